@@ -1,0 +1,53 @@
+# kansa: vendor security assessments in PostgreSQL
+#
+# The version is read from kansa.control, its only home.
+
+EXTENSION = kansa
+EXTVERSION = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" $(EXTENSION).control)
+
+MODULE_big = kansa
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA = $(filter-out sql/$(EXTENSION).sql sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*.sql))
+
+TESTS = $(sort $(wildcard test/sql/*.sql))
+REGRESS = $(patsubst test/sql/%.sql,%,$(TESTS))
+REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION) --encoding=UTF8
+
+XML2_CFLAGS := $(shell xml2-config --cflags 2>/dev/null)
+XML2_LIBS := $(shell xml2-config --libs 2>/dev/null || echo -lxml2)
+PG_CPPFLAGS = -I$(srcdir)/src $(XML2_CFLAGS)
+PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter
+SHLIB_LINK = $(XML2_LIBS) -lz
+
+EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql results regression.diffs regression.out
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The install script: the hand-written source with the shipped catalogs
+# (data/*.tsv) compiled in where it says so.
+sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql scripts/catalog2sql $(wildcard data/*.tsv)
+	scripts/catalog2sql sql/$(EXTENSION).sql data > $@.tmp && mv $@.tmp $@
+
+.PHONY: bootstrap test demo bench
+
+bootstrap:
+	@scripts/bootstrap
+
+# Everything a newcomer needs, then the whole suite in a throwaway cluster.
+test: bootstrap
+	$(MAKE) all
+	scripts/as-root $(MAKE) install
+	scripts/run-tests
+
+# Everything a newcomer needs, then the main job on the bundled data.
+demo: bootstrap
+	$(MAKE) all
+	scripts/as-root $(MAKE) install
+	scripts/run-demo
+
+bench:
+	bench/run

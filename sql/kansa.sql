@@ -1,0 +1,322 @@
+\echo Use "CREATE EXTENSION kansa" to load this file. \quit
+
+-- kansa install script source.  The build compiles the shipped catalogs
+-- (data/*.tsv) into it at the "@CATALOG_DATA@" line and writes the result to
+-- sql/kansa--<version>.sql.
+--
+-- House rules (see README): no CREATE OR REPLACE, no IF NOT EXISTS, every
+-- object commented, built-ins qualified with pg_catalog in bodies.
+
+DO $$
+BEGIN
+	IF pg_catalog.getdatabaseencoding() OPERATOR(pg_catalog.<>) 'UTF8' THEN
+		RAISE EXCEPTION 'kansa requires a database with encoding UTF8, not %',
+			pg_catalog.getdatabaseencoding()
+			USING ERRCODE = 'feature_not_supported',
+				  HINT = 'Create the database with ENCODING ''UTF8''.';
+	END IF;
+END
+$$;
+
+COMMENT ON SCHEMA kansa IS
+'kansa: vendor security assessments. Types for controls, answers, evidence and reference values; framework catalogs; imported vendor answer sheets and the views that show their gaps.';
+
+-----------------------------------------------------------------------------
+-- control_id
+-----------------------------------------------------------------------------
+
+CREATE TYPE kansa.control_id;
+
+CREATE FUNCTION kansa.control_id_in(cstring) RETURNS kansa.control_id
+	AS 'MODULE_PATHNAME', 'control_id_in'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION kansa.control_id_out(kansa.control_id) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'control_id_out'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION kansa.control_id_recv(internal) RETURNS kansa.control_id
+	AS 'MODULE_PATHNAME', 'control_id_recv'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION kansa.control_id_send(kansa.control_id) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'control_id_send'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE kansa.control_id (
+	INPUT = kansa.control_id_in,
+	OUTPUT = kansa.control_id_out,
+	RECEIVE = kansa.control_id_recv,
+	SEND = kansa.control_id_send,
+	INTERNALLENGTH = VARIABLE,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE kansa.control_id IS
+'A framework-qualified control identifier, framework:local (e.g. fisc8:運10-1, asp_saas:III.1.1.1). Input is normalised (NFKC, dashes, white space, case, dots); ordering is natural (運2 < 運10 < 運10-1, II < III < IX < X).';
+COMMENT ON FUNCTION kansa.control_id_in(cstring) IS 'Input function of control_id: parses and normalises framework:local.';
+COMMENT ON FUNCTION kansa.control_id_out(kansa.control_id) IS 'Output function of control_id: the canonical text form.';
+COMMENT ON FUNCTION kansa.control_id_recv(internal) IS 'Binary input of control_id: a format-version byte, then the text form, validated again.';
+COMMENT ON FUNCTION kansa.control_id_send(kansa.control_id) IS 'Binary output of control_id: a format-version byte, then the canonical text form.';
+
+CREATE FUNCTION kansa.control_id(text) RETURNS kansa.control_id
+	AS 'MODULE_PATHNAME', 'control_id_from_text'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.control_id(text) IS 'Parses text as a control_id (the cast from text).';
+
+CREATE FUNCTION kansa.control_id(framework text, local text) RETURNS kansa.control_id
+	AS 'MODULE_PATHNAME', 'control_id_make'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.control_id(text, text) IS 'Builds a control_id from a framework code and a local identifier given apart, normalising both.';
+
+CREATE FUNCTION kansa.is_valid_control_id(text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'control_id_is_valid'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.is_valid_control_id(text) IS 'True when the text is a valid control_id literal; the input function''s parser, without raising an error.';
+
+CREATE CAST (text AS kansa.control_id) WITH FUNCTION kansa.control_id(text) AS ASSIGNMENT;
+COMMENT ON CAST (text AS kansa.control_id) IS 'Parses and normalises text as a control_id.';
+-- The stored form of a control_id is its canonical text, so the cast to text
+-- needs no function.
+CREATE CAST (kansa.control_id AS text) WITHOUT FUNCTION AS ASSIGNMENT;
+COMMENT ON CAST (kansa.control_id AS text) IS 'The canonical text form of a control_id.';
+
+CREATE FUNCTION kansa.framework(kansa.control_id) RETURNS text
+	AS 'MODULE_PATHNAME', 'control_id_framework'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.framework(kansa.control_id) IS 'The framework code of a control_id (fisc8 for fisc8:運10-1).';
+
+CREATE FUNCTION kansa.local_id(kansa.control_id) RETURNS text
+	AS 'MODULE_PATHNAME', 'control_id_local'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.local_id(kansa.control_id) IS 'The normalised local identifier of a control_id (運10-1 for fisc8:運10-1).';
+
+CREATE FUNCTION kansa.parent(kansa.control_id) RETURNS kansa.control_id
+	AS 'MODULE_PATHNAME', 'control_id_parent'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.parent(kansa.control_id) IS 'The id without its last dot-separated segment (asp_saas:III.1.1 for asp_saas:III.1.1.1); NULL for a single segment. Syntactic: the catalog''s control.parent column holds the document''s own tree.';
+
+CREATE FUNCTION kansa.depth(kansa.control_id) RETURNS integer
+	AS 'MODULE_PATHNAME', 'control_id_depth'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.depth(kansa.control_id) IS 'The number of dot-separated segments of the local identifier (4 for asp_saas:III.1.1.1).';
+
+-- comparison
+
+CREATE FUNCTION kansa.control_id_eq(kansa.control_id, kansa.control_id) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'control_id_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.control_id_ne(kansa.control_id, kansa.control_id) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'control_id_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.control_id_lt(kansa.control_id, kansa.control_id) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'control_id_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.control_id_le(kansa.control_id, kansa.control_id) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'control_id_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.control_id_gt(kansa.control_id, kansa.control_id) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'control_id_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.control_id_ge(kansa.control_id, kansa.control_id) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'control_id_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.control_id_cmp(kansa.control_id, kansa.control_id) RETURNS integer
+	AS 'MODULE_PATHNAME', 'control_id_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.control_id_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME', 'control_id_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION kansa.control_id_hash(kansa.control_id) RETURNS integer
+	AS 'MODULE_PATHNAME', 'control_id_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.control_id_hash_extended(kansa.control_id, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'control_id_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.control_id_contains(kansa.control_id, kansa.control_id) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'control_id_contains' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.control_id_contained(kansa.control_id, kansa.control_id) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'control_id_contained' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+COMMENT ON FUNCTION kansa.control_id_eq(kansa.control_id, kansa.control_id) IS 'Implements the control_id = operator.';
+COMMENT ON FUNCTION kansa.control_id_ne(kansa.control_id, kansa.control_id) IS 'Implements the control_id <> operator.';
+COMMENT ON FUNCTION kansa.control_id_lt(kansa.control_id, kansa.control_id) IS 'Implements the control_id < operator.';
+COMMENT ON FUNCTION kansa.control_id_le(kansa.control_id, kansa.control_id) IS 'Implements the control_id <= operator.';
+COMMENT ON FUNCTION kansa.control_id_gt(kansa.control_id, kansa.control_id) IS 'Implements the control_id > operator.';
+COMMENT ON FUNCTION kansa.control_id_ge(kansa.control_id, kansa.control_id) IS 'Implements the control_id >= operator.';
+COMMENT ON FUNCTION kansa.control_id_cmp(kansa.control_id, kansa.control_id) IS 'Natural-order comparison of two control_ids (-1, 0, 1); btree support.';
+COMMENT ON FUNCTION kansa.control_id_sortsupport(internal) IS 'SortSupport for control_id, with abbreviated keys.';
+COMMENT ON FUNCTION kansa.control_id_hash(kansa.control_id) IS 'Hash of a control_id''s canonical form; hash support.';
+COMMENT ON FUNCTION kansa.control_id_hash_extended(kansa.control_id, bigint) IS 'Seeded 64-bit hash of a control_id''s canonical form; hash support.';
+COMMENT ON FUNCTION kansa.control_id_contains(kansa.control_id, kansa.control_id) IS 'Implements @>: the left id is an ancestor of (or equal to) the right one, by whole segments.';
+COMMENT ON FUNCTION kansa.control_id_contained(kansa.control_id, kansa.control_id) IS 'Implements <@: the left id is a descendant of (or equal to) the right one, by whole segments.';
+
+CREATE OPERATOR kansa.= (
+	LEFTARG = kansa.control_id, RIGHTARG = kansa.control_id,
+	FUNCTION = kansa.control_id_eq,
+	COMMUTATOR = OPERATOR(kansa.=), NEGATOR = OPERATOR(kansa.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR kansa.<> (
+	LEFTARG = kansa.control_id, RIGHTARG = kansa.control_id,
+	FUNCTION = kansa.control_id_ne,
+	COMMUTATOR = OPERATOR(kansa.<>), NEGATOR = OPERATOR(kansa.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR kansa.< (
+	LEFTARG = kansa.control_id, RIGHTARG = kansa.control_id,
+	FUNCTION = kansa.control_id_lt,
+	COMMUTATOR = OPERATOR(kansa.>), NEGATOR = OPERATOR(kansa.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR kansa.<= (
+	LEFTARG = kansa.control_id, RIGHTARG = kansa.control_id,
+	FUNCTION = kansa.control_id_le,
+	COMMUTATOR = OPERATOR(kansa.>=), NEGATOR = OPERATOR(kansa.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR kansa.> (
+	LEFTARG = kansa.control_id, RIGHTARG = kansa.control_id,
+	FUNCTION = kansa.control_id_gt,
+	COMMUTATOR = OPERATOR(kansa.<), NEGATOR = OPERATOR(kansa.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR kansa.>= (
+	LEFTARG = kansa.control_id, RIGHTARG = kansa.control_id,
+	FUNCTION = kansa.control_id_ge,
+	COMMUTATOR = OPERATOR(kansa.<=), NEGATOR = OPERATOR(kansa.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+CREATE OPERATOR kansa.@> (
+	LEFTARG = kansa.control_id, RIGHTARG = kansa.control_id,
+	FUNCTION = kansa.control_id_contains,
+	COMMUTATOR = OPERATOR(kansa.<@),
+	RESTRICT = contsel, JOIN = contjoinsel
+);
+CREATE OPERATOR kansa.<@ (
+	LEFTARG = kansa.control_id, RIGHTARG = kansa.control_id,
+	FUNCTION = kansa.control_id_contained,
+	COMMUTATOR = OPERATOR(kansa.@>),
+	RESTRICT = contsel, JOIN = contjoinsel
+);
+
+COMMENT ON OPERATOR kansa.= (kansa.control_id, kansa.control_id) IS 'equal (after normalisation)';
+COMMENT ON OPERATOR kansa.<> (kansa.control_id, kansa.control_id) IS 'not equal';
+COMMENT ON OPERATOR kansa.< (kansa.control_id, kansa.control_id) IS 'less than, in natural order';
+COMMENT ON OPERATOR kansa.<= (kansa.control_id, kansa.control_id) IS 'less than or equal, in natural order';
+COMMENT ON OPERATOR kansa.> (kansa.control_id, kansa.control_id) IS 'greater than, in natural order';
+COMMENT ON OPERATOR kansa.>= (kansa.control_id, kansa.control_id) IS 'greater than or equal, in natural order';
+COMMENT ON OPERATOR kansa.@> (kansa.control_id, kansa.control_id) IS 'is ancestor of or equal to (same framework, whole segments)';
+COMMENT ON OPERATOR kansa.<@ (kansa.control_id, kansa.control_id) IS 'is descendant of or equal to (same framework, whole segments)';
+
+CREATE OPERATOR CLASS kansa.control_id_ops
+	DEFAULT FOR TYPE kansa.control_id USING btree AS
+		OPERATOR 1 kansa.< ,
+		OPERATOR 2 kansa.<= ,
+		OPERATOR 3 kansa.= ,
+		OPERATOR 4 kansa.>= ,
+		OPERATOR 5 kansa.> ,
+		FUNCTION 1 kansa.control_id_cmp(kansa.control_id, kansa.control_id),
+		FUNCTION 2 kansa.control_id_sortsupport(internal);
+COMMENT ON OPERATOR CLASS kansa.control_id_ops USING btree IS 'Natural order of control_ids.';
+
+CREATE OPERATOR CLASS kansa.control_id_hash_ops
+	DEFAULT FOR TYPE kansa.control_id USING hash AS
+		OPERATOR 1 kansa.= ,
+		FUNCTION 1 kansa.control_id_hash(kansa.control_id),
+		FUNCTION 2 kansa.control_id_hash_extended(kansa.control_id, bigint);
+COMMENT ON OPERATOR CLASS kansa.control_id_hash_ops USING hash IS 'Hashing of control_ids (hash joins, hash indexes, hash partitioning).';
+
+-----------------------------------------------------------------------------
+-- Framework catalogs
+-----------------------------------------------------------------------------
+
+CREATE TABLE kansa.framework (
+	code		text PRIMARY KEY
+				CHECK (code OPERATOR(pg_catalog.~) '^[a-z][a-z0-9_]{0,31}$'),
+	title		text NOT NULL,
+	edition		text,
+	publisher	text,
+	language	text,
+	source		text,
+	url			text,
+	builtin		boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE kansa.framework IS 'The frameworks vendors answer against: shipped ones (builtin) and any a user adds with INSERT.';
+COMMENT ON COLUMN kansa.framework.code IS 'Short code used as the framework part of control_id (e.g. fisc8, asp_saas).';
+COMMENT ON COLUMN kansa.framework.title IS 'Title of the framework as published.';
+COMMENT ON COLUMN kansa.framework.edition IS 'Edition or version of the framework.';
+COMMENT ON COLUMN kansa.framework.publisher IS 'Who publishes the framework.';
+COMMENT ON COLUMN kansa.framework.language IS 'Language of the titles and texts in the catalog (ISO 639-1, e.g. ja).';
+COMMENT ON COLUMN kansa.framework.source IS 'Where the catalog rows were taken from.';
+COMMENT ON COLUMN kansa.framework.url IS 'Where the framework is published, if public.';
+COMMENT ON COLUMN kansa.framework.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
+
+CREATE SEQUENCE kansa.control_position_seq START WITH 1000000;
+COMMENT ON SEQUENCE kansa.control_position_seq IS 'Default document position of user-added controls, after every shipped one.';
+
+CREATE TABLE kansa.control (
+	id			kansa.control_id PRIMARY KEY,
+	framework	text NOT NULL GENERATED ALWAYS AS (kansa.framework(id)) STORED
+				REFERENCES kansa.framework (code),
+	parent		kansa.control_id REFERENCES kansa.control (id),
+	kind		text NOT NULL DEFAULT 'control'
+				CHECK (kind OPERATOR(pg_catalog.=) ANY (ARRAY['section', 'control'])),
+	level		text CHECK (level OPERATOR(pg_catalog.=) ANY (ARRAY['basic', 'recommended'])),
+	title		text,
+	body		text,
+	position	integer NOT NULL DEFAULT pg_catalog.nextval('kansa.control_position_seq'),
+	builtin		boolean NOT NULL DEFAULT false,
+	CHECK (parent IS NULL OR kansa.framework(parent) OPERATOR(pg_catalog.=) framework),
+	CHECK (parent OPERATOR(kansa.<>) id)
+);
+CREATE INDEX control_framework_position_idx ON kansa.control (framework, position);
+CREATE INDEX control_parent_idx ON kansa.control (parent);
+COMMENT ON TABLE kansa.control IS 'Every control and section of every framework, with the document''s own tree (parent) and order (position).';
+COMMENT ON COLUMN kansa.control.id IS 'The control''s id, e.g. fisc8:運10-1.';
+COMMENT ON COLUMN kansa.control.framework IS 'The framework code, taken from id.';
+COMMENT ON COLUMN kansa.control.parent IS 'The enclosing section in the document; NULL at the top.';
+COMMENT ON COLUMN kansa.control.kind IS 'section (a heading that groups controls) or control (something a vendor answers).';
+COMMENT ON COLUMN kansa.control.level IS 'basic (基本) or recommended (推奨) where the framework says; else NULL.';
+COMMENT ON COLUMN kansa.control.title IS 'Short title or heading.';
+COMMENT ON COLUMN kansa.control.body IS 'Requirement text, where the framework''s text is public.';
+COMMENT ON COLUMN kansa.control.position IS 'Document order within the framework.';
+COMMENT ON COLUMN kansa.control.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
+
+CREATE SEQUENCE kansa.reference_item_id_seq;
+COMMENT ON SEQUENCE kansa.reference_item_id_seq IS 'Ids of reference_item rows.';
+
+CREATE TABLE kansa.reference_item (
+	id			integer PRIMARY KEY DEFAULT pg_catalog.nextval('kansa.reference_item_id_seq'),
+	control		kansa.control_id NOT NULL REFERENCES kansa.control (id),
+	letter		text NOT NULL CHECK (letter OPERATOR(pg_catalog.~) '^[a-z]$'),
+	title		text NOT NULL,
+	direction	text CHECK (direction OPERATOR(pg_catalog.=) ANY (ARRAY['min', 'max'])),
+	builtin		boolean NOT NULL DEFAULT false,
+	UNIQUE (control, letter)
+);
+COMMENT ON TABLE kansa.reference_item IS 'Evaluation items (評価項目) of a control: a measurable aspect with a reference value per service pattern.';
+COMMENT ON COLUMN kansa.reference_item.id IS 'Surrogate key.';
+COMMENT ON COLUMN kansa.reference_item.control IS 'The control the item evaluates.';
+COMMENT ON COLUMN kansa.reference_item.letter IS 'The item''s letter under its control (a, b, c).';
+COMMENT ON COLUMN kansa.reference_item.title IS 'What is evaluated, as published (e.g. 死活監視インターバル).';
+COMMENT ON COLUMN kansa.reference_item.direction IS 'min: the reference value is a floor (more, longer or more often is better); max: a ceiling (sooner is better); NULL: categorical.';
+COMMENT ON COLUMN kansa.reference_item.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
+
+CREATE TABLE kansa.reference_value (
+	item		integer NOT NULL REFERENCES kansa.reference_item (id) ON DELETE CASCADE,
+	pattern		integer NOT NULL CHECK (pattern OPERATOR(pg_catalog.>=) 1 AND pattern OPERATOR(pg_catalog.<=) 6),
+	raw			text NOT NULL,
+	must_achieve boolean NOT NULL
+				GENERATED ALWAYS AS (raw OPERATOR(pg_catalog.~) '[*＊][[:space:]]*$') STORED,
+	builtin		boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (item, pattern)
+);
+COMMENT ON TABLE kansa.reference_value IS 'Reference values (対策参照値) of each evaluation item for each service pattern 1-6.';
+COMMENT ON COLUMN kansa.reference_value.item IS 'The evaluation item (reference_item.id).';
+COMMENT ON COLUMN kansa.reference_value.pattern IS 'ASP・SaaS service pattern, 1 to 6.';
+COMMENT ON COLUMN kansa.reference_value.raw IS 'The value exactly as published, including a trailing * and "-" for none set.';
+COMMENT ON COLUMN kansa.reference_value.must_achieve IS 'True when the published value carries * (特に達成することが必要).';
+COMMENT ON COLUMN kansa.reference_value.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
+
+-- Shipped rows are builtin; pg_dump keeps the rest.
+SELECT pg_catalog.pg_extension_config_dump('kansa.framework', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('kansa.control', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('kansa.reference_item', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('kansa.reference_value', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('kansa.control_position_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.reference_item_id_seq', '');
+
+-- @CATALOG_DATA@
+
+-- Catalog tables are readable by everyone; changing them is for their owner.
+GRANT USAGE ON SCHEMA kansa TO PUBLIC;
+GRANT SELECT ON kansa.framework, kansa.control, kansa.reference_item,
+	kansa.reference_value TO PUBLIC;
