@@ -109,20 +109,28 @@ build_local(const pg_wchar *s, const pg_wchar *e, CidBuild *b)
 				pending_dot = true;
 			continue;
 		}
-		if (kansa_is_dash(c))
-			c = '-';
-		else if (c >= 'a' && c <= 'z')
+		if (c >= 'a' && c <= 'z')
 			c -= 'a' - 'A';
-		else if (!((c >= '0' && c <= '9') || c == '-' || c == '&' ||
-				   c == '(' || c == ')' || c == '/' || c == '_' ||
+		else if (kansa_is_dash(c))
+			c = '-';
+		else if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+				   c == '&' || c == '(' || c == ')' || c == '/' || c == '_' ||
 				   kansa_is_letter(c)))
 		{
 			b->badchar = c;
 			return CID_BAD_CHAR;
 		}
 
-		unicode_to_utf8(c, utf8);
-		clen = pg_utf_mblen(utf8);
+		if (c < 0x80)
+		{
+			utf8[0] = (unsigned char) c;
+			clen = 1;
+		}
+		else
+		{
+			unicode_to_utf8(c, utf8);
+			clen = pg_utf_mblen(utf8);
+		}
 		if (locallen + pending_dot + clen > KANSA_LOCAL_MAXLEN)
 		{
 			/* keep counting so that the detail can say how long it is */
@@ -224,6 +232,7 @@ control_id_from_string(const char *str, size_t len, bool throw_error)
 {
 	CidBuild	b;
 	CidError	err;
+	pg_wchar	wbuf[KANSA_CONTROL_ID_MAX_INPUT + 1];
 	pg_wchar   *w;
 	size_t		n;
 	size_t		colon;
@@ -232,7 +241,7 @@ control_id_from_string(const char *str, size_t len, bool throw_error)
 		err = CID_TOO_LONG_INPUT;
 	else
 	{
-		w = kansa_nfkc(str, len, &n, throw_error);
+		w = kansa_nfkc(str, len, &n, throw_error, wbuf, lengthof(wbuf));
 		if (w == NULL)
 			return NULL;
 		for (colon = 0; colon < n && w[colon] != ':'; colon++)
@@ -245,7 +254,8 @@ control_id_from_string(const char *str, size_t len, bool throw_error)
 			if (err == CID_OK)
 				err = build_local(w + colon + 1, w + n, &b);
 		}
-		pfree(w);
+		if (w != wbuf)
+			pfree(w);
 	}
 
 	if (err == CID_OK)
@@ -272,14 +282,14 @@ control_id_from_parts(const char *framework, size_t fwlen,
 		err = CID_TOO_LONG_INPUT;
 	else
 	{
-		w = kansa_nfkc(framework, fwlen, &n, throw_error);
+		w = kansa_nfkc(framework, fwlen, &n, throw_error, NULL, 0);
 		if (w == NULL)
 			return NULL;
 		err = build_framework(w, w + n, &b);
 		pfree(w);
 		if (err == CID_OK)
 		{
-			w = kansa_nfkc(local, locallen, &n, throw_error);
+			w = kansa_nfkc(local, locallen, &n, throw_error, NULL, 0);
 			if (w == NULL)
 				return NULL;
 			/* a colon inside the local part is a bad character here */

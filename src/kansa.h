@@ -49,9 +49,36 @@ extern int	control_id_compare(const ControlId *a, const ControlId *b);
 
 /* normalize.c */
 extern pg_wchar *kansa_nfkc(const char *str, size_t len, size_t *nchars,
-							bool throw_error);
-extern bool kansa_is_space(pg_wchar c);
-extern bool kansa_is_dash(pg_wchar c);
+							bool throw_error, pg_wchar *buf, size_t bufsize);
 extern bool kansa_is_letter(pg_wchar c);
+
+/*
+ * Is c white space?  The Unicode White_Space property, so that the ideographic
+ * space U+3000 and no-break spaces count as well as ASCII blanks.
+ */
+static inline bool
+kansa_is_space(pg_wchar c)
+{
+	if (c < 0x80)
+		return (c >= 0x09 && c <= 0x0D) || c == 0x20;
+	return c == 0x85 || c == 0xA0 || c == 0x1680 ||
+		(c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+		c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+/*
+ * Is c a dash-like character that vendors type where an ASCII hyphen is
+ * meant?  (Hyphen, non-breaking hyphen, figure dash, en and em dash,
+ * horizontal bar, minus sign, small and full-width hyphen-minus, two- and
+ * three-em dash.)  The katakana prolonged sound mark is a letter, not a dash.
+ */
+static inline bool
+kansa_is_dash(pg_wchar c)
+{
+	if (c < 0x80)
+		return c == '-';
+	return (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 ||
+		c == 0xFE63 || c == 0xFF0D || c == 0x2E3A || c == 0x2E3B;
+}
 
 #endif							/* KANSA_H */

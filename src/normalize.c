@@ -17,23 +17,47 @@
 #include "unicode_letters.h"
 
 /*
- * Decode UTF-8 bytes into a palloc'd, zero-terminated array of code points
- * in Unicode normalisation form NFKC, and store its length in *nchars.
+ * Is c a code point that NFKC leaves alone whatever surrounds it?  Kana
+ * without combining marks and the CJK Unified Ideographs block are stable
+ * and never compose with a neighbour that is itself in this set or ASCII.
+ * Strings made only of these and ASCII skip the normaliser: the common case
+ * of Japanese control ids and answers.
+ */
+static inline bool
+nfkc_stable(pg_wchar c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3041 && c <= 0x3096) ||
+		(c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
+}
+
+/*
+ * Decode UTF-8 bytes into a zero-terminated array of code points in Unicode
+ * normalisation form NFKC, and store its length in *nchars.
+ *
+ * The array is written to buf when buf is not NULL and holds bufsize code
+ * points (at least len + 1 are needed), else palloc'd; when normalisation
+ * changes the text the result is a new palloc'd array.  Callers pfree the
+ * result when it is not their buf.
  *
  * Invalid UTF-8 raises the core "invalid byte sequence" error, or returns
  * NULL when throw_error is false.  kansa's texts are Japanese; in a database
  * whose encoding is not UTF8 only ASCII input can be accepted.
  */
 pg_wchar *
-kansa_nfkc(const char *str, size_t len, size_t *nchars, bool throw_error)
+kansa_nfkc(const char *str, size_t len, size_t *nchars, bool throw_error,
+		   pg_wchar *buf, size_t bufsize)
 {
 	const unsigned char *p = (const unsigned char *) str;
 	const unsigned char *end = p + len;
-	pg_wchar   *buf;
+	pg_wchar   *w;
 	size_t		n = 0;
 	bool		ascii = true;
+	bool		stable = true;
 
-	buf = (pg_wchar *) palloc((len + 1) * sizeof(pg_wchar));
+	if (buf != NULL && bufsize > len)
+		w = buf;
+	else
+		w = (pg_wchar *) palloc((len + 1) * sizeof(pg_wchar));
 	while (p < end)
 	{
 		int			l;
@@ -42,23 +66,27 @@ kansa_nfkc(const char *str, size_t len, size_t *nchars, bool throw_error)
 		{
 			if (*p == '\0')
 				goto bad;
-			buf[n++] = *p++;
+			w[n++] = *p++;
 			continue;
 		}
 		ascii = false;
 		l = pg_utf_mblen(p);
 		if (l > end - p || !pg_utf8_islegal(p, l))
 			goto bad;
-		buf[n++] = utf8_to_unicode(p);
+		w[n] = utf8_to_unicode(p);
+		if (stable && !nfkc_stable(w[n]))
+			stable = false;
+		n++;
 		p += l;
 	}
-	buf[n] = 0;
+	w[n] = 0;
 
 	if (!ascii)
 	{
 		if (GetDatabaseEncoding() != PG_UTF8)
 		{
-			pfree(buf);
+			if (w != buf)
+				pfree(w);
 			if (!throw_error)
 				return NULL;
 			ereport(ERROR,
@@ -66,52 +94,28 @@ kansa_nfkc(const char *str, size_t len, size_t *nchars, bool throw_error)
 					 errmsg("kansa requires a database with encoding UTF8 for non-ASCII text"),
 					 errhint("Create the database with ENCODING 'UTF8'.")));
 		}
-		if (unicode_is_normalized_quickcheck(UNICODE_NFKC, buf) != UNICODE_NORM_QC_YES)
+		if (!stable &&
+			unicode_is_normalized_quickcheck(UNICODE_NFKC, w) != UNICODE_NORM_QC_YES)
 		{
-			pg_wchar   *norm = unicode_normalize(UNICODE_NFKC, buf);
+			pg_wchar   *norm = unicode_normalize(UNICODE_NFKC, w);
 
-			pfree(buf);
-			buf = norm;
-			for (n = 0; buf[n] != 0; n++)
+			if (w != buf)
+				pfree(w);
+			w = norm;
+			for (n = 0; w[n] != 0; n++)
 				;
 		}
 	}
 	*nchars = n;
-	return buf;
+	return w;
 
 bad:
-	pfree(buf);
+	if (w != buf)
+		pfree(w);
 	if (!throw_error)
 		return NULL;
 	report_invalid_encoding(PG_UTF8, (const char *) p, (int) (end - p));
 	return NULL;				/* keep compiler quiet */
-}
-
-/*
- * Is c white space?  The Unicode White_Space property, so that the ideographic
- * space U+3000 and no-break spaces count as well as ASCII blanks.
- */
-bool
-kansa_is_space(pg_wchar c)
-{
-	return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 ||
-		c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
-		c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-		c == 0x3000;
-}
-
-/*
- * Is c a dash-like character that vendors type where an ASCII hyphen is
- * meant?  (Hyphen, non-breaking hyphen, figure dash, en and em dash,
- * horizontal bar, minus sign, small and full-width hyphen-minus, two- and
- * three-em dash.)  The katakana prolonged sound mark is a letter, not a dash.
- */
-bool
-kansa_is_dash(pg_wchar c)
-{
-	return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 ||
-		c == 0xFE58 || c == 0xFE63 || c == 0xFF0D || c == 0x2E3A ||
-		c == 0x2E3B;
 }
 
 /*
@@ -126,6 +130,8 @@ kansa_is_letter(pg_wchar c)
 
 	if (c < 0x80)
 		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+	if (nfkc_stable(c))
+		return true;			/* ideographs and kana: the common case */
 	while (lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
