@@ -511,6 +511,21 @@ control_id_depth(PG_FUNCTION_ARGS)
 }
 
 /*
+ * Body of a two-argument control_id function returning what expr computes
+ * from a and b (of type rettype, returned with retmacro); frees any
+ * detoasted copies, as btree support functions must.
+ */
+#define CONTROL_ID_BINARY(rettype, retmacro, expr) \
+	do { \
+		ControlId  *a = PG_GETARG_CONTROLID_PP(0); \
+		ControlId  *b = PG_GETARG_CONTROLID_PP(1); \
+		rettype		result_ = (expr); \
+		PG_FREE_IF_COPY(a, 0); \
+		PG_FREE_IF_COPY(b, 1); \
+		retmacro(result_); \
+	} while (0)
+
+/*
  * Is a an ancestor of b, or equal to it?  Same framework, and a's segments
  * are a prefix of b's, by whole segments: III.2 is an ancestor of III.2.3.1
  * but not of III.21.
@@ -535,13 +550,7 @@ PG_FUNCTION_INFO_V1(control_id_contains);
 Datum
 control_id_contains(PG_FUNCTION_ARGS)
 {
-	ControlId  *a = PG_GETARG_CONTROLID_PP(0);
-	ControlId  *b = PG_GETARG_CONTROLID_PP(1);
-	bool		result = control_id_is_ancestor(a, b);
-
-	PG_FREE_IF_COPY(a, 0);
-	PG_FREE_IF_COPY(b, 1);
-	PG_RETURN_BOOL(result);
+	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_is_ancestor(a, b));
 }
 
 PG_FUNCTION_INFO_V1(control_id_contained);
@@ -550,13 +559,7 @@ PG_FUNCTION_INFO_V1(control_id_contained);
 Datum
 control_id_contained(PG_FUNCTION_ARGS)
 {
-	ControlId  *a = PG_GETARG_CONTROLID_PP(0);
-	ControlId  *b = PG_GETARG_CONTROLID_PP(1);
-	bool		result = control_id_is_ancestor(b, a);
-
-	PG_FREE_IF_COPY(a, 0);
-	PG_FREE_IF_COPY(b, 1);
-	PG_RETURN_BOOL(result);
+	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_is_ancestor(b, a));
 }
 
 /* ----------------------------------------------------------------
@@ -769,17 +772,6 @@ control_id_compare(const ControlId *a, const ControlId *b)
 					   VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
 }
 
-/* Fetch two arguments, compare them, free any detoasted copies. */
-#define CONTROL_ID_CMP_BODY(cmpexpr) \
-	do { \
-		ControlId  *a = PG_GETARG_CONTROLID_PP(0); \
-		ControlId  *b = PG_GETARG_CONTROLID_PP(1); \
-		int			c = control_id_compare(a, b); \
-		PG_FREE_IF_COPY(a, 0); \
-		PG_FREE_IF_COPY(b, 1); \
-		cmpexpr; \
-	} while (0)
-
 PG_FUNCTION_INFO_V1(control_id_cmp);
 PG_FUNCTION_INFO_V1(control_id_lt);
 PG_FUNCTION_INFO_V1(control_id_le);
@@ -790,35 +782,35 @@ PG_FUNCTION_INFO_V1(control_id_ge);
 Datum
 control_id_cmp(PG_FUNCTION_ARGS)
 {
-	CONTROL_ID_CMP_BODY(PG_RETURN_INT32(c));
+	CONTROL_ID_BINARY(int32, PG_RETURN_INT32, control_id_compare(a, b));
 }
 
 /* control_id < control_id */
 Datum
 control_id_lt(PG_FUNCTION_ARGS)
 {
-	CONTROL_ID_CMP_BODY(PG_RETURN_BOOL(c < 0));
+	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_compare(a, b) < 0);
 }
 
 /* control_id <= control_id */
 Datum
 control_id_le(PG_FUNCTION_ARGS)
 {
-	CONTROL_ID_CMP_BODY(PG_RETURN_BOOL(c <= 0));
+	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_compare(a, b) <= 0);
 }
 
 /* control_id > control_id */
 Datum
 control_id_gt(PG_FUNCTION_ARGS)
 {
-	CONTROL_ID_CMP_BODY(PG_RETURN_BOOL(c > 0));
+	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_compare(a, b) > 0);
 }
 
 /* control_id >= control_id */
 Datum
 control_id_ge(PG_FUNCTION_ARGS)
 {
-	CONTROL_ID_CMP_BODY(PG_RETURN_BOOL(c >= 0));
+	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_compare(a, b) >= 0);
 }
 
 /* Byte equality of two canonical values (equality needs no natural order). */
@@ -835,13 +827,7 @@ PG_FUNCTION_INFO_V1(control_id_eq);
 Datum
 control_id_eq(PG_FUNCTION_ARGS)
 {
-	ControlId  *a = PG_GETARG_CONTROLID_PP(0);
-	ControlId  *b = PG_GETARG_CONTROLID_PP(1);
-	bool		result = control_id_bytes_eq(a, b);
-
-	PG_FREE_IF_COPY(a, 0);
-	PG_FREE_IF_COPY(b, 1);
-	PG_RETURN_BOOL(result);
+	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_bytes_eq(a, b));
 }
 
 PG_FUNCTION_INFO_V1(control_id_ne);
@@ -850,13 +836,7 @@ PG_FUNCTION_INFO_V1(control_id_ne);
 Datum
 control_id_ne(PG_FUNCTION_ARGS)
 {
-	ControlId  *a = PG_GETARG_CONTROLID_PP(0);
-	ControlId  *b = PG_GETARG_CONTROLID_PP(1);
-	bool		result = !control_id_bytes_eq(a, b);
-
-	PG_FREE_IF_COPY(a, 0);
-	PG_FREE_IF_COPY(b, 1);
-	PG_RETURN_BOOL(result);
+	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, !control_id_bytes_eq(a, b));
 }
 
 PG_FUNCTION_INFO_V1(control_id_hash);
