@@ -39,6 +39,50 @@ typedef struct varlena ControlId;
 #define PG_GETARG_CONTROLID_PP(n)	DatumGetControlIdPP(PG_GETARG_DATUM(n))
 #define PG_RETURN_CONTROLID_P(x)	PG_RETURN_POINTER(x)
 
+/*
+ * answer
+ *
+ * A status and a responsibility packed into an int16, status * 8 +
+ * responsibility, so that integer order is the type's order.  Statuses run
+ * from worst to best with not_applicable last.
+ */
+typedef enum
+{
+	KANSA_UNANSWERED = 0,
+	KANSA_NOT_IMPLEMENTED,
+	KANSA_PLANNED,
+	KANSA_UNCLEAR,
+	KANSA_PARTIAL,
+	KANSA_IMPLEMENTED,
+	KANSA_NOT_APPLICABLE,
+	KANSA_N_STATUS
+} KansaStatus;
+
+typedef enum
+{
+	KANSA_RESP_NONE = 0,		/* not_applicable, unanswered */
+	KANSA_RESP_PROVIDER,
+	KANSA_RESP_INHERITED,
+	KANSA_RESP_SHARED,
+	KANSA_RESP_CUSTOMER,
+	KANSA_N_RESP
+} KansaResp;
+
+#define KANSA_ANSWER(status, resp)	((status) * 8 + (resp))
+#define KANSA_ANSWER_STATUS(a)		((a) / 8)
+#define KANSA_ANSWER_RESP(a)		((a) % 8)
+
+/* First byte of the binary send/recv format of answer. */
+#define KANSA_ANSWER_FORMAT 1
+
+extern const char *const kansa_status_names[KANSA_N_STATUS];
+extern const char *const kansa_resp_names[KANSA_N_RESP];
+
+/* answer.c */
+extern int	kansa_answer_make(int status, int resp, const char **detail);
+extern int	kansa_answer_parse(const char *str, size_t len, bool throw_error);
+extern char *kansa_answer_text(int answer);
+
 /* control_id.c */
 extern ControlId *control_id_from_string(const char *str, size_t len,
 										 bool throw_error);
