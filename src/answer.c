@@ -110,10 +110,11 @@ fold_word(const char *s, size_t len, bool throw_error)
 
 		if (kansa_is_space(c))
 		{
-			space = buf.len > 0;
+			space = buf.len > 0 && buf.data[buf.len - 1] != '/';
 			continue;
 		}
-		if (space)
+		/* no blanks around a slash: "N / A", "Yes / CSP-owned" */
+		if (space && c != '/')
 			appendStringInfoChar(&buf, ' ');
 		space = false;
 		if (c >= 'A' && c <= 'Z')
@@ -206,11 +207,6 @@ kansa_answer_parse(const char *str, size_t len, bool throw_error)
 			char	   *left = pnstrdup(w, slash - w);
 			char	   *right = slash + 1;
 
-			/* "implemented / inherited": drop the blanks around the slash */
-			while (*right == ' ')
-				right++;
-			if (left[0] != '\0' && left[strlen(left) - 1] == ' ')
-				left[strlen(left) - 1] = '\0';
 			status = lookup_status(left);
 			resp = lookup_resp(right);
 			if (status < 0)
