@@ -380,6 +380,36 @@ CREATE AGGREGATE kansa.best(kansa.answer) (
 COMMENT ON AGGREGATE kansa.best(kansa.answer) IS 'The best answer of a group; not_applicable only when every answer is not_applicable.';
 
 -----------------------------------------------------------------------------
+-- Reading free text: the classifier
+-----------------------------------------------------------------------------
+
+CREATE FUNCTION kansa.clean_text(text) RETURNS text
+	AS 'MODULE_PATHNAME', 'kansa_clean_text_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.clean_text(text) IS 'The text as kansa reads it: HTML tags and entities reduced to text, NFKC, blanks collapsed.';
+
+CREATE FUNCTION kansa.boilerplate(texts text[], min_share double precision DEFAULT 0.3,
+								  min_answers integer DEFAULT 5) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'kansa_boilerplate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.boilerplate(text[], double precision, integer) IS 'The sentences a sheet repeats across its answers: found in at least min_share of at least min_answers non-empty answers (and in two). Verdict-like sentences (対象外, 実施しています。) and sentences under 12 characters never count.';
+
+CREATE FUNCTION kansa.classify(text) RETURNS kansa.answer
+	AS 'MODULE_PATHNAME', 'kansa_classify' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.classify(text) IS 'Reads a vendor''s free-text answer into a verdict (status and responsibility) with kansa''s rule engine; NULL or empty text is unanswered.';
+CREATE FUNCTION kansa.classify(text, boilerplate text[]) RETURNS kansa.answer
+	AS 'MODULE_PATHNAME', 'kansa_classify' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.classify(text, text[]) IS 'classify(text), judging only the sentences that are not in the sheet''s boilerplate (see boilerplate()).';
+
+CREATE FUNCTION kansa.classify_explain(text, OUT verdict kansa.answer, OUT confidence real,
+									   OUT rule text, OUT cue text, OUT specific_text text)
+	AS 'MODULE_PATHNAME', 'kansa_classify_explain' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.classify_explain(text) IS 'classify(text) with its explanation: confidence (0-1, low where rules conflict or nothing matched), the rule that decided, the words that triggered it, and the text judged once boilerplate is set aside.';
+CREATE FUNCTION kansa.classify_explain(text, boilerplate text[], OUT verdict kansa.answer,
+									   OUT confidence real, OUT rule text, OUT cue text,
+									   OUT specific_text text)
+	AS 'MODULE_PATHNAME', 'kansa_classify_explain' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.classify_explain(text, text[]) IS 'classify(text, boilerplate) with its explanation (see classify_explain(text)).';
+
+-----------------------------------------------------------------------------
 -- Framework catalogs
 -----------------------------------------------------------------------------
 

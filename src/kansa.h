@@ -83,6 +83,11 @@ extern int	kansa_answer_make(int status, int resp, const char **detail);
 extern int	kansa_answer_parse(const char *str, size_t len, bool throw_error);
 extern char *kansa_answer_text(int answer);
 
+/* cleantext.c */
+extern char *kansa_clean_text(const char *str, size_t len);
+extern int	kansa_split_sentences(const char *text, int len, int **starts,
+								  int **lens);
+
 /* control_id.c */
 extern ControlId *control_id_from_string(const char *str, size_t len,
 										 bool throw_error);

@@ -1,0 +1,1057 @@
+/*-------------------------------------------------------------------------
+ *
+ * classify.c
+ *	  Read a vendor's free-text answer into a verdict (kansa.answer), with
+ *	  the rule that decided, the words that triggered it and a confidence.
+ *
+ * The engine is deterministic and explainable.  The text is cleaned
+ * (cleantext.c), cut into sentences, and sentences that say nothing about
+ * the control are set aside: the sheet's boilerplate when the caller gives
+ * it, restatements of the standard ("この基準では…が規定されています"), and
+ * bare certification claims.  What remains is cut into clauses at
+ * contrastive joints (が、 ものの ただし but ...), and each clause gets a
+ * polarity from its predicate (…しています / …していません) and the cues it
+ * holds: not-applicable statements, plans, exceptions, pointers elsewhere,
+ * delegation to a cloud or building operator, the customer's part.  The
+ * answer's status and responsibility follow from those clauses by the
+ * precedence written in decide() below.
+ *
+ * Cues are written as they appear after cleaning: NFKC (so full-width
+ * letters and brackets are ASCII) and, for matching, ASCII lower case.
+ *
+ * src/classify.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "kansa.h"
+
+/* What a cue says about the clause it is in. */
+typedef enum
+{
+	CUE_NA,						/* the governed thing does not exist here */
+	CUE_PLAN,					/* planned, under consideration */
+	CUE_EXCEPT,					/* an exception or a scope cut */
+	CUE_NEG,					/* the safeguard is not in place */
+	CUE_AFFIRM,					/* the safeguard is in place */
+	CUE_POINTER,				/* a pointer elsewhere, no content */
+	CUE_CAPABLE,				/* "can be done": a capability, not a fact */
+	CUE_INHERIT,				/* relies on a cloud/DC/building operator */
+	CUE_CUSTOMER,				/* the customer's responsibility */
+	CUE_PROVIDER,				/* the vendor names itself as the actor */
+	CUE_CERT,					/* a certification claim */
+	CUE_RESTATE,				/* a restatement of the standard */
+	CUE_NEUTRAL,				/* words that look negative but are not */
+	CUE_AUDIT,					/* an independent audit or review */
+	N_CUE_KINDS
+} CueKind;
+
+typedef struct
+{
+	const char *text;
+	CueKind		kind;
+} Cue;
+
+/*
+ * The cue vocabulary.  Longer cues win over the shorter cues they contain
+ * (see find_cues), so "ていません" is a negation even though it holds no
+ * affirmative ending, and "該当しません" is not-applicable, not a negation.
+ */
+static const Cue cues[] = {
+	/* not applicable */
+	{"対象外", CUE_NA},
+	{"該当なし", CUE_NA},
+	{"該当しません", CUE_NA},
+	{"該当しない", CUE_NA},
+	{"該当いたしません", CUE_NA},
+	{"該当する業務はありません", CUE_NA},
+	{"適用外", CUE_NA},
+	{"適用されません", CUE_NA},
+	{"一切行っていません", CUE_NA},
+	{"一切行っておりません", CUE_NA},
+	{"一切行いません", CUE_NA},
+	{"運用・管理していません", CUE_NA},
+	{"運用・管理しておりません", CUE_NA},
+	{"保有していません", CUE_NA},
+	{"保有しておりません", CUE_NA},
+	{"所有していません", CUE_NA},
+	{"所有しておりません", CUE_NA},
+	{"存在しません", CUE_NA},
+	{"取り扱っていません", CUE_NA},
+	{"取り扱っておりません", CUE_NA},
+	{"取扱いはありません", CUE_NA},
+	{"利用していません", CUE_NA},
+	{"利用しておりません", CUE_NA},
+	{"使用していません", CUE_NA},
+	{"使用しておりません", CUE_NA},
+	{"の利用はありません", CUE_NA},
+	{"の使用はありません", CUE_NA},
+	{"の利用はございません", CUE_NA},
+	{"not applicable", CUE_NA},
+	{"n/a", CUE_NA},
+	{"does not apply", CUE_NA},
+	{"do not operate", CUE_NA},
+	{"does not operate", CUE_NA},
+	{"do not have any", CUE_NA},
+	{"does not have any", CUE_NA},
+	{"do not use any", CUE_NA},
+
+	/* plans */
+	{"予定です", CUE_PLAN},
+	{"予定しています", CUE_PLAN},
+	{"予定しております", CUE_PLAN},
+	{"予定となっております", CUE_PLAN},
+	{"予定である", CUE_PLAN},
+	{"作成予定", CUE_PLAN},
+	{"導入予定", CUE_PLAN},
+	{"実施予定", CUE_PLAN},
+	{"対応予定", CUE_PLAN},
+	{"検討中", CUE_PLAN},
+	{"検討しています", CUE_PLAN},
+	{"検討しております", CUE_PLAN},
+	{"検討を進めて", CUE_PLAN},
+	{"準備中", CUE_PLAN},
+	{"準備を進めて", CUE_PLAN},
+	{"計画中", CUE_PLAN},
+	{"計画しています", CUE_PLAN},
+	{"計画しております", CUE_PLAN},
+	{"今後対応", CUE_PLAN},
+	{"今後実施", CUE_PLAN},
+	{"今後導入", CUE_PLAN},
+	{"対応中", CUE_PLAN},
+	{"will be implemented", CUE_PLAN},
+	{"is planned", CUE_PLAN},
+	{"are planned", CUE_PLAN},
+	{"we plan to", CUE_PLAN},
+	{"in progress", CUE_PLAN},
+	{"under consideration", CUE_PLAN},
+
+	/* exceptions and scope cuts */
+	{"ただし", CUE_EXCEPT},
+	{"但し", CUE_EXCEPT},
+	{"一部", CUE_EXCEPT},
+	{"部分的", CUE_EXCEPT},
+	{"この限りではありません", CUE_EXCEPT},
+	{"この限りでは", CUE_EXCEPT},
+	{"を除き", CUE_EXCEPT},
+	{"原則として", CUE_EXCEPT},
+	{"原則、", CUE_EXCEPT},
+	{"を除いて", CUE_EXCEPT},
+	{"のみ対応", CUE_EXCEPT},
+	{"except", CUE_EXCEPT},
+	{"partially", CUE_EXCEPT},
+	{"partly", CUE_EXCEPT},
+	{"limited to", CUE_EXCEPT},
+
+	/* negations of a safeguard */
+	{"ていません", CUE_NEG},
+	{"ておりません", CUE_NEG},
+	{"てはいません", CUE_NEG},
+	{"ではありません", CUE_NEG},
+	{"しません", CUE_NEG},
+	{"いたしません", CUE_NEG},
+	{"ございません", CUE_NEG},
+	{"ありません", CUE_NEG},
+	{"されません", CUE_NEG},
+	{"できません", CUE_NEG},
+	{"未実施", CUE_NEG},
+	{"未対応", CUE_NEG},
+	{"未整備", CUE_NEG},
+	{"未導入", CUE_NEG},
+	{"実施なし", CUE_NEG},
+	{"はない", CUE_NEG},
+	{"がない", CUE_NEG},
+	{"ていない", CUE_NEG},
+	{"しない", CUE_NEG},
+	{"not ", CUE_NEG},
+	{"n't ", CUE_NEG},
+	{"no ", CUE_NEG},
+	{"none", CUE_NEG},
+
+	/* negative-looking words that state a safeguard working */
+	{"ないよう", CUE_NEUTRAL},
+	{"ないように", CUE_NEUTRAL},
+	{"できないよう", CUE_NEUTRAL},
+	{"させない", CUE_NEUTRAL},
+	{"されないよう", CUE_NEUTRAL},
+	{"ない場合", CUE_NEUTRAL},
+	{"なされません", CUE_NEUTRAL},
+	{"閲覧しません", CUE_NEUTRAL},
+	{"参照しません", CUE_NEUTRAL},
+	{"保存しません", CUE_NEUTRAL},
+	{"保存されません", CUE_NEUTRAL},
+	{"受け付けません", CUE_NEUTRAL},
+	{"アクセスできません", CUE_NEUTRAL},
+	{"閲覧できません", CUE_NEUTRAL},
+	{"参照できません", CUE_NEUTRAL},
+	{"利用できません", CUE_NEUTRAL},
+	{"ことはありません", CUE_NEUTRAL},
+	{"ことはございません", CUE_NEUTRAL},
+	{"no longer", CUE_NEUTRAL},
+	{"not be accessed", CUE_NEUTRAL},
+	{"cannot be accessed", CUE_NEUTRAL},
+
+	/* affirmative predicates */
+	{"ています", CUE_AFFIRM},
+	{"ております", CUE_AFFIRM},
+	{"てあります", CUE_AFFIRM},
+	{"ている", CUE_AFFIRM},
+	{"ておる", CUE_AFFIRM},
+	{"しています", CUE_AFFIRM},
+	{"します", CUE_AFFIRM},
+	{"いたします", CUE_AFFIRM},
+	{"行います", CUE_AFFIRM},
+	{"行う", CUE_AFFIRM},
+	{"行っている", CUE_AFFIRM},
+	{"実施済", CUE_AFFIRM},
+	{"作成済", CUE_AFFIRM},
+	{"導入済", CUE_AFFIRM},
+	{"対応済", CUE_AFFIRM},
+	{"しました", CUE_AFFIRM},
+	{"されます", CUE_AFFIRM},
+	{"なります", CUE_AFFIRM},
+	{"あります", CUE_AFFIRM},
+	{"がございます", CUE_AFFIRM},
+	{"ございます", CUE_AFFIRM},
+	{"です", CUE_AFFIRM},
+	{"である", CUE_AFFIRM},
+	{"頂けます", CUE_AFFIRM},
+	{"いただけます", CUE_AFFIRM},
+	{"させていただきます", CUE_AFFIRM},
+	{"ております。", CUE_AFFIRM},
+	{"we ", CUE_AFFIRM},
+	{" is ", CUE_AFFIRM},
+	{" are ", CUE_AFFIRM},
+	{"yes", CUE_AFFIRM},
+	{"in place", CUE_AFFIRM},
+	{"implemented", CUE_AFFIRM},
+
+	/* pointers elsewhere */
+	{"に従って取り扱って", CUE_POINTER},
+	{"に従い取り扱って", CUE_POINTER},
+	{"にて定めております", CUE_POINTER},
+	{"にて定めています", CUE_POINTER},
+	{"に定めております", CUE_POINTER},
+	{"に定めています", CUE_POINTER},
+	{"に則って管理", CUE_POINTER},
+	{"に則り管理", CUE_POINTER},
+	{"をご参照ください", CUE_POINTER},
+	{"をご確認ください", CUE_POINTER},
+	{"ご参照下さい", CUE_POINTER},
+	{"ご確認下さい", CUE_POINTER},
+	{"規格に準拠しています", CUE_POINTER},
+	{"規格に準拠しております", CUE_POINTER},
+	{"please refer to", CUE_POINTER},
+	{"see our", CUE_POINTER},
+
+	/* capability rather than fact */
+	{"することが可能です", CUE_CAPABLE},
+	{"することができます", CUE_CAPABLE},
+
+	/* delegation to a platform, data-centre or building operator */
+	{"データセンター", CUE_INHERIT},
+	{"データセンタ", CUE_INHERIT},
+	{"クラウド事業者", CUE_INHERIT},
+	{"クラウドサービス事業者", CUE_INHERIT},
+	{"クラウドプロバイダ", CUE_INHERIT},
+	{"クラウドサービスプロバイダ", CUE_INHERIT},
+	{"クラウド環境", CUE_INHERIT},
+	{"クラウドサービスコンポーネント", CUE_INHERIT},
+	{"microsoft", CUE_INHERIT},
+	{"azure", CUE_INHERIT},
+	{"aws", CUE_INHERIT},
+	{"amazon web services", CUE_INHERIT},
+	{"google cloud", CUE_INHERIT},
+	{"gcp", CUE_INHERIT},
+	{"iaas", CUE_INHERIT},
+	{"paas", CUE_INHERIT},
+	{"オフィス運営会社", CUE_INHERIT},
+	{"ビル管理", CUE_INHERIT},
+	{"建物管理", CUE_INHERIT},
+	{"入居するビル", CUE_INHERIT},
+	{"入居しているビル", CUE_INHERIT},
+	{"data center", CUE_INHERIT},
+	{"datacenter", CUE_INHERIT},
+	{"cloud provider", CUE_INHERIT},
+	{"hosting provider", CUE_INHERIT},
+
+	/* the customer's part */
+	{"利用者側の責任", CUE_CUSTOMER},
+	{"利用者の責任", CUE_CUSTOMER},
+	{"お客様の責任", CUE_CUSTOMER},
+	{"お客様側の責任", CUE_CUSTOMER},
+	{"ご自身で", CUE_CUSTOMER},
+	{"ご自身にて", CUE_CUSTOMER},
+	{"利用者自身で", CUE_CUSTOMER},
+	{"利用者自身が", CUE_CUSTOMER},
+	{"お客様にて", CUE_CUSTOMER},
+	{"利用者にて", CUE_CUSTOMER},
+	{"お客様側で", CUE_CUSTOMER},
+	{"利用者側で", CUE_CUSTOMER},
+	{"利用者の管理範囲", CUE_CUSTOMER},
+	{"お客様の管理範囲", CUE_CUSTOMER},
+	{"お客様のセキュリティポリシーに基づいて", CUE_CUSTOMER},
+	{"実施してください", CUE_CUSTOMER},
+	{"管理してください", CUE_CUSTOMER},
+	{"customer's responsibility", CUE_CUSTOMER},
+	{"responsibility of the customer", CUE_CUSTOMER},
+	{"customer is responsible", CUE_CUSTOMER},
+	{"customers are responsible", CUE_CUSTOMER},
+
+	/* the vendor as actor */
+	{"弊社", CUE_PROVIDER},
+	{"当社", CUE_PROVIDER},
+	{"弊社所管", CUE_PROVIDER},
+
+	/* an independent audit: substance, even beside a certification */
+	{"審査を受け", CUE_AUDIT},
+	{"監査を受け", CUE_AUDIT},
+	{"外部監査", CUE_AUDIT},
+	{"内部監査", CUE_AUDIT},
+	{"independent audit", CUE_AUDIT},
+	{"audited by", CUE_AUDIT},
+
+	/* certification claims */
+	{"認証を受けて", CUE_CERT},
+	{"認証を取得", CUE_CERT},
+	{"認証取得", CUE_CERT},
+	{"認証登録", CUE_CERT},
+	{"認定を取得", CUE_CERT},
+	{"認定を受けて", CUE_CERT},
+	{"に適合し", CUE_CERT},
+	{"certified", CUE_CERT},
+	{"certification", CUE_CERT},
+
+	/* restatements of the standard */
+	{"が規定されています", CUE_RESTATE},
+	{"が規定されております", CUE_RESTATE},
+	{"が求められています", CUE_RESTATE},
+	{"が求められております", CUE_RESTATE},
+	{"が要求されています", CUE_RESTATE},
+};
+
+/* A cue found in the text. */
+typedef struct
+{
+	int			cue;			/* index into cues[] */
+	int			pos;			/* byte offset in the sentence text */
+} CueHit;
+
+/* One clause with what was found in it. */
+typedef struct
+{
+	int			start;			/* byte offsets into the clean text */
+	int			len;
+	int			sentence;
+	int			nkind[N_CUE_KINDS];
+	int			first[N_CUE_KINDS]; /* first hit of each kind, or -1 */
+	int			firstlen[N_CUE_KINDS];
+	int			polarity;		/* +1 affirmative, -1 negative, 0 neither */
+} Clause;
+
+/* The outcome, with its explanation. */
+typedef struct
+{
+	int			verdict;
+	float		confidence;
+	const char *rule;
+	StringInfoData cue;
+	StringInfoData specific;
+} Verdict;
+
+/* Contrastive joints that end a clause (after cleaning). */
+static const char *const clause_joints[] = {
+	"ないが、", "ないが", "ますが、", "ますが", "ですが、", "ですが", "ものの",
+	"けれども", "けれど", "一方、", "一方で", "、ただし", "。ただし",
+	"; however", ", but ", " but ", " however"
+};
+
+/* ASCII lower-case copy of s, for matching. */
+static char *
+lower_copy(const char *s, int len)
+{
+	char	   *l = palloc(len + 1);
+	int			i;
+
+	for (i = 0; i < len; i++)
+		l[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + ('a' - 'A') : s[i];
+	l[len] = '\0';
+	return l;
+}
+
+/*
+ * Find the cues in [s, s+len) of the lower-cased text.  Where cues
+ * overlap, the longest wins, so "ていません" hides the "ています"-free
+ * shorter cues inside it and "該当しません" hides "しません".
+ */
+static int
+find_cues(const char *s, int len, CueHit *hits, int maxhits)
+{
+	int			n = 0;
+	int			covered_until = 0;
+	int			i;
+
+	for (i = 0; i < len && n < maxhits; i++)
+	{
+		int			best = -1;
+		int			bestlen = 0;
+		int			c;
+
+		CHECK_FOR_INTERRUPTS();
+		for (c = 0; c < (int) lengthof(cues); c++)
+		{
+			int			cl = strlen(cues[c].text);
+
+			if (cl > bestlen && cl <= len - i &&
+				s[i] == cues[c].text[0] && memcmp(s + i, cues[c].text, cl) == 0)
+			{
+				best = c;
+				bestlen = cl;
+			}
+		}
+		if (best < 0)
+			continue;
+		if (i < covered_until)
+		{
+			/* inside a longer cue: keep it only if it reaches further */
+			if (i + bestlen <= covered_until)
+				continue;
+		}
+		hits[n].cue = best;
+		hits[n].pos = i;
+		n++;
+		covered_until = Max(covered_until, i + bestlen);
+	}
+	return n;
+}
+
+/* Does the sentence say nothing about the control, on its own terms? */
+static bool
+sentence_is_generic(const Clause *cl, int nclauses)
+{
+	int			k;
+	int			restate = 0,
+				cert = 0,
+				substance = 0;
+
+	for (k = 0; k < nclauses; k++)
+	{
+		restate += cl[k].nkind[CUE_RESTATE];
+		cert += cl[k].nkind[CUE_CERT];
+		substance += cl[k].nkind[CUE_NA] + cl[k].nkind[CUE_PLAN] +
+			cl[k].nkind[CUE_NEG] + cl[k].nkind[CUE_EXCEPT] +
+			cl[k].nkind[CUE_INHERIT] + cl[k].nkind[CUE_CUSTOMER] +
+			cl[k].nkind[CUE_AUDIT];
+	}
+	if (restate > 0)
+		return true;
+	return cert > 0 && substance == 0;
+}
+
+/* Is the whole of [s, s+len) one of the boilerplate sentences? */
+static bool
+is_boilerplate(const char *s, int len, char **bp, int nbp)
+{
+	int			i;
+
+	for (i = 0; i < nbp; i++)
+		if ((int) strlen(bp[i]) == len && memcmp(bp[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+/* Append a quoted cue to the explanation. */
+static void
+note_cue(Verdict *v, const char *text, int pos, int len)
+{
+	if (v->cue.len > 0)
+		appendStringInfoString(&v->cue, "; ");
+	appendBinaryStringInfo(&v->cue, text + pos, len);
+}
+
+/*
+ * Decide the verdict from the specific clauses.  Precedence:
+ *  1. nothing specific left: unclear (boilerplate or certification only);
+ *  2. a not-applicable statement and nothing affirmed: not_applicable;
+ *  3. a plan and nothing else affirmed: planned;
+ *  4. a negated safeguard: not_implemented, or partial beside an
+ *	   affirmed one;
+ *  5. an exception beside an affirmed safeguard: partial;
+ *  6. an affirmed safeguard: implemented;
+ *  7. only pointers, capabilities or nothing recognisable: unclear.
+ * Responsibility: customer cues with a vendor clause make it shared,
+ * customer cues alone customer; delegation cues make it inherited.
+ */
+static void
+decide(Verdict *v, const char *text, Clause *cl, int ncl)
+{
+	int			na = 0,
+				plan = 0,
+				neg = 0,
+				except = 0,
+				affirm = 0,
+				pointer = 0,
+				capable = 0,
+				inherit = 0,
+				customer = 0,
+				provider_affirm = 0;
+	int			k;
+	int			status;
+	int			resp = KANSA_RESP_PROVIDER;
+	int			conflicts = 0;
+	const Clause *why = NULL;
+	CueKind		whykind = CUE_AFFIRM;
+
+	for (k = 0; k < ncl; k++)
+	{
+		const Clause *c = &cl[k];
+
+		if (c->nkind[CUE_NA])
+			na++;
+		else if (c->nkind[CUE_PLAN])
+			plan++;
+		else if (c->polarity < 0)
+			neg++;
+		else if (c->nkind[CUE_POINTER])
+			pointer++;
+		else if (c->nkind[CUE_CAPABLE])
+			capable++;
+		else if (c->polarity > 0)
+		{
+			affirm++;
+			if (!c->nkind[CUE_CUSTOMER])
+				provider_affirm++;
+		}
+		if (c->nkind[CUE_EXCEPT])
+			except++;
+		if (c->nkind[CUE_INHERIT])
+			inherit++;
+		if (c->nkind[CUE_CUSTOMER])
+			customer++;
+	}
+
+	if (ncl == 0)
+	{
+		v->verdict = KANSA_ANSWER(KANSA_UNCLEAR, KANSA_RESP_PROVIDER);
+		v->confidence = 0.8f;
+		v->rule = "boilerplate_only";
+		return;
+	}
+
+	if (na > 0 && affirm == 0)
+	{
+		status = KANSA_NOT_APPLICABLE;
+		v->rule = "not_applicable";
+		whykind = CUE_NA;
+		conflicts = neg + plan;
+	}
+	else if (plan > 0 && affirm == 0)
+	{
+		status = KANSA_PLANNED;
+		v->rule = "planned";
+		whykind = CUE_PLAN;
+		conflicts = na;
+	}
+	else if (neg > 0 && affirm == 0)
+	{
+		status = KANSA_NOT_IMPLEMENTED;
+		v->rule = "negated";
+		whykind = CUE_NEG;
+		conflicts = na + plan;
+	}
+	else if (neg > 0)
+	{
+		status = KANSA_PARTIAL;
+		v->rule = "negated_beside_affirmed";
+		whykind = CUE_NEG;
+	}
+	else if (except > 0 && affirm > 0)
+	{
+		status = KANSA_PARTIAL;
+		v->rule = "exception";
+		whykind = CUE_EXCEPT;
+	}
+	else if (affirm > 0)
+	{
+		status = KANSA_IMPLEMENTED;
+		v->rule = "affirmed";
+		whykind = CUE_AFFIRM;
+		conflicts = na + plan;
+	}
+	else if (pointer > 0)
+	{
+		status = KANSA_UNCLEAR;
+		v->rule = "pointer_only";
+		whykind = CUE_POINTER;
+	}
+	else if (capable > 0)
+	{
+		status = KANSA_UNCLEAR;
+		v->rule = "capability_only";
+		whykind = CUE_CAPABLE;
+	}
+	else
+	{
+		status = KANSA_UNCLEAR;
+		v->rule = "no_cue";
+	}
+
+	for (k = 0; k < ncl && why == NULL; k++)
+		if (cl[k].first[whykind] >= 0)
+			why = &cl[k];
+	if (why != NULL)
+		note_cue(v, text, why->first[whykind], why->firstlen[whykind]);
+	if (inherit > 0 || customer > 0)
+	{
+		for (k = 0; k < ncl; k++)
+		{
+			if (cl[k].first[CUE_CUSTOMER] >= 0)
+				note_cue(v, text, cl[k].first[CUE_CUSTOMER], cl[k].firstlen[CUE_CUSTOMER]);
+			else if (cl[k].first[CUE_INHERIT] >= 0)
+				note_cue(v, text, cl[k].first[CUE_INHERIT], cl[k].firstlen[CUE_INHERIT]);
+			else
+				continue;
+			break;
+		}
+	}
+
+	if (status != KANSA_NOT_APPLICABLE && status != KANSA_UNANSWERED)
+	{
+		if (customer > 0 && provider_affirm > 0)
+			resp = KANSA_RESP_SHARED;
+		else if (customer > 0)
+			resp = KANSA_RESP_CUSTOMER;
+		else if (inherit > 0)
+			resp = KANSA_RESP_INHERITED;
+	}
+	else
+		resp = KANSA_RESP_NONE;
+
+	v->verdict = KANSA_ANSWER(status, resp);
+	if (strcmp(v->rule, "no_cue") == 0)
+		v->confidence = 0.3f;
+	else if (conflicts > 0)
+		v->confidence = 0.55f;
+	else if (status == KANSA_PARTIAL || status == KANSA_UNCLEAR)
+		v->confidence = 0.7f;
+	else
+		v->confidence = 0.9f;
+}
+
+/* Build one clause of [start, end) of the clean text. */
+static void
+scan_clause(Clause *c, const char *lower, int start, int end, int sentence)
+{
+	CueHit		hits[64];
+	int			nhits;
+	int			h;
+	int			last_pred = -1;
+
+	memset(c, 0, sizeof(Clause));
+	c->start = start;
+	c->len = end - start;
+	c->sentence = sentence;
+	for (h = 0; h < N_CUE_KINDS; h++)
+		c->first[h] = -1;
+	nhits = find_cues(lower + start, end - start, hits, lengthof(hits));
+	for (h = 0; h < nhits; h++)
+	{
+		CueKind		k = cues[hits[h].cue].kind;
+
+		c->nkind[k]++;
+		if (c->first[k] < 0)
+		{
+			c->first[k] = start + hits[h].pos;
+			c->firstlen[k] = strlen(cues[hits[h].cue].text);
+		}
+		if (k == CUE_AFFIRM || k == CUE_NEG || k == CUE_NEUTRAL)
+			last_pred = k;
+	}
+	/* the predicate that ends the clause decides its polarity */
+	c->polarity = last_pred == CUE_NEG ? -1 : last_pred >= 0 ? 1 : 0;
+}
+
+/*
+ * Where does the clause that starts at pos end, within [pos, end)?  After
+ * the first contrastive joint, or at end.
+ */
+static int
+clause_end(const char *lower, int pos, int end)
+{
+	int			best = end;
+	int			j;
+
+	for (j = 0; j < (int) lengthof(clause_joints); j++)
+	{
+		const char *joint = clause_joints[j];
+		int			jl = strlen(joint);
+		int			i;
+
+		for (i = pos; i + jl <= best && i + jl < end; i++)
+		{
+			if (memcmp(lower + i, joint, jl) == 0)
+			{
+				best = i + jl;
+				break;
+			}
+		}
+	}
+	return best;
+}
+
+/* Placeholders that mean the cell was left empty. */
+static const char *const placeholders[] = {
+	"未記入", "未回答", "記入なし", "回答なし", "tbd", "tba", "?", "-?"
+};
+
+/*
+ * Classify len bytes of answer text, judging only what is not in the nbp
+ * boilerplate sentences bp (clean text, as boilerplate() returns them).
+ */
+static void
+classify_text(const char *str, size_t len, char **bp, int nbp, Verdict *v)
+{
+	char	   *text;
+	char	   *lower;
+	int			tlen;
+	int		   *starts;
+	int		   *lens;
+	int			nsent;
+	int			s;
+	Clause	   *clauses;
+	int			ncl = 0;
+	int			maxcl;
+	int			mark;
+	int			i;
+
+	initStringInfo(&v->cue);
+	initStringInfo(&v->specific);
+	v->confidence = 1.0f;
+
+	text = kansa_clean_text(str, len);
+	tlen = strlen(text);
+	lower = lower_copy(text, tlen);
+
+	if (tlen == 0)
+	{
+		v->verdict = KANSA_ANSWER(KANSA_UNANSWERED, KANSA_RESP_NONE);
+		v->rule = "empty";
+		return;
+	}
+	for (i = 0; i < (int) lengthof(placeholders); i++)
+	{
+		if (strcmp(lower, placeholders[i]) == 0)
+		{
+			v->verdict = KANSA_ANSWER(KANSA_UNANSWERED, KANSA_RESP_NONE);
+			v->rule = "placeholder";
+			appendStringInfoString(&v->cue, text);
+			return;
+		}
+	}
+	/* a cell holding only a mark or a word of the answer vocabulary */
+	if (tlen <= 64 && (mark = kansa_answer_parse(text, tlen, false)) >= 0)
+	{
+		v->verdict = mark;
+		v->rule = "mark";
+		appendStringInfoString(&v->cue, text);
+		appendStringInfoString(&v->specific, text);
+		v->confidence = 0.99f;
+		return;
+	}
+
+	nsent = kansa_split_sentences(text, tlen, &starts, &lens);
+	maxcl = 8 * nsent + 8;
+	clauses = palloc(maxcl * sizeof(Clause));
+	for (s = 0; s < nsent; s++)
+	{
+		int			first = ncl;
+		int			pos = starts[s];
+		int			end = starts[s] + lens[s];
+
+		CHECK_FOR_INTERRUPTS();
+		if (nbp > 0 && is_boilerplate(text + starts[s], lens[s], bp, nbp))
+			continue;
+		while (pos < end)
+		{
+			int			ce = clause_end(lower, pos, end);
+
+			if (ncl == maxcl)
+			{
+				maxcl *= 2;
+				clauses = repalloc(clauses, maxcl * sizeof(Clause));
+			}
+			scan_clause(&clauses[ncl++], lower, pos, ce, s);
+			pos = ce;
+		}
+		if (sentence_is_generic(&clauses[first], ncl - first))
+		{
+			ncl = first;
+			continue;
+		}
+		if (v->specific.len > 0)
+			appendStringInfoChar(&v->specific, ' ');
+		appendBinaryStringInfo(&v->specific, text + starts[s], lens[s]);
+	}
+	decide(v, text, clauses, ncl);
+}
+
+/* Read an optional text[] argument of boilerplate sentences. */
+static int
+get_boilerplate(FunctionCallInfo fcinfo, int argno, char ***bp)
+{
+	ArrayType  *arr;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	int			i;
+	int			m = 0;
+
+	*bp = NULL;
+	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
+		return 0;
+	arr = PG_GETARG_ARRAYTYPE_P(argno);
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	*bp = palloc(Max(n, 1) * sizeof(char *));
+	for (i = 0; i < n; i++)
+	{
+		text	   *t;
+
+		if (nulls[i])
+			continue;
+		t = DatumGetTextPP(elems[i]);
+		/* boilerplate is compared with clean sentences: clean it alike */
+		(*bp)[m++] = kansa_clean_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+	}
+	return m;
+}
+
+PG_FUNCTION_INFO_V1(kansa_classify);
+
+/* classify(text [, boilerplate text[]]) returns answer */
+Datum
+kansa_classify(PG_FUNCTION_ARGS)
+{
+	text	   *t;
+	char	  **bp;
+	int			nbp;
+	Verdict		v;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_INT16(KANSA_ANSWER(KANSA_UNANSWERED, KANSA_RESP_NONE));
+	t = PG_GETARG_TEXT_PP(0);
+	nbp = get_boilerplate(fcinfo, 1, &bp);
+	classify_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), bp, nbp, &v);
+	PG_RETURN_INT16((int16) v.verdict);
+}
+
+PG_FUNCTION_INFO_V1(kansa_classify_explain);
+
+/*
+ * classify_explain(text [, boilerplate text[]]) returns (verdict answer,
+ * confidence real, rule text, cue text, specific_text text)
+ */
+Datum
+kansa_classify_explain(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, false, false};
+	char	  **bp;
+	int			nbp;
+	Verdict		v;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	if (PG_ARGISNULL(0))
+	{
+		initStringInfo(&v.cue);
+		initStringInfo(&v.specific);
+		v.verdict = KANSA_ANSWER(KANSA_UNANSWERED, KANSA_RESP_NONE);
+		v.confidence = 1.0f;
+		v.rule = "empty";
+	}
+	else
+	{
+		text	   *t = PG_GETARG_TEXT_PP(0);
+
+		nbp = get_boilerplate(fcinfo, 1, &bp);
+		classify_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), bp, nbp, &v);
+	}
+	values[0] = Int16GetDatum((int16) v.verdict);
+	values[1] = Float4GetDatum(v.confidence);
+	values[2] = CStringGetTextDatum(v.rule);
+	values[3] = CStringGetTextDatum(v.cue.data);
+	values[4] = CStringGetTextDatum(v.specific.data);
+	nulls[3] = (v.cue.len == 0);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+PG_FUNCTION_INFO_V1(kansa_clean_text_sql);
+
+/* clean_text(text): the text the classifier reads. */
+Datum
+kansa_clean_text_sql(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+
+	PG_RETURN_TEXT_P(cstring_to_text(kansa_clean_text(VARDATA_ANY(t),
+													  VARSIZE_ANY_EXHDR(t))));
+}
+
+/* A sentence and the answer it came from, for boilerplate counting. */
+typedef struct
+{
+	char	   *s;
+	int			answer;
+} SentenceRef;
+
+static int
+sentence_ref_cmp(const void *a, const void *b)
+{
+	const SentenceRef *x = a;
+	const SentenceRef *y = b;
+	int			c = strcmp(x->s, y->s);
+
+	if (c != 0)
+		return c;
+	return x->answer - y->answer;
+}
+
+typedef struct
+{
+	char	   *s;
+	int			count;
+} SentenceCount;
+
+static int
+sentence_count_cmp(const void *a, const void *b)
+{
+	const SentenceCount *x = a;
+	const SentenceCount *y = b;
+
+	if (x->count != y->count)
+		return y->count - x->count;
+	return strcmp(x->s, y->s);
+}
+
+/* Shortest sentence, in characters, that may count as boilerplate. */
+#define BOILERPLATE_MIN_CHARS 12
+
+PG_FUNCTION_INFO_V1(kansa_boilerplate);
+
+/*
+ * boilerplate(texts text[], min_share float8, min_answers int) returns
+ * text[]: the clean sentences found in at least min_share of the non-empty
+ * answers (and in two at least), when there are at least min_answers of
+ * them; most frequent first.  A sentence that is itself a verdict ("対象外",
+ * "実施しています。") or shorter than BOILERPLATE_MIN_CHARS characters is
+ * never boilerplate: repeating a verdict is answering.
+ */
+Datum
+kansa_boilerplate(PG_FUNCTION_ARGS)
+{
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
+	double		min_share = PG_GETARG_FLOAT8(1);
+	int32		min_answers = PG_GETARG_INT32(2);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	int			i;
+	int			nanswers = 0;
+	SentenceRef *refs;
+	int			nrefs = 0;
+	int			maxrefs = 64;
+	SentenceCount *counts;
+	int			ncounts = 0;
+	Datum	   *out;
+	int			threshold;
+
+	if (min_share < 0 || min_share > 1 || isnan(min_share))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("min_share must be between 0 and 1")));
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	refs = palloc(maxrefs * sizeof(SentenceRef));
+	for (i = 0; i < n; i++)
+	{
+		text	   *t;
+		char	   *clean;
+		int		   *starts;
+		int		   *lens;
+		int			ns;
+		int			k;
+
+		CHECK_FOR_INTERRUPTS();
+		if (nulls[i])
+			continue;
+		t = DatumGetTextPP(elems[i]);
+		clean = kansa_clean_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		if (clean[0] == '\0')
+			continue;
+		nanswers++;
+		ns = kansa_split_sentences(clean, strlen(clean), &starts, &lens);
+		for (k = 0; k < ns; k++)
+		{
+			char	   *sent = pnstrdup(clean + starts[k], lens[k]);
+
+			if (pg_mbstrlen(sent) < BOILERPLATE_MIN_CHARS ||
+				kansa_answer_parse(sent, lens[k], false) >= 0)
+				continue;
+			if (nrefs == maxrefs)
+			{
+				maxrefs *= 2;
+				refs = repalloc(refs, maxrefs * sizeof(SentenceRef));
+			}
+			refs[nrefs].s = sent;
+			refs[nrefs].answer = nanswers;
+			nrefs++;
+		}
+	}
+
+	threshold = (int) ceil(min_share * nanswers);
+	if (threshold < 2)
+		threshold = 2;
+	counts = palloc(Max(nrefs, 1) * sizeof(SentenceCount));
+	if (nanswers >= min_answers && nrefs > 0)
+	{
+		qsort(refs, nrefs, sizeof(SentenceRef), sentence_ref_cmp);
+		for (i = 0; i < nrefs;)
+		{
+			int			j = i;
+			int			distinct = 0;
+			int			last = -1;
+
+			for (; j < nrefs && strcmp(refs[j].s, refs[i].s) == 0; j++)
+			{
+				if (refs[j].answer != last)
+					distinct++;
+				last = refs[j].answer;
+			}
+			if (distinct >= threshold)
+			{
+				counts[ncounts].s = refs[i].s;
+				counts[ncounts].count = distinct;
+				ncounts++;
+			}
+			i = j;
+		}
+		qsort(counts, ncounts, sizeof(SentenceCount), sentence_count_cmp);
+	}
+	out = palloc(Max(ncounts, 1) * sizeof(Datum));
+	for (i = 0; i < ncounts; i++)
+		out[i] = CStringGetTextDatum(counts[i].s);
+	PG_RETURN_ARRAYTYPE_P(construct_array(out, ncounts, TEXTOID, -1, false,
+										  TYPALIGN_INT));
+}

@@ -1,0 +1,321 @@
+/*-------------------------------------------------------------------------
+ *
+ * cleantext.c
+ *	  Reduce a vendor's answer cell to plain, normalised text, and cut it
+ *	  into sentences.  Shared by the classifier, evidence extraction and
+ *	  the importer, so that they all read the same text.
+ *
+ * Cleaning: HTML tags of the kinds sheets carry (<p>, <br>, <li> ...) are
+ * removed, block-level ones becoming line breaks; character and entity
+ * references are decoded; the text is put in NFKC (so full-width letters,
+ * digits and brackets become ASCII); runs of blanks become one space and
+ * runs of line breaks one line break.
+ *
+ * src/cleantext.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+
+#include "kansa.h"
+
+/* HTML elements whose tags are markup in answer cells; others are text. */
+static const struct
+{
+	const char *name;
+	bool		block;			/* ends a line */
+}			html_tags[] =
+{
+	{"a", false}, {"b", false}, {"blockquote", true}, {"br", true},
+	{"div", true}, {"em", false}, {"font", false}, {"h1", true},
+	{"h2", true}, {"h3", true}, {"h4", true}, {"h5", true}, {"h6", true},
+	{"hr", true}, {"i", false}, {"li", true}, {"ol", true}, {"p", true},
+	{"span", false}, {"strong", false}, {"sub", false}, {"sup", false},
+	{"table", true}, {"td", false}, {"th", false}, {"tr", true},
+	{"u", false}, {"ul", true},
+};
+
+/*
+ * If s (at '<') starts a tag of a known element, return its length and set
+ * *block; else 0, and the '<' is ordinary text (as in "<https://...>").
+ */
+static int
+html_tag_len(const char *s, const char *end, bool *block)
+{
+	const char *p = s + 1;
+	const char *name;
+	int			namelen;
+	int			i;
+
+	if (p < end && *p == '/')
+		p++;
+	name = p;
+	while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+					   (*p >= '0' && *p <= '9')))
+		p++;
+	namelen = p - name;
+	if (namelen == 0 || p >= end || !(*p == '>' || *p == ' ' || *p == '/' ||
+									  *p == '\t' || *p == '\n'))
+		return 0;
+	for (i = 0; i < (int) lengthof(html_tags); i++)
+	{
+		if ((int) strlen(html_tags[i].name) == namelen &&
+			pg_strncasecmp(html_tags[i].name, name, namelen) == 0)
+			break;
+	}
+	if (i == (int) lengthof(html_tags))
+		return 0;
+	/* attributes up to the closing '>'; a tag never spans 1 kB */
+	while (p < end && *p != '>' && *p != '<' && p - s < 1024)
+		p++;
+	if (p >= end || *p != '>')
+		return 0;
+	*block = html_tags[i].block;
+	return p + 1 - s;
+}
+
+/*
+ * If s (at '&') starts a character or entity reference, append the
+ * character to buf and return the reference's length; else 0.
+ */
+static int
+html_entity(const char *s, const char *end, StringInfo buf)
+{
+	static const struct
+	{
+		const char *name;
+		const char *text;
+	}			entities[] =
+	{
+		{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"},
+		{"nbsp", " "}, {"ensp", " "}, {"emsp", " "}, {"thinsp", " "},
+		{"ndash", "-"}, {"mdash", "-"}, {"hellip", "..."}, {"yen", "¥"},
+		{"copy", "©"}, {"reg", "®"}, {"middot", "・"}, {"times", "×"},
+	};
+	const char *p = s + 1;
+	const char *semi;
+	int			i;
+
+	semi = memchr(p, ';', Min(end - p, 12));
+	if (semi == NULL || semi == p)
+		return 0;
+	if (*p == '#')
+	{
+		long		cp = 0;
+		bool		hex = (p + 1 < semi && (p[1] == 'x' || p[1] == 'X'));
+		const char *d = p + (hex ? 2 : 1);
+		unsigned char utf8[8];
+
+		if (d == semi)
+			return 0;
+		for (; d < semi; d++)
+		{
+			int			v;
+
+			if (*d >= '0' && *d <= '9')
+				v = *d - '0';
+			else if (hex && *d >= 'a' && *d <= 'f')
+				v = *d - 'a' + 10;
+			else if (hex && *d >= 'A' && *d <= 'F')
+				v = *d - 'A' + 10;
+			else
+				return 0;
+			cp = cp * (hex ? 16 : 10) + v;
+			if (cp > 0x10FFFF)
+				return 0;
+		}
+		/* no NUL, no surrogates, no C0 controls other than blanks */
+		if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) ||
+			(cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'))
+			return 0;
+		unicode_to_utf8((pg_wchar) cp, utf8);
+		appendBinaryStringInfo(buf, (char *) utf8, pg_utf_mblen(utf8));
+		return semi + 1 - s;
+	}
+	for (i = 0; i < (int) lengthof(entities); i++)
+	{
+		if ((int) strlen(entities[i].name) == semi - p &&
+			memcmp(entities[i].name, p, semi - p) == 0)
+		{
+			appendStringInfoString(buf, entities[i].text);
+			return semi + 1 - s;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Clean len bytes of UTF-8 answer text (see the file header).  Returns a
+ * palloc'd, NUL-terminated string; invalid UTF-8 raises the core error.
+ */
+char *
+kansa_clean_text(const char *str, size_t len)
+{
+	StringInfoData raw;
+	StringInfoData out;
+	const char *p = str;
+	const char *end = str + len;
+	pg_wchar   *w;
+	size_t		n;
+	size_t		i;
+	bool		pending_space = false;
+	bool		pending_break = false;
+
+	/* markup first: tags and references are ASCII */
+	initStringInfo(&raw);
+	while (p < end)
+	{
+		const char *lt = memchr(p, '<', end - p);
+		const char *amp = memchr(p, '&', end - p);
+		const char *stop = lt;
+		int			l;
+		bool		block;
+
+		CHECK_FOR_INTERRUPTS();
+		if (stop == NULL || (amp != NULL && amp < stop))
+			stop = amp;
+		if (stop == NULL)
+		{
+			appendBinaryStringInfo(&raw, p, end - p);
+			break;
+		}
+		appendBinaryStringInfo(&raw, p, stop - p);
+		p = stop;
+		if (*p == '<' && (l = html_tag_len(p, end, &block)) > 0)
+			appendStringInfoChar(&raw, block ? '\n' : ' ');
+		else if (*p == '&' && (l = html_entity(p, end, &raw)) > 0)
+			;
+		else
+		{
+			appendStringInfoChar(&raw, *p);
+			l = 1;
+		}
+		p += l;
+	}
+
+	/* then NFKC and blanks */
+	w = kansa_nfkc(raw.data, raw.len, &n, true, NULL, 0);
+	pfree(raw.data);
+	initStringInfo(&out);
+	for (i = 0; i < n; i++)
+	{
+		pg_wchar	c = w[i];
+		unsigned char utf8[8];
+
+		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 ||
+			c == 0x0B || c == 0x0C || c == 0x85)
+		{
+			pending_break = out.len > 0;
+			continue;
+		}
+		if (kansa_is_space(c))
+		{
+			pending_space = out.len > 0;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7F)
+			continue;			/* other control characters carry nothing */
+		if (pending_break)
+			appendStringInfoChar(&out, '\n');
+		else if (pending_space)
+			appendStringInfoChar(&out, ' ');
+		pending_break = pending_space = false;
+		if (c < 0x80)
+			appendStringInfoChar(&out, (char) c);
+		else
+		{
+			unicode_to_utf8(c, utf8);
+			appendBinaryStringInfo(&out, (char *) utf8, pg_utf_mblen(utf8));
+		}
+	}
+	pfree(w);
+	return out.data;
+}
+
+/*
+ * Cut cleaned text into sentences: after 。 ！ ？ ! ?, at line breaks, and
+ * after a '.' that is followed by a blank or the end and not preceded by a
+ * digit (so that "A.12.3" and "99.5" stay whole).  Returns the number of
+ * sentences and palloc'd arrays of their starts and lengths, blanks around
+ * them trimmed, empty ones dropped.
+ */
+int
+kansa_split_sentences(const char *text, int len, int **starts, int **lens)
+{
+	int			cap = 16;
+	int			n = 0;
+	int			begin = 0;
+	int			i = 0;
+
+	*starts = palloc(cap * sizeof(int));
+	*lens = palloc(cap * sizeof(int));
+	while (i <= len)
+	{
+		int			cut = -1;	/* index just past the sentence */
+		int			next = i + 1;
+
+		if (i == len)
+			cut = len;
+		else
+		{
+			unsigned char c = (unsigned char) text[i];
+
+			if (c == '\n')
+			{
+				cut = i;
+				next = i + 1;
+			}
+			else if (c == '!' || c == '?' ||
+					 (c == '.' && (i + 1 == len || text[i + 1] == ' ' ||
+								   text[i + 1] == '\n') &&
+					  !(i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9')))
+				cut = i + 1;
+			else if (c == 0xE3 && i + 2 < len &&
+					 (unsigned char) text[i + 1] == 0x80 &&
+					 (unsigned char) text[i + 2] == 0x82)	/* 。 */
+			{
+				cut = i + 3;
+				next = i + 3;
+			}
+			else if (c == 0xEF && i + 2 < len &&
+					 (((unsigned char) text[i + 1] == 0xBC &&
+					   (unsigned char) text[i + 2] == 0x81) ||	/* ！ */
+					  ((unsigned char) text[i + 1] == 0xBC &&
+					   (unsigned char) text[i + 2] == 0x9F)))	/* ？ */
+			{
+				cut = i + 3;
+				next = i + 3;
+			}
+		}
+		if (cut >= 0)
+		{
+			int			s = begin;
+			int			e = cut;
+
+			while (s < e && (text[s] == ' ' || text[s] == '\n'))
+				s++;
+			while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\n'))
+				e--;
+			if (e > s)
+			{
+				if (n == cap)
+				{
+					cap *= 2;
+					*starts = repalloc(*starts, cap * sizeof(int));
+					*lens = repalloc(*lens, cap * sizeof(int));
+				}
+				(*starts)[n] = s;
+				(*lens)[n] = e - s;
+				n++;
+			}
+			begin = (text[i < len ? i : len - 1] == '\n') ? i + 1 : cut;
+			if (i == len)
+				break;
+		}
+		i = next;
+	}
+	return n;
+}
