@@ -681,6 +681,9 @@ scan_clause(Clause *c, const char *lower, int start, int end, int sentence)
 	}
 	/* the predicate that ends the clause decides its polarity */
 	c->polarity = last_pred == CUE_NEG ? -1 : last_pred >= 0 ? 1 : 0;
+	/* "the customer is responsible / please do X": states who does it */
+	if (c->polarity == 0 && c->nkind[CUE_CUSTOMER] > 0)
+		c->polarity = 1;
 }
 
 /*
