@@ -88,6 +88,12 @@ extern char *kansa_clean_text(const char *str, size_t len);
 extern int	kansa_split_sentences(const char *text, int len, int **starts,
 								  int **lens);
 
+/* evidence.c, extract_evidence.c */
+#define KANSA_EVIDENCE_FORMAT 1
+extern bool kansa_evidence_valid(const char *str, size_t len);
+extern char *kansa_evidence_canonical(const char *str);
+extern int	kansa_extract_evidence(const char *str, size_t len, char ***out);
+
 /* control_id.c */
 extern ControlId *control_id_from_string(const char *str, size_t len,
 										 bool throw_error);

@@ -1,0 +1,666 @@
+/*-------------------------------------------------------------------------
+ *
+ * extract_evidence.c
+ *	  extract_evidence(text): the verifiable references an answer cites,
+ *	  as kansa.evidence values in order of first appearance.
+ *
+ * What is recognised, on the cleaned text (cleantext.c):
+ *	 - http and https URLs, ended by blanks, brackets or non-ASCII text;
+ *	 - ISO/IEC 27001 Annex A clauses ("附属書A.12.3", "Annex A.9");
+ *	 - ISO/IEC 27017 clauses: "CLD.9.5.1" or "CLD9.5.1", and a three-level
+ *	   clause number quoted at the start of 「…」 whose first level is 5 to 18
+ *	   (27017 follows ISO/IEC 27002:2013's numbering);
+ *	 - certification registration numbers of the usual issuers' formats
+ *	   (JQA-IM1944, JP15/080358, ...) or after 登録番号 / certificate number,
+ *	   tied to the standard named last before them in the same sentence;
+ *	 - assurance reports: SOC 1/2/3 (Type I/II), ISAE 3402, SSAE 16/18;
+ *	 - documents a customer can read: terms of service, privacy policy,
+ *	   published security policies, SLA, whitepaper, service specification,
+ *	   online help, FAQ, with a product name written just before them and
+ *	   the articles cited after them ("利用規約(第11条、第12条)" gives one
+ *	   reference per article, and then the bare name is not repeated).
+ * Internal rules ("社内規程") and certification claims without a number are
+ * not evidence.
+ *
+ * src/extract_evidence.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+
+#include "kansa.h"
+
+typedef struct
+{
+	int			pos;
+	char	   *ev;				/* canonical "kind:ref" */
+	char	   *docname;		/* doc evidence: the name without article */
+	bool		article;
+} Found;
+
+typedef struct
+{
+	Found	   *items;
+	int			n;
+	int			cap;
+} FoundList;
+
+static void
+add_found(FoundList *fl, int pos, const char *ev, const char *docname, bool article)
+{
+	if (fl->n == fl->cap)
+	{
+		fl->cap = fl->cap ? fl->cap * 2 : 16;
+		fl->items = fl->items ? repalloc(fl->items, fl->cap * sizeof(Found))
+			: palloc(fl->cap * sizeof(Found));
+	}
+	fl->items[fl->n].pos = pos;
+	fl->items[fl->n].ev = pstrdup(ev);
+	fl->items[fl->n].docname = docname ? pstrdup(docname) : NULL;
+	fl->items[fl->n].article = article;
+	fl->n++;
+}
+
+/* Is the evidence text valid?  (Uses the type's own parser.) */
+static bool
+valid_evidence(const char *ev)
+{
+	return kansa_evidence_valid(ev, strlen(ev));
+}
+
+static inline bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool
+is_alnum(char c)
+{
+	return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Does [s, s+len) hold a digit? */
+static bool
+has_digit(const char *s, int len)
+{
+	int			i;
+
+	for (i = 0; i < len; i++)
+		if (is_digit(s[i]))
+			return true;
+	return false;
+}
+
+/* Length of "d+(.d+)*" at s, at most maxlevels levels; 0 if none. */
+static int
+dotted_number(const char *s, const char *end, int *levels)
+{
+	const char *p = s;
+
+	*levels = 0;
+	while (p < end && is_digit(*p))
+	{
+		while (p < end && is_digit(*p))
+			p++;
+		(*levels)++;
+		if (p + 1 < end && *p == '.' && is_digit(p[1]))
+			p++;
+		else
+			break;
+	}
+	return p - s;
+}
+
+/* URLs. */
+static void
+find_urls(const char *t, int len, FoundList *fl)
+{
+	int			i;
+
+	for (i = 0; i + 7 < len; i++)
+	{
+		int			start = i;
+		int			j;
+		char	   *ev;
+
+		if (!(pg_strncasecmp(t + i, "http://", 7) == 0 ||
+			  (i + 8 < len && pg_strncasecmp(t + i, "https://", 8) == 0)))
+			continue;
+		if (i > 0 && is_alnum(t[i - 1]))
+			continue;
+		for (j = i; j < len; j++)
+		{
+			unsigned char c = t[j];
+
+			if (c <= 0x20 || c >= 0x80 || c == '<' || c == '>' || c == '"' ||
+				c == '(' || c == '[' || c == '{')
+				break;
+		}
+		ev = psprintf("url:%.*s", j - start, t + start);
+		if (valid_evidence(ev))
+			add_found(fl, start, kansa_evidence_canonical(ev), NULL, false);
+		i = j;
+	}
+}
+
+/* Annex A clauses of ISO/IEC 27001. */
+static void
+find_annex(const char *t, int len, FoundList *fl)
+{
+	static const char *const heads[] = {"附属書", "annex"};
+	int			i;
+
+	for (i = 0; i < len; i++)
+	{
+		int			h;
+
+		for (h = 0; h < (int) lengthof(heads); h++)
+		{
+			int			hl = strlen(heads[h]);
+			int			p = i + hl;
+			int			nl;
+			int			levels;
+
+			if (i + hl > len || pg_strncasecmp(t + i, heads[h], hl) != 0)
+				continue;
+			while (p < len && t[p] == ' ')
+				p++;
+			if (p + 2 >= len || t[p] != 'A' || t[p + 1] != '.')
+				continue;
+			nl = dotted_number(t + p + 2, t + len, &levels);
+			if (nl == 0)
+				continue;
+			add_found(fl, i, psprintf("clause:iso27001:A.%.*s", nl, t + p + 2),
+					  NULL, false);
+		}
+	}
+}
+
+/* ISO/IEC 27017 clauses: CLD.x.y.z, and 「x.y.z title」. */
+static void
+find_27017(const char *t, int len, FoundList *fl)
+{
+	int			i;
+
+	for (i = 0; i + 3 < len; i++)
+	{
+		int			p;
+		int			nl;
+		int			levels;
+
+		if (memcmp(t + i, "CLD", 3) == 0 && !(i > 0 && is_alnum(t[i - 1])))
+		{
+			p = i + 3;
+			if (p < len && (t[p] == '.' || t[p] == ' '))
+				p++;
+			nl = dotted_number(t + p, t + len, &levels);
+			if (nl > 0 && levels == 3)
+				add_found(fl, i, psprintf("clause:iso27017:CLD.%.*s", nl, t + p),
+						  NULL, false);
+			continue;
+		}
+		/*
+		 * A clause number with its title, quoted or listed: 「10.1.1 暗号…」,
+		 * (9.4.1 情報へのアクセス制限、…).  Opening 「 is E3 80 8C, 、 is
+		 * E3 80 81.
+		 */
+		p = -1;
+		if ((unsigned char) t[i] == 0xE3 && (unsigned char) t[i + 1] == 0x80 &&
+			((unsigned char) t[i + 2] == 0x8C || (unsigned char) t[i + 2] == 0x81))
+			p = i + 3;
+		else if (t[i] == '(')
+			p = i + 1;
+		if (p >= 0)
+		{
+			int			first;
+
+			while (p < len && t[p] == ' ')
+				p++;
+			nl = dotted_number(t + p, t + len, &levels);
+			/* then a blank and a title in Japanese */
+			if (nl == 0 || levels != 3 || p + nl + 1 >= len || t[p + nl] != ' ' ||
+				(unsigned char) t[p + nl + 1] < 0x80)
+				continue;
+			first = atoi(t + p);
+			if (first >= 5 && first <= 18)
+				add_found(fl, p, psprintf("clause:iso27017:%.*s", nl, t + p),
+						  NULL, false);
+		}
+	}
+}
+
+/* The standard named last before pos in the same sentence, or NULL. */
+static const char *
+standard_before(const char *t, int pos)
+{
+	static const struct
+	{
+		const char *digits;
+		const char *name;
+	}			stds[] =
+	{
+		{"27001", "ISO27001"}, {"27017", "ISO27017"}, {"27018", "ISO27018"},
+		{"27701", "ISO27701"}, {"9001", "ISO9001"}, {"14001", "ISO14001"},
+		{"20000", "ISO20000"}, {"22301", "ISO22301"}
+	};
+	int			best = -1;
+	const char *name = NULL;
+	int			start = pos;
+	int			k;
+
+	/* back to the start of the sentence */
+	while (start > 0 && t[start - 1] != '\n' &&
+		   !(start >= 3 && (unsigned char) t[start - 3] == 0xE3 &&
+			 (unsigned char) t[start - 2] == 0x80 &&
+			 (unsigned char) t[start - 1] == 0x82))
+		start--;
+	for (k = 0; k < (int) lengthof(stds); k++)
+	{
+		int			dl = strlen(stds[k].digits);
+		int			i;
+
+		for (i = start; i + dl <= pos; i++)
+			if (memcmp(t + i, stds[k].digits, dl) == 0 &&
+				!(i > 0 && is_digit(t[i - 1])) &&
+				!(i + dl < pos && is_digit(t[i + dl])) && i > best)
+			{
+				best = i;
+				name = stds[k].name;
+			}
+	}
+	return name;
+}
+
+/* Certification registration numbers. */
+static void
+find_certs(const char *t, int len, FoundList *fl)
+{
+	static const char *const issuers[] = {
+		"JQA-", "JUSE-", "MSA-", "JSA-", "ISA-", "JACO-", "LRQA-", "DNV-", "BV-"
+	};
+	static const char *const labels[] = {
+		"認証登録番号", "登録番号", "certificate number", "certificate no",
+		"certificate #", "registration number"
+	};
+	int			i;
+
+	for (i = 0; i < len; i++)
+	{
+		int			start = -1;
+		int			end = -1;
+		int			k;
+
+		if (i > 0 && is_alnum(t[i - 1]))
+			goto labels;
+		for (k = 0; k < (int) lengthof(issuers); k++)
+		{
+			int			il = strlen(issuers[k]);
+
+			if (i + il < len && memcmp(t + i, issuers[k], il) == 0)
+			{
+				int			p = i + il;
+
+				while (p < len && (is_alnum(t[p]) || t[p] == '-'))
+					p++;
+				while (p > i + il && t[p - 1] == '-')
+					p--;
+				if (p > i + il && is_digit(t[p - 1]))
+				{
+					start = i;
+					end = p;
+				}
+				break;
+			}
+		}
+		/* JP15/080358 */
+		if (start < 0 && i + 11 <= len && t[i] == 'J' && t[i + 1] == 'P' &&
+			is_digit(t[i + 2]) && is_digit(t[i + 3]) && t[i + 4] == '/' &&
+			strspn(t + i + 5, "0123456789") >= 6 &&
+			!(i + 11 < len && is_alnum(t[i + 11])))
+		{
+			start = i;
+			end = i + 11;
+		}
+labels:
+		if (start < 0)
+		{
+			for (k = 0; k < (int) lengthof(labels); k++)
+			{
+				int			ll = strlen(labels[k]);
+				int			p = i + ll;
+				int			q;
+
+				if (i + ll > len || pg_strncasecmp(t + i, labels[k], ll) != 0)
+					continue;
+				while (p < len && (t[p] == ' ' || t[p] == ':' || t[p] == '.'))
+					p++;
+				q = p;
+				/* BSI writes "IS 123456" */
+				if (q + 3 < len && t[q] >= 'A' && t[q] <= 'Z' && t[q + 1] >= 'A' &&
+					t[q + 1] <= 'Z' && t[q + 2] == ' ' && is_digit(t[q + 3]))
+					q += 3;
+				while (q < len && (is_alnum(t[q]) || t[q] == '-' || t[q] == '/'))
+					q++;
+				while (q > p && (t[q - 1] == '-' || t[q - 1] == '/'))
+					q--;
+				if (q - p >= 4 && has_digit(t + p, q - p))
+				{
+					start = p;
+					end = q;
+				}
+				break;
+			}
+		}
+		if (start >= 0)
+		{
+			const char *std = standard_before(t, start);
+			char	   *ev = std ? psprintf("cert:%s/%.*s", std, end - start, t + start)
+				: psprintf("cert:%.*s", end - start, t + start);
+
+			if (valid_evidence(ev))
+				add_found(fl, start, kansa_evidence_canonical(ev), NULL, false);
+			i = end - 1;
+		}
+	}
+}
+
+/* Assurance reports. */
+static void
+find_reports(const char *t, int len, FoundList *fl)
+{
+	int			i;
+
+	for (i = 0; i + 4 <= len; i++)
+	{
+		int			p;
+		int			q;
+		char	   *ev;
+
+		if (i > 0 && is_alnum(t[i - 1]))
+			continue;
+		if (pg_strncasecmp(t + i, "SOC", 3) == 0)
+		{
+			p = i + 3;
+			if (p < len && t[p] == ' ')
+				p++;
+			if (!(p < len && t[p] >= '1' && t[p] <= '3') ||
+				(p + 1 < len && is_alnum(t[p + 1])))
+				continue;
+			q = p + 1;
+			/* an optional Type 1 / Type II */
+			{
+				int			r = q;
+
+				while (r < len && (t[r] == ' ' || t[r] == '-'))
+					r++;
+				if (r + 4 < len && pg_strncasecmp(t + r, "type", 4) == 0)
+				{
+					int			s = r + 4;
+
+					while (s < len && t[s] == ' ')
+						s++;
+					if (s < len && (t[s] == '1' || t[s] == '2'))
+						q = s + 1;
+					else if (s + 1 < len && t[s] == 'I' && t[s + 1] == 'I')
+						q = s + 2;
+					else if (s < len && t[s] == 'I')
+						q = s + 1;
+				}
+			}
+		}
+		else if (pg_strncasecmp(t + i, "ISAE", 4) == 0 ||
+				 pg_strncasecmp(t + i, "SSAE", 4) == 0)
+		{
+			p = i + 4;
+			if (p < len && t[p] == ' ')
+				p++;
+			q = p;
+			while (q < len && is_digit(t[q]))
+				q++;
+			if (q == p)
+				continue;
+		}
+		else
+			continue;
+		ev = psprintf("report:%.*s", q - i, t + i);
+		if (valid_evidence(ev))
+			add_found(fl, i, kansa_evidence_canonical(ev), NULL, false);
+		i = q - 1;
+	}
+}
+
+/* Is the UTF-8 character ending just before t+p katakana (U+30A0-30FF)? */
+static bool
+katakana_before(const char *t, int p)
+{
+	return p >= 3 && (unsigned char) t[p - 3] == 0xE3 &&
+		(((unsigned char) t[p - 2] == 0x82 && (unsigned char) t[p - 1] >= 0xA0) ||
+		 ((unsigned char) t[p - 2] == 0x83 && (unsigned char) t[p - 1] <= 0xBF));
+}
+
+/* Documents a customer can read, with a product name and articles. */
+static void
+find_docs(const char *t, int len, FoundList *fl)
+{
+	static const char *const names[] = {
+		"利用規約", "利用約款", "サービス約款", "プライバシーポリシー",
+		"個人情報保護方針", "情報セキュリティ基本方針",
+		"クラウドセキュリティ基本方針", "ホワイトペーパー", "サービス仕様書",
+		"サービスレベル合意書", "オンラインヘルプ", "SLA", "FAQ",
+		"terms of service", "terms of use", "privacy policy", "whitepaper",
+		"white paper"
+	};
+	int			i;
+
+	for (i = 0; i < len; i++)
+	{
+		int			k;
+
+		for (k = 0; k < (int) lengthof(names); k++)
+		{
+			int			nl = strlen(names[k]);
+			int			start = i;
+			int			end = i + nl;
+			int			p;
+			char	   *name;
+			bool		articles = false;
+
+			if (i + nl > len || pg_strncasecmp(t + i, names[k], nl) != 0)
+				continue;
+			/* ASCII names stand as whole words */
+			if ((unsigned char) names[k][0] < 0x80 &&
+				((i > 0 && is_alnum(t[i - 1])) || (end < len && is_alnum(t[end]))))
+				continue;
+			/* a katakana word and a product name written just before */
+			if ((unsigned char) names[k][0] >= 0x80)
+			{
+				while (katakana_before(t, start))
+					start -= 3;
+				p = start;
+				if (p > 1 && t[p - 1] == ' ' && is_alnum(t[p - 2]))
+					p--;
+				if (p > 0 && is_alnum(t[p - 1]))
+				{
+					while (p > 0 && is_alnum(t[p - 1]))
+						p--;
+					start = p;
+				}
+			}
+			name = pnstrdup(t + start, end - start);
+
+			/* "利用規約、契約書等": a kind of document, not one to read */
+			if (end + 3 <= len && memcmp(t + end, "、", 3) == 0)
+			{
+				const char *stop = t + Min(len, end + 40);
+				const char *r;
+				bool		enumeration = false;
+
+				for (r = t + end; r + 3 <= stop; r++)
+				{
+					if (memcmp(r, "。", 3) == 0)
+						break;
+					if (memcmp(r, "等", 3) == 0 ||
+						(r + 6 <= t + len && memcmp(r, "など", 6) == 0))
+					{
+						enumeration = true;
+						break;
+					}
+				}
+				if (enumeration)
+				{
+					i = end - 1;
+					break;
+				}
+			}
+
+			/* articles: (第11条、第12条) */
+			p = end;
+			while (p < len && t[p] == ' ')
+				p++;
+			if (p < len && t[p] == '(')
+			{
+				int			q = p + 1;
+
+				for (;;)
+				{
+					int			a0;
+
+					while (q < len && t[q] == ' ')
+						q++;
+					/* 第 is E7 AC AC, 条 is E6 9D A1 */
+					if (!(q + 3 <= len && memcmp(t + q, "第", 3) == 0))
+						break;
+					a0 = q;
+					q += 3;
+					while (q < len && is_digit(t[q]))
+						q++;
+					if (!(q + 3 <= len && memcmp(t + q, "条", 3) == 0) ||
+						q == a0 + 3)
+						break;
+					q += 3;
+					{
+						char	   *ev = psprintf("doc:%s#%.*s", name, q - a0, t + a0);
+
+						if (valid_evidence(ev))
+						{
+							add_found(fl, a0, kansa_evidence_canonical(ev), name, true);
+							articles = true;
+						}
+					}
+					while (q < len && t[q] == ' ')
+						q++;
+					/* 、 is E3 80 81 */
+					if (q + 3 <= len && memcmp(t + q, "、", 3) == 0)
+						q += 3;
+					else if (q < len && t[q] == ',')
+						q++;
+					else
+						break;
+				}
+			}
+			if (!articles)
+			{
+				char	   *ev = psprintf("doc:%s", name);
+
+				if (valid_evidence(ev))
+					add_found(fl, start, kansa_evidence_canonical(ev), name, false);
+			}
+			i = end - 1;
+			break;
+		}
+	}
+}
+
+static int
+found_cmp(const void *a, const void *b)
+{
+	const Found *x = a;
+	const Found *y = b;
+
+	return x->pos - y->pos;
+}
+
+/*
+ * Find the evidence len bytes of answer text cite; returns the number of
+ * items and a palloc'd array of canonical texts, in order of first
+ * appearance, duplicates removed.
+ */
+int
+kansa_extract_evidence(const char *str, size_t len, char ***out)
+{
+	char	   *t = kansa_clean_text(str, len);
+	int			tl = strlen(t);
+	FoundList	fl = {NULL, 0, 0};
+	int			i;
+	int			n = 0;
+
+	find_urls(t, tl, &fl);
+	find_annex(t, tl, &fl);
+	find_27017(t, tl, &fl);
+	find_certs(t, tl, &fl);
+	find_reports(t, tl, &fl);
+	find_docs(t, tl, &fl);
+	CHECK_FOR_INTERRUPTS();
+
+	if (fl.n > 1)
+		qsort(fl.items, fl.n, sizeof(Found), found_cmp);
+	*out = palloc(Max(fl.n, 1) * sizeof(char *));
+	for (i = 0; i < fl.n; i++)
+	{
+		int			j;
+		bool		skip = false;
+
+		/* a bare document name is dropped when an article of it is cited */
+		if (fl.items[i].docname != NULL && !fl.items[i].article)
+			for (j = 0; j < fl.n && !skip; j++)
+				skip = fl.items[j].article &&
+					strcmp(fl.items[j].docname, fl.items[i].docname) == 0;
+		for (j = 0; j < n && !skip; j++)
+			skip = strcmp((*out)[j], fl.items[i].ev) == 0;
+		if (!skip)
+			(*out)[n++] = fl.items[i].ev;
+	}
+	return n;
+}
+
+PG_FUNCTION_INFO_V1(kansa_extract_evidence_sql);
+
+/* extract_evidence(text) returns setof evidence */
+Datum
+kansa_extract_evidence_sql(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	char	  **items;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldcontext;
+		text	   *t = PG_GETARG_TEXT_PP(0);
+		int			n;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		n = kansa_extract_evidence(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &items);
+		funcctx->user_fctx = items;
+		funcctx->max_calls = n;
+		MemoryContextSwitchTo(oldcontext);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	items = funcctx->user_fctx;
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		const char *ev = items[funcctx->call_cntr];
+		int			l = strlen(ev);
+		struct varlena *v = palloc(VARHDRSZ + l);
+
+		SET_VARSIZE(v, VARHDRSZ + l);
+		memcpy(VARDATA(v), ev, l);
+		SRF_RETURN_NEXT(funcctx, PointerGetDatum(v));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
