@@ -35,6 +35,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 
 #include "kansa.h"
 
@@ -342,6 +343,13 @@ static const Cue cues[] = {
 	{"が要求されています", CUE_RESTATE},
 };
 
+/* Contrastive joints that end a clause (after cleaning). */
+static const char *const clause_joints[] = {
+	"ないが、", "ないが", "ますが、", "ますが", "ですが、", "ですが", "ものの",
+	"けれども", "けれど", "一方、", "一方で", "、ただし", "。ただし",
+	"; however", ", but ", " but ", " however"
+};
+
 /* A cue found in the text. */
 typedef struct
 {
@@ -371,13 +379,6 @@ typedef struct
 	StringInfoData specific;
 } Verdict;
 
-/* Contrastive joints that end a clause (after cleaning). */
-static const char *const clause_joints[] = {
-	"ないが、", "ないが", "ますが、", "ますが", "ですが、", "ですが", "ものの",
-	"けれども", "けれど", "一方、", "一方で", "、ただし", "。ただし",
-	"; however", ", but ", " but ", " however"
-};
-
 /* ASCII lower-case copy of s, for matching. */
 static char *
 lower_copy(const char *s, int len)
@@ -392,49 +393,210 @@ lower_copy(const char *s, int len)
 }
 
 /*
- * Find the cues in [s, s+len) of the lower-cased text.  Where cues
- * overlap, the longest wins, so "ていません" hides the "ています"-free
- * shorter cues inside it and "該当しません" hides "しません".
+ * Cue matching: one Aho-Corasick automaton over the bytes of every cue and
+ * clause joint, built once per backend, so that a text is scanned once
+ * whatever the size of the vocabulary.
  */
-static int
-find_cues(const char *s, int len, CueHit *hits, int maxhits)
+typedef struct
 {
-	int			n = 0;
-	int			covered_until = 0;
+	int			nstates;
+	int16	   *delta;			/* nstates * 256 transitions */
+	int16	   *own;			/* pattern ending at the state, or -1 */
+	int16	   *dict;			/* nearest suffix state with a pattern, or -1 */
+	int		   *patlen;
+} CueAutomaton;
+
+static CueAutomaton *automaton = NULL;
+
+#define N_PATTERNS ((int) (lengthof(cues) + lengthof(clause_joints)))
+
+/* Pattern i: a cue, or a clause joint after the cues. */
+static const char *
+pattern_text(int i)
+{
+	return i < (int) lengthof(cues) ? cues[i].text
+		: clause_joints[i - lengthof(cues)];
+}
+
+/* Build the automaton in TopMemoryContext. */
+static void
+build_automaton(void)
+{
+	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+	CueAutomaton *a = palloc0(sizeof(CueAutomaton));
+	int			maxstates = 1;
+	int		   *trie;
+	int16	   *fail;
+	int		   *queue;
+	int			head = 0,
+				tail = 0;
 	int			i;
 
-	for (i = 0; i < len && n < maxhits; i++)
+	for (i = 0; i < N_PATTERNS; i++)
+		maxstates += strlen(pattern_text(i));
+	if (maxstates > PG_INT16_MAX)
+		elog(ERROR, "kansa cue vocabulary too large");
+	trie = palloc(sizeof(int) * maxstates * 256);
+	memset(trie, -1, sizeof(int) * maxstates * 256);
+	a->own = palloc(sizeof(int16) * maxstates);
+	a->dict = palloc(sizeof(int16) * maxstates);
+	a->patlen = palloc(sizeof(int) * N_PATTERNS);
+	fail = palloc0(sizeof(int16) * maxstates);
+	queue = palloc(sizeof(int) * maxstates);
+	memset(a->own, -1, sizeof(int16) * maxstates);
+	memset(a->dict, -1, sizeof(int16) * maxstates);
+	a->nstates = 1;
+
+	for (i = 0; i < N_PATTERNS; i++)
 	{
-		int			best = -1;
-		int			bestlen = 0;
-		int			c;
+		const unsigned char *p = (const unsigned char *) pattern_text(i);
+		int			st = 0;
 
-		CHECK_FOR_INTERRUPTS();
-		for (c = 0; c < (int) lengthof(cues); c++)
+		a->patlen[i] = strlen((const char *) p);
+		for (; *p; p++)
 		{
-			int			cl = strlen(cues[c].text);
+			if (trie[st * 256 + *p] < 0)
+				trie[st * 256 + *p] = a->nstates++;
+			st = trie[st * 256 + *p];
+		}
+		if (a->own[st] < 0)		/* a duplicate pattern keeps the first */
+			a->own[st] = i;
+	}
 
-			if (cl > bestlen && cl <= len - i &&
-				s[i] == cues[c].text[0] && memcmp(s + i, cues[c].text, cl) == 0)
+	/* breadth first: failure links, dictionary links, full transitions */
+	a->delta = palloc(sizeof(int16) * a->nstates * 256);
+	for (i = 0; i < 256; i++)
+	{
+		int			t = trie[i];
+
+		if (t < 0)
+			a->delta[i] = 0;
+		else
+		{
+			a->delta[i] = t;
+			fail[t] = 0;
+			queue[tail++] = t;
+		}
+	}
+	while (head < tail)
+	{
+		int			st = queue[head++];
+
+		a->dict[st] = a->own[fail[st]] >= 0 ? fail[st] : a->dict[fail[st]];
+		for (i = 0; i < 256; i++)
+		{
+			int			t = trie[st * 256 + i];
+
+			if (t < 0)
+				a->delta[st * 256 + i] = a->delta[fail[st] * 256 + i];
+			else
 			{
-				best = c;
-				bestlen = cl;
+				a->delta[st * 256 + i] = t;
+				fail[t] = a->delta[fail[st] * 256 + i];
+				queue[tail++] = t;
 			}
 		}
-		if (best < 0)
-			continue;
-		if (i < covered_until)
-		{
-			/* inside a longer cue: keep it only if it reaches further */
-			if (i + bestlen <= covered_until)
-				continue;
-		}
-		hits[n].cue = best;
-		hits[n].pos = i;
-		n++;
-		covered_until = Max(covered_until, i + bestlen);
 	}
-	return n;
+	pfree(trie);
+	pfree(fail);
+	pfree(queue);
+	MemoryContextSwitchTo(old);
+	automaton = a;
+}
+
+typedef struct
+{
+	int			start;
+	int			pattern;
+} RawMatch;
+
+static int
+raw_match_cmp(const void *x, const void *y)
+{
+	const RawMatch *a = x;
+	const RawMatch *b = y;
+
+	if (a->start != b->start)
+		return a->start - b->start;
+	/* longer first at the same start */
+	return automaton->patlen[b->pattern] - automaton->patlen[a->pattern];
+}
+
+/*
+ * Find the cues and the clause joints in the lower-cased text.  Among cues
+ * that overlap, the longest starting first wins, so "ていません" is a
+ * negation although it holds no affirmative ending, and "該当しません" is
+ * not-applicable, not a negation.  Joints are kept apart (their end
+ * offsets, ascending).
+ */
+static void
+match_text(const char *lower, int len, CueHit **hits, int *nhits,
+		   int **joints, int *njoints)
+{
+	const CueAutomaton *a;
+	RawMatch   *raw;
+	int			nraw = 0,
+				maxraw = 64;
+	int			st = 0;
+	int			i;
+	int			covered_until = 0;
+
+	if (automaton == NULL)
+		build_automaton();
+	a = automaton;
+	raw = palloc(maxraw * sizeof(RawMatch));
+	*joints = palloc(16 * sizeof(int));
+	*njoints = 0;
+	{
+		int			maxj = 16;
+
+		for (i = 0; i < len; i++)
+		{
+			int			m;
+
+			st = a->delta[st * 256 + (unsigned char) lower[i]];
+			for (m = a->own[st] >= 0 ? st : a->dict[st]; m >= 0; m = a->dict[m])
+			{
+				int			pat = a->own[m];
+
+				if (pat >= (int) lengthof(cues))
+				{
+					if (*njoints == maxj)
+					{
+						maxj *= 2;
+						*joints = repalloc(*joints, maxj * sizeof(int));
+					}
+					(*joints)[(*njoints)++] = i + 1;
+					continue;
+				}
+				if (nraw == maxraw)
+				{
+					maxraw *= 2;
+					raw = repalloc(raw, maxraw * sizeof(RawMatch));
+				}
+				raw[nraw].start = i + 1 - a->patlen[pat];
+				raw[nraw].pattern = pat;
+				nraw++;
+			}
+		}
+	}
+	qsort(raw, nraw, sizeof(RawMatch), raw_match_cmp);
+	*hits = palloc(Max(nraw, 1) * sizeof(CueHit));
+	*nhits = 0;
+	for (i = 0; i < nraw; i++)
+	{
+		int			end = raw[i].start + a->patlen[raw[i].pattern];
+
+		if (i > 0 && raw[i].start == raw[i - 1].start)
+			continue;			/* a shorter cue at the same start */
+		if (raw[i].start < covered_until && end <= covered_until)
+			continue;			/* inside a longer cue */
+		(*hits)[*nhits].cue = raw[i].pattern;
+		(*hits)[*nhits].pos = raw[i].start;
+		(*nhits)++;
+		covered_until = Max(covered_until, end);
+	}
+	pfree(raw);
 }
 
 /* Does the sentence say nothing about the control, on its own terms? */
@@ -650,12 +812,11 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 		v->confidence = 0.9f;
 }
 
-/* Build one clause of [start, end) of the clean text. */
+/* Build one clause of [start, end) of the clean text from the text's hits. */
 static void
-scan_clause(Clause *c, const char *lower, int start, int end, int sentence)
+scan_clause(Clause *c, const CueHit *hits, int nhits, int start, int end,
+			int sentence)
 {
-	CueHit		hits[64];
-	int			nhits;
 	int			h;
 	int			last_pred = -1;
 
@@ -665,15 +826,19 @@ scan_clause(Clause *c, const char *lower, int start, int end, int sentence)
 	c->sentence = sentence;
 	for (h = 0; h < N_CUE_KINDS; h++)
 		c->first[h] = -1;
-	nhits = find_cues(lower + start, end - start, hits, lengthof(hits));
 	for (h = 0; h < nhits; h++)
 	{
-		CueKind		k = cues[hits[h].cue].kind;
+		CueKind		k;
 
+		if (hits[h].pos < start)
+			continue;
+		if (hits[h].pos >= end)
+			break;
+		k = cues[hits[h].cue].kind;
 		c->nkind[k]++;
 		if (c->first[k] < 0)
 		{
-			c->first[k] = start + hits[h].pos;
+			c->first[k] = hits[h].pos;
 			c->firstlen[k] = strlen(cues[hits[h].cue].text);
 		}
 		if (k == CUE_AFFIRM || k == CUE_NEG || k == CUE_NEUTRAL)
@@ -688,30 +853,17 @@ scan_clause(Clause *c, const char *lower, int start, int end, int sentence)
 
 /*
  * Where does the clause that starts at pos end, within [pos, end)?  After
- * the first contrastive joint, or at end.
+ * the first contrastive joint that ends inside it, or at end.
  */
 static int
-clause_end(const char *lower, int pos, int end)
+clause_end(const int *joints, int njoints, int pos, int end)
 {
-	int			best = end;
 	int			j;
 
-	for (j = 0; j < (int) lengthof(clause_joints); j++)
-	{
-		const char *joint = clause_joints[j];
-		int			jl = strlen(joint);
-		int			i;
-
-		for (i = pos; i + jl <= best && i + jl < end; i++)
-		{
-			if (memcmp(lower + i, joint, jl) == 0)
-			{
-				best = i + jl;
-				break;
-			}
-		}
-	}
-	return best;
+	for (j = 0; j < njoints; j++)
+		if (joints[j] > pos && joints[j] < end)
+			return joints[j];
+	return end;
 }
 
 /* Placeholders that mean the cell was left empty. */
@@ -738,6 +890,10 @@ classify_text(const char *str, size_t len, char **bp, int nbp, Verdict *v)
 	int			maxcl;
 	int			mark;
 	int			i;
+	CueHit	   *hits;
+	int			nhits;
+	int		   *joints;
+	int			njoints;
 
 	initStringInfo(&v->cue);
 	initStringInfo(&v->specific);
@@ -774,6 +930,7 @@ classify_text(const char *str, size_t len, char **bp, int nbp, Verdict *v)
 		return;
 	}
 
+	match_text(lower, tlen, &hits, &nhits, &joints, &njoints);
 	nsent = kansa_split_sentences(text, tlen, &starts, &lens);
 	maxcl = 8 * nsent + 8;
 	clauses = palloc(maxcl * sizeof(Clause));
@@ -788,14 +945,14 @@ classify_text(const char *str, size_t len, char **bp, int nbp, Verdict *v)
 			continue;
 		while (pos < end)
 		{
-			int			ce = clause_end(lower, pos, end);
+			int			ce = clause_end(joints, njoints, pos, end);
 
 			if (ncl == maxcl)
 			{
 				maxcl *= 2;
 				clauses = repalloc(clauses, maxcl * sizeof(Clause));
 			}
-			scan_clause(&clauses[ncl++], lower, pos, ce, s);
+			scan_clause(&clauses[ncl++], hits, nhits, pos, ce, s);
 			pos = ce;
 		}
 		if (sentence_is_generic(&clauses[first], ncl - first))

@@ -31,6 +31,32 @@ nfkc_stable(pg_wchar c)
 }
 
 /*
+ * NFKC of a code point that maps to one code point on its own and neither
+ * composes nor reorders with its neighbours: the stable set above, CJK
+ * punctuation and brackets, ・, general-punctuation dashes and quotes,
+ * geometric shapes (■ □ ○ △), ×, and the full-width forms of ASCII and the
+ * ideographic space, which map to ASCII.  0 for any other code point, which
+ * sends the whole string through the full normaliser.
+ */
+static inline pg_wchar
+nfkc_simple(pg_wchar c)
+{
+	if (nfkc_stable(c))
+		return c;
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		return c - 0xFEE0;
+	if (c == 0x3000)
+		return 0x20;
+	if ((c >= 0x3001 && c <= 0x3003) || (c >= 0x3005 && c <= 0x3007) ||
+		(c >= 0x3008 && c <= 0x301C) || c == 0x30FB ||
+		c == 0x2010 || (c >= 0x2012 && c <= 0x2015) ||
+		(c >= 0x2018 && c <= 0x201D) || (c >= 0x25A0 && c <= 0x25FF) ||
+		c == 0xD7 || c == 0xF7)
+		return c;
+	return 0;
+}
+
+/*
  * Decode UTF-8 bytes into a zero-terminated array of code points in Unicode
  * normalisation form NFKC, and store its length in *nchars.
  *
@@ -74,8 +100,15 @@ kansa_nfkc(const char *str, size_t len, size_t *nchars, bool throw_error,
 		if (l > end - p || !pg_utf8_islegal(p, l))
 			goto bad;
 		w[n] = utf8_to_unicode(p);
-		if (stable && !nfkc_stable(w[n]))
-			stable = false;
+		if (stable)
+		{
+			pg_wchar	m = nfkc_simple(w[n]);
+
+			if (m != 0)
+				w[n] = m;
+			else
+				stable = false;
+		}
 		n++;
 		p += l;
 	}
@@ -94,6 +127,10 @@ kansa_nfkc(const char *str, size_t len, size_t *nchars, bool throw_error,
 					 errmsg("kansa requires a database with encoding UTF8 for non-ASCII text"),
 					 errhint("Create the database with ENCODING 'UTF8'.")));
 		}
+		/*
+		 * Outside the simple set, normalise the original text: the simple
+		 * mappings made so far are part of NFKC anyway.
+		 */
 		if (!stable &&
 			unicode_is_normalized_quickcheck(UNICODE_NFKC, w) != UNICODE_NORM_QC_YES)
 		{

@@ -1,0 +1,51 @@
+-- classify and extract_evidence on 1M answer texts made by repeating the
+-- answers of the labelled development set (seeds 000, 001, 002), against
+-- the classifier a user would write in SQL (the issue's CASE of regular
+-- expressions) and against the floor sum(octet_length(txt)).
+CREATE TEMP TABLE label_in (control text, status text, responsibility text, evidence text, txt text);
+\copy label_in FROM 'test/fixtures/labels/fisc8_liveon.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
+\copy label_in FROM 'test/fixtures/labels/iso27017_liveon.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
+\copy label_in FROM 'test/fixtures/labels/meti_cloud_light2.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
+CREATE TEMP TABLE seed_answers AS
+	SELECT row_number() OVER () - 1 AS k,
+	       replace(replace(replace(replace(txt, '\\', E'\x02'), '\n', E'\n'), '\t', E'\t'), E'\x02', '\') AS txt
+	  FROM label_in;
+CREATE UNLOGGED TABLE bench.answers AS
+	SELECT s.txt FROM generate_series(0, 999999) g
+	  JOIN seed_answers s ON s.k = g % (SELECT count(*) FROM seed_answers);
+VACUUM ANALYZE bench.answers;
+SET max_parallel_workers_per_gather = 0;
+
+SELECT format('1M answers, %s MB of text, %s distinct texts.',
+              round(sum(octet_length(txt)) / 1048576.0, 1), (SELECT count(*) FROM seed_answers))
+  FROM bench.answers;
+SELECT '';
+SELECT '| case (1M answers) | baseline, ms | kansa, ms | ratio | target | |';
+SELECT '|---|---:|---:|---:|---:|---|';
+
+SELECT set_config('bench.floor', bench.median_ms($$SELECT sum(octet_length(txt)) FROM bench.answers$$, 3)::text, false) \gset
+SELECT set_config('bench.classify', bench.median_ms($$SELECT count(*) FROM bench.answers WHERE kansa.classify(txt) IS NOT NULL$$, 3)::text, false) \gset
+SELECT set_config('bench.sqlcase', bench.median_ms($$SELECT count(*) FROM bench.answers WHERE (
+ case when txt ~ '^\s*$' then 'unanswered'
+  when txt ~ '(対象外|該当なし|該当しません)' then 'not_applicable'
+  when txt ~ '(予定|検討中|計画中|準備中)' then 'planned'
+  when txt ~ 'ただし.*(ません|ない|おりません)' then 'partial'
+  when txt ~ '(一部|部分的)' then 'partial'
+  when txt ~ '(ございません|ありません|いません|おりません|未実施|ない。)' then 'not_implemented'
+  when txt ~ '(Microsoft|AWS|Azure|クラウド事業者|クラウドサービスプロバイダ|データセンター)' then 'implemented/inherited'
+  when txt ~ '(ISO ?27001|ISMS).{0,40}(認証|規定)' and length(txt) < 200 then 'unclear'
+  else 'implemented' end) IS NOT NULL$$, 3)::text, false) \gset
+SELECT set_config('bench.extract', bench.median_ms($$SELECT count(*) FROM bench.answers, kansa.extract_evidence(txt)$$, 3)::text, false) \gset
+
+-- speed-up over the SQL classifier: baseline / kansa, target >= 40
+SELECT format('| classify vs the SQL CASE classifier (speed-up, higher is better) | %s | %s | %s× faster | ≥ 40× | %s |',
+              round(current_setting('bench.sqlcase')::numeric, 1), round(current_setting('bench.classify')::numeric, 1),
+              round(current_setting('bench.sqlcase')::numeric / current_setting('bench.classify')::numeric, 1),
+              CASE WHEN current_setting('bench.sqlcase')::numeric / current_setting('bench.classify')::numeric >= 40
+                   THEN 'met' ELSE 'MISSED' END);
+SELECT bench.row('classify vs the floor sum(octet_length(txt))',
+                 current_setting('bench.floor')::float8, current_setting('bench.classify')::float8, 3);
+SELECT format('| extract_evidence, 1M answers | %s | %s | %s | (throughput %s answers/s) | |',
+              round(current_setting('bench.floor')::numeric, 1), round(current_setting('bench.extract')::numeric, 1),
+              round(current_setting('bench.extract')::numeric / current_setting('bench.floor')::numeric, 2),
+              round(1000000 / (current_setting('bench.extract')::numeric / 1000)));
