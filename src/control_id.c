@@ -223,6 +223,62 @@ control_id_finish(const CidBuild *b)
 }
 
 /*
+ * Is [str, str+len) already a canonical control_id?  A quick byte scan that
+ * accepts the common case (ASCII, kana and CJK ideographs, no blanks, no
+ * lower-case local letters, single inner dots) and leaves anything else to
+ * the full parser, whose result for such input would be the input itself.
+ */
+static bool
+control_id_is_canonical(const char *str, size_t len)
+{
+	const unsigned char *p = (const unsigned char *) str;
+	const unsigned char *end = p + len;
+	const unsigned char *local;
+	int			fw = 0;
+
+	if (len == 0 || !(*p >= 'a' && *p <= 'z'))
+		return false;
+	while (p < end && *p != ':')
+	{
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return false;
+		p++;
+		fw++;
+	}
+	if (p == end || fw > KANSA_FRAMEWORK_MAXLEN)
+		return false;
+	local = ++p;
+	if (end - local == 0 || end - local > KANSA_LOCAL_MAXLEN ||
+		*local == '.' || end[-1] == '.')
+		return false;
+	while (p < end)
+	{
+		unsigned char c = *p;
+
+		if (c < 0x80)
+		{
+			if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+				  c == '-' || c == '&' || c == '(' || c == ')' || c == '/' ||
+				  c == '_' || (c == '.' && p[-1] != '.')))
+				return false;
+			p++;
+		}
+		else if (c >= 0xE3 && c <= 0xE9 && end - p >= 3 &&
+				 (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+		{
+			pg_wchar	w = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+
+			if (!kansa_nfkc_stable(w))
+				return false;
+			p += 3;
+		}
+		else
+			return false;
+	}
+	return true;
+}
+
+/*
  * Parse "framework:local" from len bytes at str (not necessarily
  * NUL-terminated).  Returns the canonical value; on bad input raises
  * 22P02, or returns NULL when throw_error is false.
@@ -237,6 +293,14 @@ control_id_from_string(const char *str, size_t len, bool throw_error)
 	size_t		n;
 	size_t		colon;
 
+	if (len <= KANSA_CONTROL_ID_MAXLEN && control_id_is_canonical(str, len))
+	{
+		ControlId  *result = (ControlId *) palloc(VARHDRSZ + len);
+
+		SET_VARSIZE(result, VARHDRSZ + len);
+		memcpy(VARDATA(result), str, len);
+		return result;
+	}
 	if (len > KANSA_CONTROL_ID_MAX_INPUT)
 		err = CID_TOO_LONG_INPUT;
 	else

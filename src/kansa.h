@@ -102,6 +102,19 @@ extern ControlId *control_id_from_parts(const char *framework, size_t fwlen,
 										bool throw_error);
 extern int	control_id_compare(const ControlId *a, const ControlId *b);
 
+/*
+ * Is c a code point that NFKC leaves alone whatever surrounds it?  Kana
+ * without combining marks and the CJK Unified Ideographs block are stable
+ * and never compose with a neighbour that is itself in this set or ASCII.
+ * They are all letters, too.
+ */
+static inline bool
+kansa_nfkc_stable(pg_wchar c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3041 && c <= 0x3096) ||
+		(c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
+}
+
 /* normalize.c */
 extern pg_wchar *kansa_nfkc(const char *str, size_t len, size_t *nchars,
 							bool throw_error, pg_wchar *buf, size_t bufsize);

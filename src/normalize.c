@@ -16,19 +16,8 @@
 #include "kansa.h"
 #include "unicode_letters.h"
 
-/*
- * Is c a code point that NFKC leaves alone whatever surrounds it?  Kana
- * without combining marks and the CJK Unified Ideographs block are stable
- * and never compose with a neighbour that is itself in this set or ASCII.
- * Strings made only of these and ASCII skip the normaliser: the common case
- * of Japanese control ids and answers.
- */
-static inline bool
-nfkc_stable(pg_wchar c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3041 && c <= 0x3096) ||
-		(c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
-}
+/* see kansa.h */
+#define nfkc_stable(c) kansa_nfkc_stable(c)
 
 /*
  * NFKC of a code point that maps to one code point on its own and neither

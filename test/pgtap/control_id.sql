@@ -3,7 +3,7 @@ BEGIN;
 CREATE EXTENSION pgtap;
 CREATE EXTENSION kansa;
 SET search_path = kansa, public;
-SELECT plan(23);
+SELECT plan(24);
 
 SELECT throws_ok($$SELECT 'fisc8'::kansa.control_id$$, '22P02',
 	'invalid input syntax for type control_id: "fisc8"', 'no colon');
@@ -79,6 +79,10 @@ SELECT is((SELECT count(*) FROM many m WHERE NOT EXISTS (
             SELECT 1 FROM many n WHERE n.id OPERATOR(kansa.=) m.id))::int, 0,
 	'btree built with SortSupport finds every row');
 
+-- canonical input takes a fast path; a leading blank forces the full parser
+SELECT is((SELECT count(*) FROM many
+            WHERE kansa.control_id(id::text) OPERATOR(kansa.<>) kansa.control_id(' ' || id::text))::int, 0,
+	'the fast path for canonical input agrees with the full parser');
 SELECT is(kansa.parent('asp_saas:III.1.1.1')::text, 'asp_saas:III.1.1', 'parent');
 SELECT is(kansa.parent('fisc8:設1'), NULL, 'parent at the top is NULL');
 SELECT is(kansa.depth('asp_saas:III.1.1.1'), 4, 'depth');
