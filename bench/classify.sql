@@ -15,6 +15,8 @@ CREATE UNLOGGED TABLE bench.answers AS
 	  JOIN seed_answers s ON s.k = g % (SELECT count(*) FROM seed_answers);
 VACUUM ANALYZE bench.answers;
 SET max_parallel_workers_per_gather = 0;
+-- 326 distinct texts: keep the planner from memoizing per-text results
+SET enable_memoize = off;
 
 SELECT format('1M answers, %s MB of text, %s distinct texts.',
               round(sum(octet_length(txt)) / 1048576.0, 1), (SELECT count(*) FROM seed_answers))

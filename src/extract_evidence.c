@@ -150,24 +150,23 @@ find_urls(const char *t, int len, FoundList *fl)
 
 /* Annex A clauses of ISO/IEC 27001. */
 static void
-find_annex(const char *t, int len, FoundList *fl)
+find_annex(const char *t, const char *lower, int len, FoundList *fl)
 {
 	static const char *const heads[] = {"附属書", "annex"};
-	int			i;
+	int			h;
 
-	for (i = 0; i < len; i++)
+	for (h = 0; h < (int) lengthof(heads); h++)
 	{
-		int			h;
+		int			hl = strlen(heads[h]);
+		const char *m;
 
-		for (h = 0; h < (int) lengthof(heads); h++)
+		for (m = strstr(lower, heads[h]); m != NULL; m = strstr(m + hl, heads[h]))
 		{
-			int			hl = strlen(heads[h]);
+			int			i = m - lower;
 			int			p = i + hl;
 			int			nl;
 			int			levels;
 
-			if (i + hl > len || pg_strncasecmp(t + i, heads[h], hl) != 0)
-				continue;
 			while (p < len && t[p] == ' ')
 				p++;
 			if (p + 2 >= len || t[p] != 'A' || t[p + 1] != '.')
@@ -445,32 +444,34 @@ katakana_before(const char *t, int p)
 
 /* Documents a customer can read, with a product name and articles. */
 static void
-find_docs(const char *t, int len, FoundList *fl)
+find_docs(const char *t, const char *lower, int len, FoundList *fl)
 {
 	static const char *const names[] = {
 		"利用規約", "利用約款", "サービス約款", "プライバシーポリシー",
 		"個人情報保護方針", "情報セキュリティ基本方針",
 		"クラウドセキュリティ基本方針", "ホワイトペーパー", "サービス仕様書",
-		"サービスレベル合意書", "オンラインヘルプ", "SLA", "FAQ",
+		"サービスレベル合意書", "オンラインヘルプ", "sla", "faq",
 		"terms of service", "terms of use", "privacy policy", "whitepaper",
 		"white paper"
 	};
-	int			i;
+	int			k;
 
-	for (i = 0; i < len; i++)
+	for (k = 0; k < (int) lengthof(names); k++)
 	{
-		int			k;
+		int			nl = strlen(names[k]);
+		const char *m;
+		int			covered = -1;	/* a longer name matched up to here */
 
-		for (k = 0; k < (int) lengthof(names); k++)
+		for (m = strstr(lower, names[k]); m != NULL; m = strstr(m + nl, names[k]))
 		{
-			int			nl = strlen(names[k]);
+			int			i = m - lower;
 			int			start = i;
 			int			end = i + nl;
 			int			p;
 			char	   *name;
 			bool		articles = false;
 
-			if (i + nl > len || pg_strncasecmp(t + i, names[k], nl) != 0)
+			if (i < covered)
 				continue;
 			/* ASCII names stand as whole words */
 			if ((unsigned char) names[k][0] < 0x80 &&
@@ -512,10 +513,7 @@ find_docs(const char *t, int len, FoundList *fl)
 					}
 				}
 				if (enumeration)
-				{
-					i = end - 1;
-					break;
-				}
+					continue;
 			}
 
 			/* articles: (第11条、第12条) */
@@ -570,8 +568,7 @@ find_docs(const char *t, int len, FoundList *fl)
 				if (valid_evidence(ev))
 					add_found(fl, start, kansa_evidence_canonical(ev), name, false);
 			}
-			i = end - 1;
-			break;
+			covered = end;
 		}
 	}
 }
@@ -598,13 +595,24 @@ kansa_extract_evidence(const char *str, size_t len, char ***out)
 	FoundList	fl = {NULL, 0, 0};
 	int			i;
 	int			n = 0;
+	char	   *lower = pstrdup(t);
 
-	find_urls(t, tl, &fl);
-	find_annex(t, tl, &fl);
+	for (i = 0; i < tl; i++)
+		lower[i] = pg_ascii_tolower((unsigned char) lower[i]);
+
+	if (strstr(t, "://"))
+		find_urls(t, tl, &fl);
+	find_annex(t, lower, tl, &fl);
 	find_27017(t, tl, &fl);
-	find_certs(t, tl, &fl);
-	find_reports(t, tl, &fl);
-	find_docs(t, tl, &fl);
+	if (strstr(t, "JQA-") || strstr(t, "JP") || strstr(t, "JUSE-") ||
+		strstr(t, "MSA-") || strstr(t, "JSA-") || strstr(t, "ISA-") ||
+		strstr(t, "JACO-") || strstr(t, "LRQA-") || strstr(t, "DNV-") ||
+		strstr(t, "BV-") || strstr(t, "番号") || strstr(lower, "number") ||
+		strstr(lower, "certificate"))
+		find_certs(t, tl, &fl);
+	if (strstr(lower, "soc") || strstr(lower, "isae") || strstr(lower, "ssae"))
+		find_reports(t, tl, &fl);
+	find_docs(t, lower, tl, &fl);
 	CHECK_FOR_INTERRUPTS();
 
 	if (fl.n > 1)
