@@ -2,14 +2,9 @@
 -- answers of the labelled development set (seeds 000, 001, 002), against
 -- the classifier a user would write in SQL (the issue's CASE of regular
 -- expressions) and against the floor sum(octet_length(txt)).
-CREATE TEMP TABLE label_in (control text, status text, responsibility text, evidence text, txt text);
-\copy label_in FROM 'test/fixtures/labels/fisc8_liveon.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
-\copy label_in FROM 'test/fixtures/labels/iso27017_liveon.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
-\copy label_in FROM 'test/fixtures/labels/meti_cloud_light2.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
+\ir ../test/fixtures/labels/load.sql
 CREATE TEMP TABLE seed_answers AS
-	SELECT row_number() OVER () - 1 AS k,
-	       replace(replace(replace(replace(txt, '\\', E'\x02'), '\n', E'\n'), '\t', E'\t'), E'\x02', '\') AS txt
-	  FROM label_in;
+	SELECT row_number() OVER () - 1 AS k, txt FROM label;
 CREATE UNLOGGED TABLE bench.answers AS
 	SELECT s.txt FROM generate_series(0, 999999) g
 	  JOIN seed_answers s ON s.k = g % (SELECT count(*) FROM seed_answers);

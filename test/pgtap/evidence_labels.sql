@@ -6,17 +6,7 @@ CREATE EXTENSION pgtap;
 CREATE EXTENSION kansa;
 SET search_path = kansa, public;
 
-CREATE TEMP TABLE label (file text, control text, status text, responsibility text,
-                         evidence text, txt text);
-CREATE TEMP TABLE label_in (control text, status text, responsibility text,
-                            evidence text, txt text);
-\copy label_in FROM 'test/fixtures/labels/fisc8_liveon.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
-INSERT INTO label SELECT 'fisc8_liveon', * FROM label_in; TRUNCATE label_in;
-\copy label_in FROM 'test/fixtures/labels/iso27017_liveon.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
-INSERT INTO label SELECT 'iso27017_liveon', * FROM label_in; TRUNCATE label_in;
-\copy label_in FROM 'test/fixtures/labels/meti_cloud_light2.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
-INSERT INTO label SELECT 'meti_cloud_light2', * FROM label_in; TRUNCATE label_in;
-UPDATE label SET txt = replace(replace(replace(replace(txt, '\\', E'\x02'), '\n', E'\n'), '\t', E'\t'), E'\x02', '\');
+\ir ../fixtures/labels/load.sql
 
 CREATE TEMP TABLE got AS
 	SELECT file, control, coalesce(evidence, '') AS expected,
