@@ -196,40 +196,47 @@ kansa_clean_text(const char *str, size_t len)
 		p += l;
 	}
 
-	/* then NFKC and blanks */
+	/* then NFKC and blanks, written straight into a buffer of worst size */
 	w = kansa_nfkc(raw.data, raw.len, &n, true, NULL, 0);
 	pfree(raw.data);
 	initStringInfo(&out);
-	for (i = 0; i < n; i++)
+	enlargeStringInfo(&out, (int) n * 4 + 1);
 	{
-		pg_wchar	c = w[i];
-		unsigned char utf8[8];
+		unsigned char *o = (unsigned char *) out.data;
+		int			olen = 0;
 
-		if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 ||
-			c == 0x0B || c == 0x0C || c == 0x85)
+		for (i = 0; i < n; i++)
 		{
-			pending_break = out.len > 0;
-			continue;
+			pg_wchar	c = w[i];
+
+			if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 ||
+				c == 0x0B || c == 0x0C || c == 0x85)
+			{
+				pending_break = olen > 0;
+				continue;
+			}
+			if (kansa_is_space(c))
+			{
+				pending_space = olen > 0;
+				continue;
+			}
+			if (c < 0x20 || c == 0x7F)
+				continue;		/* other control characters carry nothing */
+			if (pending_break)
+				o[olen++] = '\n';
+			else if (pending_space)
+				o[olen++] = ' ';
+			pending_break = pending_space = false;
+			if (c < 0x80)
+				o[olen++] = (unsigned char) c;
+			else
+			{
+				unicode_to_utf8(c, o + olen);
+				olen += pg_utf_mblen(o + olen);
+			}
 		}
-		if (kansa_is_space(c))
-		{
-			pending_space = out.len > 0;
-			continue;
-		}
-		if (c < 0x20 || c == 0x7F)
-			continue;			/* other control characters carry nothing */
-		if (pending_break)
-			appendStringInfoChar(&out, '\n');
-		else if (pending_space)
-			appendStringInfoChar(&out, ' ');
-		pending_break = pending_space = false;
-		if (c < 0x80)
-			appendStringInfoChar(&out, (char) c);
-		else
-		{
-			unicode_to_utf8(c, utf8);
-			appendBinaryStringInfo(&out, (char *) utf8, pg_utf_mblen(utf8));
-		}
+		o[olen] = '\0';
+		out.len = olen;
 	}
 	pfree(w);
 	return out.data;
