@@ -87,45 +87,29 @@ name_index(const char *const *names, int n, const char *s)
 }
 
 /*
- * Fold an answer word for matching: NFKC, ASCII lower case, white space
- * trimmed and runs of white space made one space.  Returns a palloc'd
- * string, or NULL on invalid encoding when throw_error is false.
+ * Fold an answer word for matching: kansa_fold with ASCII lower case and
+ * dashes made '-', and no blanks around a slash ("N / A", "Yes / CSP-owned").
+ * Returns a palloc'd string, or NULL on invalid encoding when throw_error
+ * is false.
  */
 static char *
 fold_word(const char *s, size_t len, bool throw_error)
 {
-	size_t		n;
-	size_t		i;
-	pg_wchar   *w = kansa_nfkc(s, len, &n, throw_error, NULL, 0);
-	StringInfoData buf;
-	bool		space = false;
+	char	   *w = kansa_fold(s, len, KANSA_FOLD_LOWER | KANSA_FOLD_DASH,
+							   throw_error, NULL);
+	char	   *in;
+	char	   *out;
 
 	if (w == NULL)
 		return NULL;
-	initStringInfo(&buf);
-	for (i = 0; i < n; i++)
+	for (in = out = w; *in; in++)
 	{
-		pg_wchar	c = w[i];
-		unsigned char utf8[8];
-
-		if (kansa_is_space(c))
-		{
-			space = buf.len > 0 && buf.data[buf.len - 1] != '/';
+		if (*in == ' ' && (in[1] == '/' || (out > w && out[-1] == '/')))
 			continue;
-		}
-		/* no blanks around a slash: "N / A", "Yes / CSP-owned" */
-		if (space && c != '/')
-			appendStringInfoChar(&buf, ' ');
-		space = false;
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		else if (kansa_is_dash(c))
-			c = '-';
-		unicode_to_utf8(c, utf8);
-		appendBinaryStringInfo(&buf, (char *) utf8, pg_utf_mblen(utf8));
+		*out++ = *in;
 	}
-	pfree(w);
-	return buf.data;
+	*out = '\0';
+	return w;
 }
 
 /* Look a folded word up as a status; -1 when it is none. */

@@ -379,19 +379,6 @@ typedef struct
 	StringInfoData specific;
 } Verdict;
 
-/* ASCII lower-case copy of s, for matching. */
-static char *
-lower_copy(const char *s, int len)
-{
-	char	   *l = palloc(len + 1);
-	int			i;
-
-	for (i = 0; i < len; i++)
-		l[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + ('a' - 'A') : s[i];
-	l[len] = '\0';
-	return l;
-}
-
 /*
  * Cue matching: one Aho-Corasick automaton over the bytes of every cue and
  * clause joint, built once per backend, so that a text is scanned once
@@ -901,7 +888,7 @@ classify_text(const char *str, size_t len, char **bp, int nbp, Verdict *v)
 
 	text = kansa_clean_text(str, len);
 	tlen = strlen(text);
-	lower = lower_copy(text, tlen);
+	lower = kansa_ascii_lower(text, tlen);
 
 	if (tlen == 0)
 	{
@@ -1056,18 +1043,6 @@ kansa_classify_explain(PG_FUNCTION_ARGS)
 	values[4] = CStringGetTextDatum(v.specific.data);
 	nulls[3] = (v.cue.len == 0);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
-}
-
-PG_FUNCTION_INFO_V1(kansa_clean_text_sql);
-
-/* clean_text(text): the text the classifier reads. */
-Datum
-kansa_clean_text_sql(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-
-	PG_RETURN_TEXT_P(cstring_to_text(kansa_clean_text(VARDATA_ANY(t),
-													  VARSIZE_ANY_EXHDR(t))));
 }
 
 /* A sentence and the answer it came from, for boilerplate counting. */

@@ -17,8 +17,10 @@
  */
 #include "postgres.h"
 
+#include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "utils/builtins.h"
 
 #include "kansa.h"
 
@@ -155,14 +157,9 @@ char *
 kansa_clean_text(const char *str, size_t len)
 {
 	StringInfoData raw;
-	StringInfoData out;
 	const char *p = str;
 	const char *end = str + len;
-	pg_wchar   *w;
-	size_t		n;
-	size_t		i;
-	bool		pending_space = false;
-	bool		pending_break = false;
+	char	   *result;
 
 	/* markup first: tags and references are ASCII */
 	initStringInfo(&raw);
@@ -196,50 +193,11 @@ kansa_clean_text(const char *str, size_t len)
 		p += l;
 	}
 
-	/* then NFKC and blanks, written straight into a buffer of worst size */
-	w = kansa_nfkc(raw.data, raw.len, &n, true, NULL, 0);
+	/* then NFKC and blanks */
+	result = kansa_fold(raw.data, raw.len,
+						KANSA_FOLD_BREAKS | KANSA_FOLD_CONTROLS, true, NULL);
 	pfree(raw.data);
-	initStringInfo(&out);
-	enlargeStringInfo(&out, (int) n * 4 + 1);
-	{
-		unsigned char *o = (unsigned char *) out.data;
-		int			olen = 0;
-
-		for (i = 0; i < n; i++)
-		{
-			pg_wchar	c = w[i];
-
-			if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 ||
-				c == 0x0B || c == 0x0C || c == 0x85)
-			{
-				pending_break = olen > 0;
-				continue;
-			}
-			if (kansa_is_space(c))
-			{
-				pending_space = olen > 0;
-				continue;
-			}
-			if (c < 0x20 || c == 0x7F)
-				continue;		/* other control characters carry nothing */
-			if (pending_break)
-				o[olen++] = '\n';
-			else if (pending_space)
-				o[olen++] = ' ';
-			pending_break = pending_space = false;
-			if (c < 0x80)
-				o[olen++] = (unsigned char) c;
-			else
-			{
-				unicode_to_utf8(c, o + olen);
-				olen += pg_utf_mblen(o + olen);
-			}
-		}
-		o[olen] = '\0';
-		out.len = olen;
-	}
-	pfree(w);
-	return out.data;
+	return result;
 }
 
 /*
@@ -325,4 +283,16 @@ kansa_split_sentences(const char *text, int len, int **starts, int **lens)
 		i = next;
 	}
 	return n;
+}
+
+PG_FUNCTION_INFO_V1(kansa_clean_text_sql);
+
+/* clean_text(text): the text the classifier reads. */
+Datum
+kansa_clean_text_sql(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+
+	PG_RETURN_TEXT_P(cstring_to_text(kansa_clean_text(VARDATA_ANY(t),
+													  VARSIZE_ANY_EXHDR(t))));
 }

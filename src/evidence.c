@@ -250,9 +250,8 @@ canon_report(const char *s, int len, StringInfo out)
 static Evidence *
 evidence_parse(const char *str, size_t len, bool throw_error)
 {
-	size_t		n;
-	pg_wchar   *w;
-	StringInfoData norm;
+	char	   *norm;
+	int			normlen;
 	StringInfoData out;
 	const char *colon;
 	int			kind;
@@ -265,42 +264,24 @@ evidence_parse(const char *str, size_t len, bool throw_error)
 		detail = psprintf("The input is longer than %d bytes.", EVIDENCE_MAX_INPUT);
 		goto fail;
 	}
-	w = kansa_nfkc(str, len, &n, throw_error, NULL, 0);
-	if (w == NULL)
+	norm = kansa_fold(str, len, 0, throw_error, &normlen);
+	if (norm == NULL)
 		return NULL;
-	initStringInfo(&norm);
-	for (size_t i = 0; i < n; i++)
-	{
-		unsigned char utf8[8];
 
-		/* blanks of any width become one ASCII space here */
-		if (kansa_is_space(w[i]))
-		{
-			if (norm.len > 0 && norm.data[norm.len - 1] != ' ')
-				appendStringInfoChar(&norm, ' ');
-			continue;
-		}
-		unicode_to_utf8(w[i], utf8);
-		appendBinaryStringInfo(&norm, (char *) utf8, pg_utf_mblen(utf8));
-	}
-	pfree(w);
-	while (norm.len > 0 && norm.data[norm.len - 1] == ' ')
-		norm.data[--norm.len] = '\0';
-
-	colon = strchr(norm.data, ':');
+	colon = strchr(norm, ':');
 	if (colon == NULL)
 	{
 		detail = "Evidence is a kind (url, cert, clause, doc, report), a colon and a reference, as in \"doc:利用規約#第11条\".";
 		goto fail;
 	}
 	for (kind = 0; kind < (int) lengthof(evidence_kinds); kind++)
-		if ((int) strlen(evidence_kinds[kind]) == colon - norm.data &&
-			pg_strncasecmp(evidence_kinds[kind], norm.data, colon - norm.data) == 0)
+		if ((int) strlen(evidence_kinds[kind]) == colon - norm &&
+			pg_strncasecmp(evidence_kinds[kind], norm, colon - norm) == 0)
 			break;
 	if (kind == (int) lengthof(evidence_kinds))
 	{
 		detail = psprintf("\"%.*s\" is not a kind of evidence; the kinds are url, cert, clause, doc and report.",
-						  (int) (colon - norm.data), norm.data);
+						  (int) (colon - norm), norm);
 		goto fail;
 	}
 
@@ -308,7 +289,7 @@ evidence_parse(const char *str, size_t len, bool throw_error)
 	appendStringInfo(&out, "%s:", evidence_kinds[kind]);
 	{
 		const char *ref = colon + 1;
-		int			reflen = norm.len - (ref - norm.data);
+		int			reflen = normlen - (ref - norm);
 
 		while (reflen > 0 && *ref == ' ')
 			ref++, reflen--;

@@ -595,10 +595,7 @@ kansa_extract_evidence(const char *str, size_t len, char ***out)
 	FoundList	fl = {NULL, 0, 0};
 	int			i;
 	int			n = 0;
-	char	   *lower = pstrdup(t);
-
-	for (i = 0; i < tl; i++)
-		lower[i] = pg_ascii_tolower((unsigned char) lower[i]);
+	char	   *lower = kansa_ascii_lower(t, tl);
 
 	if (strstr(t, "://"))
 		find_urls(t, tl, &fl);

@@ -120,6 +120,14 @@ extern pg_wchar *kansa_nfkc(const char *str, size_t len, size_t *nchars,
 							bool throw_error, pg_wchar *buf, size_t bufsize);
 extern bool kansa_is_letter(pg_wchar c);
 
+#define KANSA_FOLD_LOWER	0x01	/* ASCII letters to lower case */
+#define KANSA_FOLD_DASH		0x02	/* dash-like characters to '-' */
+#define KANSA_FOLD_BREAKS	0x04	/* keep line breaks apart from blanks */
+#define KANSA_FOLD_CONTROLS 0x08	/* drop other control characters */
+extern char *kansa_fold(const char *str, size_t len, int flags,
+						bool throw_error, int *outlen);
+extern char *kansa_ascii_lower(const char *s, int len);
+
 /*
  * Is c white space?  The Unicode White_Space property, so that the ideographic
  * space U+3000 and no-break spaces count as well as ASCII blanks.

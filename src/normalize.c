@@ -144,6 +144,95 @@ bad:
 	return NULL;				/* keep compiler quiet */
 }
 
+/* Is c a line break (for KANSA_FOLD_BREAKS)? */
+static inline bool
+is_break(pg_wchar c)
+{
+	return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 ||
+		c == 0x2028 || c == 0x2029;
+}
+
+/*
+ * Fold len bytes of UTF-8 text for reading: NFKC, runs of blanks made one
+ * ASCII space (or, with KANSA_FOLD_BREAKS, one line break where the run
+ * holds one), blanks at both ends trimmed; with KANSA_FOLD_LOWER ASCII
+ * letters lower-cased, with KANSA_FOLD_DASH dash-like characters made '-',
+ * with KANSA_FOLD_CONTROLS other control characters dropped.  Returns a
+ * palloc'd NUL-terminated string and its length in *outlen, or NULL on
+ * invalid UTF-8 when throw_error is false.  The one normaliser that the
+ * answer and evidence parsers and clean_text share.
+ */
+char *
+kansa_fold(const char *str, size_t len, int flags, bool throw_error,
+		   int *outlen)
+{
+	size_t		n;
+	size_t		i;
+	pg_wchar   *w = kansa_nfkc(str, len, &n, throw_error, NULL, 0);
+	unsigned char *o;
+	int			olen = 0;
+	bool		pending_space = false;
+	bool		pending_break = false;
+
+	if (w == NULL)
+		return NULL;
+	o = palloc(n * 4 + 1);
+	for (i = 0; i < n; i++)
+	{
+		pg_wchar	c = w[i];
+
+		if ((flags & KANSA_FOLD_BREAKS) && is_break(c))
+		{
+			pending_break = olen > 0;
+			continue;
+		}
+		if (kansa_is_space(c))
+		{
+			pending_space = olen > 0;
+			continue;
+		}
+		if ((flags & KANSA_FOLD_CONTROLS) && (c < 0x20 || c == 0x7F))
+			continue;
+		if (pending_break)
+			o[olen++] = '\n';
+		else if (pending_space)
+			o[olen++] = ' ';
+		pending_break = pending_space = false;
+		if ((flags & KANSA_FOLD_LOWER) && c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		else if ((flags & KANSA_FOLD_DASH) && kansa_is_dash(c))
+			c = '-';
+		if (c < 0x80)
+			o[olen++] = (unsigned char) c;
+		else
+		{
+			unicode_to_utf8(c, o + olen);
+			olen += pg_utf_mblen(o + olen);
+		}
+	}
+	o[olen] = '\0';
+	pfree(w);
+	if (outlen)
+		*outlen = olen;
+	return (char *) o;
+}
+
+/*
+ * An ASCII lower-case copy of len bytes of s: same length, same offsets,
+ * for matching lower-case cues against text whose case is kept for display.
+ */
+char *
+kansa_ascii_lower(const char *s, int len)
+{
+	char	   *l = palloc(len + 1);
+	int			i;
+
+	for (i = 0; i < len; i++)
+		l[i] = pg_ascii_tolower((unsigned char) s[i]);
+	l[len] = '\0';
+	return l;
+}
+
 /*
  * Is c a letter (or combining mark) of any script?  ASCII letters, or a
  * code point in the generated table of general categories L* and M*.
