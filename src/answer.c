@@ -435,40 +435,35 @@ answer_is_gap(PG_FUNCTION_ARGS)
 				   status != KANSA_NOT_APPLICABLE);
 }
 
+/*
+ * The worse (or better) of two answers, for the worst() and best()
+ * aggregates: not_applicable yields to anything else; otherwise the lower
+ * (or higher) one.
+ */
+static int
+answer_pick(int a, int b, bool worse)
+{
+	if (KANSA_ANSWER_STATUS(a) == KANSA_NOT_APPLICABLE)
+		return b;
+	if (KANSA_ANSWER_STATUS(b) == KANSA_NOT_APPLICABLE)
+		return a;
+	return worse ? Min(a, b) : Max(a, b);
+}
+
 PG_FUNCTION_INFO_V1(answer_worse);
 
-/*
- * The worse of two answers, for the worst() aggregate: not_applicable
- * yields to anything else; otherwise the lower one.
- */
+/* answer_worse(answer, answer): state function of worst(). */
 Datum
 answer_worse(PG_FUNCTION_ARGS)
 {
-	int			a = PG_GETARG_INT16(0);
-	int			b = PG_GETARG_INT16(1);
-
-	if (KANSA_ANSWER_STATUS(a) == KANSA_NOT_APPLICABLE)
-		PG_RETURN_INT16(b);
-	if (KANSA_ANSWER_STATUS(b) == KANSA_NOT_APPLICABLE)
-		PG_RETURN_INT16(a);
-	PG_RETURN_INT16(Min(a, b));
+	PG_RETURN_INT16(answer_pick(PG_GETARG_INT16(0), PG_GETARG_INT16(1), true));
 }
 
 PG_FUNCTION_INFO_V1(answer_better);
 
-/*
- * The better of two answers, for the best() aggregate: not_applicable
- * yields to anything else; otherwise the higher one.
- */
+/* answer_better(answer, answer): state function of best(). */
 Datum
 answer_better(PG_FUNCTION_ARGS)
 {
-	int			a = PG_GETARG_INT16(0);
-	int			b = PG_GETARG_INT16(1);
-
-	if (KANSA_ANSWER_STATUS(a) == KANSA_NOT_APPLICABLE)
-		PG_RETURN_INT16(b);
-	if (KANSA_ANSWER_STATUS(b) == KANSA_NOT_APPLICABLE)
-		PG_RETURN_INT16(a);
-	PG_RETURN_INT16(Max(a, b));
+	PG_RETURN_INT16(answer_pick(PG_GETARG_INT16(0), PG_GETARG_INT16(1), false));
 }

@@ -118,17 +118,21 @@ dotted_number(const char *s, const char *end, int *levels)
 
 /* URLs. */
 static void
-find_urls(const char *t, int len, FoundList *fl)
+find_urls(const char *t, const char *lower, int len, FoundList *fl)
 {
-	int			i;
+	const char *m;
+	int			next = 0;
 
-	for (i = 0; i + 7 < len; i++)
+	for (m = strstr(lower, "http"); m != NULL; m = strstr(lower + next, "http"))
 	{
+		int			i = m - lower;
 		int			start = i;
 		int			j;
 		char	   *ev;
 
-		if (!(pg_strncasecmp(t + i, "http://", 7) == 0 ||
+		next = i + 4;
+
+		if (!((i + 7 < len && pg_strncasecmp(t + i, "http://", 7) == 0) ||
 			  (i + 8 < len && pg_strncasecmp(t + i, "https://", 8) == 0)))
 			continue;
 		if (i > 0 && is_alnum(t[i - 1]))
@@ -144,7 +148,7 @@ find_urls(const char *t, int len, FoundList *fl)
 		ev = psprintf("url:%.*s", j - start, t + start);
 		if (valid_evidence(ev))
 			add_found(fl, start, kansa_evidence_canonical(ev), NULL, false);
-		i = j;
+		next = j;
 	}
 }
 
@@ -275,9 +279,25 @@ standard_before(const char *t, int pos)
 	return name;
 }
 
-/* Certification registration numbers. */
+/* Add a certification number found at [start, end). */
 static void
-find_certs(const char *t, int len, FoundList *fl)
+add_cert(const char *t, int start, int end, FoundList *fl)
+{
+	const char *std = standard_before(t, start);
+	char	   *ev = std ? psprintf("cert:%s/%.*s", std, end - start, t + start)
+		: psprintf("cert:%.*s", end - start, t + start);
+
+	if (valid_evidence(ev))
+		add_found(fl, start, kansa_evidence_canonical(ev), NULL, false);
+}
+
+/*
+ * Certification registration numbers: the usual issuers' formats, and a
+ * number written after a label.  A number found both ways is one item
+ * (duplicates are removed by the caller).
+ */
+static void
+find_certs(const char *t, const char *lower, int len, FoundList *fl)
 {
 	static const char *const issuers[] = {
 		"JQA-", "JUSE-", "MSA-", "JSA-", "ISA-", "JACO-", "LRQA-", "DNV-", "BV-"
@@ -286,150 +306,139 @@ find_certs(const char *t, int len, FoundList *fl)
 		"認証登録番号", "登録番号", "certificate number", "certificate no",
 		"certificate #", "registration number"
 	};
-	int			i;
+	const char *m;
+	int			k;
 
-	for (i = 0; i < len; i++)
+	for (k = 0; k < (int) lengthof(issuers); k++)
 	{
-		int			start = -1;
-		int			end = -1;
-		int			k;
+		int			il = strlen(issuers[k]);
 
-		if (i > 0 && is_alnum(t[i - 1]))
-			goto labels;
-		for (k = 0; k < (int) lengthof(issuers); k++)
+		for (m = strstr(t, issuers[k]); m != NULL; m = strstr(m + il, issuers[k]))
 		{
-			int			il = strlen(issuers[k]);
+			int			i = m - t;
+			int			p = i + il;
 
-			if (i + il < len && memcmp(t + i, issuers[k], il) == 0)
-			{
-				int			p = i + il;
-
-				while (p < len && (is_alnum(t[p]) || t[p] == '-'))
-					p++;
-				while (p > i + il && t[p - 1] == '-')
-					p--;
-				if (p > i + il && is_digit(t[p - 1]))
-				{
-					start = i;
-					end = p;
-				}
-				break;
-			}
+			if (i > 0 && is_alnum(t[i - 1]))
+				continue;
+			while (p < len && (is_alnum(t[p]) || t[p] == '-'))
+				p++;
+			while (p > i + il && t[p - 1] == '-')
+				p--;
+			if (p > i + il && is_digit(t[p - 1]))
+				add_cert(t, i, p, fl);
 		}
-		/* JP15/080358 */
-		if (start < 0 && i + 11 <= len && t[i] == 'J' && t[i + 1] == 'P' &&
+	}
+
+	/* JP15/080358 */
+	for (m = strstr(t, "JP"); m != NULL; m = strstr(m + 2, "JP"))
+	{
+		int			i = m - t;
+
+		if (i + 11 <= len && !(i > 0 && is_alnum(t[i - 1])) &&
 			is_digit(t[i + 2]) && is_digit(t[i + 3]) && t[i + 4] == '/' &&
 			strspn(t + i + 5, "0123456789") >= 6 &&
 			!(i + 11 < len && is_alnum(t[i + 11])))
-		{
-			start = i;
-			end = i + 11;
-		}
-labels:
-		if (start < 0)
-		{
-			for (k = 0; k < (int) lengthof(labels); k++)
-			{
-				int			ll = strlen(labels[k]);
-				int			p = i + ll;
-				int			q;
+			add_cert(t, i, i + 11, fl);
+	}
 
-				if (i + ll > len || pg_strncasecmp(t + i, labels[k], ll) != 0)
-					continue;
-				while (p < len && (t[p] == ' ' || t[p] == ':' || t[p] == '.'))
-					p++;
-				q = p;
-				/* BSI writes "IS 123456" */
-				if (q + 3 < len && t[q] >= 'A' && t[q] <= 'Z' && t[q + 1] >= 'A' &&
-					t[q + 1] <= 'Z' && t[q + 2] == ' ' && is_digit(t[q + 3]))
-					q += 3;
-				while (q < len && (is_alnum(t[q]) || t[q] == '-' || t[q] == '/'))
-					q++;
-				while (q > p && (t[q - 1] == '-' || t[q - 1] == '/'))
-					q--;
-				if (q - p >= 4 && has_digit(t + p, q - p))
-				{
-					start = p;
-					end = q;
-				}
-				break;
-			}
-		}
-		if (start >= 0)
-		{
-			const char *std = standard_before(t, start);
-			char	   *ev = std ? psprintf("cert:%s/%.*s", std, end - start, t + start)
-				: psprintf("cert:%.*s", end - start, t + start);
+	for (k = 0; k < (int) lengthof(labels); k++)
+	{
+		int			ll = strlen(labels[k]);
 
-			if (valid_evidence(ev))
-				add_found(fl, start, kansa_evidence_canonical(ev), NULL, false);
-			i = end - 1;
+		for (m = strstr(lower, labels[k]); m != NULL; m = strstr(m + ll, labels[k]))
+		{
+			int			p = (m - lower) + ll;
+			int			q;
+
+			while (p < len && (t[p] == ' ' || t[p] == ':' || t[p] == '.'))
+				p++;
+			q = p;
+			/* BSI writes "IS 123456" */
+			if (q + 3 < len && t[q] >= 'A' && t[q] <= 'Z' && t[q + 1] >= 'A' &&
+				t[q + 1] <= 'Z' && t[q + 2] == ' ' && is_digit(t[q + 3]))
+				q += 3;
+			while (q < len && (is_alnum(t[q]) || t[q] == '-' || t[q] == '/'))
+				q++;
+			while (q > p && (t[q - 1] == '-' || t[q - 1] == '/'))
+				q--;
+			if (q - p >= 4 && has_digit(t + p, q - p))
+				add_cert(t, p, q, fl);
 		}
 	}
 }
 
 /* Assurance reports. */
+/* A report named at offset i, if it is one. */
 static void
-find_reports(const char *t, int len, FoundList *fl)
+find_report_at(const char *t, int i, int len, FoundList *fl)
 {
-	int			i;
+	int			p;
+	int			q;
+	char	   *ev;
 
-	for (i = 0; i + 4 <= len; i++)
+	if (i > 0 && is_alnum(t[i - 1]))
+		return;
+	if (pg_strncasecmp(t + i, "SOC", 3) == 0)
 	{
-		int			p;
-		int			q;
-		char	   *ev;
-
-		if (i > 0 && is_alnum(t[i - 1]))
-			continue;
-		if (pg_strncasecmp(t + i, "SOC", 3) == 0)
+		p = i + 3;
+		if (p < len && t[p] == ' ')
+			p++;
+		if (!(p < len && t[p] >= '1' && t[p] <= '3') ||
+			(p + 1 < len && is_alnum(t[p + 1])))
+			return;
+		q = p + 1;
+		/* an optional Type 1 / Type II */
 		{
-			p = i + 3;
-			if (p < len && t[p] == ' ')
-				p++;
-			if (!(p < len && t[p] >= '1' && t[p] <= '3') ||
-				(p + 1 < len && is_alnum(t[p + 1])))
-				continue;
-			q = p + 1;
-			/* an optional Type 1 / Type II */
+			int			r = q;
+
+			while (r < len && (t[r] == ' ' || t[r] == '-'))
+				r++;
+			if (r + 4 < len && pg_strncasecmp(t + r, "type", 4) == 0)
 			{
-				int			r = q;
+				int			s = r + 4;
 
-				while (r < len && (t[r] == ' ' || t[r] == '-'))
-					r++;
-				if (r + 4 < len && pg_strncasecmp(t + r, "type", 4) == 0)
-				{
-					int			s = r + 4;
-
-					while (s < len && t[s] == ' ')
-						s++;
-					if (s < len && (t[s] == '1' || t[s] == '2'))
-						q = s + 1;
-					else if (s + 1 < len && t[s] == 'I' && t[s + 1] == 'I')
-						q = s + 2;
-					else if (s < len && t[s] == 'I')
-						q = s + 1;
-				}
+				while (s < len && t[s] == ' ')
+					s++;
+				if (s < len && (t[s] == '1' || t[s] == '2'))
+					q = s + 1;
+				else if (s + 1 < len && t[s] == 'I' && t[s + 1] == 'I')
+					q = s + 2;
+				else if (s < len && t[s] == 'I')
+					q = s + 1;
 			}
 		}
-		else if (pg_strncasecmp(t + i, "ISAE", 4) == 0 ||
-				 pg_strncasecmp(t + i, "SSAE", 4) == 0)
-		{
-			p = i + 4;
-			if (p < len && t[p] == ' ')
-				p++;
-			q = p;
-			while (q < len && is_digit(t[q]))
-				q++;
-			if (q == p)
-				continue;
-		}
-		else
-			continue;
-		ev = psprintf("report:%.*s", q - i, t + i);
-		if (valid_evidence(ev))
-			add_found(fl, i, kansa_evidence_canonical(ev), NULL, false);
-		i = q - 1;
+	}
+	else if (pg_strncasecmp(t + i, "ISAE", 4) == 0 ||
+			 pg_strncasecmp(t + i, "SSAE", 4) == 0)
+	{
+		p = i + 4;
+		if (p < len && t[p] == ' ')
+			p++;
+		q = p;
+		while (q < len && is_digit(t[q]))
+			q++;
+		if (q == p)
+			return;
+	}
+	else
+		return;
+	ev = psprintf("report:%.*s", q - i, t + i);
+	if (valid_evidence(ev))
+		add_found(fl, i, kansa_evidence_canonical(ev), NULL, false);
+}
+
+static void
+find_reports(const char *t, const char *lower, int len, FoundList *fl)
+{
+	static const char *const heads[] = {"soc", "isae", "ssae"};
+	int			h;
+
+	for (h = 0; h < (int) lengthof(heads); h++)
+	{
+		const char *m;
+
+		for (m = strstr(lower, heads[h]); m != NULL; m = strstr(m + 3, heads[h]))
+			find_report_at(t, m - lower, len, fl);
 	}
 }
 
@@ -597,18 +606,11 @@ kansa_extract_evidence(const char *str, size_t len, char ***out)
 	int			n = 0;
 	char	   *lower = kansa_ascii_lower(t, tl);
 
-	if (strstr(t, "://"))
-		find_urls(t, tl, &fl);
+	find_urls(t, lower, tl, &fl);
 	find_annex(t, lower, tl, &fl);
 	find_27017(t, tl, &fl);
-	if (strstr(t, "JQA-") || strstr(t, "JP") || strstr(t, "JUSE-") ||
-		strstr(t, "MSA-") || strstr(t, "JSA-") || strstr(t, "ISA-") ||
-		strstr(t, "JACO-") || strstr(t, "LRQA-") || strstr(t, "DNV-") ||
-		strstr(t, "BV-") || strstr(t, "番号") || strstr(lower, "number") ||
-		strstr(lower, "certificate"))
-		find_certs(t, tl, &fl);
-	if (strstr(lower, "soc") || strstr(lower, "isae") || strstr(lower, "ssae"))
-		find_reports(t, tl, &fl);
+	find_certs(t, lower, tl, &fl);
+	find_reports(t, lower, tl, &fl);
 	find_docs(t, lower, tl, &fl);
 	CHECK_FOR_INTERRUPTS();
 
