@@ -67,7 +67,10 @@ CREATE TEMP TABLE ans2 (a answer);
 SELECT (SELECT array_agg(a ORDER BY a) FROM ans) = (SELECT array_agg(a ORDER BY a) FROM ans2) AS round_trip;
 SELECT answer_send('implemented/inherited'), answer_send('not_applicable');
 -- recv checks the version and the combination
-\! perl -e 'for (["ok", 1, 5, 2], ["badver", 2, 5, 2], ["badstatus", 1, 9, 1], ["nanoresp", 1, 6, 1]) { my ($n, $v, $s, $r) = @$_; open my $f, ">:raw", "results/ans_$n.bin" or die; my $d = pack("CCC", $v, $s, $r); print $f "PGCOPY\n\xff\r\n\0", pack("NN", 0, 0), pack("nN", 1, length $d), $d, pack("n", 0xffff); close $f }'
+\! test/fixtures/pgcopy-binary results/ans_ok.bin '#1' '#5' '#2'
+\! test/fixtures/pgcopy-binary results/ans_badver.bin '#2' '#5' '#2'
+\! test/fixtures/pgcopy-binary results/ans_badstatus.bin '#1' '#9' '#1'
+\! test/fixtures/pgcopy-binary results/ans_nanoresp.bin '#1' '#6' '#1'
 CREATE TEMP TABLE ans_recv (a answer);
 \copy ans_recv FROM 'results/ans_ok.bin' WITH (FORMAT binary)
 SELECT a FROM ans_recv;

@@ -42,7 +42,11 @@ SELECT t, (classify_explain(t)).*
     ('Physical security is provided by our cloud provider (AWS).'),
     ('Customers are responsible for managing their own user accounts.'),
     ('We are ISO 27001 certified.'),
-    ('Please refer to our security whitepaper.')
+    ('Please refer to our security whitepaper.'),
+    -- confidence: lower where rules conflict, lowest where nothing matched
+    ('ログを取得しています。今後、保存期間の延長を予定しています。'),
+    ('ファイアウォール'),
+    ('Firewall.')
   ) AS v (t);
 
 -- boilerplate: sentences repeated across a sheet are set aside

@@ -144,7 +144,10 @@ SELECT a.id, b.id IS NOT NULL AS round_trip FROM cid_copy a LEFT JOIN cid_copy2 
 SELECT control_id_send('fisc8:運10-1');
 
 -- recv validates: hand-made binary COPY files with one control_id each
-\! perl -e 'for (["ok", 1, "FISC8:運 10-1"], ["badver", 2, "fisc8:1"], ["badchar", 1, "fisc8:a#b"], ["badutf8", 1, "fisc8:\xff"]) { my ($n, $v, $t) = @$_; open my $f, ">:raw", "results/cid_$n.bin" or die; my $d = chr($v) . $t; print $f "PGCOPY\n\xff\r\n\0", pack("NN", 0, 0), pack("nN", 1, length $d), $d, pack("n", 0xffff); close $f }'
+\! test/fixtures/pgcopy-binary results/cid_ok.bin '#1' 'FISC8:運 10-1'
+\! test/fixtures/pgcopy-binary results/cid_badver.bin '#2' 'fisc8:1'
+\! test/fixtures/pgcopy-binary results/cid_badchar.bin '#1' 'fisc8:a#b'
+\! test/fixtures/pgcopy-binary results/cid_badutf8.bin '#1' 'fisc8:' '#255'
 CREATE TEMP TABLE cid_recv (id control_id);
 \copy cid_recv FROM 'results/cid_ok.bin' WITH (FORMAT binary)
 SELECT id FROM cid_recv;

@@ -51,6 +51,15 @@ RESET enable_bitmapscan;
 CREATE TEMP TABLE ev2 (e evidence);
 \copy ev2 FROM 'results/evidence.bin' WITH (FORMAT binary)
 SELECT (SELECT array_agg(e ORDER BY e) FROM ev) = (SELECT array_agg(e ORDER BY e) FROM ev2) AS round_trip;
+-- recv checks the version and validates the text
+\! test/fixtures/pgcopy-binary results/ev_ok.bin '#1' 'DOC:LiveOn サービス利用規約'
+\! test/fixtures/pgcopy-binary results/ev_badver.bin '#2' 'doc:x'
+\! test/fixtures/pgcopy-binary results/ev_badkind.bin '#1' 'memo:x'
+CREATE TEMP TABLE ev_recv (e evidence);
+\copy ev_recv FROM 'results/ev_ok.bin' WITH (FORMAT binary)
+SELECT e FROM ev_recv;
+\copy ev_recv FROM 'results/ev_badver.bin' WITH (FORMAT binary)
+\copy ev_recv FROM 'results/ev_badkind.bin' WITH (FORMAT binary)
 
 -- extraction
 SELECT t, array(SELECT extract_evidence(t)) AS evidence
