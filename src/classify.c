@@ -67,7 +67,7 @@ typedef struct
 
 /*
  * The cue vocabulary.  Longer cues win over the shorter cues they contain
- * (see find_cues), so "ていません" is a negation even though it holds no
+ * (see match_text), so "ていません" is a negation even though it holds no
  * affirmative ending, and "該当しません" is not-applicable, not a negation.
  */
 static const Cue cues[] = {
@@ -362,7 +362,6 @@ typedef struct
 {
 	int			start;			/* byte offsets into the clean text */
 	int			len;
-	int			sentence;
 	int			nkind[N_CUE_KINDS];
 	int			first[N_CUE_KINDS]; /* first hit of each kind, or -1 */
 	int			firstlen[N_CUE_KINDS];
@@ -801,8 +800,7 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 
 /* Build one clause of [start, end) of the clean text from the text's hits. */
 static void
-scan_clause(Clause *c, const CueHit *hits, int nhits, int start, int end,
-			int sentence)
+scan_clause(Clause *c, const CueHit *hits, int nhits, int start, int end)
 {
 	int			h;
 	int			last_pred = -1;
@@ -810,7 +808,6 @@ scan_clause(Clause *c, const CueHit *hits, int nhits, int start, int end,
 	memset(c, 0, sizeof(Clause));
 	c->start = start;
 	c->len = end - start;
-	c->sentence = sentence;
 	for (h = 0; h < N_CUE_KINDS; h++)
 		c->first[h] = -1;
 	for (h = 0; h < nhits; h++)
@@ -939,7 +936,7 @@ classify_text(const char *str, size_t len, char **bp, int nbp, Verdict *v)
 				maxcl *= 2;
 				clauses = repalloc(clauses, maxcl * sizeof(Clause));
 			}
-			scan_clause(&clauses[ncl++], hits, nhits, pos, ce, s);
+			scan_clause(&clauses[ncl++], hits, nhits, pos, ce);
 			pos = ce;
 		}
 		if (sentence_is_generic(&clauses[first], ncl - first))
