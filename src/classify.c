@@ -354,7 +354,7 @@ static const char *const clause_joints[] = {
 typedef struct
 {
 	int			cue;			/* index into cues[] */
-	int			pos;			/* byte offset in the sentence text */
+	int			pos;			/* byte offset in the clean text */
 } CueHit;
 
 /* One clause with what was found in it. */
