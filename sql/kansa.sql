@@ -518,6 +518,153 @@ CREATE FUNCTION kansa.extract_evidence(text) RETURNS SETOF kansa.evidence
 COMMENT ON FUNCTION kansa.extract_evidence(text) IS 'The evidence an answer cites (URLs, certification numbers, ISO 27001 Annex A and ISO 27017 clauses, terms-of-service articles and other customer-readable documents, SOC/ISAE reports), in order of first appearance, duplicates removed.';
 
 -----------------------------------------------------------------------------
+-- measure: reference values and the figures vendors state
+-----------------------------------------------------------------------------
+
+CREATE TYPE kansa.measure;
+
+CREATE FUNCTION kansa.measure_in(cstring) RETURNS kansa.measure
+	AS 'MODULE_PATHNAME', 'measure_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION kansa.measure_out(kansa.measure) RETURNS cstring
+	AS 'MODULE_PATHNAME', 'measure_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION kansa.measure_recv(internal) RETURNS kansa.measure
+	AS 'MODULE_PATHNAME', 'measure_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION kansa.measure_send(kansa.measure) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'measure_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE kansa.measure (
+	INPUT = kansa.measure_in,
+	OUTPUT = kansa.measure_out,
+	RECEIVE = kansa.measure_recv,
+	SEND = kansa.measure_send,
+	INTERNALLENGTH = 12,
+	ALIGNMENT = int4,
+	STORAGE = plain
+);
+COMMENT ON TYPE kansa.measure IS
+'A quantity with an optional bound, as reference values and vendors state them: frequency (>=1/10min, 1/1d, 1/event), duration (<=20min, 5y), ratio (>=99.5%), count (5gen), coverage (24x365, weekdays 09:00-18:00), relative (service+1y), choice (biometric|ic_card, timestamp&signature), or - (none set). Input also takes the Japanese and English forms of seed 004 and of vendors (1回以上／5分, 日次, 20分以内, 24時間365日, 生体認証 又は IC カード).';
+COMMENT ON FUNCTION kansa.measure_in(cstring) IS 'Input function of measure: the canonical form, or the published Japanese and English forms.';
+COMMENT ON FUNCTION kansa.measure_out(kansa.measure) IS 'Output function of measure: the canonical text form.';
+COMMENT ON FUNCTION kansa.measure_recv(internal) IS 'Binary input of measure: a format-version byte, then kind, bound, unit, flags and two int4 fields, validated.';
+COMMENT ON FUNCTION kansa.measure_send(kansa.measure) IS 'Binary output of measure: a format-version byte, then kind, bound, unit, flags and two int4 fields.';
+
+CREATE FUNCTION kansa.measure(text) RETURNS kansa.measure
+	AS 'MODULE_PATHNAME', 'measure_from_text_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.measure(text) IS 'Parses text as a measure (the cast from text).';
+CREATE CAST (text AS kansa.measure) WITH FUNCTION kansa.measure(text) AS ASSIGNMENT;
+COMMENT ON CAST (text AS kansa.measure) IS 'Parses text as a measure.';
+CREATE CAST (kansa.measure AS text) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (kansa.measure AS text) IS 'The canonical text form of a measure.';
+CREATE FUNCTION kansa.is_valid_measure(text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'measure_is_valid' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.is_valid_measure(text) IS 'True when the text is a measure; the input function''s parser, without raising an error.';
+CREATE FUNCTION kansa.kind(kansa.measure) RETURNS text
+	AS 'MODULE_PATHNAME', 'measure_kind' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.kind(kansa.measure) IS 'The kind of a measure: frequency, duration, ratio, count, coverage, relative, choice or none.';
+CREATE FUNCTION kansa.bound(kansa.measure) RETURNS text
+	AS 'MODULE_PATHNAME', 'measure_bound' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.bound(kansa.measure) IS 'The stated bound: <= (以内, within, at most), >= (以上, at least), or NULL when none is stated.';
+
+CREATE FUNCTION kansa.measure_eq(kansa.measure, kansa.measure) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'measure_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.measure_ne(kansa.measure, kansa.measure) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'measure_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.measure_lt(kansa.measure, kansa.measure) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'measure_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.measure_le(kansa.measure, kansa.measure) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'measure_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.measure_gt(kansa.measure, kansa.measure) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'measure_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.measure_ge(kansa.measure, kansa.measure) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'measure_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.measure_cmp(kansa.measure, kansa.measure) RETURNS integer
+	AS 'MODULE_PATHNAME', 'measure_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.measure_hash(kansa.measure) RETURNS integer
+	AS 'MODULE_PATHNAME', 'measure_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION kansa.measure_hash_extended(kansa.measure, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'measure_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION kansa.measure_eq(kansa.measure, kansa.measure) IS 'Implements the measure = operator.';
+COMMENT ON FUNCTION kansa.measure_ne(kansa.measure, kansa.measure) IS 'Implements the measure <> operator.';
+COMMENT ON FUNCTION kansa.measure_lt(kansa.measure, kansa.measure) IS 'Implements the measure < operator.';
+COMMENT ON FUNCTION kansa.measure_le(kansa.measure, kansa.measure) IS 'Implements the measure <= operator.';
+COMMENT ON FUNCTION kansa.measure_gt(kansa.measure, kansa.measure) IS 'Implements the measure > operator.';
+COMMENT ON FUNCTION kansa.measure_ge(kansa.measure, kansa.measure) IS 'Implements the measure >= operator.';
+COMMENT ON FUNCTION kansa.measure_cmp(kansa.measure, kansa.measure) IS 'Order of measures (-1, 0, 1): by kind, then magnitude in common units, then bound; btree support.';
+COMMENT ON FUNCTION kansa.measure_hash(kansa.measure) IS 'Hash of a measure, equal for equal values (60min and 1h); hash support.';
+COMMENT ON FUNCTION kansa.measure_hash_extended(kansa.measure, bigint) IS 'Seeded 64-bit hash of a measure; hash support.';
+
+CREATE OPERATOR kansa.= (
+	LEFTARG = kansa.measure, RIGHTARG = kansa.measure, FUNCTION = kansa.measure_eq,
+	COMMUTATOR = OPERATOR(kansa.=), NEGATOR = OPERATOR(kansa.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR kansa.<> (
+	LEFTARG = kansa.measure, RIGHTARG = kansa.measure, FUNCTION = kansa.measure_ne,
+	COMMUTATOR = OPERATOR(kansa.<>), NEGATOR = OPERATOR(kansa.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR kansa.< (
+	LEFTARG = kansa.measure, RIGHTARG = kansa.measure, FUNCTION = kansa.measure_lt,
+	COMMUTATOR = OPERATOR(kansa.>), NEGATOR = OPERATOR(kansa.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR kansa.<= (
+	LEFTARG = kansa.measure, RIGHTARG = kansa.measure, FUNCTION = kansa.measure_le,
+	COMMUTATOR = OPERATOR(kansa.>=), NEGATOR = OPERATOR(kansa.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR kansa.> (
+	LEFTARG = kansa.measure, RIGHTARG = kansa.measure, FUNCTION = kansa.measure_gt,
+	COMMUTATOR = OPERATOR(kansa.<), NEGATOR = OPERATOR(kansa.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR kansa.>= (
+	LEFTARG = kansa.measure, RIGHTARG = kansa.measure, FUNCTION = kansa.measure_ge,
+	COMMUTATOR = OPERATOR(kansa.<=), NEGATOR = OPERATOR(kansa.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR kansa.= (kansa.measure, kansa.measure) IS 'equal in meaning (60min = 1h, 2/20min = 1/10min)';
+COMMENT ON OPERATOR kansa.<> (kansa.measure, kansa.measure) IS 'not equal';
+COMMENT ON OPERATOR kansa.< (kansa.measure, kansa.measure) IS 'less than (by kind, then magnitude, then bound); for "is it good enough" use satisfies()';
+COMMENT ON OPERATOR kansa.<= (kansa.measure, kansa.measure) IS 'less than or equal';
+COMMENT ON OPERATOR kansa.> (kansa.measure, kansa.measure) IS 'greater than';
+COMMENT ON OPERATOR kansa.>= (kansa.measure, kansa.measure) IS 'greater than or equal';
+
+CREATE OPERATOR CLASS kansa.measure_ops
+	DEFAULT FOR TYPE kansa.measure USING btree AS
+		OPERATOR 1 kansa.< ,
+		OPERATOR 2 kansa.<= ,
+		OPERATOR 3 kansa.= ,
+		OPERATOR 4 kansa.>= ,
+		OPERATOR 5 kansa.> ,
+		FUNCTION 1 kansa.measure_cmp(kansa.measure, kansa.measure);
+COMMENT ON OPERATOR CLASS kansa.measure_ops USING btree IS 'Order of measures: kind, magnitude in common units, bound.';
+CREATE OPERATOR CLASS kansa.measure_hash_ops
+	DEFAULT FOR TYPE kansa.measure USING hash AS
+		OPERATOR 1 kansa.= ,
+		FUNCTION 1 kansa.measure_hash(kansa.measure),
+		FUNCTION 2 kansa.measure_hash_extended(kansa.measure, bigint);
+COMMENT ON OPERATOR CLASS kansa.measure_hash_ops USING hash IS 'Hashing of measures, equal for equal values.';
+
+CREATE FUNCTION kansa.satisfies(stated kansa.measure, required kansa.measure,
+								direction text DEFAULT NULL) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'measure_satisfies_sql' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.satisfies(kansa.measure, kansa.measure, text) IS 'Does the stated measure meet the required one? direction min (more, longer, more often is better) or max (less, sooner); NULL takes it from the required bound, else the kind. Frequencies and intervals compare with each other (月次 meets "1ヶ月" max); NULL when the two cannot be compared (see satisfies_explain).';
+CREATE FUNCTION kansa.satisfies_explain(stated kansa.measure, required kansa.measure,
+										direction text DEFAULT NULL) RETURNS text
+	AS 'MODULE_PATHNAME', 'measure_satisfies_explain' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.satisfies_explain(kansa.measure, kansa.measure, text) IS 'Why satisfies() says what it says, in a sentence: met, falls short, left open by a bound, or which kinds cannot be compared.';
+
+CREATE FUNCTION kansa.extract_measures(text, OUT quantity text, OUT measure kansa.measure,
+									   OUT span text) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'kansa_extract_measures_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+COMMENT ON FUNCTION kansa.extract_measures(text) IS 'The figures a vendor states, in order of appearance, each tied to the quantity it is about (see kansa.quantity) by cue words in the same sentence (see measure_cues()), with the words that state it. Dates, years and figures with no cue are not returned.';
+CREATE FUNCTION kansa.measure_cues(OUT cue text, OUT quantity text, OUT kinds text[],
+								   OUT generic boolean) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'kansa_measure_cues' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION kansa.measure_cues() IS 'The cue words extract_measures() ties figures to quantities with: a figure of one of the kinds near the cue is about the quantity; a generic cue loses to a specific one close by.';
+
+-----------------------------------------------------------------------------
 -- Reading free text: the classifier
 -----------------------------------------------------------------------------
 
@@ -603,6 +750,19 @@ COMMENT ON COLUMN kansa.control.body IS 'Requirement text, where the framework''
 COMMENT ON COLUMN kansa.control.position IS 'Document order within the framework.';
 COMMENT ON COLUMN kansa.control.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
 
+CREATE TABLE kansa.quantity (
+	name		text PRIMARY KEY
+				CHECK (name OPERATOR(pg_catalog.~) '^[a-z][a-z0-9_]*$'),
+	kinds		text[] NOT NULL,
+	description	text NOT NULL,
+	builtin		boolean NOT NULL DEFAULT false
+);
+COMMENT ON TABLE kansa.quantity IS 'The vocabulary of quantities that reference values and vendors'' figures are about (backup_interval, uptime, notification_time, …): what reference_item.quantity and extract_measures() name.';
+COMMENT ON COLUMN kansa.quantity.name IS 'The quantity''s name, e.g. backup_interval.';
+COMMENT ON COLUMN kansa.quantity.kinds IS 'The kinds of measure that state it (kind(measure)): frequency, duration, ratio, count, coverage, relative, choice.';
+COMMENT ON COLUMN kansa.quantity.description IS 'What it measures, with the asp_saas items that set reference values for it.';
+COMMENT ON COLUMN kansa.quantity.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
+
 CREATE SEQUENCE kansa.reference_item_id_seq;
 COMMENT ON SEQUENCE kansa.reference_item_id_seq IS 'Ids of reference_item rows.';
 
@@ -612,6 +772,7 @@ CREATE TABLE kansa.reference_item (
 	letter		text NOT NULL CHECK (letter OPERATOR(pg_catalog.~) '^[a-z]$'),
 	title		text NOT NULL,
 	direction	text CHECK (direction OPERATOR(pg_catalog.=) ANY (ARRAY['min', 'max'])),
+	quantity	text REFERENCES kansa.quantity (name),
 	builtin		boolean NOT NULL DEFAULT false,
 	UNIQUE (control, letter)
 );
@@ -621,6 +782,7 @@ COMMENT ON COLUMN kansa.reference_item.control IS 'The control the item evaluate
 COMMENT ON COLUMN kansa.reference_item.letter IS 'The item''s letter under its control (a, b, c).';
 COMMENT ON COLUMN kansa.reference_item.title IS 'What is evaluated, as published (e.g. 死活監視インターバル).';
 COMMENT ON COLUMN kansa.reference_item.direction IS 'min: the reference value is a floor (more, longer or more often is better); max: a ceiling (sooner is better); NULL: categorical.';
+COMMENT ON COLUMN kansa.reference_item.quantity IS 'What the item measures, from the kansa.quantity vocabulary: the key that ties a vendor''s stated figures (extract_measures) to the item.';
 COMMENT ON COLUMN kansa.reference_item.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
 
 CREATE TABLE kansa.reference_value (
@@ -629,6 +791,7 @@ CREATE TABLE kansa.reference_value (
 	raw			text NOT NULL,
 	must_achieve boolean NOT NULL
 				GENERATED ALWAYS AS (raw OPERATOR(pg_catalog.~) '[*＊][[:space:]]*$') STORED,
+	measure		kansa.measure NOT NULL GENERATED ALWAYS AS (kansa.measure(raw)) STORED,
 	builtin		boolean NOT NULL DEFAULT false,
 	PRIMARY KEY (item, pattern)
 );
@@ -637,11 +800,77 @@ COMMENT ON COLUMN kansa.reference_value.item IS 'The evaluation item (reference_
 COMMENT ON COLUMN kansa.reference_value.pattern IS 'ASP・SaaS service pattern, 1 to 6.';
 COMMENT ON COLUMN kansa.reference_value.raw IS 'The value exactly as published, including a trailing * and "-" for none set.';
 COMMENT ON COLUMN kansa.reference_value.must_achieve IS 'True when the published value carries * (特に達成することが必要).';
+COMMENT ON COLUMN kansa.reference_value.measure IS 'The value as a measure (raw read by the measure input function; a row whose raw value kansa cannot read is refused).';
 COMMENT ON COLUMN kansa.reference_value.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
+
+-----------------------------------------------------------------------------
+-- Service patterns (seed 004, I.7)
+-----------------------------------------------------------------------------
+
+CREATE FUNCTION kansa.saas_pattern(confidentiality text, availability text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'kansa_saas_pattern' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.saas_pattern(text, text) IS 'The ASP・SaaS service pattern (1-6, seed 004 figure 1) of a service from its confidentiality requirement (high or low) and availability requirement (high, medium or low; also 高/中/低, H/M/L); integrity is always high.';
+CREATE FUNCTION kansa.saas_pattern(handles_personal_or_secret boolean, availability text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'kansa_saas_pattern_bool' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.saas_pattern(boolean, text) IS 'The ASP・SaaS service pattern (1-6): confidentiality is high when the service handles personal information or trade secrets (seed 004 I.7.1).';
+CREATE FUNCTION kansa.service_type_key(text) RETURNS text
+	AS 'MODULE_PATHNAME', 'kansa_service_type_key' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.service_type_key(text) IS 'The form service types are matched in: NFKC (width folded), ASCII lower case, blanks removed.';
+
+CREATE TABLE kansa.service_type (
+	name		text PRIMARY KEY,
+	pattern		integer CHECK (pattern OPERATOR(pg_catalog.>=) 1 AND pattern OPERATOR(pg_catalog.<=) 6),
+	individual_decision boolean NOT NULL DEFAULT false,
+	match_key	text NOT NULL UNIQUE GENERATED ALWAYS AS (kansa.service_type_key(name)) STORED,
+	short_key	text NOT NULL GENERATED ALWAYS AS
+				(kansa.service_type_key(pg_catalog.regexp_replace(name, '[(（].*[)）][[:space:]]*$', ''))) STORED,
+	builtin		boolean NOT NULL DEFAULT false,
+	CHECK ((pattern IS NULL) OPERATOR(pg_catalog.=) individual_decision)
+);
+CREATE INDEX service_type_short_key_idx ON kansa.service_type (short_key);
+COMMENT ON TABLE kansa.service_type IS 'Typical ASP・SaaS service types and their pattern (seed 004 figure 2); those marked ※ have no pattern and need an individual decision. Users may add rows.';
+COMMENT ON COLUMN kansa.service_type.name IS 'The service type as published, e.g. ERP（財務会計等）.';
+COMMENT ON COLUMN kansa.service_type.pattern IS 'Its service pattern 1-6; NULL for the ※ types.';
+COMMENT ON COLUMN kansa.service_type.individual_decision IS 'True for the ※ types, whose pattern must be decided service by service (I.7.1).';
+COMMENT ON COLUMN kansa.service_type.match_key IS 'service_type_key(name): what saas_pattern_of() matches.';
+COMMENT ON COLUMN kansa.service_type.short_key IS 'The key of the name without its trailing parenthesis (ERP for ERP（財務会計等）), matched when no full name matches and only one type has it.';
+COMMENT ON COLUMN kansa.service_type.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
+
+CREATE FUNCTION kansa.service_type_match(service_type text) RETURNS SETOF kansa.service_type
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 1
+	SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT t.* FROM kansa.service_type AS t
+		 WHERE t.match_key = kansa.service_type_key(service_type)
+		UNION ALL
+		SELECT t.* FROM kansa.service_type AS t
+		 WHERE t.short_key = kansa.service_type_key(service_type)
+		   AND NOT EXISTS (SELECT FROM kansa.service_type AS f
+							WHERE f.match_key = kansa.service_type_key(service_type))
+		   AND (SELECT count(*) FROM kansa.service_type AS s
+				 WHERE s.short_key = kansa.service_type_key(service_type)) = 1;
+	END;
+COMMENT ON FUNCTION kansa.service_type_match(text) IS 'The service_type row a name means: the one whose name matches ignoring width, case and blanks, else the only one whose name without its parenthesis does; no row when unknown or ambiguous (金融業特化型サービス).';
+CREATE FUNCTION kansa.saas_pattern_of(service_type text) RETURNS integer
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT m.pattern FROM kansa.service_type_match(service_type) AS m;
+	END;
+COMMENT ON FUNCTION kansa.saas_pattern_of(text) IS 'The pattern seed 004 figure 2 gives a service type (matched ignoring width, case and blanks); NULL for the ※ types that need an individual decision and for unknown types (service_type_known() tells them apart).';
+CREATE FUNCTION kansa.service_type_known(service_type text) RETURNS boolean
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT EXISTS (SELECT FROM kansa.service_type_match(service_type));
+	END;
+COMMENT ON FUNCTION kansa.service_type_known(text) IS 'True when the service type is in kansa.service_type (with or without a pattern), so that a NULL saas_pattern_of() means "decide individually" rather than "unknown".';
 
 -- Shipped rows are builtin; pg_dump keeps the rest.
 SELECT pg_catalog.pg_extension_config_dump('kansa.framework', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('kansa.control', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('kansa.quantity', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('kansa.service_type', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('kansa.reference_item', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('kansa.reference_value', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('kansa.control_position_seq', '');
@@ -651,5 +880,5 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.reference_item_id_seq', '');
 
 -- Catalog tables are readable by everyone; changing them is for their owner.
 GRANT USAGE ON SCHEMA kansa TO PUBLIC;
-GRANT SELECT ON kansa.framework, kansa.control, kansa.reference_item,
-	kansa.reference_value TO PUBLIC;
+GRANT SELECT ON kansa.framework, kansa.control, kansa.quantity, kansa.reference_item,
+	kansa.reference_value, kansa.service_type TO PUBLIC;

@@ -1,0 +1,502 @@
+/*-------------------------------------------------------------------------
+ *
+ * extract_measures.c
+ *	  extract_measures(text): the figures a vendor states (日次バックアップ,
+ *	  保管期間：1年間, 24時間365日監視カメラ稼働), each tied to the quantity it
+ *	  is about by the words around it.
+ *
+ * The text is read as clean_text() gives it.  Every position where a figure
+ * may start is offered to kansa_measure_scan() in text mode (dates and
+ * calendar years are not figures).  A figure is then tied to a quantity by
+ * its cue words (バックアップ, ログ, 稼働率, 監視カメラ …): of the cues that
+ * accept the figure's kind and stand in the same sentence, the nearest in
+ * the figure's own clause wins, else the nearest before it in the sentence,
+ * else the nearest after it.  Generic cues (ログ, 記録, 通知, 報告) lose to a
+ * specific one nearby (入退室記録 is an entry log, not a usage log).  A
+ * figure with no cue is not returned: kansa reports what a vendor states
+ * about a quantity, never a number without a subject.
+ *
+ * src/extract_measures.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type_d.h"
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+#include "kansa.h"
+
+#define K(kind) (1 << (kind))
+#define F K(MEASURE_FREQUENCY)
+#define D K(MEASURE_DURATION)
+#define R K(MEASURE_RATIO)
+#define C K(MEASURE_COUNT)
+#define V K(MEASURE_COVERAGE)
+
+/* Penalty, in bytes of distance, of a generic cue against a specific one. */
+#define GENERIC_PENALTY 30
+
+/*
+ * Cue words (folded, ASCII lower case), the quantity a figure of the given
+ * kinds near them is about, and whether the word is generic.  Quantity
+ * names are those of the kansa.quantity table; a test checks they agree.
+ */
+static const struct
+{
+	const char *word;
+	const char *quantity;
+	int			kinds;
+	bool		generic;
+}			cues[] = {
+	{"死活監視", "liveness_interval", F, false},
+	{"障害監視", "fault_interval", F, false},
+	{"パフォーマンス監視", "performance_interval", F, false},
+	{"性能監視", "performance_interval", F, false},
+	{"リソース監視", "performance_interval", F, false},
+	{"バックアップ", "backup_interval", F, false},
+	{"backup", "backup_interval", F, false},
+	{"バックアップ", "backup_generations", C, false},
+	{"backup", "backup_generations", C, false},
+	{"世代", "backup_generations", C, false},
+	{"バックアップ", "backup_retention", D, false},
+	{"backup", "backup_retention", D, false},
+	{"リストアテスト", "backup_check", F, false},
+	{"リストア試験", "backup_check", F, false},
+	{"復元テスト", "backup_check", F, false},
+	{"稼働率", "uptime", R, false},
+	{"可用性", "uptime", R, false},
+	{"uptime", "uptime", R, false},
+	{"availability", "uptime", R, false},
+	{"sla", "uptime", R, false},
+	{"セキュリティログ", "security_log_retention", D, false},
+	{"監査ログ", "security_log_retention", D, false},
+	{"セキュリティイベント", "security_log_retention", D, false},
+	{"例外処理", "security_log_retention", D, false},
+	{"audit log", "security_log_retention", D, false},
+	{"security log", "security_log_retention", D, false},
+	{"ログ", "usage_log_retention", D, true},
+	{"log", "usage_log_retention", D, true},
+	{"履歴", "usage_log_retention", D, true},
+	{"記録", "usage_log_retention", D, true},
+	{"証跡", "usage_log_retention", D, true},
+	{"入退室", "entry_log_retention", D, false},
+	{"入退館", "entry_log_retention", D, false},
+	{"入館", "entry_log_retention", D, false},
+	{"監視カメラ", "camera_hours", V, false},
+	{"カメラ", "camera_hours", V, false},
+	{"camera", "camera_hours", V, false},
+	{"cctv", "camera_hours", V, false},
+	{"監視カメラ", "camera_retention", D, false},
+	{"カメラ", "camera_retention", D, false},
+	{"映像", "camera_retention", D, false},
+	{"録画", "camera_retention", D, false},
+	{"camera", "camera_retention", D, false},
+	{"cctv", "camera_retention", D, false},
+	{"警備員", "guard_hours", V, false},
+	{"警備", "guard_hours", V, false},
+	{"有人", "guard_hours", V, false},
+	{"guard", "guard_hours", V, false},
+	{"追加報告", "followup_report_time", D, false},
+	{"続報", "followup_report_time", D, false},
+	{"定期報告", "periodic_report_interval", F | D, false},
+	{"報告", "periodic_report_interval", F, true},
+	{"report", "periodic_report_interval", F, true},
+	{"通知", "notification_time", D, true},
+	{"通報", "notification_time", D, true},
+	{"連絡", "notification_time", D, true},
+	{"報告", "notification_time", D, true},
+	{"notify", "notification_time", D, true},
+	{"notification", "notification_time", D, true},
+	{"notified", "notification_time", D, true},
+	{"inform", "notification_time", D, true},
+	{"informed", "notification_time", D, true},
+	{"パッチ", "patch_start_time", D | F, false},
+	{"patch", "patch_start_time", D | F, false},
+	{"修正プログラム", "patch_start_time", D | F, false},
+	{"セキュリティ更新", "patch_start_time", D | F, false},
+	{"パターンファイル", "pattern_file_update", D | F, false},
+	{"定義ファイル", "pattern_file_update", D | F, false},
+	{"シグネチャ", "pattern_file_update", D | F, false},
+	{"シグニチャ", "pattern_file_update", D | F, false},
+	{"signature", "pattern_file_update", D | F, false},
+	{"pattern file", "pattern_file_update", D | F, false},
+	{"脆弱性診断", "vuln_scan_interval", F, false},
+	{"ぜい弱性診断", "vuln_scan_interval", F, false},
+	{"脆弱性検査", "vuln_scan_interval", F, false},
+	{"脆弱性スキャン", "vuln_scan_interval", F, false},
+	{"ペネトレーション", "vuln_scan_interval", F, false},
+	{"侵入テスト", "vuln_scan_interval", F, false},
+	{"ポートスキャン", "vuln_scan_interval", F, false},
+	{"vulnerability", "vuln_scan_interval", F, false},
+	{"penetration", "vuln_scan_interval", F, false},
+	{"脆弱性", "vuln_scan_interval", F, true},
+	{"ups", "ups_minutes", D, false},
+	{"無停電", "ups_minutes", D, false},
+	{"発電機", "generator_hours", D, false},
+	{"generator", "generator_hours", D, false},
+	{"rpo", "rpo", D, false},
+	{"目標復旧時点", "rpo", D, false},
+	{"復旧時点", "rpo", D, false},
+	{"rto", "rto", D, false},
+	{"目標復旧時間", "rto", D, false},
+	{"復旧時間", "rto", D, false},
+	{"教育", "training_interval", F, false},
+	{"研修", "training_interval", F, false},
+	{"訓練", "training_interval", F, false},
+	{"training", "training_interval", F, false},
+	{"内部監査", "audit_interval", F, false},
+	{"監査", "audit_interval", F, true},
+	{"audit", "audit_interval", F, true},
+	{"見直し", "review_interval", F, false},
+	{"レビュー", "review_interval", F, false},
+	{"review", "review_interval", F, false},
+};
+
+/* Words in a sentence that make a pattern-file figure an IDS signature one. */
+static const char *const ids_words[] = {"ids", "ips", "侵入検知", "不正侵入"};
+
+/* Words that make "N before" an advance notice of a change. */
+static const char *const notice_words[] = {
+	"通知", "告知", "周知", "連絡", "案内", "notice", "notif"
+};
+
+typedef struct
+{
+	int			start;
+	int			end;
+	int			cue;
+} CueHit;
+
+/* Is the byte before pos an ASCII letter (for cue words in ASCII)? */
+static inline bool
+ascii_letter_at(const char *t, int pos, int len)
+{
+	return pos >= 0 && pos < len &&
+		((t[pos] >= 'a' && t[pos] <= 'z') || (t[pos] >= 'A' && t[pos] <= 'Z'));
+}
+
+/* Does t[pos..] start with a sentence end (clause: or a clause end)? */
+static int
+boundary_at(const char *t, int pos, int len, bool clause)
+{
+	static const char *const sentence_ends[] = {"。", "\n", "!", "?"};
+	static const char *const clause_ends[] = {"、", ",", ";", "・", "■", "●", "◆", "※"};
+	int			i;
+
+	for (i = 0; i < (int) lengthof(sentence_ends); i++)
+		if (strncmp(t + pos, sentence_ends[i], strlen(sentence_ends[i])) == 0)
+			return strlen(sentence_ends[i]);
+	if (t[pos] == '.' && (pos + 1 >= len || t[pos + 1] == ' '))
+		return 1;
+	if (clause)
+		for (i = 0; i < (int) lengthof(clause_ends); i++)
+			if (strncmp(t + pos, clause_ends[i], strlen(clause_ends[i])) == 0)
+				return strlen(clause_ends[i]);
+	return 0;
+}
+
+/* Start of the sentence or clause holding pos. */
+static int
+unit_start(const char *t, int pos, int len, bool clause)
+{
+	int			i;
+
+	for (i = pos - 1; i >= 0; i--)
+	{
+		int			b = boundary_at(t, i, len, clause);
+
+		if (b > 0 && i + b <= pos)
+			return i + b;
+	}
+	return 0;
+}
+
+/* End (exclusive) of the sentence or clause holding pos. */
+static int
+unit_end(const char *t, int pos, int len, bool clause)
+{
+	int			i;
+
+	for (i = pos; i < len; i++)
+		if (boundary_at(t, i, len, clause) > 0)
+			return i;
+	return len;
+}
+
+/* Does t[from..to) contain any of the words? */
+static bool
+contains_any(const char *t, int from, int to, const char *const *words, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		const char *w = words[i];
+		const char *hit = strstr(t + from, w);
+
+		if (hit != NULL && hit - t + (int) strlen(w) <= to)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Could a figure start at p?  A digit, a bound sign, the first letter of an
+ * English word that starts one, or one of the few ideographs that do (年1回,
+ * 毎日, 週次, 四半期, 半年, 平日, 都度, 一 … 十).  Not inside a word or a
+ * number, a version (v1.2) or a time (9:00).
+ */
+static bool
+may_start(const char *t, int pos)
+{
+	static const char *const starters[] = {
+		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "毎", "日",
+		"週", "月", "年", "半", "平", "都", "≥", "≤"
+	};
+	unsigned char c = (unsigned char) t[pos];
+	unsigned char prev = pos > 0 ? (unsigned char) t[pos - 1] : ' ';
+	int			i;
+
+	if ((prev >= '0' && prev <= '9') || (prev >= 'a' && prev <= 'z') ||
+		(prev >= 'A' && prev <= 'Z') || prev == '.')
+		return false;
+	/* 9:00, 24/7 and 1/2 go on; 保管期間:1年間 starts one */
+	if ((prev == ':' || prev == '/') && pos >= 2 && t[pos - 2] >= '0' && t[pos - 2] <= '9')
+		return false;
+	if ((c >= '0' && c <= '9') || c == '>' || c == '<')
+		return true;
+	if (c >= 'a' && c <= 'z')
+		return strchr("adehmquwy", c) != NULL;
+	if (c < 0x80)
+		return false;
+	for (i = 0; i < (int) lengthof(starters); i++)
+		if (strncmp(t + pos, starters[i], strlen(starters[i])) == 0)
+			return true;
+	return false;
+}
+
+/* Does a date or a time of day end just before pos (5月25日, 2023年 11月 14日)? */
+static bool
+after_date_part(const char *t, int pos)
+{
+	while (pos > 0 && t[pos - 1] == ' ')
+		pos--;
+	return (pos >= 3 && strncmp(t + pos - 3, "月", 3) == 0) ||
+		(pos >= 3 && strncmp(t + pos - 3, "年", 3) == 0 && pos >= 4 &&
+		 t[pos - 4] >= '0' && t[pos - 4] <= '9');
+}
+
+/*
+ * The figures of len bytes of str, in order of appearance, each (quantity,
+ * measure) once.  Returns how many, with the palloc'd array in *out.
+ */
+int
+kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
+{
+	char	   *text = kansa_clean_text(str, len);
+	int			tl = strlen(text);
+	char	   *lower = kansa_ascii_lower(text, tl);
+	CueHit	   *hits;
+	int			nhits = 0,
+				caphits = 16;
+	KansaFigure *figs;
+	int			nfigs = 0,
+				capfigs = 4;
+	int			pos;
+	int			i;
+
+	*out = NULL;
+	if (tl == 0)
+		return 0;
+
+	/* every cue word's occurrences */
+	hits = palloc(caphits * sizeof(CueHit));
+	for (i = 0; i < (int) lengthof(cues); i++)
+	{
+		const char *w = cues[i].word;
+		int			wl = strlen(w);
+		bool		ascii = (unsigned char) w[0] < 0x80;
+		const char *h = lower;
+
+		while ((h = strstr(h, w)) != NULL)
+		{
+			int			s = h - lower;
+
+			h += wl;
+			/* an ASCII cue is a word of its own (a plural s allowed) */
+			if (ascii && (ascii_letter_at(lower, s - 1, tl) ||
+						  (ascii_letter_at(lower, s + wl, tl) && lower[s + wl] != 's')))
+				continue;
+			if (nhits == caphits)
+				hits = repalloc(hits, (caphits *= 2) * sizeof(CueHit));
+			hits[nhits].start = s;
+			hits[nhits].end = s + wl;
+			hits[nhits].cue = i;
+			nhits++;
+		}
+	}
+
+	figs = palloc(capfigs * sizeof(KansaFigure));
+	pos = 0;
+	while (pos < tl)
+	{
+		Measure		m;
+		const char *q;
+		int			fs,
+					fe,
+					ss,
+					se,
+					cs,
+					ce,
+					best = -1;
+		long		best_score = LONG_MAX;
+		const char *quantity;
+		int			after;
+
+		CHECK_FOR_INTERRUPTS();
+		if (!may_start(lower, pos) ||
+			after_date_part(lower, pos) ||
+			(q = kansa_measure_scan(lower + pos, &m, true)) == NULL)
+		{
+			pos += pg_utf_mblen((const unsigned char *) lower + pos);
+			continue;
+		}
+		fs = pos;
+		fe = q - lower;
+		while (fe > fs && lower[fe - 1] == ' ')
+			fe--;
+		pos = fe;
+
+		ss = unit_start(lower, fs, tl, false);
+		se = unit_end(lower, fe, tl, false);
+		cs = unit_start(lower, fs, tl, true);
+		ce = unit_end(lower, fe, tl, true);
+
+		/* "1 か月前にユーザー通知": an advance notice of a change */
+		after = fe;
+		while (after < tl && lower[after] == ' ')
+			after++;
+		if (strncmp(lower + after, "前", strlen("前")) == 0)
+		{
+			if (m.kind != MEASURE_DURATION ||
+				!contains_any(lower, ss, se, notice_words, lengthof(notice_words)))
+				continue;
+			quantity = "change_notice";
+			goto found;
+		}
+
+		for (i = 0; i < nhits; i++)
+		{
+			const CueHit *h = &hits[i];
+			long		score;
+
+			if (h->start < ss || h->end > se ||
+				(cues[h->cue].kinds & K(m.kind)) == 0 ||
+				(h->start < fe && h->end > fs))
+				continue;
+			if (h->end <= fs)
+				score = fs - h->end + (h->start >= cs ? 0 : 1000);
+			else
+				score = h->start - fe + (h->end <= ce ? 0 : 2000);
+			if (cues[h->cue].generic)
+				score += GENERIC_PENALTY;
+			if (score < best_score ||
+				(score == best_score && h->end - h->start > hits[best].end - hits[best].start))
+			{
+				best = i;
+				best_score = score;
+			}
+		}
+		if (best < 0)
+			continue;
+		quantity = cues[hits[best].cue].quantity;
+		if (strcmp(quantity, "pattern_file_update") == 0 &&
+			contains_any(lower, ss, se, ids_words, lengthof(ids_words)))
+			quantity = "ids_signature_update";
+
+found:
+		for (i = 0; i < nfigs; i++)
+			if (strcmp(figs[i].quantity, quantity) == 0 &&
+				memcmp(&figs[i].measure, &m, sizeof(Measure)) == 0)
+				break;
+		if (i < nfigs)
+			continue;
+		if (nfigs == capfigs)
+			figs = repalloc(figs, (capfigs *= 2) * sizeof(KansaFigure));
+		figs[nfigs].quantity = quantity;
+		figs[nfigs].measure = m;
+		figs[nfigs].span = pnstrdup(text + fs, fe - fs);
+		nfigs++;
+	}
+	pfree(hits);
+	pfree(lower);
+	pfree(text);
+	*out = figs;
+	return nfigs;
+}
+
+PG_FUNCTION_INFO_V1(kansa_extract_measures_sql);
+
+/* extract_measures(text) returns setof (quantity text, measure measure, span text) */
+Datum
+kansa_extract_measures_sql(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	KansaFigure *figs;
+	int			n;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	n = kansa_extract_measures(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &figs);
+	for (i = 0; i < n; i++)
+	{
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+		Measure    *m = palloc(sizeof(Measure));
+
+		*m = figs[i].measure;
+		values[0] = CStringGetTextDatum(figs[i].quantity);
+		values[1] = PointerGetDatum(m);
+		values[2] = CStringGetTextDatum(figs[i].span);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(kansa_measure_cues);
+
+/* measure_cues() returns setof (cue text, quantity text, kinds text[], generic bool) */
+Datum
+kansa_measure_cues(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (i = 0; i < (int) lengthof(cues); i++)
+	{
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+		Datum		kinds[MEASURE_N_KINDS];
+		int			nk = 0;
+		int			k;
+
+		for (k = 0; k < MEASURE_N_KINDS; k++)
+			if (cues[i].kinds & K(k))
+				kinds[nk++] = CStringGetTextDatum(kansa_measure_kind_names[k]);
+		values[0] = CStringGetTextDatum(cues[i].word);
+		values[1] = CStringGetTextDatum(cues[i].quantity);
+		values[2] = PointerGetDatum(construct_array(kinds, nk, TEXTOID, -1, false,
+													TYPALIGN_INT));
+		values[3] = BoolGetDatum(cues[i].generic);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
