@@ -746,7 +746,10 @@ scan_choice(const char *s, Measure *m, const char **detail)
 			}
 			if ((o = choice_option(part.data)) < 0)
 			{
-				*detail = psprintf("\"%s\" is not an option kansa knows.", part.data);
+				/* a lone unknown word is not a choice at all */
+				if (mask != 0 || *p != '\0')
+					*detail = psprintf("\"%s\" is not an option kansa knows (see the README for the options).",
+									   part.data);
 				return false;
 			}
 			mask |= (uint32) 1 << o;
@@ -816,6 +819,34 @@ static const char *const value_labels[] = {
 
 #define MEASURE_MAX_INPUT 1024
 
+/* Why the numbers of text that is not a measure may be the reason, or NULL. */
+static const char *
+number_problem(const char *f)
+{
+	const char *p = f;
+
+	while (*p)
+	{
+		if (*p >= '0' && *p <= '9' && (p == f || !(p[-1] >= '0' && p[-1] <= '9')))
+		{
+			const char *q = p;
+			int64		v = scan_number(&q);
+
+			if (strchr(q, '%') != NULL && (v < 0 || v > 100 * 10000))
+				return "A ratio is a percentage from 0 to 100 with at most four decimals.";
+			if (v < 0 || v / 10000 > MEASURE_MAX_AMOUNT)
+				return psprintf("Amounts, counts and periods are whole numbers up to %d.",
+								MEASURE_MAX_AMOUNT);
+			if (v % 10000 != 0 && strchr(q, '%') == NULL)
+				return "Amounts, counts and periods are whole numbers: state 1.5時間 as 90分.";
+			p = q;
+			continue;
+		}
+		p++;
+	}
+	return NULL;
+}
+
 /*
  * Parse the text of a measure.  Returns false, with *detail set, for text
  * that is not one (invalid UTF-8 raises the core error when throw_error).
@@ -883,7 +914,9 @@ measure_parse(const char *str, size_t len, Measure *m, bool throw_error,
 	}
 	if (scan_choice(p, m, detail))
 		return true;
-	if (q != NULL || *detail == NULL)
+	if (*detail == NULL)
+		*detail = number_problem(p);
+	if (*detail == NULL)
 		*detail = "Expected a frequency (1回/10分, 日次), a duration (20分以内), a ratio (99.5%以上), generations (5世代), hours (24時間365日), a period after the service (サービス提供期間+1年間), options (生体認証 又は IC カード), or \"-\".";
 	return false;
 }
@@ -1385,11 +1418,10 @@ magnitude_cmp(const Measure *s, const Measure *r)
  * smaller is (max), minding what the vendor's bound leaves open.
  */
 static Sat
-compare_bounded(const Measure *s, const Measure *r, bool min, char **why)
+compare_bounded(const Measure *s, const Measure *r, bool min,
+				const char *st, const char *rt, char **why)
 {
 	int			c = magnitude_cmp(s, r);
-	char	   *st = kansa_measure_text(s);
-	char	   *rt = kansa_measure_text(r);
 	bool		good = min ? c >= 0 : c <= 0;
 
 	/* a vendor bound in the direction that helps is as good as the value */
@@ -1424,12 +1456,11 @@ compare_bounded(const Measure *s, const Measure *r, bool min, char **why)
 
 /* Choices: the stated options against the required ones. */
 static Sat
-compare_choice(const Measure *s, const Measure *r, char **why)
+compare_choice(const Measure *s, const Measure *r, const char *st,
+			   const char *rt, char **why)
 {
 	uint32		sm = (uint32) s->a;
 	uint32		rm = (uint32) r->a;
-	char	   *st = kansa_measure_text(s);
-	char	   *rt = kansa_measure_text(r);
 	bool		ok;
 
 	if (r->flags & MEASURE_ANY)
@@ -1455,6 +1486,8 @@ measure_satisfies(const Measure *stated, const Measure *required,
 	Measure		s = *stated,
 				r = *required;
 	int			dir = 0;		/* 1 min, -1 max, 0 unknown */
+	char	   *st = kansa_measure_text(stated);
+	char	   *rt = kansa_measure_text(required);
 
 	if (direction != NULL)
 	{
@@ -1486,7 +1519,8 @@ measure_satisfies(const Measure *stated, const Measure *required,
 
 	/*
 	 * An interval and a frequency measure the same thing: "every 1 month at
-	 * most" is "at least once a month".  Turn the duration into a frequency.
+	 * most" is "at least once a month".  Turn the duration into a frequency
+	 * (the explanation still quotes both as stated).
 	 */
 	if (s.kind == MEASURE_FREQUENCY && r.kind == MEASURE_DURATION && dir <= 0 &&
 		!(s.flags & MEASURE_EVENT) && r.a > 0)
@@ -1518,26 +1552,26 @@ measure_satisfies(const Measure *stated, const Measure *required,
 	switch (r.kind)
 	{
 		case MEASURE_CHOICE:
-			return compare_choice(&s, &r, why);
+			return compare_choice(&s, &r, st, rt, why);
 		case MEASURE_FREQUENCY:
 			if ((s.flags & MEASURE_EVENT) != (r.flags & MEASURE_EVENT))
 			{
 				*why = pstrdup("A frequency per event cannot be compared with one per period.");
 				return SAT_NULL;
 			}
-			return compare_bounded(&s, &r, dir >= 0, why);
+			return compare_bounded(&s, &r, dir >= 0, st, rt, why);
 		case MEASURE_RATIO:
 		case MEASURE_COUNT:
 		case MEASURE_COVERAGE:
 		case MEASURE_RELATIVE:
-			return compare_bounded(&s, &r, dir >= 0, why);
+			return compare_bounded(&s, &r, dir >= 0, st, rt, why);
 		case MEASURE_DURATION:
 			if (dir == 0)
 			{
 				*why = pstrdup("Whether a longer or a shorter duration is better is not known: give the direction (min or max).");
 				return SAT_NULL;
 			}
-			return compare_bounded(&s, &r, dir > 0, why);
+			return compare_bounded(&s, &r, dir > 0, st, rt, why);
 	}
 	*why = pstrdup("These measures cannot be compared.");
 	return SAT_NULL;

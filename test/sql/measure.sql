@@ -1,0 +1,147 @@
+--
+-- measure: parsing, canonical output, equality and order, satisfies(),
+-- binary I/O, service patterns.
+--
+SET search_path = kansa, public;
+
+-- each kind, in the forms of seed 004 and of vendors, and canonical
+SELECT t AS input, t::measure AS canonical, kind(t::measure), bound(t::measure)
+  FROM unnest(ARRAY[
+	'1回以上／5分*', '1回/10分', '1回／3週間', '1回/1ヶ月', 'バックアップ実施の都度',
+	'日次', '毎日', '週次', '毎週', '週毎', '月次', '毎月', '年1回', '年に2回',
+	'四半期ごと', '四半期に1回', '12時間ごと', '10分ごと', '1日3回',
+	'daily', 'weekly', 'every 10 minutes', '3 times per day', 'each time',
+	'20分以内', '60分以内*', 'ベンダリリースから 24 時間以内*', '発見後 1 時間',
+	'検知後 60 分以内', '1週間', '6ヶ月', '2年以上*', '5年', '半年',
+	'保管期間：1年間', '過去 1 年間', '1営業日', 'RPO 10分', 'within 24 hours',
+	'at least 90 days', '3 months or more',
+	'99.5%以上*', '99.95%', '>= 99.9 %', '5世代', 'at least 7 generations',
+	'365 日 24 時間', '24時間365日', '24/7', '平日9:00-18:00', '平日 9時〜18時',
+	'weekdays 09:00-17:30', 'daily 22:00-06:00', '24x5',
+	'サービス提供期間+1年間', 'サービス提供期間 + 3ヶ月',
+	'時刻認証、署名 及び 印刷データ電子化・管理', 'IC カード 又は ID・パスワード',
+	'IP 暗号通信 (VPN(IPsec) ²⁰ 等) 又は HTTP 暗号通信 (SSL (TLS) ²¹ 等)',
+	'デジタル証明書による認証、 生体認証 又は IC カード',
+	'実施', '可能 (ホットスタンバイ ¹⁵)', '汚損対策消火設備（ガス系消火設備等）の使用',
+	'多要素認証', '2FA or smart card', '-', '－',
+	'＞＝１／１０ｍｉｎ', '>=1/10min', '<=20min', '>=99.5%', '>=5gen', '24x365',
+	'service+1y', '1/event', 'biometric|ic_card', 'print_digitization&signature&timestamp'
+  ]) AS t;
+
+-- canonical text reads back as the same value, and prints the same
+SELECT t, t::measure::text::measure = t::measure AS equal,
+       t::measure::text = t::measure::text::measure::text AS same_text
+  FROM unnest(ARRAY['1回以上／5分*', '平日9:00-18:00', 'daily 22:00-06:00', '99.95%',
+                    '生体認証 又は IC カード', 'サービス提供期間+6ヶ月', 'バックアップ実施の都度']) t;
+
+-- bad input: 22P02 with the core wording and a detail
+SELECT 'foo'::measure;
+SELECT '1回'::measure;
+SELECT ''::measure;
+SELECT '2018年5月25日'::measure;
+SELECT '100.5%'::measure;
+SELECT '100001日'::measure;
+SELECT '1.5時間'::measure;
+SELECT '生体認証 又は 指紋とにらめっこ'::measure;
+SELECT '>=24x365'::measure;
+SELECT is_valid_measure(t), t FROM unnest(ARRAY['1回/10分', 'foo', '', '*', '5年', 'a|b', repeat('1', 2000)]) t;
+
+-- equality is by meaning; the text keeps the unit that was stated
+SELECT '60分'::measure = '1時間' AS min_h, '2回/20分'::measure = '1回/10分' AS rate,
+       '12ヶ月'::measure = '1年' AS months, '5営業日'::measure = '1週間' AS bdays,
+       '365日'::measure = '1年' AS days, '24/7'::measure = '365日24時間' AS coverage,
+       '生体認証 又は IC カード'::measure = 'ic_card|biometric' AS choice_order,
+       '20分以内'::measure = '20分' AS bound_matters,
+       '60分'::measure AS shown_as_stated;
+SELECT measure_hash('60min') = measure_hash('1h') AS hash_min_h,
+       measure_hash('2/20min') = measure_hash('1/10min') AS hash_rate,
+       measure_hash_extended('1y', 7) = measure_hash_extended('12mo', 7) AS hash_ext;
+
+-- order: by kind, then magnitude, then bound
+SELECT m FROM unnest(ARRAY['1y', '<=20min', '20min', '>=20min', '1h', '1/1d', '1/10min',
+                           '1/event', '>=99.5%', '95%', '5gen', '24x365', 'weekdays 09:00-18:00',
+                           'service+1y', 'yes', '-', '1bd', '1d']::measure[]) m ORDER BY m;
+SELECT count(DISTINCT m) FROM unnest(ARRAY['60min', '1h', '3600min', '60h', '1/1d', '24h']::measure[]) m;
+
+-- satisfies(stated, required, direction) per kind, with the reason
+SELECT s, r, d, satisfies(s::measure, r::measure, d), satisfies_explain(s::measure, r::measure, d)
+  FROM (VALUES
+	-- frequency: more often is better
+	('日次', '1回/1日', NULL), ('週次', '1回/1日', NULL), ('10分ごと', '1回以上／5分', NULL),
+	('1/1min', '1回以上／5分', NULL), ('12時間ごと', '1回/1日', NULL),
+	('バックアップ実施の都度', 'バックアップ実施の都度', NULL), ('日次', 'バックアップ実施の都度', NULL),
+	-- frequency against an interval ceiling, and back
+	('月次', '1ヶ月', 'max'), ('四半期ごと', '1ヶ月', 'max'), ('24時間以内', '1回／1日', NULL),
+	-- duration: direction decides
+	('1年間', '3ヶ月', 'min'), ('30日', '3ヶ月', 'min'), ('90日', '3ヶ月', 'min'), ('92日', '3ヶ月', 'min'),
+	('2年以上', '2年以上', NULL), ('1年以上', '2年以上', NULL), ('3年以内', '2年以上', NULL),
+	('15分以内', '20分以内', NULL), ('30分以内', '20分以内', NULL), ('10分以上', '20分以内', NULL),
+	('30分以上', '20分以内', NULL), ('1営業日', '24時間以内', NULL), ('1時間', '1時間', NULL),
+	('1年', '5年', NULL),
+	-- ratio, count, coverage
+	('99.9%', '99.5%以上', NULL), ('99%', '99.5%以上', NULL), ('99.5%以下', '99.5%以上', NULL),
+	('7世代', '5世代', NULL), ('3世代', '5世代', NULL),
+	('24時間365日', '365日24時間', NULL), ('平日9:00-18:00', '365日24時間', NULL),
+	-- relative
+	('サービス提供期間+1年間', 'サービス提供期間+6ヶ月', NULL), ('サービス提供期間+3ヶ月', 'サービス提供期間+6ヶ月', NULL),
+	('5年', 'サービス提供期間+1年間', NULL),
+	-- choice: any and all
+	('ICカード', '生体認証 又は IC カード', NULL), ('ID・パスワード', '生体認証 又は IC カード', NULL),
+	('ID・パスワード 又は ICカード', '生体認証 又は IC カード', NULL),
+	('TLS', 'IP 暗号通信 (VPN(IPsec)等) 又は HTTP 暗号通信 (SSL(TLS)等)', NULL),
+	('時刻認証、署名 及び 印刷データ電子化・管理', '時刻認証、署名 及び 印刷データ電子化・管理', NULL),
+	('時刻認証 及び 署名', '時刻認証、署名 及び 印刷データ電子化・管理', NULL),
+	('可能 (ホットスタンバイ)', '可能 (ホットスタンバイ)', NULL), ('可能 (コールドスタンバイ)', '可能 (ホットスタンバイ)', NULL),
+	-- none, and kinds that cannot be compared
+	('日次', '-', NULL), ('-', '1回/1日', NULL), ('99.9%', '1回/1日', NULL),
+	('24時間365日', '1年', 'min'), ('5世代', '99.5%以上', NULL)
+  ) AS v (s, r, d);
+SELECT satisfies('1d', '1d', 'sideways');
+SELECT satisfies(NULL, '1d'), satisfies('1d', NULL);
+
+-- binary send/recv round trip through \copy
+CREATE TEMP TABLE m_copy (m measure);
+INSERT INTO m_copy VALUES ('>=1/5min'), ('1/event'), ('<=24h'), ('99.5%'), ('5gen'),
+	('weekdays 09:00-18:00'), ('service+1y'), ('biometric|ic_card'), ('-');
+\copy m_copy TO 'results/measure.bin' WITH (FORMAT binary)
+CREATE TEMP TABLE m_copy2 (m measure);
+\copy m_copy2 FROM 'results/measure.bin' WITH (FORMAT binary)
+SELECT a.m, a.m::text = b.m::text AS round_trip FROM m_copy a JOIN m_copy2 b ON a.m = b.m ORDER BY a.m;
+SELECT measure_send('>=1/5min');
+
+-- recv validates: hand-made binary COPY files with one measure each
+\! test/fixtures/pgcopy-binary results/m_ok.bin '#1' '#2' '#1' '#2' '#0' '#0' '#0' '#0' '#24' '#0' '#0' '#0' '#0'
+\! test/fixtures/pgcopy-binary results/m_badver.bin '#9' '#2' '#1' '#2' '#0' '#0' '#0' '#0' '#24' '#0' '#0' '#0' '#0'
+\! test/fixtures/pgcopy-binary results/m_badkind.bin '#1' '#42' '#0' '#0' '#0' '#0' '#0' '#0' '#1' '#0' '#0' '#0' '#0'
+\! test/fixtures/pgcopy-binary results/m_badunit.bin '#1' '#2' '#0' '#99' '#0' '#0' '#0' '#0' '#1' '#0' '#0' '#0' '#0'
+\! test/fixtures/pgcopy-binary results/m_short.bin '#1' '#2' '#0'
+CREATE TEMP TABLE m_recv (m measure);
+\copy m_recv FROM 'results/m_ok.bin' WITH (FORMAT binary)
+SELECT m FROM m_recv;
+\copy m_recv FROM 'results/m_badver.bin' WITH (FORMAT binary)
+\copy m_recv FROM 'results/m_badkind.bin' WITH (FORMAT binary)
+\copy m_recv FROM 'results/m_badunit.bin' WITH (FORMAT binary)
+\copy m_recv FROM 'results/m_short.bin' WITH (FORMAT binary)
+SELECT count(*) FROM m_recv;
+
+-- indexes: btree and hash
+CREATE TEMP TABLE m_idx AS SELECT (i || 'min')::measure AS m FROM generate_series(1, 2000) i;
+CREATE INDEX ON m_idx (m);
+CREATE INDEX ON m_idx USING hash (m);
+SET enable_seqscan = off;
+SELECT count(*) FROM m_idx WHERE m = '1h';
+SELECT count(*) FROM m_idx WHERE m BETWEEN '1h' AND '2h';
+RESET enable_seqscan;
+
+-- service patterns: seed 004 figure 1, every combination
+SELECT c, a, saas_pattern(c, a) FROM unnest(ARRAY['high', 'low']) c, unnest(ARRAY['high', 'medium', 'low']) a ORDER BY 3;
+SELECT saas_pattern('高', '中'), saas_pattern('ｌｏｗ', 'H'), saas_pattern('H', 'l'),
+       saas_pattern(true, 'medium'), saas_pattern(false, '高'), saas_pattern(NULL::text, 'high');
+SELECT saas_pattern('medium', 'high');
+SELECT saas_pattern('high', 'very high');
+
+-- seed 004 figure 2
+SELECT t, saas_pattern_of(t), service_type_known(t)
+  FROM unnest(ARRAY['ERP（財務会計等）', 'erp(財務会計等)', 'ERP', 'ＥＣサポート（電子商取引のアウトソーシング）',
+                    'ECサポート', '金融業特化型サービス', 'ネットワーク監視', '広告', '文書管理',
+                    'ｅラーニング・ＬＭＳ', 'GIS（地図情報システム）/GIS 応用', 'quantum brewing']) t;
