@@ -255,12 +255,15 @@ contains_any(const char *t, int from, int to, const char *const *words, int n)
 static bool
 may_start(const char *t, int pos)
 {
-	static const char *const starters[] = {
-		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "毎", "日",
-		"週", "月", "年", "半", "平", "都", "≥", "≤"
+	/* 一 二 三 四 五 六 七 八 九 十 毎 日 週 月 年 半 平 都 ≥ ≤ */
+	static const pg_wchar starters[] = {
+		0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B,
+		0x4E5D, 0x5341, 0x6BCE, 0x65E5, 0x9031, 0x6708, 0x5E74, 0x534A,
+		0x5E73, 0x90FD, 0x2265, 0x2264
 	};
-	unsigned char c = (unsigned char) t[pos];
+	const unsigned char *u = (const unsigned char *) t + pos;
 	unsigned char prev = pos > 0 ? (unsigned char) t[pos - 1] : ' ';
+	pg_wchar	c;
 	int			i;
 
 	if ((prev >= '0' && prev <= '9') || (prev >= 'a' && prev <= 'z') ||
@@ -269,14 +272,15 @@ may_start(const char *t, int pos)
 	/* 9:00, 24/7 and 1/2 go on; 保管期間:1年間 starts one */
 	if ((prev == ':' || prev == '/') && pos >= 2 && t[pos - 2] >= '0' && t[pos - 2] <= '9')
 		return false;
-	if ((c >= '0' && c <= '9') || c == '>' || c == '<')
+	if ((u[0] >= '0' && u[0] <= '9') || u[0] == '>' || u[0] == '<')
 		return true;
-	if (c >= 'a' && c <= 'z')
-		return strchr("adehmquwy", c) != NULL;
-	if (c < 0x80)
-		return false;
+	if (u[0] >= 'a' && u[0] <= 'z')
+		return strchr("adehmquwy", u[0]) != NULL;
+	if ((u[0] & 0xF0) != 0xE0 || u[1] == 0 || u[2] == 0)
+		return false;			/* every starter is a three-byte character */
+	c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
 	for (i = 0; i < (int) lengthof(starters); i++)
-		if (strncmp(t + pos, starters[i], strlen(starters[i])) == 0)
+		if (c == starters[i])
 			return true;
 	return false;
 }
@@ -293,30 +297,17 @@ after_date_part(const char *t, int pos)
 }
 
 /*
- * The figures of len bytes of str, in order of appearance, each (quantity,
- * measure) once.  Returns how many, with the palloc'd array in *out.
+ * Every occurrence of every cue word in the lower-cased text, found only
+ * once a figure turns up (most answers state none).
  */
-int
-kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
+static CueHit *
+find_cues(const char *lower, int tl, int *nhits)
 {
-	char	   *text = kansa_clean_text(str, len);
-	int			tl = strlen(text);
-	char	   *lower = kansa_ascii_lower(text, tl);
-	CueHit	   *hits;
-	int			nhits = 0,
-				caphits = 16;
-	KansaFigure *figs;
-	int			nfigs = 0,
-				capfigs = 4;
-	int			pos;
+	int			cap = 16;
+	int			n = 0;
+	CueHit	   *hits = palloc(cap * sizeof(CueHit));
 	int			i;
 
-	*out = NULL;
-	if (tl == 0)
-		return 0;
-
-	/* every cue word's occurrences */
-	hits = palloc(caphits * sizeof(CueHit));
 	for (i = 0; i < (int) lengthof(cues); i++)
 	{
 		const char *w = cues[i].word;
@@ -333,14 +324,39 @@ kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
 			if (ascii && (ascii_letter_at(lower, s - 1, tl) ||
 						  (ascii_letter_at(lower, s + wl, tl) && lower[s + wl] != 's')))
 				continue;
-			if (nhits == caphits)
-				hits = repalloc(hits, (caphits *= 2) * sizeof(CueHit));
-			hits[nhits].start = s;
-			hits[nhits].end = s + wl;
-			hits[nhits].cue = i;
-			nhits++;
+			if (n == cap)
+				hits = repalloc(hits, (cap *= 2) * sizeof(CueHit));
+			hits[n].start = s;
+			hits[n].end = s + wl;
+			hits[n].cue = i;
+			n++;
 		}
 	}
+	*nhits = n;
+	return hits;
+}
+
+/*
+ * The figures of len bytes of str, in order of appearance, each (quantity,
+ * measure) once.  Returns how many, with the palloc'd array in *out.
+ */
+int
+kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
+{
+	char	   *text = kansa_clean_text(str, len);
+	int			tl = strlen(text);
+	char	   *lower = kansa_ascii_lower(text, tl);
+	CueHit	   *hits = NULL;
+	int			nhits = 0;
+	KansaFigure *figs;
+	int			nfigs = 0,
+				capfigs = 4;
+	int			pos;
+	int			i;
+
+	*out = NULL;
+	if (tl == 0)
+		return 0;
 
 	figs = palloc(capfigs * sizeof(KansaFigure));
 	pos = 0;
@@ -369,6 +385,8 @@ kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
 		}
 		fs = pos;
 		fe = q - lower;
+		if (hits == NULL)
+			hits = find_cues(lower, tl, &nhits);
 		while (fe > fs && lower[fe - 1] == ' ')
 			fe--;
 		pos = fe;
@@ -434,7 +452,8 @@ found:
 		figs[nfigs].span = pnstrdup(text + fs, fe - fs);
 		nfigs++;
 	}
-	pfree(hits);
+	if (hits)
+		pfree(hits);
 	pfree(lower);
 	pfree(text);
 	*out = figs;
