@@ -2,13 +2,7 @@
 -- answers of the labelled development set (seeds 000, 001, 002), against
 -- the classifier a user would write in SQL (the issue's CASE of regular
 -- expressions) and against the floor sum(octet_length(txt)).
-\ir ../test/fixtures/labels/load.sql
-CREATE TEMP TABLE seed_answers AS
-	SELECT row_number() OVER () - 1 AS k, txt FROM label;
-CREATE UNLOGGED TABLE bench.answers AS
-	SELECT s.txt FROM generate_series(0, 999999) g
-	  JOIN seed_answers s ON s.k = g % (SELECT count(*) FROM seed_answers);
-VACUUM ANALYZE bench.answers;
+\ir answers.sql
 SET max_parallel_workers_per_gather = 0;
 -- 326 distinct texts: keep the planner from memoizing per-text results
 SET enable_memoize = off;

@@ -3,18 +3,12 @@
 -- reading 1M published reference values (seed 004) as measures, against
 -- reading them as text.  No target is set for these: the figures are kept
 -- to see changes between runs.
-\ir ../test/fixtures/labels/load.sql
-CREATE TEMP TABLE seed_answers AS
-	SELECT row_number() OVER () - 1 AS k, txt FROM label;
-CREATE UNLOGGED TABLE bench.m_answers AS
-	SELECT s.txt FROM generate_series(0, 999999) g
-	  JOIN seed_answers s ON s.k = g % (SELECT count(*) FROM seed_answers);
+\ir answers.sql
 CREATE TEMP TABLE seed_values AS
 	SELECT row_number() OVER () - 1 AS k, raw FROM kansa.reference_value;
 CREATE UNLOGGED TABLE bench.m_values AS
 	SELECT v.raw FROM generate_series(0, 999999) g
 	  JOIN seed_values v ON v.k = g % (SELECT count(*) FROM seed_values);
-VACUUM ANALYZE bench.m_answers;
 VACUUM ANALYZE bench.m_values;
 SET max_parallel_workers_per_gather = 0;
 SET enable_memoize = off;
@@ -22,8 +16,8 @@ SET enable_memoize = off;
 SELECT '| case (1M rows) | baseline, ms | kansa, ms | ratio | throughput | |';
 SELECT '|---|---:|---:|---:|---:|---|';
 
-SELECT set_config('bench.floor', bench.median_ms($$SELECT sum(octet_length(txt)) FROM bench.m_answers$$, 3)::text, false) \gset
-SELECT set_config('bench.extract', bench.median_ms($$SELECT count(*) FROM bench.m_answers, kansa.extract_measures(txt)$$, 3)::text, false) \gset
+SELECT set_config('bench.floor', bench.median_ms($$SELECT sum(octet_length(txt)) FROM bench.answers$$, 3)::text, false) \gset
+SELECT set_config('bench.extract', bench.median_ms($$SELECT count(*) FROM bench.answers, kansa.extract_measures(txt)$$, 3)::text, false) \gset
 SELECT set_config('bench.vtext', bench.median_ms($$SELECT count(DISTINCT raw::text) FROM bench.m_values$$, 3)::text, false) \gset
 SELECT set_config('bench.vmeasure', bench.median_ms($$SELECT count(*) FROM bench.m_values WHERE kansa.measure(raw) IS NOT NULL$$, 3)::text, false) \gset
 

@@ -409,6 +409,24 @@ scan_period(const char **p, int32 *amount, int *unit)
 }
 
 /*
+ * Fill in *m and read a bound word after the figure (以内, 以上 …), which
+ * overrides a bound read in front of it.  Returns the end of the figure.
+ */
+static const char *
+figure(Measure *m, int kind, int32 a, int32 b, int unit, int bound,
+	   const char *q)
+{
+	int			suffix = scan_bound_suffix(&q);
+
+	m->kind = kind;
+	m->a = a;
+	m->b = b;
+	m->unit = unit;
+	m->bound = suffix ? suffix : bound;
+	return q;
+}
+
+/*
  * Read one figure at s, which is folded text (NFKC, ASCII lower case, runs of
  * blanks single spaces).  Fills *m and returns the end of what was read, or
  * NULL when no figure starts at s.  Choices are not read here (see
@@ -451,21 +469,17 @@ kansa_measure_scan(const char *s, Measure *m, bool in_text)
 		{
 			const char *r = q;
 
-			m->kind = MEASURE_FREQUENCY;
-			m->a = 1;
-			m->b = frequency_words[i].amount;
-			m->unit = frequency_words[i].unit;
+			n = 1;
 			skip_blanks(&r);
 			(void) eat(&r, "に");	/* 四半期に1回 */
-			if ((v = scan_number(&r)) >= 0 && (n = whole(v)) > 0 &&
+			if ((v = scan_number(&r)) >= 0 && whole(v) > 0 &&
 				(eat(&r, "回") || eat(&r, "度")))
 			{
-				m->a = n;
+				n = whole(v);
 				q = r;
 			}
-			suffix = scan_bound_suffix(&q);
-			m->bound = suffix ? suffix : bound;
-			return q;
+			return figure(m, MEASURE_FREQUENCY, n, frequency_words[i].amount,
+						  frequency_words[i].unit, bound, q);
 		}
 	}
 
@@ -486,11 +500,8 @@ kansa_measure_scan(const char *s, Measure *m, bool in_text)
 		if (named || eat(&p, "都度") || eat_phrase(&p, "each time") ||
 			eat_phrase(&p, "every time"))
 		{
-			m->kind = MEASURE_FREQUENCY;
 			m->flags = MEASURE_EVENT;
-			m->a = 1;
-			m->bound = bound;
-			return p;
+			return figure(m, MEASURE_FREQUENCY, 1, 0, U_NONE, bound, p);
 		}
 	}
 
@@ -518,13 +529,7 @@ kansa_measure_scan(const char *s, Measure *m, bool in_text)
 				skip_blanks(&r);
 				if (eat(&r, "回") || eat(&r, "度"))
 				{
-					m->kind = MEASURE_FREQUENCY;
-					m->a = n;
-					m->b = per;
-					m->unit = unit;
-					suffix = scan_bound_suffix(&r);
-					m->bound = suffix ? suffix : bound;
-					return r;
+					return figure(m, MEASURE_FREQUENCY, n, per, unit, bound, r);
 				}
 			}
 		}
@@ -535,12 +540,7 @@ kansa_measure_scan(const char *s, Measure *m, bool in_text)
 	{
 		if (!scan_period(&p, &n, &unit))
 			return NULL;
-		m->kind = MEASURE_FREQUENCY;
-		m->a = 1;
-		m->b = n;
-		m->unit = unit;
-		m->bound = bound;
-		return p;
+		return figure(m, MEASURE_FREQUENCY, 1, n, unit, bound, p);
 	}
 
 	/* relative to the service period: サービス提供期間+1年間, service+1y */
@@ -556,13 +556,8 @@ kansa_measure_scan(const char *s, Measure *m, bool in_text)
 		skip_blanks(&p);
 		if ((unit = scan_unit(&p)) == U_NONE)
 			return NULL;
-		m->kind = MEASURE_RELATIVE;
-		m->a = n;
-		m->b = MEASURE_ANCHOR_SERVICE;
-		m->unit = unit;
-		suffix = scan_bound_suffix(&p);
-		m->bound = suffix ? suffix : bound;
-		return p;
+		return figure(m, MEASURE_RELATIVE, n, MEASURE_ANCHOR_SERVICE, unit,
+					  bound, p);
 	}
 
 	/* 半年 is six months */
@@ -583,23 +578,14 @@ kansa_measure_scan(const char *s, Measure *m, bool in_text)
 	{
 		if (v > 100 * 10000)
 			return NULL;
-		m->kind = MEASURE_RATIO;
-		m->a = (int32) v;		/* ten-thousandths of a percent */
-		suffix = scan_bound_suffix(&p);
-		m->bound = suffix ? suffix : bound;
-		return p;
+		/* v is in ten-thousandths of a percent */
+		return figure(m, MEASURE_RATIO, (int32) v, 0, U_NONE, bound, p);
 	}
 	if ((n = whole(v)) < 0)
 		return NULL;
 	if (eat(&p, "世代") || eat(&p, "generations") || eat(&p, "generation") ||
 		eat(&p, "gen"))
-	{
-		m->kind = MEASURE_COUNT;
-		m->a = n;
-		suffix = scan_bound_suffix(&p);
-		m->bound = suffix ? suffix : bound;
-		return p;
-	}
+		return figure(m, MEASURE_COUNT, n, 0, U_NONE, bound, p);
 	/* N回/M units, N回以上／M units, canonical N/M units and N/event */
 	{
 		const char *q = p;
@@ -618,22 +604,16 @@ kansa_measure_scan(const char *s, Measure *m, bool in_text)
 			if (n <= 0)
 				return NULL;
 			skip_blanks(&q);
-			m->kind = MEASURE_FREQUENCY;
-			m->a = n;
-			m->bound = suffix ? suffix : bound;
+			if (suffix)
+				bound = suffix;
 			if (eat(&q, "event"))
 			{
 				m->flags = MEASURE_EVENT;
-				return q;
+				return figure(m, MEASURE_FREQUENCY, n, 0, U_NONE, bound, q);
 			}
 			if (!scan_period(&q, &amount, &unit))
 				return NULL;
-			m->b = amount;
-			m->unit = unit;
-			suffix = scan_bound_suffix(&q);
-			if (suffix)
-				m->bound = suffix;
-			return q;
+			return figure(m, MEASURE_FREQUENCY, n, amount, unit, bound, q);
 		}
 	}
 
@@ -656,21 +636,10 @@ duration:
 		{
 			if (n <= 0)
 				return NULL;
-			m->kind = MEASURE_FREQUENCY;
-			m->a = 1;
-			m->b = n;
-			m->unit = unit;
-			suffix = scan_bound_suffix(&q);
-			m->bound = suffix ? suffix : bound;
-			return q;
+			return figure(m, MEASURE_FREQUENCY, 1, n, unit, bound, q);
 		}
 	}
-	m->kind = MEASURE_DURATION;
-	m->a = n;
-	m->unit = unit;
-	suffix = scan_bound_suffix(&p);
-	m->bound = suffix ? suffix : bound;
-	return p;
+	return figure(m, MEASURE_DURATION, n, 0, unit, bound, p);
 }
 
 /* ---------- choices ---------- */

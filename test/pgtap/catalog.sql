@@ -106,7 +106,8 @@ SELECT results_eq($$SELECT framework, kind, builtin, position > 1000 FROM kansa.
 SELECT throws_ok($$INSERT INTO kansa.control (id) VALUES ('nosuch:1')$$, '23503', NULL, 'a control needs a known framework');
 SELECT throws_ok($$INSERT INTO kansa.control (id, parent) VALUES ('caiq4:X', 'fisc8:設')$$, '23514', NULL, 'a parent belongs to the same framework');
 SELECT set_eq($$SELECT unnest(extconfig) FROM pg_extension WHERE extname = 'kansa'$$,
-	$$SELECT unnest(ARRAY['kansa.framework', 'kansa.control', 'kansa.reference_item', 'kansa.reference_value',
+	$$SELECT unnest(ARRAY['kansa.framework', 'kansa.control', 'kansa.quantity', 'kansa.service_type',
+	      'kansa.reference_item', 'kansa.reference_value',
 	      'kansa.control_position_seq', 'kansa.reference_item_id_seq']::regclass[])::oid$$,
 	'catalog tables and sequences are registered with pg_extension_config_dump');
 
