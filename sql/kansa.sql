@@ -695,6 +695,16 @@ CREATE FUNCTION kansa.classify_explain(text, boilerplate text[], OUT verdict kan
 COMMENT ON FUNCTION kansa.classify_explain(text, text[]) IS 'classify(text, boilerplate) with its explanation (see classify_explain(text)).';
 
 -----------------------------------------------------------------------------
+-- Reading answer sheets
+-----------------------------------------------------------------------------
+
+CREATE FUNCTION kansa.read_sheet(content bytea, options jsonb DEFAULT '{}',
+								 OUT sheet text, OUT row_number integer,
+								 OUT column_number integer, OUT value text) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'kansa_read_sheet' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION kansa.read_sheet(bytea, jsonb) IS 'Every non-empty cell kansa reads from an answer sheet file, by row and column (from 1). Delimited text: comma or tab (guessed from the first line, or options format csv/tsv, delimiter), quoted fields with line breaks and doubled quotes; UTF-8 with or without BOM, UTF-16 with BOM, or CP932/Shift_JIS (guessed, or option encoding). At most 100000 rows, 1000 columns and 131068 bytes a cell. xlsx is not read yet.';
+
+-----------------------------------------------------------------------------
 -- Framework catalogs
 -----------------------------------------------------------------------------
 
