@@ -14,7 +14,9 @@
  * else the nearest after it.  Generic cues (ログ, 記録, 通知, 報告) lose to a
  * specific one nearby (入退室記録 is an entry log, not a usage log).  A
  * figure with no cue is not returned: kansa reports what a vendor states
- * about a quantity, never a number without a subject.
+ * about a quantity, never a number without a subject.  Sentences and cues
+ * are looked for within REACH bytes of a figure, and at most MAX_FIGURES
+ * figures are read from one text, so hostile input costs linear time.
  *
  * src/extract_measures.c
  *
@@ -41,6 +43,12 @@
 
 /* Penalty, in bytes of distance, of a generic cue against a specific one. */
 #define GENERIC_PENALTY 30
+
+/* How far (bytes) from a figure its sentence and cues are looked for. */
+#define REACH 300
+
+/* Figures read (found or not, repeated or not) from one text at most. */
+#define MAX_FIGURES 200
 
 /*
  * Cue words (folded, ASCII lower case), the quantity a figure of the given
@@ -201,32 +209,37 @@ boundary_at(const char *t, int pos, int len, bool clause)
 	return 0;
 }
 
-/* Start of the sentence or clause holding pos. */
+/*
+ * Start of the sentence or clause holding pos, looking back at most REACH
+ * bytes (a cue further away is not about the figure).
+ */
 static int
 unit_start(const char *t, int pos, int len, bool clause)
 {
 	int			i;
+	int			stop = Max(0, pos - REACH);
 
-	for (i = pos - 1; i >= 0; i--)
+	for (i = pos - 1; i >= stop; i--)
 	{
 		int			b = boundary_at(t, i, len, clause);
 
 		if (b > 0 && i + b <= pos)
 			return i + b;
 	}
-	return 0;
+	return stop;
 }
 
-/* End (exclusive) of the sentence or clause holding pos. */
+/* End (exclusive) of the sentence or clause holding pos, within REACH. */
 static int
 unit_end(const char *t, int pos, int len, bool clause)
 {
 	int			i;
+	int			stop = Min(len, pos + REACH);
 
-	for (i = pos; i < len; i++)
+	for (i = pos; i < stop; i++)
 		if (boundary_at(t, i, len, clause) > 0)
 			return i;
-	return len;
+	return stop;
 }
 
 /* Does t[from..to) contain any of the words? */
@@ -296,6 +309,18 @@ after_date_part(const char *t, int pos)
 		 t[pos - 4] >= '0' && t[pos - 4] <= '9');
 }
 
+/* Order of cue hits: by start, then by cue (so that ties are stable). */
+static int
+cue_hit_cmp(const void *a, const void *b)
+{
+	const CueHit *x = a;
+	const CueHit *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->cue < y->cue ? -1 : x->cue > y->cue ? 1 : 0;
+}
+
 /*
  * Every occurrence of every cue word in the lower-cased text, found only
  * once a figure turns up (most answers state none).
@@ -333,7 +358,27 @@ find_cues(const char *lower, int tl, int *nhits)
 		}
 	}
 	*nhits = n;
+	qsort(hits, n, sizeof(CueHit), cue_hit_cmp);
 	return hits;
+}
+
+/* Index of the first hit that starts at or after pos. */
+static int
+first_hit_from(const CueHit *hits, int nhits, int pos)
+{
+	int			lo = 0,
+				hi = nhits;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (hits[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /*
@@ -350,7 +395,8 @@ kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
 	int			nhits = 0;
 	KansaFigure *figs;
 	int			nfigs = 0,
-				capfigs = 4;
+				capfigs = 4,
+				nread = 0;
 	int			pos;
 	int			i;
 
@@ -360,7 +406,7 @@ kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
 
 	figs = palloc(capfigs * sizeof(KansaFigure));
 	pos = 0;
-	while (pos < tl)
+	while (pos < tl && nread < MAX_FIGURES)
 	{
 		Measure		m;
 		const char *q;
@@ -383,6 +429,7 @@ kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
 			pos += pg_utf_mblen((const unsigned char *) lower + pos);
 			continue;
 		}
+		nread++;
 		fs = pos;
 		fe = q - lower;
 		if (hits == NULL)
@@ -409,12 +456,12 @@ kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
 			goto found;
 		}
 
-		for (i = 0; i < nhits; i++)
+		for (i = first_hit_from(hits, nhits, ss); i < nhits && hits[i].start < se; i++)
 		{
 			const CueHit *h = &hits[i];
 			long		score;
 
-			if (h->start < ss || h->end > se ||
+			if (h->end > se ||
 				(cues[h->cue].kinds & K(m.kind)) == 0 ||
 				(h->start < fe && h->end > fs))
 				continue;
