@@ -36,8 +36,13 @@ SELECT id, kind, level, left(title, 50) AS title
 
 \echo
 \echo '== Query 3: reference values a pattern-1 service must achieve (*), per evaluation item =='
-\echo 'SELECT i.control, i.letter, i.title, v.raw FROM kansa.reference_item i JOIN kansa.reference_value v ... WHERE v.pattern = 1 AND v.must_achieve;'
-SELECT i.control, i.letter, left(i.title, 40) AS evaluation_item, v.raw AS pattern_1
+\echo 'SELECT i.control, i.quantity, v.raw, v.measure, kansa.satisfies(...) FROM kansa.reference_item i JOIN kansa.reference_value v ... WHERE v.pattern = 1 AND v.must_achieve;'
+\echo '(last column: does a vendor stating "24時間以内" (durations) or "99.9%" (ratios) meet it? empty: cannot tell, see satisfies_explain)'
+SELECT i.control, i.letter, i.quantity, v.raw AS pattern_1, v.measure,
+       CASE kansa.kind(v.measure)
+            WHEN 'duration' THEN kansa.satisfies('24時間以内', v.measure, i.direction)
+            WHEN 'ratio' THEN kansa.satisfies('99.9%', v.measure, i.direction)
+       END AS "vendor: 24時間以内 / 99.9%"
   FROM kansa.reference_item i JOIN kansa.reference_value v ON v.item = i.id
  WHERE v.pattern = 1 AND v.must_achieve
  ORDER BY i.control, i.letter;
