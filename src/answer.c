@@ -202,11 +202,7 @@ kansa_answer_parse(const char *str, size_t len, bool throw_error)
 	if (detail == NULL)
 		result = kansa_answer_make(status, resp, &detail);
 	if (result < 0 && throw_error)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "answer",
-						pnstrdup(str, len)),
-				 errdetail("%s", detail)));
+		kansa_invalid_input("answer", str, len, detail);
 	pfree(w);
 	return result;
 }

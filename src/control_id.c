@@ -172,8 +172,6 @@ report_control_id_error(CidError err, const CidBuild *b, const char *orig)
 		case CID_TOO_LONG_INPUT:
 			detail = psprintf("The input is longer than %d bytes.",
 							  KANSA_CONTROL_ID_MAX_INPUT);
-			orig = psprintf("%.*s...", pg_mbcliplen(orig, strlen(orig), 40),
-							orig);
 			break;
 		case CID_NO_COLON:
 			detail = "A control_id is a framework code, a colon and a local identifier, as in \"fisc8:運10-1\".";
@@ -204,11 +202,7 @@ report_control_id_error(CidError err, const CidBuild *b, const char *orig)
 							  b->locallen, KANSA_LOCAL_MAXLEN);
 			break;
 	}
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"",
-					"control_id", orig),
-			 errdetail("%s", detail)));
+	kansa_invalid_input("control_id", orig, strlen(orig), detail);
 }
 
 /* Make the varlena value from a finished build. */

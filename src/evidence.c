@@ -339,12 +339,7 @@ evidence_parse(const char *str, size_t len, bool throw_error)
 
 fail:
 	if (throw_error)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"", "evidence",
-						len > 200 ? psprintf("%.*s...", pg_mbcliplen(str, len, 40), str)
-						: pnstrdup(str, len)),
-				 errdetail("%s", detail)));
+		kansa_invalid_input("evidence", str, len, detail);
 	return NULL;
 }
 

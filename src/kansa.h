@@ -78,6 +78,10 @@ typedef enum
 extern const char *const kansa_status_names[KANSA_N_STATUS];
 extern const char *const kansa_resp_names[KANSA_N_RESP];
 
+/* kansa.c */
+extern void kansa_invalid_input(const char *type, const char *str, size_t len,
+								const char *detail) pg_attribute_noreturn();
+
 /* answer.c */
 extern int	kansa_answer_make(int status, int resp, const char **detail);
 extern int	kansa_answer_parse(const char *str, size_t len, bool throw_error);

@@ -904,13 +904,7 @@ measure_from_text(const char *str, size_t len, bool throw_error)
 		pfree(m);
 		return NULL;
 	}
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", "measure",
-					len > 200 ? psprintf("%.*s...", pg_mbcliplen(str, len, 40), str)
-					: pnstrdup(str, len)),
-			 errdetail("%s", detail)));
-	return NULL;				/* keep compiler quiet */
+	kansa_invalid_input("measure", str, len, detail);
 }
 
 /* Does m hold a value the text form can state?  (For binary input.) */
