@@ -9,7 +9,8 @@
  * may start is offered to kansa_measure_scan() in text mode (dates and
  * calendar years are not figures).  A figure is then tied to a quantity by
  * its cue words (バックアップ, ログ, 稼働率, 監視カメラ …): of the cues that
- * accept the figure's kind and stand in the same sentence, the nearest in
+ * accept the figure's kind and stand in the same sentence (as
+ * kansa_split_sentences() cuts the text), the nearest in
  * the figure's own clause wins, else the nearest before it in the sentence,
  * else the nearest after it.  Generic cues (ログ, 記録, 通知, 報告) lose to a
  * specific one nearby (入退室記録 is an entry log, not a usage log).  A
@@ -189,57 +190,66 @@ ascii_letter_at(const char *t, int pos, int len)
 		((t[pos] >= 'a' && t[pos] <= 'z') || (t[pos] >= 'A' && t[pos] <= 'Z'));
 }
 
-/* Does t[pos..] start with a sentence end (clause: or a clause end)? */
+/* Length of the clause separator at t[pos], or 0. */
 static int
-boundary_at(const char *t, int pos, int len, bool clause)
+clause_end_at(const char *t, int pos)
 {
-	static const char *const sentence_ends[] = {"。", "\n", "!", "?"};
 	static const char *const clause_ends[] = {"、", ",", ";", "・", "■", "●", "◆", "※"};
 	int			i;
 
-	for (i = 0; i < (int) lengthof(sentence_ends); i++)
-		if (strncmp(t + pos, sentence_ends[i], strlen(sentence_ends[i])) == 0)
-			return strlen(sentence_ends[i]);
-	if (t[pos] == '.' && (pos + 1 >= len || t[pos + 1] == ' '))
-		return 1;
-	if (clause)
-		for (i = 0; i < (int) lengthof(clause_ends); i++)
-			if (strncmp(t + pos, clause_ends[i], strlen(clause_ends[i])) == 0)
-				return strlen(clause_ends[i]);
+	for (i = 0; i < (int) lengthof(clause_ends); i++)
+		if (strncmp(t + pos, clause_ends[i], strlen(clause_ends[i])) == 0)
+			return strlen(clause_ends[i]);
 	return 0;
 }
 
 /*
- * Start of the sentence or clause holding pos, looking back at most REACH
- * bytes (a cue further away is not about the figure).
+ * The sentence holding the figure t[fs..fe), as kansa_split_sentences() cut
+ * the text, narrowed to REACH bytes either side of the figure (a cue further
+ * away is not about it), into [*ss, *se); and the clause within it, cut at
+ * 、 , ; ・ and bullets, into [*cs, *ce).
  */
-static int
-unit_start(const char *t, int pos, int len, bool clause)
+static void
+figure_context(const char *t, const int *starts, const int *lens, int nsent,
+			   int fs, int fe, int *ss, int *se, int *cs, int *ce)
 {
+	int			lo = 0,
+				hi = nsent;
 	int			i;
-	int			stop = Max(0, pos - REACH);
 
-	for (i = pos - 1; i >= stop; i--)
+	/* the last sentence that starts at or before the figure */
+	while (lo < hi)
 	{
-		int			b = boundary_at(t, i, len, clause);
+		int			mid = (lo + hi) / 2;
 
-		if (b > 0 && i + b <= pos)
-			return i + b;
+		if (starts[mid] <= fs)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return stop;
-}
+	*ss = lo > 0 ? starts[lo - 1] : 0;
+	*se = lo > 0 ? Max(starts[lo - 1] + lens[lo - 1], fe) : fe;
+	*ss = Max(*ss, fs - REACH);
+	*se = Min(*se, fe + REACH);
 
-/* End (exclusive) of the sentence or clause holding pos, within REACH. */
-static int
-unit_end(const char *t, int pos, int len, bool clause)
-{
-	int			i;
-	int			stop = Min(len, pos + REACH);
+	*cs = *ss;
+	for (i = fs - 1; i >= *ss; i--)
+	{
+		int			b = clause_end_at(t, i);
 
-	for (i = pos; i < stop; i++)
-		if (boundary_at(t, i, len, clause) > 0)
-			return i;
-	return stop;
+		if (b > 0 && i + b <= fs)
+		{
+			*cs = i + b;
+			break;
+		}
+	}
+	*ce = *se;
+	for (i = fe; i < *se; i++)
+		if (clause_end_at(t, i) > 0)
+		{
+			*ce = i;
+			break;
+		}
 }
 
 /* Does t[from..to) contain any of the words? */
@@ -291,7 +301,7 @@ may_start(const char *t, int pos)
 		return strchr("adehmquwy", u[0]) != NULL;
 	if ((u[0] & 0xF0) != 0xE0 || u[1] == 0 || u[2] == 0)
 		return false;			/* every starter is a three-byte character */
-	c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	c = utf8_to_unicode(u);
 	for (i = 0; i < (int) lengthof(starters); i++)
 		if (c == starters[i])
 			return true;
@@ -392,6 +402,9 @@ kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
 	int			tl = strlen(text);
 	char	   *lower = kansa_ascii_lower(text, tl);
 	CueHit	   *hits = NULL;
+	int		   *sent_starts = NULL;
+	int		   *sent_lens = NULL;
+	int			nsent = 0;
 	int			nhits = 0;
 	KansaFigure *figs;
 	int			nfigs = 0,
@@ -438,10 +451,10 @@ kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
 			fe--;
 		pos = fe;
 
-		ss = unit_start(lower, fs, tl, false);
-		se = unit_end(lower, fe, tl, false);
-		cs = unit_start(lower, fs, tl, true);
-		ce = unit_end(lower, fe, tl, true);
+		if (sent_starts == NULL)
+			nsent = kansa_split_sentences(lower, tl, &sent_starts, &sent_lens);
+		figure_context(lower, sent_starts, sent_lens, nsent, fs, fe,
+					   &ss, &se, &cs, &ce);
 
 		/* "1 か月前にユーザー通知": an advance notice of a change */
 		after = fe;
@@ -501,6 +514,11 @@ found:
 	}
 	if (hits)
 		pfree(hits);
+	if (sent_starts)
+	{
+		pfree(sent_starts);
+		pfree(sent_lens);
+	}
 	pfree(lower);
 	pfree(text);
 	*out = figs;
