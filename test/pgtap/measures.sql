@@ -16,7 +16,7 @@ CREATE TEMP TABLE found_figure AS
 	SELECT l.file, l.control, x.quantity, x.measure::text AS measure, x.span
 	  FROM label l, extract_measures(l.txt) x;
 
-SELECT plan(22);
+SELECT plan(28);
 
 -- seed 004: 222 reference values, 64 distinct strings
 SELECT is((SELECT count(*)::int FROM reference_value), 222, '222 reference values of asp_saas');
@@ -82,6 +82,14 @@ SELECT is((SELECT count(*)::int FROM service_type WHERE saas_pattern_of(name) IS
 SELECT is((SELECT count(*)::int FROM service_type
             WHERE saas_pattern_of(pg_catalog.upper(replace(name, ' ', ''))) IS DISTINCT FROM pattern), 0,
 	'matching ignores case and blanks');
+
+-- the SQLSTATEs the issue names for bad input
+SELECT throws_ok($$SELECT 'foo'::measure$$, '22P02', NULL, 'a measure that is none: invalid_text_representation');
+SELECT throws_ok($$SELECT '1.5時間'::measure$$, '22P02', NULL, 'a fractional amount: invalid_text_representation');
+SELECT throws_ok($$SELECT saas_pattern('medium', 'high')$$, '22023', NULL, 'confidentiality is high or low: invalid_parameter_value');
+SELECT throws_ok($$SELECT saas_pattern('high', 'very')$$, '22023', NULL, 'an unknown availability: invalid_parameter_value');
+SELECT throws_ok($$SELECT saas_pattern(true, '')$$, '22023', NULL, 'an empty availability: invalid_parameter_value');
+SELECT throws_ok($$SELECT satisfies('1d', '1d', 'sideways')$$, '22023', NULL, 'an unknown direction: invalid_parameter_value');
 
 SELECT * FROM finish();
 ROLLBACK;
