@@ -11,8 +11,11 @@
 
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
+#include "utils/guc.h"
+#include "utils/memutils.h"
 
 #include "kansa.h"
+#include "sheet.h"
 
 PG_MODULE_MAGIC;
 
@@ -34,4 +37,59 @@ kansa_invalid_input(const char *type, const char *str, size_t len,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", type, quoted),
 			 detail ? errdetail("%s", detail) : 0));
+}
+
+/* Limits of what an imported file may hold (sheet.h); see _PG_init. */
+int			kansa_import_max_rows = KANSA_SHEET_MAX_ROWS;
+int			kansa_import_max_columns = KANSA_SHEET_MAX_COLUMNS;
+int			kansa_import_max_cell_size = KANSA_SHEET_MAX_CELL_BYTES;
+int			kansa_import_max_file_size = KANSA_MAX_FILE_KB;
+int			kansa_import_max_inflated_size = KANSA_MAX_INFLATED_KB;
+
+void		_PG_init(void);
+
+/*
+ * Settings.  The import caps bound what one untrusted file may cost the
+ * server; they are superuser settings (PGC_SUSET), which an administrator
+ * can delegate with GRANT SET ON PARAMETER.
+ */
+void
+_PG_init(void)
+{
+	DefineCustomIntVariable("kansa.import_max_file_size",
+							"Largest answer sheet file kansa reads.",
+							NULL,
+							&kansa_import_max_file_size,
+							KANSA_MAX_FILE_KB, 1, MaxAllocSize / 1024,
+							PGC_SUSET, GUC_UNIT_KB,
+							NULL, NULL, NULL);
+	DefineCustomIntVariable("kansa.import_max_inflated_size",
+							"Most bytes an xlsx workbook may inflate to, all parts together.",
+							NULL,
+							&kansa_import_max_inflated_size,
+							KANSA_MAX_INFLATED_KB, 1, MaxAllocSize / 1024,
+							PGC_SUSET, GUC_UNIT_KB,
+							NULL, NULL, NULL);
+	DefineCustomIntVariable("kansa.import_max_rows",
+							"Most rows a sheet may have.",
+							NULL,
+							&kansa_import_max_rows,
+							KANSA_SHEET_MAX_ROWS, 1, 1048576,
+							PGC_SUSET, 0,
+							NULL, NULL, NULL);
+	DefineCustomIntVariable("kansa.import_max_columns",
+							"Most columns a sheet may have.",
+							NULL,
+							&kansa_import_max_columns,
+							KANSA_SHEET_MAX_COLUMNS, 1, 16384,
+							PGC_SUSET, 0,
+							NULL, NULL, NULL);
+	DefineCustomIntVariable("kansa.import_max_cell_size",
+							"Longest cell, in bytes of UTF-8.",
+							NULL,
+							&kansa_import_max_cell_size,
+							KANSA_SHEET_MAX_CELL_BYTES, 1, 64 * 1024 * 1024,
+							PGC_SUSET, GUC_UNIT_BYTE,
+							NULL, NULL, NULL);
+	MarkGUCPrefixReserved("kansa");
 }

@@ -206,7 +206,7 @@ KansaSheet *
 kansa_sheet_from_text(const char *s, size_t len, char delim,
 					  const KansaSheetLimits *limits)
 {
-	KansaSheet *sheet = kansa_sheet_new("");
+	KansaSheet *sheet;
 	StringInfoData field;
 	size_t		i = 0;
 	int			row = 1,
@@ -215,6 +215,9 @@ kansa_sheet_from_text(const char *s, size_t len, char delim,
 
 	if (delim == 0)
 		delim = guess_delimiter(s, len);
+	/* a text file has one sheet, named after its format */
+	sheet = kansa_sheet_new(delim == '\t' ? "tsv" : "csv");
+	sheet->delimiter = delim;
 	initStringInfo(&field);
 	while (i < len)
 	{
