@@ -892,3 +892,582 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.reference_item_id_seq', '');
 GRANT USAGE ON SCHEMA kansa TO PUBLIC;
 GRANT SELECT ON kansa.framework, kansa.control, kansa.quantity, kansa.reference_item,
 	kansa.reference_value, kansa.service_type TO PUBLIC;
+
+-----------------------------------------------------------------------------
+-- Assessments: who assesses which vendor's service, and what the vendor said
+-----------------------------------------------------------------------------
+
+CREATE TABLE kansa.organization (
+	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	name		text NOT NULL UNIQUE CHECK (name OPERATOR(pg_catalog.<>) ''),
+	created_at	timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE kansa.organization IS 'The assessing organisations (the clients whose analysts send questionnaires); each is a tenant of the database.';
+COMMENT ON COLUMN kansa.organization.id IS 'Surrogate key.';
+COMMENT ON COLUMN kansa.organization.name IS 'Name of the organisation, unique.';
+COMMENT ON COLUMN kansa.organization.created_at IS 'When the row was created.';
+
+CREATE TABLE kansa.vendor (
+	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	name		text NOT NULL UNIQUE CHECK (name OPERATOR(pg_catalog.<>) ''),
+	created_at	timestamptz NOT NULL DEFAULT pg_catalog.now()
+);
+COMMENT ON TABLE kansa.vendor IS 'The vendors whose services are assessed; shared by every organisation.';
+COMMENT ON COLUMN kansa.vendor.id IS 'Surrogate key.';
+COMMENT ON COLUMN kansa.vendor.name IS 'Name of the vendor, unique.';
+COMMENT ON COLUMN kansa.vendor.created_at IS 'When the row was created.';
+
+CREATE TABLE kansa.service (
+	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	vendor_id	bigint NOT NULL REFERENCES kansa.vendor (id),
+	name		text NOT NULL CHECK (name OPERATOR(pg_catalog.<>) ''),
+	service_type text,
+	confidentiality text,
+	availability text,
+	pattern_set	integer CHECK (pattern_set OPERATOR(pg_catalog.>=) 1 AND pattern_set OPERATOR(pg_catalog.<=) 6),
+	pattern		integer GENERATED ALWAYS AS (COALESCE(pattern_set,
+				CASE WHEN confidentiality IS NOT NULL AND availability IS NOT NULL
+					 THEN kansa.saas_pattern(confidentiality, availability) END)) STORED,
+	created_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	UNIQUE (vendor_id, name)
+);
+COMMENT ON TABLE kansa.service IS 'A vendor''s service under assessment, with what sets its ASP・SaaS pattern.';
+COMMENT ON COLUMN kansa.service.id IS 'Surrogate key.';
+COMMENT ON COLUMN kansa.service.vendor_id IS 'The vendor providing the service.';
+COMMENT ON COLUMN kansa.service.name IS 'Name of the service, unique per vendor.';
+COMMENT ON COLUMN kansa.service.service_type IS 'Its type as in kansa.service_type (seed 004 figure 2), if known; saas_pattern_of() gives that type''s pattern.';
+COMMENT ON COLUMN kansa.service.confidentiality IS 'Confidentiality of the data it handles: 高/中/低 (or H/M/L), as saas_pattern() reads it.';
+COMMENT ON COLUMN kansa.service.availability IS 'Availability it must keep: 高/中/低 (or H/M/L).';
+COMMENT ON COLUMN kansa.service.pattern_set IS 'A pattern (1-6) set explicitly by an analyst; overrides the one computed.';
+COMMENT ON COLUMN kansa.service.pattern IS 'The service''s pattern: pattern_set if set, else saas_pattern(confidentiality, availability); NULL while unknown.';
+COMMENT ON COLUMN kansa.service.created_at IS 'When the row was created.';
+
+CREATE TABLE kansa.import_batch (
+	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	organization_id bigint NOT NULL REFERENCES kansa.organization (id),
+	service_id	bigint NOT NULL REFERENCES kansa.service (id),
+	framework	text NOT NULL REFERENCES kansa.framework (code),
+	assessment_id bigint,
+	file_name	text NOT NULL,
+	format		text,
+	sha256		bytea NOT NULL,
+	size_bytes	bigint NOT NULL,
+	options		jsonb NOT NULL DEFAULT '{}',
+	mode		text NOT NULL CHECK (mode OPERATOR(pg_catalog.=) ANY (ARRAY['strict', 'quarantine'])),
+	layout		jsonb,
+	rows_read	integer,
+	responses	integer,
+	rejected	integer,
+	skipped		integer,
+	skipped_by_reason jsonb,
+	unknown_controls integer,
+	status		text CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['loaded', 'loaded_with_rejects'])),
+	imported_by	text NOT NULL DEFAULT CURRENT_USER,
+	started_at	timestamptz NOT NULL,
+	finished_at	timestamptz,
+	read_ms		numeric,
+	total_ms	numeric
+);
+CREATE INDEX import_batch_file_idx ON kansa.import_batch (organization_id, service_id, framework, sha256);
+COMMENT ON TABLE kansa.import_batch IS 'One row per answer sheet file imported: what was read, how, and what became of its rows (rows_read = rows loaded + rejected + skipped).';
+COMMENT ON COLUMN kansa.import_batch.id IS 'Surrogate key; import_sheet() returns it.';
+COMMENT ON COLUMN kansa.import_batch.organization_id IS 'The organisation the sheet was imported for.';
+COMMENT ON COLUMN kansa.import_batch.service_id IS 'The service the sheet answers for.';
+COMMENT ON COLUMN kansa.import_batch.framework IS 'The framework the sheet answers.';
+COMMENT ON COLUMN kansa.import_batch.assessment_id IS 'The assessment the batch created.';
+COMMENT ON COLUMN kansa.import_batch.file_name IS 'Name of the file as given to import_sheet().';
+COMMENT ON COLUMN kansa.import_batch.format IS 'Format read: xlsx, csv or tsv.';
+COMMENT ON COLUMN kansa.import_batch.sha256 IS 'SHA-256 of the file''s bytes; the same bytes for the same organisation, service and framework are not loaded twice.';
+COMMENT ON COLUMN kansa.import_batch.size_bytes IS 'Size of the file.';
+COMMENT ON COLUMN kansa.import_batch.options IS 'Options given to import_sheet().';
+COMMENT ON COLUMN kansa.import_batch.mode IS 'strict (any reject aborts) or quarantine (rejects kept in import_reject).';
+COMMENT ON COLUMN kansa.import_batch.layout IS 'What kansa found or was told: sheet, header_row, id_column, answer_column, mark_column, ownership_column (0: none).';
+COMMENT ON COLUMN kansa.import_batch.rows_read IS 'Non-empty rows of the sheet read.';
+COMMENT ON COLUMN kansa.import_batch.responses IS 'Responses stored (one per control; a row listing several controls gives several).';
+COMMENT ON COLUMN kansa.import_batch.rejected IS 'Rows rejected (see import_reject).';
+COMMENT ON COLUMN kansa.import_batch.skipped IS 'Rows skipped: titles, headers, section rows, duplicates.';
+COMMENT ON COLUMN kansa.import_batch.skipped_by_reason IS 'Skipped rows counted by reason (a JSON object).';
+COMMENT ON COLUMN kansa.import_batch.unknown_controls IS 'Rows rejected because their id is not a control of the framework.';
+COMMENT ON COLUMN kansa.import_batch.status IS 'loaded, or loaded_with_rejects in quarantine mode.';
+COMMENT ON COLUMN kansa.import_batch.imported_by IS 'The database role that imported the file.';
+COMMENT ON COLUMN kansa.import_batch.started_at IS 'When the import started.';
+COMMENT ON COLUMN kansa.import_batch.finished_at IS 'When the import finished.';
+COMMENT ON COLUMN kansa.import_batch.read_ms IS 'Milliseconds spent reading the file and its layout.';
+COMMENT ON COLUMN kansa.import_batch.total_ms IS 'Milliseconds the whole import took.';
+
+CREATE TABLE kansa.assessment (
+	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	organization_id bigint NOT NULL REFERENCES kansa.organization (id),
+	service_id	bigint NOT NULL REFERENCES kansa.service (id),
+	framework	text NOT NULL REFERENCES kansa.framework (code),
+	batch_id	bigint NOT NULL REFERENCES kansa.import_batch (id),
+	file_name	text NOT NULL,
+	sha256		bytea NOT NULL,
+	received_at	date,
+	imported_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	imported_by	text NOT NULL DEFAULT CURRENT_USER,
+	superseded_by bigint REFERENCES kansa.assessment (id) DEFERRABLE INITIALLY DEFERRED,
+	CHECK (superseded_by OPERATOR(pg_catalog.<>) id)
+);
+CREATE UNIQUE INDEX assessment_current_idx ON kansa.assessment (organization_id, service_id, framework)
+	WHERE superseded_by IS NULL;
+CREATE INDEX assessment_service_idx ON kansa.assessment (service_id);
+ALTER TABLE kansa.import_batch ADD FOREIGN KEY (assessment_id) REFERENCES kansa.assessment (id)
+	DEFERRABLE INITIALLY DEFERRED;
+COMMENT ON TABLE kansa.assessment IS 'One vendor answer sheet as assessed by one organisation: a service against a framework. A newer sheet supersedes the current one; history is kept.';
+COMMENT ON COLUMN kansa.assessment.id IS 'Surrogate key.';
+COMMENT ON COLUMN kansa.assessment.organization_id IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.assessment.service_id IS 'The service assessed.';
+COMMENT ON COLUMN kansa.assessment.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.assessment.batch_id IS 'The import that created it.';
+COMMENT ON COLUMN kansa.assessment.file_name IS 'The source file''s name.';
+COMMENT ON COLUMN kansa.assessment.sha256 IS 'SHA-256 of the source file.';
+COMMENT ON COLUMN kansa.assessment.received_at IS 'When the sheet was received from the vendor (option received, a date), if given.';
+COMMENT ON COLUMN kansa.assessment.imported_at IS 'When it was imported.';
+COMMENT ON COLUMN kansa.assessment.imported_by IS 'The database role that imported it.';
+COMMENT ON COLUMN kansa.assessment.superseded_by IS 'The newer assessment of the same organisation, service and framework that replaced it; NULL for the current one.';
+
+CREATE TABLE kansa.response (
+	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	assessment_id bigint NOT NULL REFERENCES kansa.assessment (id) ON DELETE CASCADE,
+	control		kansa.control_id NOT NULL REFERENCES kansa.control (id),
+	sheet		text,
+	row_number	integer,
+	cell		text,
+	via			text NOT NULL CHECK (via OPERATOR(pg_catalog.=) ANY (ARRAY['row', 'list', 'inherit', 'range', 'blank'])),
+	raw_text	text,
+	clean_text	text,
+	specific_text text,
+	mark		text,
+	ownership	text,
+	sheet_verdict kansa.answer,
+	classified	kansa.answer,
+	verdict		kansa.answer NOT NULL,
+	verdict_source text NOT NULL CHECK (verdict_source OPERATOR(pg_catalog.=) ANY (ARRAY['sheet', 'classifier', 'analyst'])),
+	confidence	real,
+	rule		text,
+	reviewed_at	timestamptz,
+	reviewed_by	text,
+	UNIQUE (assessment_id, control)
+);
+COMMENT ON TABLE kansa.response IS 'A vendor''s answer to one control in one assessment, as read from the sheet, with its verdict.';
+COMMENT ON COLUMN kansa.response.id IS 'Surrogate key; review() takes it.';
+COMMENT ON COLUMN kansa.response.assessment_id IS 'The assessment (sheet) it belongs to.';
+COMMENT ON COLUMN kansa.response.control IS 'The control answered.';
+COMMENT ON COLUMN kansa.response.sheet IS 'Sheet name it was read from (csv or tsv for text files).';
+COMMENT ON COLUMN kansa.response.row_number IS 'Row of the sheet that gave the answer (from 1).';
+COMMENT ON COLUMN kansa.response.cell IS 'The answer cell, as a reference such as F12.';
+COMMENT ON COLUMN kansa.response.via IS 'How the row gave the answer: row (naming the control alone), list (a cell listing several ids or a range), inherit (an empty answer repeating the one above, option blank = inherit), range (a row stating a range, e.g. 設84～設137 は対象外), blank (an empty answer).';
+COMMENT ON COLUMN kansa.response.raw_text IS 'The answer cell exactly as read.';
+COMMENT ON COLUMN kansa.response.clean_text IS 'clean_text(raw_text): HTML reduced, NFKC, blanks collapsed.';
+COMMENT ON COLUMN kansa.response.specific_text IS 'The text without the sheet''s boilerplate (sentences repeated across its answers): what the classifier judged.';
+COMMENT ON COLUMN kansa.response.mark IS 'The sheet''s own mark for the control (a CAIQ Yes/No column, ○/×), if it has one.';
+COMMENT ON COLUMN kansa.response.ownership IS 'The sheet''s responsibility column (CAIQ SSRM Control Ownership), if it has one.';
+COMMENT ON COLUMN kansa.response.sheet_verdict IS 'The verdict the sheet''s mark and ownership give, if any.';
+COMMENT ON COLUMN kansa.response.classified IS 'The classifier''s verdict on the text (classify with the sheet''s boilerplate).';
+COMMENT ON COLUMN kansa.response.verdict IS 'The verdict in force: the latest analyst review, else the sheet''s mark (a description stating a plan or exception lowers it), else the classifier''s.';
+COMMENT ON COLUMN kansa.response.verdict_source IS 'Where the verdict comes from: sheet, classifier or analyst.';
+COMMENT ON COLUMN kansa.response.confidence IS 'The classifier''s confidence (0-1); 1 for sheet marks and analyst reviews.';
+COMMENT ON COLUMN kansa.response.rule IS 'The classifier rule that decided (classify_explain), or sheet_mark / analyst.';
+COMMENT ON COLUMN kansa.response.reviewed_at IS 'When an analyst last reviewed the verdict.';
+COMMENT ON COLUMN kansa.response.reviewed_by IS 'Who last reviewed it.';
+
+CREATE TABLE kansa.response_evidence (
+	response_id	bigint NOT NULL REFERENCES kansa.response (id) ON DELETE CASCADE,
+	position	integer NOT NULL,
+	evidence	kansa.evidence NOT NULL,
+	PRIMARY KEY (response_id, position)
+);
+CREATE INDEX response_evidence_evidence_idx ON kansa.response_evidence (evidence);
+COMMENT ON TABLE kansa.response_evidence IS 'The evidence a response cites (extract_evidence of its text), in order.';
+COMMENT ON COLUMN kansa.response_evidence.response_id IS 'The response.';
+COMMENT ON COLUMN kansa.response_evidence.position IS 'Order of the item in the text, from 1.';
+COMMENT ON COLUMN kansa.response_evidence.evidence IS 'The evidence item.';
+
+CREATE TABLE kansa.response_measure (
+	response_id	bigint NOT NULL REFERENCES kansa.response (id) ON DELETE CASCADE,
+	position	integer NOT NULL,
+	quantity	text NOT NULL REFERENCES kansa.quantity (name),
+	measure		kansa.measure NOT NULL,
+	span		text,
+	PRIMARY KEY (response_id, position)
+);
+CREATE INDEX response_measure_quantity_idx ON kansa.response_measure (quantity);
+COMMENT ON TABLE kansa.response_measure IS 'The figures a response states (extract_measures of its text), in order.';
+COMMENT ON COLUMN kansa.response_measure.response_id IS 'The response.';
+COMMENT ON COLUMN kansa.response_measure.position IS 'Order of the figure in the text, from 1.';
+COMMENT ON COLUMN kansa.response_measure.quantity IS 'What the figure is about (kansa.quantity).';
+COMMENT ON COLUMN kansa.response_measure.measure IS 'The figure as a measure.';
+COMMENT ON COLUMN kansa.response_measure.span IS 'The words of the text it was read from.';
+
+CREATE TABLE kansa.response_review (
+	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	response_id	bigint NOT NULL REFERENCES kansa.response (id) ON DELETE CASCADE,
+	reviewed_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	reviewed_by	text NOT NULL DEFAULT CURRENT_USER,
+	old_verdict	kansa.answer NOT NULL,
+	old_source	text NOT NULL,
+	new_verdict	kansa.answer NOT NULL,
+	note		text
+);
+CREATE INDEX response_review_response_idx ON kansa.response_review (response_id);
+COMMENT ON TABLE kansa.response_review IS 'Every analyst review of a verdict (review()): who, when, from what, to what, and why.';
+COMMENT ON COLUMN kansa.response_review.id IS 'Surrogate key, in review order.';
+COMMENT ON COLUMN kansa.response_review.response_id IS 'The response reviewed.';
+COMMENT ON COLUMN kansa.response_review.reviewed_at IS 'When.';
+COMMENT ON COLUMN kansa.response_review.reviewed_by IS 'The database role that reviewed.';
+COMMENT ON COLUMN kansa.response_review.old_verdict IS 'The verdict before the review.';
+COMMENT ON COLUMN kansa.response_review.old_source IS 'Where that verdict came from (sheet, classifier, analyst).';
+COMMENT ON COLUMN kansa.response_review.new_verdict IS 'The verdict the analyst set.';
+COMMENT ON COLUMN kansa.response_review.note IS 'The analyst''s reason.';
+
+CREATE TABLE kansa.import_reject (
+	batch_id	bigint NOT NULL REFERENCES kansa.import_batch (id) ON DELETE CASCADE,
+	sheet		text,
+	row_number	integer NOT NULL,
+	column_number integer,
+	cell		text,
+	raw_value	text,
+	reason		text NOT NULL,
+	sqlstate	text NOT NULL,
+	message		text NOT NULL,
+	PRIMARY KEY (batch_id, row_number)
+);
+COMMENT ON TABLE kansa.import_reject IS 'Rows a quarantine-mode import could not load, each with why: nothing is dropped silently.';
+COMMENT ON COLUMN kansa.import_reject.batch_id IS 'The import.';
+COMMENT ON COLUMN kansa.import_reject.sheet IS 'Sheet name.';
+COMMENT ON COLUMN kansa.import_reject.row_number IS 'Row of the sheet (from 1).';
+COMMENT ON COLUMN kansa.import_reject.column_number IS 'Column of the offending cell (from 1).';
+COMMENT ON COLUMN kansa.import_reject.cell IS 'The offending cell as a reference such as D12.';
+COMMENT ON COLUMN kansa.import_reject.raw_value IS 'The offending cell''s value as read.';
+COMMENT ON COLUMN kansa.import_reject.reason IS 'unknown control, no control id, or conflicting duplicate.';
+COMMENT ON COLUMN kansa.import_reject.sqlstate IS 'SQLSTATE a strict import raises for it: 23503 unknown control, 23502 no control id, 23505 conflicting duplicate.';
+COMMENT ON COLUMN kansa.import_reject.message IS 'The error message a strict import raises for it.';
+
+-----------------------------------------------------------------------------
+-- Importing answer sheets
+-----------------------------------------------------------------------------
+
+CREATE TYPE kansa.sheet_line AS (
+	kind		text,
+	sheet		text,
+	row_number	integer,
+	column_number integer,
+	control		text,
+	cell		text,
+	answer		text,
+	mark		text,
+	ownership	text,
+	via			text,
+	reason		text,
+	sqlstate	text
+);
+COMMENT ON TYPE kansa.sheet_line IS 'What sheet_answers() says of a row of an answer sheet: kind layout, response, skipped or rejected; the sheet, row and column; the control (local id) and the id cell as read; the answer, mark and ownership cells; via (row, list, inherit, range, blank); reason (the layout as JSON, the skip reason, or the reject message); sqlstate of a reject.';
+
+CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, controls text[],
+									sections text[], section_titles text[],
+									options jsonb DEFAULT '{}')
+	RETURNS SETOF kansa.sheet_line
+	AS 'MODULE_PATHNAME', 'kansa_sheet_answers' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 500;
+COMMENT ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb) IS 'How kansa reads an answer sheet against a catalog (controls: local ids in document order; sections and their titles): a layout row (reason: JSON of sheet, header_row and columns), then per non-empty row its responses (control, answer, mark, ownership, via), or why it was skipped (reason) or rejected (reason: message; sqlstate). import_sheet() stores what this returns.';
+
+CREATE FUNCTION kansa.column_name(column_number integer) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT CASE WHEN column_number > 702
+					THEN pg_catalog.chr(64 + ((column_number - 703) / 676) + 1) ||
+						 pg_catalog.chr(65 + ((column_number - 27) / 26) % 26) ||
+						 pg_catalog.chr(65 + (column_number - 1) % 26)
+					WHEN column_number > 26
+					THEN pg_catalog.chr(64 + (column_number - 1) / 26) ||
+						 pg_catalog.chr(65 + (column_number - 1) % 26)
+					WHEN column_number >= 1 THEN pg_catalog.chr(64 + column_number) END;
+	END;
+COMMENT ON FUNCTION kansa.column_name(integer) IS 'The spreadsheet letter of a column number (1 A, 27 AA).';
+
+CREATE FUNCTION kansa.sheet_verdict(mark text, ownership text, description kansa.answer)
+	RETURNS kansa.answer
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	m kansa.answer;
+	st text;
+	resp text;
+BEGIN
+	IF mark IS NULL OR NOT kansa.is_valid_answer(mark) THEN
+		RETURN NULL;
+	END IF;
+	m := kansa.answer(mark);
+	st := kansa.status(m);
+	resp := kansa.responsibility(m);
+	IF ownership IS NOT NULL AND kansa.is_valid_answer('implemented/' || ownership) THEN
+		resp := kansa.responsibility(kansa.answer('implemented/' || ownership));
+	END IF;
+	-- a "Yes" whose description states an exception or a plan is not a plain yes
+	IF st = 'implemented' AND kansa.status(description) IN ('partial', 'planned') THEN
+		st := kansa.status(description);
+	END IF;
+	IF st IN ('not_applicable', 'unanswered') THEN
+		resp := NULL;
+	END IF;
+	RETURN kansa.answer(st, resp);
+END;
+$$;
+COMMENT ON FUNCTION kansa.sheet_verdict(text, text, kansa.answer) IS 'The verdict of a sheet''s own mark (Yes/No/N/A, ○/△/×) with its ownership column (CAIQ SSRM ownership); a Yes whose description reads as partial or planned takes that status. NULL when there is no valid mark.';
+
+CREATE FUNCTION kansa.import_sheet(organization text, vendor text, service text, framework text,
+								   content bytea, file_name text, options jsonb DEFAULT '{}',
+								   OUT batch_id bigint, OUT assessment_id bigint, OUT status text,
+								   OUT format text, OUT sheet text, OUT rows_read integer,
+								   OUT responses integer, OUT rejected integer,
+								   OUT skipped integer, OUT unknown_controls integer)
+	RETURNS record
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	v_started timestamptz := pg_catalog.clock_timestamp();
+	v_read timestamptz;
+	v_org bigint;
+	v_vendor bigint;
+	v_service bigint;
+	v_sha bytea;
+	v_mode text;
+	v_lines kansa.sheet_line[];
+	v_layout jsonb;
+	v_prev bigint;
+	v_boiler text[];
+	v_bad record;
+	v_key text;
+	v_received date;
+	v_skipped jsonb;
+BEGIN
+	IF organization IS NULL OR vendor IS NULL OR service IS NULL OR framework IS NULL
+	   OR content IS NULL OR file_name IS NULL THEN
+		RAISE EXCEPTION 'import_sheet arguments must not be null'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	options := COALESCE(options, '{}');
+	IF jsonb_typeof(options) <> 'object' THEN
+		RAISE EXCEPTION 'options must be a JSON object' USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	FOR v_key IN SELECT k FROM jsonb_object_keys(options) AS k LOOP
+		IF v_key <> ALL (ARRAY['mode', 'blank', 'format', 'encoding', 'delimiter', 'sheet',
+							   'header_row', 'id_column', 'answer_column', 'mark_column',
+							   'ownership_column', 'received', 'reload']) THEN
+			RAISE EXCEPTION 'unknown option "%"', v_key
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'Options are mode, blank, format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received and reload.';
+		END IF;
+	END LOOP;
+	v_mode := COALESCE(options->>'mode', 'strict');
+	IF v_mode NOT IN ('strict', 'quarantine') THEN
+		RAISE EXCEPTION 'invalid value "%" for option "mode"', v_mode
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Use strict (any rejected row aborts the import) or quarantine (good rows load, rejected rows go to kansa.import_reject).';
+	END IF;
+	v_received := (options->>'received')::date;
+	IF NOT EXISTS (SELECT FROM kansa.framework AS f WHERE f.code = framework) THEN
+		RAISE EXCEPTION 'framework "%" does not exist', framework
+			USING ERRCODE = 'foreign_key_violation',
+				  HINT = 'The frameworks are the rows of kansa.framework.';
+	END IF;
+
+	INSERT INTO kansa.organization (name) VALUES (organization) ON CONFLICT (name) DO NOTHING;
+	SELECT o.id INTO STRICT v_org FROM kansa.organization AS o WHERE o.name = organization;
+	INSERT INTO kansa.vendor (name) VALUES (vendor) ON CONFLICT (name) DO NOTHING;
+	SELECT v.id INTO STRICT v_vendor FROM kansa.vendor AS v WHERE v.name = vendor;
+	INSERT INTO kansa.service (vendor_id, name) VALUES (v_vendor, service)
+		ON CONFLICT (vendor_id, name) DO NOTHING;
+	-- one import at a time per service: the same file twice loads once
+	SELECT s.id INTO STRICT v_service FROM kansa.service AS s
+	 WHERE s.vendor_id = v_vendor AND s.name = service FOR UPDATE;
+
+	v_sha := pg_catalog.sha256(content);
+	IF NOT COALESCE((options->>'reload')::boolean, false) THEN
+		SELECT b.id, b.assessment_id, b.format, b.layout->>'sheet', b.rows_read, b.responses,
+			   b.rejected, b.skipped, b.unknown_controls
+		  INTO batch_id, assessment_id, format, sheet, rows_read, responses, rejected,
+			   skipped, unknown_controls
+		  FROM kansa.import_batch AS b
+		 WHERE b.organization_id = v_org AND b.service_id = v_service
+		   AND b.framework = import_sheet.framework AND b.sha256 = v_sha
+		 ORDER BY b.id DESC LIMIT 1;
+		IF FOUND THEN
+			status := 'already_loaded';
+			RETURN;
+		END IF;
+	END IF;
+
+	v_lines := ARRAY(
+		SELECT a
+		  FROM kansa.sheet_answers(content, framework,
+				ARRAY(SELECT kansa.local_id(c.id) FROM kansa.control AS c
+					   WHERE c.framework = import_sheet.framework AND c.kind = 'control'
+					   ORDER BY c.position, c.id),
+				ARRAY(SELECT kansa.local_id(c.id) FROM kansa.control AS c
+					   WHERE c.framework = import_sheet.framework AND c.kind = 'section'
+					   ORDER BY c.position, c.id),
+				ARRAY(SELECT COALESCE(c.title, '') FROM kansa.control AS c
+					   WHERE c.framework = import_sheet.framework AND c.kind = 'section'
+					   ORDER BY c.position, c.id),
+				options - 'mode' - 'received' - 'reload') AS a);
+	v_read := pg_catalog.clock_timestamp();
+	SELECT l.reason::jsonb INTO v_layout FROM unnest(v_lines) AS l WHERE l.kind = 'layout';
+	format := v_layout->>'format';
+	sheet := v_layout->>'sheet';
+
+	IF v_mode = 'strict' THEN
+		SELECT l.* INTO v_bad FROM unnest(v_lines) AS l WHERE l.kind = 'rejected'
+		 ORDER BY l.row_number LIMIT 1;
+		IF FOUND THEN
+			RAISE EXCEPTION '%: sheet "%", row %, cell %: %', file_name, v_bad.sheet,
+				v_bad.row_number,
+				COALESCE(kansa.column_name(v_bad.column_number) || v_bad.row_number, '?'),
+				v_bad.reason
+				USING ERRCODE = v_bad.sqlstate,
+					  DETAIL = format('%s rows of the file are rejected; nothing was loaded.',
+									  (SELECT count(*) FROM unnest(v_lines) AS l
+										WHERE l.kind = 'rejected')),
+					  HINT = 'Correct the sheet, or import it with option mode = quarantine to load the good rows and keep the rejected ones in kansa.import_reject.';
+		END IF;
+	END IF;
+
+	INSERT INTO kansa.import_batch (organization_id, service_id, framework, file_name, format,
+									sha256, size_bytes, options, mode, layout, started_at)
+	VALUES (v_org, v_service, framework, file_name, format, v_sha, pg_catalog.length(content),
+			options, v_mode, v_layout, v_started)
+	RETURNING id INTO batch_id;
+
+	SELECT a.id INTO v_prev FROM kansa.assessment AS a
+	 WHERE a.organization_id = v_org AND a.service_id = v_service
+	   AND a.framework = import_sheet.framework AND a.superseded_by IS NULL
+	   FOR UPDATE;
+	assessment_id := pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('kansa.assessment', 'id'));
+	IF v_prev IS NOT NULL THEN
+		UPDATE kansa.assessment AS a SET superseded_by = import_sheet.assessment_id
+		 WHERE a.id = v_prev;
+	END IF;
+	INSERT INTO kansa.assessment (id, organization_id, service_id, framework, batch_id,
+								  file_name, sha256, received_at)
+		OVERRIDING SYSTEM VALUE
+	VALUES (assessment_id, v_org, v_service, framework, batch_id, file_name, v_sha, v_received);
+
+	v_boiler := kansa.boilerplate(ARRAY(SELECT l.answer FROM unnest(v_lines) AS l
+										 WHERE l.kind = 'response' AND l.answer IS NOT NULL));
+
+	WITH lines AS (
+		SELECT l.*, kansa.classify_explain(l.answer, v_boiler) AS ce
+		  FROM unnest(v_lines) AS l
+		 WHERE l.kind = 'response'
+	), judged AS (
+		SELECT l.*, kansa.sheet_verdict(l.mark, l.ownership, (l.ce).verdict) AS sv
+		  FROM lines AS l
+	), ins AS (
+		INSERT INTO kansa.response (assessment_id, control, sheet, row_number, cell, via,
+									raw_text, clean_text, specific_text, mark, ownership,
+									sheet_verdict, classified, verdict, verdict_source,
+									confidence, rule)
+		SELECT import_sheet.assessment_id,
+			   kansa.control_id(import_sheet.framework, j.control),
+			   j.sheet, j.row_number,
+			   kansa.column_name(j.column_number) || j.row_number,
+			   j.via, j.answer, kansa.clean_text(j.answer), (j.ce).specific_text,
+			   j.mark, j.ownership, j.sv, (j.ce).verdict,
+			   COALESCE(j.sv, (j.ce).verdict),
+			   CASE WHEN j.sv IS NOT NULL THEN 'sheet' ELSE 'classifier' END,
+			   CASE WHEN j.sv IS NOT NULL THEN 1 ELSE (j.ce).confidence END,
+			   CASE WHEN j.sv IS NOT NULL THEN 'sheet_mark' ELSE (j.ce).rule END
+		  FROM judged AS j
+		RETURNING id, clean_text
+	), ev AS (
+		INSERT INTO kansa.response_evidence (response_id, position, evidence)
+		SELECT i.id, e.n, e.evidence
+		  FROM ins AS i,
+			   LATERAL kansa.extract_evidence(i.clean_text) WITH ORDINALITY AS e (evidence, n)
+		 WHERE i.clean_text IS NOT NULL
+	), ms AS (
+		INSERT INTO kansa.response_measure (response_id, position, quantity, measure, span)
+		SELECT i.id, m.n, m.quantity, m.measure, m.span
+		  FROM ins AS i,
+			   LATERAL kansa.extract_measures(i.clean_text) WITH ORDINALITY
+					AS m (quantity, measure, span, n)
+		 WHERE i.clean_text IS NOT NULL
+	)
+	SELECT pg_catalog.count(*)::integer INTO responses FROM ins;
+
+	INSERT INTO kansa.import_reject (batch_id, sheet, row_number, column_number, cell,
+									 raw_value, reason, sqlstate, message)
+	SELECT import_sheet.batch_id, l.sheet, l.row_number, l.column_number,
+		   kansa.column_name(l.column_number) || l.row_number, l.cell,
+		   CASE l.sqlstate WHEN '23503' THEN 'unknown control'
+						   WHEN '23502' THEN 'no control id'
+						   ELSE 'conflicting duplicate' END,
+		   l.sqlstate, l.reason
+	  FROM unnest(v_lines) AS l
+	 WHERE l.kind = 'rejected';
+
+	SELECT pg_catalog.count(DISTINCT l.row_number) FILTER (WHERE l.kind <> 'layout')::integer,
+		   pg_catalog.count(*) FILTER (WHERE l.kind = 'rejected')::integer,
+		   pg_catalog.count(*) FILTER (WHERE l.kind = 'skipped')::integer,
+		   pg_catalog.count(*) FILTER (WHERE l.kind = 'rejected' AND l.sqlstate = '23503')::integer
+	  INTO rows_read, rejected, skipped, unknown_controls
+	  FROM unnest(v_lines) AS l;
+	SELECT COALESCE(pg_catalog.jsonb_object_agg(r.reason, r.n), '{}') INTO v_skipped
+	  FROM (SELECT l.reason, pg_catalog.count(*) AS n FROM unnest(v_lines) AS l
+			 WHERE l.kind = 'skipped' GROUP BY l.reason ORDER BY l.reason) AS r;
+	status := CASE WHEN rejected > 0 THEN 'loaded_with_rejects' ELSE 'loaded' END;
+
+	UPDATE kansa.import_batch AS b
+	   SET assessment_id = import_sheet.assessment_id, rows_read = import_sheet.rows_read,
+		   responses = import_sheet.responses, rejected = import_sheet.rejected,
+		   skipped = import_sheet.skipped, skipped_by_reason = v_skipped,
+		   unknown_controls = import_sheet.unknown_controls, status = import_sheet.status,
+		   finished_at = pg_catalog.clock_timestamp(),
+		   read_ms = pg_catalog.round((EXTRACT(epoch FROM v_read - v_started) * 1000)::numeric, 1),
+		   total_ms = pg_catalog.round((EXTRACT(epoch FROM pg_catalog.clock_timestamp() - v_started) * 1000)::numeric, 1)
+	 WHERE b.id = import_sheet.batch_id;
+END;
+$$;
+COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) IS 'Imports a vendor''s answer sheet (xlsx, csv or tsv; UTF-8, UTF-16 or CP932) for an organisation, vendor and service against a framework, creating them as needed: finds the sheet, header and columns, resolves ids leniently, gives every response a verdict, evidence and measures. Modes strict (default; any rejected row aborts with an error naming file, sheet, row and cell) and quarantine. The same bytes again return the earlier batch as already_loaded; a new file supersedes the current assessment. Options: mode, blank (gap|inherit), format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received (date), reload (load the same bytes again).';
+
+CREATE FUNCTION kansa.review(response_id bigint, verdict kansa.answer, note text DEFAULT NULL)
+	RETURNS kansa.response
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	r kansa.response;
+BEGIN
+	IF verdict IS NULL THEN
+		RAISE EXCEPTION 'verdict must not be null' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT * INTO r FROM kansa.response AS x WHERE x.id = review.response_id FOR UPDATE;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'response % does not exist', response_id
+			USING ERRCODE = 'no_data_found';
+	END IF;
+	INSERT INTO kansa.response_review (response_id, old_verdict, old_source, new_verdict, note)
+	VALUES (r.id, r.verdict, r.verdict_source, verdict, note);
+	UPDATE kansa.response AS x
+	   SET verdict = review.verdict, verdict_source = 'analyst', confidence = 1,
+		   rule = 'analyst', reviewed_at = pg_catalog.now(), reviewed_by = CURRENT_USER
+	 WHERE x.id = r.id
+	RETURNING * INTO r;
+	RETURN r;
+END;
+$$;
+COMMENT ON FUNCTION kansa.review(bigint, kansa.answer, text) IS 'An analyst''s verdict on a response: recorded in response_review (who, when, from what, to what, note) and made the response''s verdict (source analyst).';
+
+SELECT pg_catalog.pg_extension_config_dump('kansa.organization', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.vendor', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.service', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.import_batch', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.assessment', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.response', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.response_evidence', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.response_measure', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.response_review', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.import_reject', '');

@@ -1,0 +1,1417 @@
+/*-------------------------------------------------------------------------
+ *
+ * import.c
+ *	  sheet_answers(): how kansa reads an answer sheet against a framework's
+ *	  catalog.  It finds the sheet, the header row and the columns, resolves
+ *	  the control ids, and says for every non-empty row what became of it:
+ *	  the responses it gives, or why it was skipped or rejected.
+ *	  import_sheet() (SQL) stores what this function reads.
+ *
+ * Finding the layout, by content (options override each step):
+ *
+ * - The id column is the column whose cells resolve to the most controls of
+ *	 the framework (the first 3000 rows are looked at); the sheet is the one
+ *	 where that count is highest.
+ * - The header row is the nearest row above the first row with an id that
+ *	 holds an answer heading (回答, 対応状況, 対策実施状況, 実施内容,
+ *	 Answer, Implementation Description ...).  The answer column is the one
+ *	 under the best such heading; without one, the rightmost of the columns
+ *	 whose texts are, on average, at least half as long as the longest.
+ * - A mark column (CAIQ's "CSP CAIQ Answer", 対応可否, ○/×) and an
+ *	 ownership column (CAIQ's "SSRM Control Ownership", 責任分界) are taken
+ *	 when a heading names them and most of their cells read as kansa.answer
+ *	 words.
+ *
+ * Resolving ids ("lenient but safe"): a cell is first taken whole, as the
+ * local id, the canonical control_id text, or, failing both, the one
+ * control whose id is the same once case, width, blanks and punctuation
+ * are ignored ("CLD6.3.1" -> CLD.6.3.1, "設 83－1" -> 設83-1); two controls
+ * with the same key match neither.  A bare number in a sheet whose section
+ * rows say "2. ..." is item 2.N when the framework has such an id (the
+ * METI check sheet numbers items within sections).  Else the cell is read
+ * as a list ("実26 実27", "運92、運93", "設 3, 4": a number alone takes the
+ * prefix of the id before it) of ids and ranges ("設3～設9", "設84～137",
+ * "運92-98" when 運92-98 is not itself an id): a range is every control
+ * between its ends in document order.  Anything else is an unknown control.
+ *
+ * What wins when several rows speak of one control, from strongest: a row
+ * naming the control alone with an answer; a row naming it in a list or
+ * range; an answer inherited from the row above (option blank = inherit);
+ * a row stating a range in its text ("設備基準84～137 は…対象外"); a row
+ * naming it with an empty answer (unanswered).  Rows of the same strength
+ * that agree are duplicates (skipped); rows that disagree are a conflict
+ * (the later one is rejected).
+ *
+ * src/import.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+
+#include "kansa.h"
+#include "sheet.h"
+
+#define SCAN_ROWS		3000	/* rows looked at to find the layout */
+#define SCAN_COLUMNS	200
+
+/* Strength of a row's claim on a control (see the header comment). */
+#define VIA_BLANK		1
+#define VIA_RANGE		2
+#define VIA_INHERIT		3
+#define VIA_LIST		4
+#define VIA_ROW			5
+
+static const char *const via_names[] = {
+	NULL, "blank", "range", "inherit", "list", "row"
+};
+
+/* ----- the catalog ----- */
+
+typedef struct Catalog
+{
+	const char *framework;
+	int			n;
+	char	  **ids;			/* local ids, document order */
+	char	  **keys;			/* lenient keys */
+	int		   *by_id;			/* indexes sorted by id */
+	int		   *by_key;			/* indexes sorted by key */
+	int			nsections;
+	char	  **sec_ids;
+	char	  **sec_keys;		/* lenient keys of section titles */
+} Catalog;
+
+static Catalog *sort_catalog;
+
+static int
+cmp_by_id(const void *a, const void *b)
+{
+	return strcmp(sort_catalog->ids[*(const int *) a],
+				  sort_catalog->ids[*(const int *) b]);
+}
+
+static int
+cmp_by_key(const void *a, const void *b)
+{
+	int			c = strcmp(sort_catalog->keys[*(const int *) a],
+						   sort_catalog->keys[*(const int *) b]);
+
+	return c != 0 ? c : *(const int *) a - *(const int *) b;
+}
+
+/*
+ * The lenient key of an id: NFKC, ASCII lower case, only letters and digits
+ * kept, except that blanks or punctuation between two digits become one
+ * "." ("設 83－1" and "設83-1" are 設83.1; "1.1" never matches "11").
+ */
+static char *
+id_key(const char *s, size_t len)
+{
+	int			flen;
+	char	   *f = kansa_fold(s, len, KANSA_FOLD_LOWER, false, &flen);
+	char	   *out;
+	char	   *o;
+	const unsigned char *p;
+	bool		dropped = false;
+
+	if (f == NULL)
+		return pstrdup("");
+	out = o = palloc(flen + 1);
+	p = (const unsigned char *) f;
+	while (*p)
+	{
+		int			l = pg_utf_mblen(p);
+		bool		digit = *p >= '0' && *p <= '9';
+
+		if (digit || (*p >= 'a' && *p <= 'z') ||
+			(*p >= 0x80 && kansa_is_letter(utf8_to_unicode(p))))
+		{
+			if (digit && dropped && o > out && o[-1] >= '0' && o[-1] <= '9')
+				*o++ = '.';
+			memcpy(o, p, l);
+			o += l;
+			dropped = false;
+		}
+		else
+			dropped = true;
+		p += l;
+	}
+	*o = '\0';
+	pfree(f);
+	return out;
+}
+
+static char **
+text_array(ArrayType *arr, int *n)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	char	  **out;
+	int			i;
+
+	deconstruct_array(arr, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, n);
+	out = palloc(Max(*n, 1) * sizeof(char *));
+	for (i = 0; i < *n; i++)
+		out[i] = nulls[i] ? pstrdup("") : TextDatumGetCString(elems[i]);
+	return out;
+}
+
+static Catalog *
+catalog_build(const char *framework, ArrayType *controls, ArrayType *sections,
+			  ArrayType *section_titles)
+{
+	Catalog    *cat = palloc0(sizeof(Catalog));
+	int			i,
+				nt;
+	char	  **titles;
+
+	cat->framework = framework;
+	cat->ids = text_array(controls, &cat->n);
+	cat->keys = palloc(Max(cat->n, 1) * sizeof(char *));
+	cat->by_id = palloc(Max(cat->n, 1) * sizeof(int));
+	cat->by_key = palloc(Max(cat->n, 1) * sizeof(int));
+	for (i = 0; i < cat->n; i++)
+	{
+		cat->keys[i] = id_key(cat->ids[i], strlen(cat->ids[i]));
+		cat->by_id[i] = cat->by_key[i] = i;
+	}
+	sort_catalog = cat;
+	qsort(cat->by_id, cat->n, sizeof(int), cmp_by_id);
+	qsort(cat->by_key, cat->n, sizeof(int), cmp_by_key);
+	sort_catalog = NULL;
+
+	cat->sec_ids = text_array(sections, &cat->nsections);
+	titles = text_array(section_titles, &nt);
+	if (nt != cat->nsections)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("sections and section_titles must have the same length")));
+	cat->sec_keys = palloc(Max(nt, 1) * sizeof(char *));
+	for (i = 0; i < nt; i++)
+		cat->sec_keys[i] = id_key(titles[i], strlen(titles[i]));
+	return cat;
+}
+
+/* Index of the control with local id s, or -1. */
+static int
+find_exact(Catalog *cat, const char *s)
+{
+	int			lo = 0,
+				hi = cat->n - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			c = strcmp(s, cat->ids[cat->by_id[mid]]);
+
+		if (c == 0)
+			return cat->by_id[mid];
+		if (c < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+/* Index of the one control with lenient key k, -1 for none, -2 for several. */
+static int
+find_key(Catalog *cat, const char *k)
+{
+	int			lo = 0,
+				hi = cat->n - 1,
+				first = -1;
+
+	if (k[0] == '\0')
+		return -1;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			c = strcmp(k, cat->keys[cat->by_key[mid]]);
+
+		if (c == 0)
+			first = mid;
+		if (c <= 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	if (first < 0)
+		return -1;
+	if (first + 1 < cat->n && strcmp(k, cat->keys[cat->by_key[first + 1]]) == 0)
+		return -2;
+	return cat->by_key[first];
+}
+
+/* Resolve one id written on its own; -1 unknown, -2 ambiguous. */
+static int
+resolve_one(Catalog *cat, const char *s)
+{
+	size_t		fl = strlen(cat->framework);
+	int			i;
+	char	   *k;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '\0')
+		return -1;
+	/* the canonical text "framework:local" */
+	if (pg_strncasecmp(s, cat->framework, fl) == 0 && s[fl] == ':')
+		s += fl + 1;
+	if ((i = find_exact(cat, s)) >= 0)
+		return i;
+	k = id_key(s, strlen(s));
+	i = find_key(cat, k);
+	pfree(k);
+	return i;
+}
+
+/* ----- lists and ranges ----- */
+
+typedef struct IdList
+{
+	int			n;
+	int			cap;
+	int		   *idx;
+} IdList;
+
+static void
+idlist_add(IdList *l, int i)
+{
+	int			j;
+
+	for (j = 0; j < l->n; j++)
+		if (l->idx[j] == i)
+			return;
+	if (l->n == l->cap)
+	{
+		l->cap = Max(8, l->cap * 2);
+		l->idx = l->idx ? repalloc(l->idx, l->cap * sizeof(int)) :
+			palloc(l->cap * sizeof(int));
+	}
+	l->idx[l->n++] = i;
+}
+
+static bool
+is_digit_start(const char *s)
+{
+	return *s >= '0' && *s <= '9';
+}
+
+/* Length of the part of an id before its first digit. */
+static size_t
+prefix_len(const char *s)
+{
+	const char *p = s;
+
+	while (*p && !(*p >= '0' && *p <= '9'))
+		p++;
+	return p - s;
+}
+
+/*
+ * Resolve one end of a range or one list item; prev is the id written
+ * before it, whose prefix a bare number takes ("運92、93").  A prefix that
+ * is the title of a top-level section stands for that section's id
+ * ("設備基準84" is 設84 when 設 is titled 設備基準).
+ */
+static int
+resolve_item(Catalog *cat, const char *s, const char *prev)
+{
+	int			i = resolve_one(cat, s);
+	size_t		pl;
+
+	if (i >= 0 || i == -2)
+		return i;
+	if (prev != NULL && is_digit_start(s) && (pl = prefix_len(prev)) > 0)
+	{
+		char	   *t = psprintf("%.*s%s", (int) pl, prev, s);
+
+		i = resolve_one(cat, t);
+		if (i >= 0)
+			return i;
+	}
+	pl = prefix_len(s);
+	if (pl > 0 && s[pl] != '\0')
+	{
+		char	   *k = id_key(s, pl);
+		int			j;
+
+		for (j = 0; j < cat->nsections; j++)
+			if (k[0] != '\0' && strcmp(k, cat->sec_keys[j]) == 0)
+			{
+				char	   *t = psprintf("%s%s", cat->sec_ids[j], s + pl);
+
+				i = resolve_one(cat, t);
+				if (i >= 0)
+					return i;
+			}
+	}
+	return -1;
+}
+
+/* Add every control from a to b (document order) to the list. */
+static bool
+add_range(IdList *l, int a, int b)
+{
+	int			i;
+
+	if (a < 0 || b < 0 || a >= b)
+		return false;
+	for (i = a; i <= b; i++)
+		idlist_add(l, i);
+	return true;
+}
+
+/*
+ * Split a range "A~B" at its marker; false when s holds none.  The marker
+ * is ~ (also 〜 and ～ after NFKC) or から, or with dash_ranges a hyphen.
+ */
+static bool
+split_range(const char *s, char **a, char **b, bool dash_ranges)
+{
+	const char *m = NULL;
+	int			ml = 0;
+
+	if ((m = strstr(s, "~")) != NULL)
+		ml = 1;
+	else if ((m = strstr(s, "\xe3\x80\x9c")) != NULL)	/* 〜 */
+		ml = 3;
+	else if ((m = strstr(s, "\xe3\x81\x8b\xe3\x82\x89")) != NULL)	/* から */
+		ml = 6;
+	else if (dash_ranges && (m = strrchr(s, '-')) != NULL)
+		ml = 1;
+	if (m == NULL || m == s || m[ml] == '\0')
+		return false;
+	*a = pnstrdup(s, m - s);
+	*b = pstrdup(m + ml);
+	return true;
+}
+
+/* Resolve a range "A~B"; false when it is none or does not resolve. */
+static bool
+resolve_range(Catalog *cat, const char *s, const char *prev, IdList *out,
+			  bool dash_ranges)
+{
+	char	   *a,
+			   *b;
+	int			ia,
+				ib;
+	char	   *pa;
+
+	if (!split_range(s, &a, &b, dash_ranges))
+		return false;
+	ia = resolve_item(cat, a, prev);
+	if (ia < 0)
+		return false;
+	/* B may be written whole or as a bare number taking A's prefix */
+	pa = psprintf("%.*s", (int) prefix_len(cat->ids[ia]), cat->ids[ia]);
+	ib = resolve_item(cat, b, is_digit_start(b) ? pa : NULL);
+	if (ib < 0 && is_digit_start(b))
+		ib = resolve_item(cat, b, a);
+	return add_range(out, ia, ib);
+}
+
+/*
+ * Resolve an id cell into controls.  Returns the number of controls, 0 when
+ * the cell does not resolve (then *bad points at the piece that failed), and
+ * sets *single when the cell names one control on its own.
+ */
+static int
+resolve_cell(Catalog *cat, const char *cell, const char *section, IdList *out,
+			 const char *subsection, bool *single, char **bad)
+{
+	int			flen;
+	char	   *f;
+	int			i;
+	char	   *p;
+	List	   *pieces = NIL;
+	ListCell   *lc;
+	StringInfoData cur;
+	const char *prev = NULL;
+	char	   *pending = NULL;
+
+	out->n = 0;
+	*single = false;
+	*bad = NULL;
+	f = kansa_fold(cell, strlen(cell), KANSA_FOLD_DASH, false, &flen);
+	if (f == NULL || flen == 0)
+		return 0;
+	/* a bare item number within a numbered section: before anything else */
+	if (section != NULL && strspn(f, "0123456789") == (size_t) flen)
+	{
+		char	   *t = psprintf("%s.%s", section, f);
+
+		if ((i = find_exact(cat, t)) >= 0)
+		{
+			idlist_add(out, i);
+			*single = true;
+			return 1;
+		}
+		/* within a numbered sub-section "8(2)": item 8.2.N */
+		if (subsection != NULL)
+		{
+			int			k;
+			size_t		sl = strlen(section);
+
+			if (strncmp(subsection, section, sl) == 0 && subsection[sl] == '(' &&
+				sscanf(subsection + sl + 1, "%d", &k) == 1)
+			{
+				t = psprintf("%s.%d.%s", section, k, f);
+				if ((i = find_exact(cat, t)) >= 0)
+				{
+					idlist_add(out, i);
+					*single = true;
+					return 1;
+				}
+			}
+		}
+	}
+	if ((i = resolve_one(cat, f)) >= 0)
+	{
+		idlist_add(out, i);
+		*single = true;
+		return 1;
+	}
+	if (flen > 1000)
+	{
+		*bad = pnstrdup(f, 40);
+		return 0;
+	}
+
+	/*
+	 * Split into pieces at blanks and list separators, gluing blanks around
+	 * range markers and a digitless piece ("設") to the piece after it.
+	 */
+	initStringInfo(&cur);
+	for (p = f; *p;)
+	{
+		bool		sep = false;
+		int			l = pg_utf_mblen((unsigned char *) p);
+
+		if (*p == ' ' || *p == ',' || *p == ';' || *p == '/' || *p == '\n')
+			sep = true;
+		else if (strncmp(p, "\xe3\x80\x81", 3) == 0 ||	/* 、 */
+				 strncmp(p, "\xe3\x83\xbb", 3) == 0 ||	/* ・ */
+				 strncmp(p, "\xe3\x80\x82", 3) == 0)	/* 。 */
+			sep = true;
+		else if (strncmp(p, "\xe5\x8f\x8a\xe3\x81\xb3", 6) == 0)	/* 及び */
+		{
+			sep = true;
+			l = 6;
+		}
+		if (sep && *p == ' ' && cur.len > 0 &&
+			(cur.data[cur.len - 1] == '~' || (p[1] == '~')))
+			sep = false, l = 1, p += 1;	/* drop a blank next to "~" */
+		else if (sep)
+		{
+			if (cur.len > 0)
+				pieces = lappend(pieces, pstrdup(cur.data));
+			resetStringInfo(&cur);
+			p += l;
+			continue;
+		}
+		else
+		{
+			appendBinaryStringInfo(&cur, p, l);
+			p += l;
+		}
+	}
+	if (cur.len > 0)
+		pieces = lappend(pieces, pstrdup(cur.data));
+
+	foreach(lc, pieces)
+	{
+		char	   *piece = (char *) lfirst(lc);
+		int			n0 = out->n;
+
+		CHECK_FOR_INTERRUPTS();
+		if (pending != NULL)
+		{
+			piece = psprintf("%s%s", pending, piece);
+			pending = NULL;
+		}
+		if (strpbrk(piece, "0123456789") == NULL && lnext(pieces, lc) != NULL)
+		{
+			pending = piece;	/* "設" before "3" */
+			continue;
+		}
+		i = resolve_item(cat, piece, prev);
+		if (i >= 0)
+			idlist_add(out, i);
+		else if (!resolve_range(cat, piece, prev, out, true) || out->n == n0)
+		{
+			*bad = piece;
+			out->n = 0;
+			return 0;
+		}
+		prev = i >= 0 ? cat->ids[i] : cat->ids[out->idx[out->n - 1]];
+	}
+	if (pending != NULL)
+	{
+		*bad = pending;
+		out->n = 0;
+		return 0;
+	}
+	*single = out->n == 1;
+	return out->n;
+}
+
+/*
+ * Does the text state a range of controls ("設備基準84～137 は…対象外")?
+ * Only ~-style markers count in free text, never a hyphen.
+ */
+static int
+text_range(Catalog *cat, const char *text, IdList *out)
+{
+	int			flen;
+	char	   *f = kansa_fold(text, strlen(text), KANSA_FOLD_DASH, false, &flen);
+	char	   *p;
+
+	out->n = 0;
+	if (f == NULL || flen > 100000)
+		return 0;
+	for (p = f; *p; p++)
+	{
+		int			ml = 0;
+		char	   *a,
+				   *b;
+
+		if (*p == '~')
+			ml = 1;
+		else if (strncmp(p, "\xe3\x80\x9c", 3) == 0)
+			ml = 3;
+		else if (strncmp(p, "\xe3\x81\x8b\xe3\x82\x89", 6) == 0)
+			ml = 6;
+		if (ml == 0)
+			continue;
+		/* the id before: letters and digits back to a blank or punctuation */
+		a = p;
+		while (a > f && a[-1] != ' ' && a[-1] != '(' && a[-1] != '[' &&
+			   !(a - f >= 3 && (strncmp(a - 3, "\xe3\x80\x81", 3) == 0 ||
+								strncmp(a - 3, "\xe3\x80\x8c", 3) == 0 ||
+								strncmp(a - 3, "\xe3\x81\xaf", 3) == 0)) &&
+			   p - a < 60)
+			a--;
+		b = p + ml;
+		while (*b && ((*b >= '0' && *b <= '9') || *b == '-' || *b == '.' ||
+					  (*b >= 'A' && *b <= 'Z') || (*b >= 'a' && *b <= 'z') ||
+					  (unsigned char) *b >= 0x80) &&
+			   strncmp(b, "\xe3\x81\xaf", 3) != 0 &&	/* は */
+			   strncmp(b, "\xe3\x81\xae", 3) != 0 &&	/* の */
+			   strncmp(b, "\xe3\x81\xbe", 3) != 0 &&	/* ま(で) */
+			   strncmp(b, "\xe3\x80\x81", 3) != 0 && b - (p + ml) < 60)
+			b += ((unsigned char) *b >= 0x80) ? pg_utf_mblen((unsigned char *) b) : 1;
+		if (a < p && b > p + ml)
+		{
+			char	   *s = psprintf("%.*s", (int) (b - a), a);
+
+			/* trim letters after the last digit of B ("137は") */
+			size_t		sl = strlen(s);
+
+			while (sl > 0 && !(s[sl - 1] >= '0' && s[sl - 1] <= '9'))
+				sl--;
+			s[sl] = '\0';
+			if (resolve_range(cat, s, NULL, out, false) && out->n >= 2)
+				return out->n;
+			out->n = 0;
+		}
+		p += ml - 1;
+	}
+	return 0;
+}
+
+/* The section number a row starts ("2. 情報セキュリティのための組織"), or NULL. */
+static char *
+row_section(Catalog *cat, const char *cell)
+{
+	int			flen;
+	char	   *f;
+	size_t		n;
+	int			j;
+
+	if (cell == NULL || cat->nsections == 0)
+		return NULL;
+	f = kansa_fold(cell, Min(strlen(cell), 200), 0, false, &flen);
+	if (f == NULL)
+		return NULL;
+	n = strspn(f, "0123456789");
+	if (n == 0 || f[n] != '.' || (f[n + 1] != ' ' && (unsigned char) f[n + 1] < 0x80))
+		return NULL;
+	f[n] = '\0';
+	for (j = 0; j < cat->nsections; j++)
+		if (strcmp(cat->sec_ids[j], f) == 0)
+			return f;
+	return NULL;
+}
+
+/*
+ * The sub-section a heading row names within section ("利用者への責任" is
+ * 8(1) under 8), or NULL.
+ */
+static char *
+row_subsection(Catalog *cat, const char *cell, const char *section)
+{
+	char	   *k;
+	int			j;
+	size_t		sl;
+
+	if (cell == NULL || section == NULL || strlen(cell) > 200)
+		return NULL;
+	sl = strlen(section);
+	k = id_key(cell, strlen(cell));
+	for (j = 0; j < cat->nsections; j++)
+		if (strncmp(cat->sec_ids[j], section, sl) == 0 &&
+			cat->sec_ids[j][sl] == '(' && strcmp(cat->sec_keys[j], k) == 0)
+			return cat->sec_ids[j];
+	return NULL;
+}
+
+/* ----- headings ----- */
+
+typedef struct Heading
+{
+	const char *key;			/* lenient key (see id_key) */
+	int			rank;			/* higher is better */
+} Heading;
+
+static const Heading answer_headings[] = {
+	{"implementationdescription", 9},
+	{"対策実施状況", 8},
+	{"実施状況", 7},
+	{"対応状況", 7},
+	{"実施内容", 7},
+	{"対応内容", 7},
+	{"対策状況", 6},
+	{"回答内容", 6},
+	{"回答", 5},
+	{"answer", 4},
+	{"response", 4},
+	{"コメント", 2},
+	{"comment", 2},
+	{"状況", 1},
+};
+
+static const Heading mark_headings[] = {
+	{"caiqanswer", 9},
+	{"yesno", 8},
+	{"対応可否", 8},
+	{"実施有無", 8},
+	{"対応有無", 8},
+	{"可否", 6},
+	{"有無", 5},
+	{"判定", 5},
+	{"適合", 4},
+	{"回答", 3},
+};
+
+static const Heading ownership_headings[] = {
+	{"controlownership", 9},
+	{"ownership", 8},
+	{"責任分界", 8},
+	{"責任主体", 8},
+	{"実施主体", 7},
+	{"責任", 3},
+};
+
+static int
+heading_rank(const char *cell, const Heading *h, int n)
+{
+	char	   *k;
+	int			i,
+				best = 0;
+
+	if (cell == NULL || strlen(cell) > 200)
+		return 0;
+	k = id_key(cell, strlen(cell));
+	for (i = 0; i < n; i++)
+		if (strstr(k, h[i].key) != NULL && h[i].rank > best)
+			best = h[i].rank;
+	pfree(k);
+	return best;
+}
+
+/* ----- layout ----- */
+
+typedef struct Layout
+{
+	KansaSheet *sheet;
+	int			id_hits;
+	int			first_id_row;
+	int			header_row;
+	int			id_column;
+	int			answer_column;
+	int			mark_column;
+	int			ownership_column;
+} Layout;
+
+/* The first non-empty cell of a row, or NULL. */
+static const char *
+first_cell(KansaSheet *sheet, int row, int *col)
+{
+	int			c;
+
+	for (c = 1; c <= sheet->rows[row - 1].ncells; c++)
+		if (sheet->rows[row - 1].cells[c - 1] != NULL)
+		{
+			if (col)
+				*col = c;
+			return sheet->rows[row - 1].cells[c - 1];
+		}
+	return NULL;
+}
+
+/* How many of the first rows resolve as ids in each column. */
+static void
+find_id_column(Catalog *cat, KansaSheet *sheet, Layout *lay, int forced)
+{
+	int			ncols = Min(sheet->ncols, SCAN_COLUMNS);
+	int			nrows = Min(sheet->nrows, SCAN_ROWS);
+	int		   *hits = palloc0((ncols + 1) * sizeof(int));
+	int		   *first = palloc0((ncols + 1) * sizeof(int));
+	int			r,
+				c;
+	char	   *section = NULL;
+	char	   *subsection = NULL;
+	IdList		l = {0};
+
+	for (r = 1; r <= nrows; r++)
+	{
+		const char *fc = first_cell(sheet, r, NULL);
+		char	   *s = row_section(cat, fc);
+
+		CHECK_FOR_INTERRUPTS();
+		if (s != NULL)
+		{
+			section = s;
+			subsection = NULL;
+			continue;
+		}
+		if ((s = row_subsection(cat, fc, section)) != NULL)
+		{
+			subsection = s;
+			continue;
+		}
+		for (c = 1; c <= ncols; c++)
+		{
+			const char *v = kansa_sheet_get(sheet, r, c);
+			bool		single;
+			char	   *bad;
+
+			if (forced > 0 && c != forced)
+				continue;
+			if (v == NULL || strlen(v) > 200)
+				continue;
+			if (resolve_cell(cat, v, section, &l, subsection, &single, &bad) > 0)
+			{
+				hits[c]++;
+				if (first[c] == 0)
+					first[c] = r;
+			}
+		}
+	}
+	lay->id_column = forced;
+	lay->id_hits = forced > 0 && forced <= ncols ? hits[forced] : 0;
+	if (forced == 0)
+		for (c = 1; c <= ncols; c++)
+			if (hits[c] > lay->id_hits)
+			{
+				lay->id_hits = hits[c];
+				lay->id_column = c;
+			}
+	lay->first_id_row = lay->id_column > 0 && lay->id_column <= ncols ?
+		first[lay->id_column] : 0;
+}
+
+/* The column with the best heading of a kind in the header row; 0 if none. */
+static int
+find_heading(KansaSheet *sheet, int header, const Heading *h, int n,
+			 int exclude1, int exclude2)
+{
+	int			c,
+				best = 0,
+				bestrank = 0;
+
+	if (header == 0)
+		return 0;
+	for (c = 1; c <= sheet->rows[header - 1].ncells; c++)
+	{
+		int			rank;
+
+		if (c == exclude1 || c == exclude2)
+			continue;
+		rank = heading_rank(kansa_sheet_get(sheet, header, c), h, n);
+		if (rank > bestrank)
+		{
+			bestrank = rank;
+			best = c;
+		}
+	}
+	return best;
+}
+
+/* Do most non-empty cells of a column below the header read as answers? */
+static bool
+column_reads_as_answers(KansaSheet *sheet, int col, int from, bool ownership)
+{
+	int			r,
+				yes = 0,
+				all = 0;
+
+	for (r = from; r <= Min(sheet->nrows, from + SCAN_ROWS); r++)
+	{
+		const char *v = kansa_sheet_get(sheet, r, col);
+
+		if (v == NULL)
+			continue;
+		all++;
+		if (strlen(v) <= 100)
+		{
+			if (ownership)
+			{
+				char	   *t = psprintf("implemented/%s", v);
+
+				if (kansa_answer_parse(t, strlen(t), false) >= 0)
+					yes++;
+			}
+			else if (kansa_answer_parse(v, strlen(v), false) >= 0)
+				yes++;
+		}
+	}
+	return all > 0 && yes * 5 >= all * 4;
+}
+
+static void
+find_layout(Catalog *cat, Layout *lay, Jsonb *options)
+{
+	KansaSheet *sheet = lay->sheet;
+	int			header = kansa_option_position(options, "header_row", false, sheet->nrows);
+	int			answer = kansa_option_position(options, "answer_column", true, sheet->ncols);
+	int			mark = kansa_option_position(options, "mark_column", true, sheet->ncols);
+	int			owner = kansa_option_position(options, "ownership_column", true, sheet->ncols);
+	int			r;
+
+	if (header == 0 && lay->first_id_row > 0)
+	{
+		for (r = lay->first_id_row - 1; r >= 1 && header == 0; r--)
+			if (find_heading(sheet, r, answer_headings, lengthof(answer_headings),
+							 lay->id_column, 0) > 0)
+				header = r;
+	}
+	lay->header_row = header;
+	if (answer == 0)
+		answer = find_heading(sheet, header, answer_headings,
+							  lengthof(answer_headings), lay->id_column, 0);
+	if (mark == 0)
+	{
+		mark = find_heading(sheet, header, mark_headings, lengthof(mark_headings),
+							lay->id_column, answer);
+		if (mark > 0 && !column_reads_as_answers(sheet, mark, header + 1, false))
+			mark = 0;
+	}
+	if (owner == 0)
+	{
+		owner = find_heading(sheet, header, ownership_headings,
+							 lengthof(ownership_headings), lay->id_column, answer);
+		if (owner == mark ||
+			(owner > 0 && !column_reads_as_answers(sheet, owner, header + 1, true)))
+			owner = 0;
+	}
+	if (answer == 0)
+	{
+		/* no heading: the rightmost of the columns of long texts */
+		int			ncols = Min(sheet->ncols, SCAN_COLUMNS);
+		double	   *avg = palloc0((ncols + 1) * sizeof(double));
+		double		best = 0;
+		int			c;
+
+		for (c = 1; c <= ncols; c++)
+		{
+			int64		total = 0;
+			int			n = 0;
+
+			if (c == lay->id_column || c == mark || c == owner)
+				continue;
+			for (r = Max(header + 1, lay->first_id_row);
+				 r <= Min(sheet->nrows, lay->first_id_row + SCAN_ROWS); r++)
+			{
+				const char *v = kansa_sheet_get(sheet, r, c);
+
+				if (v != NULL && kansa_sheet_get(sheet, r, lay->id_column) != NULL)
+				{
+					total += strlen(v);
+					n++;
+				}
+			}
+			avg[c] = n > 0 ? (double) total / n : 0;
+			best = Max(best, avg[c]);
+		}
+		for (c = ncols; c >= 1 && answer == 0; c--)
+			if (avg[c] > 0 && avg[c] * 2 >= best)
+				answer = c;
+	}
+	lay->answer_column = answer;
+	lay->mark_column = mark;
+	lay->ownership_column = owner;
+	if (answer == 0 && mark == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				 errmsg("could not find the answer column of sheet \"%s\"", sheet->name),
+				 errhint("Set option answer_column (a number from 1 or a letter).")));
+}
+
+/* ----- rows ----- */
+
+typedef struct Claim
+{
+	int			row;
+	int			via;
+	const char *answer;
+	const char *mark;
+	const char *ownership;
+} Claim;
+
+typedef struct RowFate
+{
+	int			state;			/* 0 none, 1 claims, 2 skipped, 3 rejected */
+	const char *reason;
+	const char *sqlstate;
+	char	   *message;
+	int			column;
+	const char *cell;
+	int			won;			/* claims that won */
+} RowFate;
+
+static bool
+same_text(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static bool
+same_claim(const Claim *a, const Claim *b)
+{
+	return same_text(a->answer, b->answer) && same_text(a->mark, b->mark) &&
+		same_text(a->ownership, b->ownership);
+}
+
+static const char *
+nonempty(const char *s)
+{
+	return (s != NULL && s[0] != '\0') ? s : NULL;
+}
+
+/* Are all non-empty cells of the row the same text (a merged band)? */
+static bool
+row_is_band(KansaSheet *sheet, int row)
+{
+	const char *v = NULL;
+	int			c,
+				n = 0;
+
+	for (c = 1; c <= sheet->rows[row - 1].ncells; c++)
+	{
+		const char *w = sheet->rows[row - 1].cells[c - 1];
+
+		if (w == NULL)
+			continue;
+		if (v != NULL && strcmp(v, w) != 0)
+			return false;
+		v = w;
+		n++;
+	}
+	return n >= 2;
+}
+
+static bool
+row_empty(KansaSheet *sheet, int row)
+{
+	return first_cell(sheet, row, NULL) == NULL;
+}
+
+typedef struct Out
+{
+	ReturnSetInfo *rsinfo;
+	const char *sheet;
+	Layout	   *lay;
+} Out;
+
+#define OUT_COLS 12
+
+static void
+emit(Out *o, const char *kind, int row, int column, const char *control,
+	 const char *cell, const Claim *claim, const char *reason,
+	 const char *sqlstate, const char *message)
+{
+	Datum		values[OUT_COLS];
+	bool		nulls[OUT_COLS];
+	const char *texts[OUT_COLS] = {
+		kind, o->sheet, NULL, NULL, control, cell,
+		claim ? claim->answer : NULL, claim ? claim->mark : NULL,
+		claim ? claim->ownership : NULL, claim ? via_names[claim->via] : NULL,
+		reason, sqlstate
+	};
+	int			i;
+
+	for (i = 0; i < OUT_COLS; i++)
+	{
+		nulls[i] = texts[i] == NULL;
+		values[i] = nulls[i] ? (Datum) 0 : CStringGetTextDatum(texts[i]);
+	}
+	nulls[2] = row <= 0;
+	values[2] = Int32GetDatum(row);
+	nulls[3] = column <= 0;
+	values[3] = Int32GetDatum(column);
+	if (message != NULL)
+	{
+		/* the message rides in the reason column's place for rejects */
+		values[10] = CStringGetTextDatum(message);
+		nulls[10] = false;
+	}
+	tuplestore_putvalues(o->rsinfo->setResult, o->rsinfo->setDesc, values, nulls);
+}
+
+PG_FUNCTION_INFO_V1(kansa_sheet_answers);
+
+/*
+ * sheet_answers(content bytea, framework text, controls text[],
+ *				 sections text[], section_titles text[], options jsonb)
+ * returns setof (kind, sheet, row_number, column_number, control, cell,
+ *				  answer, mark, ownership, via, reason, sqlstate)
+ *
+ * controls are the framework's control local ids in document order;
+ * sections and section_titles its sections.  One 'layout' row first (reason
+ * holds a JSON object: format, sheet, header_row, id_column, answer_column,
+ * mark_column, ownership_column), then for every non-empty row of the sheet
+ * either one 'response' row per control it answers (that won), or one
+ * 'skipped' row (reason: title, header, repeated header, section, empty,
+ * duplicate, superseded) or one 'rejected' row (reason: the message;
+ * sqlstate: 23503 unknown control, 23502 answer without a control id,
+ * 23505 conflicting duplicate).  Range statements answer controls that no
+ * row of the sheet names, too.
+ */
+Datum
+kansa_sheet_answers(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	bytea	   *content;
+	char	   *framework;
+	Jsonb	   *options = PG_ARGISNULL(5) ? NULL : PG_GETARG_JSONB_P(5);
+	Catalog    *cat;
+	const char *format;
+	List	   *sheets;
+	ListCell   *lc;
+	Layout		lay;
+	int			id_forced;
+	char	   *blank;
+	bool		inherit = false;
+	KansaSheet *sheet;
+	Claim	   *best;			/* per control */
+	RowFate    *fates;
+	char	   *section = NULL;
+	char	   *subsection = NULL;
+	int			r;
+	IdList		l = {0};
+	Claim		last = {0};
+	bool		have_last = false;
+	Out			o;
+	StringInfoData js;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
+		PG_ARGISNULL(3) || PG_ARGISNULL(4))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("sheet_answers arguments must not be null")));
+	content = PG_GETARG_BYTEA_PP(0);
+	framework = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	cat = catalog_build(framework, PG_GETARG_ARRAYTYPE_P(2),
+						PG_GETARG_ARRAYTYPE_P(3), PG_GETARG_ARRAYTYPE_P(4));
+	if (cat->n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("framework \"%s\" has no controls", framework)));
+	blank = kansa_option_text(options, "blank");
+	if (blank != NULL)
+	{
+		if (strcmp(blank, "inherit") == 0)
+			inherit = true;
+		else if (strcmp(blank, "gap") != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid value \"%s\" for option \"blank\"", blank),
+					 errhint("Use gap (an empty answer is unanswered) or inherit (it repeats the answer above it in its group).")));
+	}
+
+	InitMaterializedSRF(fcinfo, 0);
+	sheets = kansa_read_file(content, options, &format);
+
+	/* the sheet and its id column */
+	memset(&lay, 0, sizeof(lay));
+	foreach(lc, sheets)
+	{
+		Layout		cand;
+
+		memset(&cand, 0, sizeof(cand));
+		cand.sheet = (KansaSheet *) lfirst(lc);
+		if (cand.sheet->nrows == 0)
+			continue;
+		id_forced = kansa_option_position(options, "id_column", true,
+										  Max(cand.sheet->ncols, 1));
+		find_id_column(cat, cand.sheet, &cand, id_forced);
+		if (lay.sheet == NULL || cand.id_hits > lay.id_hits)
+			lay = cand;
+	}
+	if (lay.sheet == NULL || lay.id_hits == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				 errmsg("no column of the file holds control ids of framework \"%s\"",
+						framework),
+				 errhint("Check the framework, or set options sheet and id_column.")));
+	sheet = lay.sheet;
+	find_layout(cat, &lay, options);
+
+	o.rsinfo = rsinfo;
+	o.sheet = sheet->name;
+	o.lay = &lay;
+	initStringInfo(&js);
+	appendStringInfo(&js, "{\"format\": \"%s\", \"sheet\": ", format);
+	escape_json(&js, sheet->name);
+	appendStringInfo(&js, ", \"header_row\": %d, \"id_column\": %d, \"answer_column\": %d, \"mark_column\": %d, \"ownership_column\": %d}",
+					 lay.header_row, lay.id_column, lay.answer_column,
+					 lay.mark_column, lay.ownership_column);
+	emit(&o, "layout", lay.header_row, lay.answer_column, NULL, NULL, NULL,
+		 js.data, NULL, NULL);
+
+	best = palloc0(cat->n * sizeof(Claim));
+	fates = palloc0((sheet->nrows + 1) * sizeof(RowFate));
+
+	for (r = 1; r <= sheet->nrows; r++)
+	{
+		RowFate    *f = &fates[r];
+		const char *idcell = kansa_sheet_get(sheet, r, lay.id_column);
+		const char *first;
+		int			firstcol = 0;
+		char	   *sec;
+		Claim		claim;
+		bool		single = false;
+		char	   *bad = NULL;
+		int			n = 0,
+					i,
+					c;
+		bool		group_start = false;
+
+		CHECK_FOR_INTERRUPTS();
+		if (row_empty(sheet, r))
+			continue;
+		first = first_cell(sheet, r, &firstcol);
+		if (r < lay.header_row || (lay.header_row == 0 && r < lay.first_id_row))
+		{
+			f->state = 2;
+			f->reason = "title";
+			continue;
+		}
+		if (r == lay.header_row)
+		{
+			f->state = 2;
+			f->reason = "header";
+			continue;
+		}
+		/* a header repeated on every printed page */
+		if (lay.header_row > 0 && lay.answer_column > 0 &&
+			same_text(kansa_sheet_get(sheet, r, lay.answer_column),
+					  kansa_sheet_get(sheet, lay.header_row, lay.answer_column)) &&
+			same_text(idcell, kansa_sheet_get(sheet, lay.header_row, lay.id_column)))
+		{
+			f->state = 2;
+			f->reason = "repeated header";
+			continue;
+		}
+		if ((sec = row_section(cat, first)) != NULL &&
+			(idcell == NULL || firstcol == lay.id_column))
+		{
+			section = sec;
+			subsection = NULL;
+			have_last = false;
+			f->state = 2;
+			f->reason = "section";
+			continue;
+		}
+		if (idcell != NULL && firstcol == lay.id_column &&
+			(sec = row_subsection(cat, idcell, section)) != NULL)
+		{
+			subsection = sec;
+			have_last = false;
+			f->state = 2;
+			f->reason = "section";
+			continue;
+		}
+
+		memset(&claim, 0, sizeof(claim));
+		claim.row = r;
+		claim.answer = lay.answer_column ?
+			nonempty(kansa_sheet_get(sheet, r, lay.answer_column)) : NULL;
+		claim.mark = lay.mark_column ?
+			nonempty(kansa_sheet_get(sheet, r, lay.mark_column)) : NULL;
+		claim.ownership = lay.ownership_column ?
+			nonempty(kansa_sheet_get(sheet, r, lay.ownership_column)) : NULL;
+
+		/* a hierarchy cell (left of the ids) starts a group */
+		for (c = 1; c < lay.id_column; c++)
+			if (kansa_sheet_get(sheet, r, c) != NULL)
+				group_start = true;
+
+		if (idcell != NULL)
+			n = resolve_cell(cat, idcell, section, &l, subsection, &single, &bad);
+		if (n == 0)
+		{
+			int			cc;
+
+			/* no id: a range statement, a heading, or a lost answer */
+			for (cc = 1; cc <= sheet->rows[r - 1].ncells && n == 0; cc++)
+			{
+				const char *v = kansa_sheet_get(sheet, r, cc);
+
+				if (v != NULL && cc != lay.id_column)
+					n = text_range(cat, v, &l);
+				if (n > 0 && claim.answer == NULL && claim.mark == NULL)
+					claim.answer = v;
+			}
+			if (n > 0)
+			{
+				claim.via = VIA_RANGE;
+				f->column = lay.answer_column;
+			}
+			else if (row_is_band(sheet, r) ||
+					 (claim.answer == NULL && claim.mark == NULL &&
+					  (idcell == NULL || strpbrk(idcell, "0123456789") == NULL)))
+			{
+				f->state = 2;
+				f->reason = "section";
+				have_last = false;
+				continue;
+			}
+			else if (idcell == NULL)
+			{
+				f->state = 3;
+				f->reason = "no control id";
+				f->sqlstate = "23502";
+				f->column = lay.id_column;
+				f->cell = NULL;
+				f->message = psprintf("row %d has an answer but no control id in column %d",
+									  r, lay.id_column);
+				continue;
+			}
+			else
+			{
+				f->state = 3;
+				f->reason = "unknown control";
+				f->sqlstate = "23503";
+				f->column = lay.id_column;
+				f->cell = idcell;
+				if (bad != NULL && strcmp(bad, idcell) != 0)
+					f->message = psprintf("unknown control \"%s\" (in \"%s\") for framework %s",
+										  bad, idcell, framework);
+				else
+					f->message = psprintf("unknown control \"%s\" for framework %s",
+										  idcell, framework);
+				continue;
+			}
+		}
+		else
+		{
+			f->column = lay.answer_column;
+			if (claim.answer == NULL && claim.mark == NULL)
+			{
+				if (inherit && have_last && !group_start)
+				{
+					claim.answer = last.answer;
+					claim.mark = last.mark;
+					claim.ownership = claim.ownership ? claim.ownership : last.ownership;
+					claim.via = VIA_INHERIT;
+				}
+				else
+				{
+					claim.via = VIA_BLANK;
+					have_last = false;
+				}
+			}
+			else
+			{
+				claim.via = single ? VIA_ROW : VIA_LIST;
+				last = claim;
+				have_last = true;
+			}
+		}
+		if (claim.via == VIA_BLANK && group_start)
+			have_last = false;
+
+		/* stake the claims */
+		f->state = 1;
+		for (i = 0; i < n; i++)
+		{
+			Claim	   *b = &best[l.idx[i]];
+
+			if (b->via < claim.via)
+				*b = claim;
+			else if (b->via == claim.via && !same_claim(b, &claim) &&
+					 claim.via != VIA_RANGE)
+			{
+				f->state = 3;
+				f->reason = "conflicting duplicate";
+				f->sqlstate = "23505";
+				f->column = lay.id_column;
+				f->cell = idcell;
+				f->message = psprintf("control %s is answered in row %d and, differently, in row %d",
+									  cat->ids[l.idx[i]], b->row, r);
+			}
+		}
+		if (f->state == 3)
+		{
+			/* a rejected row claims nothing: take back what it staked */
+			for (i = 0; i < n; i++)
+				if (best[l.idx[i]].row == r)
+					memset(&best[l.idx[i]], 0, sizeof(Claim));
+		}
+	}
+
+	/* responses, in document order of the controls */
+	{
+		int			i;
+
+		for (i = 0; i < cat->n; i++)
+		{
+			Claim	   *b = &best[i];
+
+			if (b->via == 0)
+				continue;
+			fates[b->row].won++;
+			emit(&o, "response", b->row,
+				 b->via == VIA_BLANK ? lay.answer_column : lay.answer_column,
+				 cat->ids[i], kansa_sheet_get(sheet, b->row, lay.id_column),
+				 b, NULL, NULL, NULL);
+		}
+	}
+	for (r = 1; r <= sheet->nrows; r++)
+	{
+		RowFate    *f = &fates[r];
+
+		if (f->state == 2)
+			emit(&o, "skipped", r, 0, NULL, NULL, NULL, f->reason, NULL, NULL);
+		else if (f->state == 3)
+			emit(&o, "rejected", r, f->column, NULL, f->cell, NULL, f->reason,
+				 f->sqlstate, f->message);
+		else if (f->state == 1 && f->won == 0)
+			emit(&o, "skipped", r, 0, NULL, NULL, NULL, "duplicate", NULL, NULL);
+	}
+	return (Datum) 0;
+}
