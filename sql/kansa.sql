@@ -1171,6 +1171,25 @@ CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, controls text
 	AS 'MODULE_PATHNAME', 'kansa_sheet_answers' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 500;
 COMMENT ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb) IS 'How kansa reads an answer sheet against a catalog (controls: local ids in document order; sections and their titles): a layout row (reason: JSON of sheet, header_row and columns), then per non-empty row its responses (control, answer, mark, ownership, via), or why it was skipped (reason) or rejected (reason: message; sqlstate). import_sheet() stores what this returns.';
 
+CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, options jsonb DEFAULT '{}')
+	RETURNS SETOF kansa.sheet_line
+	LANGUAGE sql STABLE PARALLEL SAFE ROWS 500
+	SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT a.* FROM kansa.sheet_answers(content, framework,
+			ARRAY(SELECT kansa.local_id(c.id) FROM kansa.control AS c
+				   WHERE c.framework = sheet_answers.framework AND c.kind = 'control'
+				   ORDER BY c.position, c.id),
+			ARRAY(SELECT kansa.local_id(c.id) FROM kansa.control AS c
+				   WHERE c.framework = sheet_answers.framework AND c.kind = 'section'
+				   ORDER BY c.position, c.id),
+			ARRAY(SELECT COALESCE(c.title, '') FROM kansa.control AS c
+				   WHERE c.framework = sheet_answers.framework AND c.kind = 'section'
+				   ORDER BY c.position, c.id),
+			options) AS a;
+	END;
+COMMENT ON FUNCTION kansa.sheet_answers(bytea, text, jsonb) IS 'sheet_answers() against the catalog of a framework in kansa.control: a dry run of import_sheet() that stores nothing and shows what every row would become.';
+
 CREATE FUNCTION kansa.column_name(column_number integer) RETURNS text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
@@ -1301,19 +1320,8 @@ BEGIN
 		END IF;
 	END IF;
 
-	v_lines := ARRAY(
-		SELECT a
-		  FROM kansa.sheet_answers(content, framework,
-				ARRAY(SELECT kansa.local_id(c.id) FROM kansa.control AS c
-					   WHERE c.framework = import_sheet.framework AND c.kind = 'control'
-					   ORDER BY c.position, c.id),
-				ARRAY(SELECT kansa.local_id(c.id) FROM kansa.control AS c
-					   WHERE c.framework = import_sheet.framework AND c.kind = 'section'
-					   ORDER BY c.position, c.id),
-				ARRAY(SELECT COALESCE(c.title, '') FROM kansa.control AS c
-					   WHERE c.framework = import_sheet.framework AND c.kind = 'section'
-					   ORDER BY c.position, c.id),
-				options - 'mode' - 'received' - 'reload') AS a);
+	v_lines := ARRAY(SELECT a FROM kansa.sheet_answers(content, import_sheet.framework,
+							options - 'mode' - 'received' - 'reload') AS a);
 	v_read := pg_catalog.clock_timestamp();
 	SELECT l.reason::jsonb INTO v_layout FROM unnest(v_lines) AS l WHERE l.kind = 'layout';
 	format := v_layout->>'format';
@@ -1355,7 +1363,9 @@ BEGIN
 		OVERRIDING SYSTEM VALUE
 	VALUES (assessment_id, v_org, v_service, framework, batch_id, file_name, v_sha, v_received);
 
-	v_boiler := kansa.boilerplate(ARRAY(SELECT l.answer FROM unnest(v_lines) AS l
+	-- boilerplate over distinct texts: an answer shared by merged cells, a
+	-- list or a range is one answer, not many
+	v_boiler := kansa.boilerplate(ARRAY(SELECT DISTINCT l.answer FROM unnest(v_lines) AS l
 										 WHERE l.kind = 'response' AND l.answer IS NOT NULL));
 
 	WITH lines AS (

@@ -1,0 +1,241 @@
+-- Importing answer sheets: import_sheet(), sheet_answers(), review().
+-- The sample sheets are files in test/fixtures/sheets (made from seeds 000,
+-- 001 and 002, see its README); other sheets are written here.
+SET client_min_messages = warning;
+\set fisc `base64 -w0 test/fixtures/sheets/fisc8_liveon.xlsx`
+\set meti `base64 -w0 test/fixtures/sheets/meti_cloud_light2.xlsx`
+\set iso `base64 -w0 test/fixtures/sheets/iso27017_liveon.csv`
+
+-- a helper: text as a file in UTF-8
+CREATE FUNCTION f(t text) RETURNS bytea LANGUAGE sql AS $$ SELECT convert_to(t, 'UTF8') $$;
+
+--
+-- 1. The sample sheets: every row accounted for, no rejects
+--
+SELECT status, format, sheet, rows_read, responses, rejected, skipped, unknown_controls
+  FROM kansa.import_sheet('Bank A', 'ジャパンメディアシステム', 'LiveOn', 'fisc8',
+                          decode(:'fisc', 'base64'), 'fisc8_liveon.xlsx');
+SELECT status, format, sheet, rows_read, responses, rejected, skipped, unknown_controls
+  FROM kansa.import_sheet('Bank A', 'ジャパンメディアシステム', 'LiveOn', 'iso27017',
+                          decode(:'iso', 'base64'), 'iso27017_liveon.csv');
+SELECT status, format, sheet, rows_read, responses, rejected, skipped, unknown_controls
+  FROM kansa.import_sheet('Bank A', '株式会社LIGHT2', 'ものづくりコネクテッドクラウドサービス',
+                          'meti_cloud', decode(:'meti', 'base64'), 'meti_cloud_light2.xlsx');
+SELECT file_name, format, layout, skipped_by_reason, status
+  FROM kansa.import_batch ORDER BY id;
+
+-- merged answer cells: 設2's answer is every answer of 設2-設9 (F8:F15)
+SELECT r.control, r.row_number, r.cell, r.via, left(r.raw_text, 30) AS answer
+  FROM kansa.response r
+ WHERE r.control::text IN ('fisc8:設2', 'fisc8:設3', 'fisc8:設9', 'fisc8:設10', 'fisc8:設11')
+ ORDER BY r.row_number;
+SELECT count(DISTINCT r.raw_text) AS distinct_answers, count(*) AS controls
+  FROM kansa.response r JOIN kansa.assessment a ON a.id = r.assessment_id
+ WHERE a.framework = 'fisc8' AND r.row_number BETWEEN 8 AND 15;
+-- the rows the seed leaves empty are unanswered, not lost
+SELECT r.via, kansa.status(r.verdict), count(*) FROM kansa.response r
+  JOIN kansa.assessment a ON a.id = r.assessment_id
+ WHERE a.framework = 'fisc8' GROUP BY 1, 2 ORDER BY 1, 2;
+-- METI item numbers within sections (and 8's sub-sections) resolve
+SELECT r.control, r.row_number, r.cell FROM kansa.response r
+ WHERE r.control::text IN ('meti_cloud:1.1', 'meti_cloud:2.3', 'meti_cloud:8.1.1',
+                           'meti_cloud:8.2.5', 'meti_cloud:15.2')
+ ORDER BY r.row_number;
+-- the CP932 CSV: ids as printed (CLD6.3.1) resolve leniently
+SELECT r.control, r.cell, left(r.raw_text, 20) FROM kansa.response r
+ WHERE r.control::text IN ('iso27017:CLD.6.3.1', 'iso27017:5.1.1') ORDER BY r.row_number;
+-- every answer text arrives exactly, and verdicts, evidence and measures are there
+\i test/fixtures/labels/load.sql
+SELECT l.file, count(*) AS labels, count(r.id) AS found,
+       count(*) FILTER (WHERE r.raw_text = l.txt) AS same_text
+  FROM label l LEFT JOIN kansa.response r ON r.control::text = l.control
+ GROUP BY 1 ORDER BY 1;
+SELECT r.control, r.verdict, r.verdict_source, r.rule, r.confidence > 0.5 AS confident
+  FROM kansa.response r WHERE r.control::text IN ('fisc8:設85', 'meti_cloud:1.1');
+SELECT e.evidence FROM kansa.response_evidence e JOIN kansa.response r ON r.id = e.response_id
+ WHERE r.control::text = 'fisc8:設1' ORDER BY e.position;
+SELECT m.quantity, m.measure, m.span FROM kansa.response_measure m
+  JOIN kansa.response r ON r.id = m.response_id
+ WHERE r.control::text = 'meti_cloud:4.3' ORDER BY m.position;
+
+--
+-- 2. Idempotency and supersession
+--
+SELECT batch_id, assessment_id, status, rows_read, responses
+  FROM kansa.import_sheet('Bank A', 'ジャパンメディアシステム', 'LiveOn', 'iso27017',
+                          decode(:'iso', 'base64'), 'copy of iso27017_liveon.csv');
+SELECT count(*) AS batches FROM kansa.import_batch;
+-- another organisation loading the same bytes gets its own assessment
+SELECT status, responses
+  FROM kansa.import_sheet('Insurer B', 'ジャパンメディアシステム', 'LiveOn', 'iso27017',
+                          decode(:'iso', 'base64'), 'iso27017_liveon.csv');
+-- a newer sheet supersedes the current one; history is kept
+SELECT status, responses
+  FROM kansa.import_sheet('Bank A', 'ジャパンメディアシステム', 'LiveOn', 'iso27017',
+                          f(E'管理策番号\t実施状況\n5.1.1\t方針を定めています。\n'), 'iso-v2.tsv');
+SELECT o.name, a.file_name, a.superseded_by IS NULL AS current,
+       (SELECT count(*) FROM kansa.response r WHERE r.assessment_id = a.id) AS responses
+  FROM kansa.assessment a JOIN kansa.organization o ON o.id = a.organization_id
+ WHERE a.framework = 'iso27017' ORDER BY a.id;
+-- option reload loads the same bytes again
+SELECT status FROM kansa.import_sheet('Bank A', 'ジャパンメディアシステム', 'LiveOn', 'iso27017',
+                                      decode(:'iso', 'base64'), 'iso27017_liveon.csv',
+                                      '{"reload": true}');
+SELECT a.file_name, a.superseded_by IS NULL AS current FROM kansa.assessment a
+  JOIN kansa.organization o ON o.id = a.organization_id
+ WHERE a.framework = 'iso27017' AND o.name = 'Bank A' ORDER BY a.id;
+
+--
+-- 3. Formats, encodings and column detection
+--
+-- tab-separated UTF-8 with a BOM, header words, lenient ids (設 83－1, full width)
+SELECT status, format, rows_read, responses, rejected, skipped
+  FROM kansa.import_sheet('Bank A', 'V1', 'S1', 'fisc8',
+       '\xefbbbf'::bytea || f(E'項番\t基準\t対応状況\n設 83－1\t...\t対応しています。\n設１\t...\t対象外\nfisc8:設2\t...\t実施しています。\n'),
+       'bom.tsv');
+SELECT r.control, r.cell, r.verdict FROM kansa.response r
+  JOIN kansa.assessment a ON a.id = r.assessment_id AND a.file_name = 'bom.tsv' ORDER BY r.row_number;
+-- CP932 is detected; the answer column is found by its heading (回答), not by position
+SELECT status, format, responses
+  FROM kansa.import_sheet('Bank A', 'V2', 'S2', 'fisc8',
+       convert_to(E'回答,項番\r\n"当社は対応済みです。\n詳細は別紙。",設3\r\n対象外,設4\r\n', 'SJIS'),
+       'sjis.csv');
+SELECT r.control, r.raw_text, r.verdict FROM kansa.response r
+  JOIN kansa.assessment a ON a.id = r.assessment_id AND a.file_name = 'sjis.csv' ORDER BY r.row_number;
+-- no heading: the rightmost column of long texts is the answer; options override
+SELECT status, responses FROM kansa.import_sheet('Bank A', 'V3', 'S3', 'fisc8',
+       f(E'設1,耐震,データセンターは震度7の耐震性を備えています。\n設2,立地,立地調査を行い対策しています。\n'),
+       'noheader.csv');
+SELECT status, responses FROM kansa.import_sheet('Bank A', 'V3', 'S4', 'fisc8',
+       f(E'設1,耐震,データセンターは震度7の耐震性を備えています。\n'),
+       'forced.csv', '{"answer_column": "B", "id_column": 1}');
+SELECT b.file_name, b.layout->>'header_row' AS header_row, b.layout->>'answer_column' AS answer_column,
+       r.raw_text
+  FROM kansa.import_batch b JOIN kansa.response r ON r.assessment_id = b.assessment_id
+ WHERE b.file_name IN ('noheader.csv', 'forced.csv') ORDER BY b.id, r.row_number;
+-- the dry run says what import_sheet would do, storing nothing
+SELECT kind, row_number, control, via, reason
+  FROM kansa.sheet_answers(f(E'項番\t回答\n設1\t実施しています。\n設 X\t?\n'), 'fisc8');
+-- a file whose ids are of another framework
+SELECT * FROM kansa.import_sheet('Bank A', 'V3', 'S3', 'iso27017',
+       f(E'設1,耐震,データセンターは震度7の耐震性を備えています。\n'), 'wrong.csv');
+-- bad options
+SELECT * FROM kansa.import_sheet('Bank A', 'V3', 'S3', 'fisc8', f('x'), 'x.csv', '{"mode": "lenient"}');
+SELECT * FROM kansa.import_sheet('Bank A', 'V3', 'S3', 'fisc8', f('x'), 'x.csv', '{"colum": 3}');
+SELECT * FROM kansa.import_sheet('Bank A', 'V3', 'S3', 'fisc8', f('x'), 'x.csv', '{"blank": "fill"}');
+SELECT * FROM kansa.import_sheet('Bank A', 'V3', 'S3', 'nist', f('x'), 'x.csv');
+
+--
+-- 4. Sheet shapes: repeated headers, sections, lists, ranges, blanks, duplicates
+--
+CREATE TABLE shapes AS SELECT f(
+E'金融機関等コンピュータシステムの安全対策基準 対応表\n' ||
+E'\n' ||
+E'大項目\t項番\t基準\t対策実施状況\n' ||
+E'設備基準\t設 1\t立地\tデータセンターは震度7の耐震性を備えています。\n' ||
+E'\t設 2\t周囲\t\n' ||
+E'\t設 3 設 4\t通路・間隔\t対象外\n' ||
+E'大項目\t項番\t基準\t対策実施状況\n' ||
+E'\t設5～設7\t塀・看板・避雷\t対応しています。\n' ||
+E'\t設 8\t専用区画\t専用区画としています。\n' ||
+E'\t設 8\t専用区画\t専用区画としています。\n' ||
+E'\t\t設備基準84～137 は本サービスの対象外です。\t\n' ||
+E'運用基準\t運92-98\t店舗\t対象外\n' ||
+E'\t運1、2\t体制\t体制を整備しています。\n' ||
+E'\t設 999\t存在しない\t実施しています。\n' ||
+E'\t\t\t項番のない回答です。\n' ||
+E'\t設 8\t専用区画\t一部のみ実施しています。\n') AS content;
+SELECT kind, row_number, column_number, control, cell, via, reason, sqlstate
+  FROM kansa.sheet_answers((SELECT content FROM shapes), 'fisc8',
+       ARRAY(SELECT kansa.local_id(id) FROM kansa.control WHERE framework = 'fisc8' AND kind = 'control' ORDER BY position),
+       ARRAY(SELECT kansa.local_id(id) FROM kansa.control WHERE framework = 'fisc8' AND kind = 'section' ORDER BY position),
+       ARRAY(SELECT coalesce(title, '') FROM kansa.control WHERE framework = 'fisc8' AND kind = 'section' ORDER BY position))
+ WHERE kind <> 'response' OR control IN ('設1', '設2', '設3', '設4', '設5', '設7', '設8', '設84', '設137', '設99', '運92', '運98', '運1', '運2')
+ ORDER BY row_number, control;
+-- strict: the first rejected row aborts everything, naming file, sheet, row and cell
+\set VERBOSITY default
+SELECT * FROM kansa.import_sheet('Bank A', 'V4', 'S4', 'fisc8', (SELECT content FROM shapes), 'shapes.tsv');
+SELECT count(*) AS batches_of_shapes FROM kansa.import_batch WHERE file_name = 'shapes.tsv';
+\set VERBOSITY terse
+-- quarantine: the good rows load, every bad row is in import_reject;
+-- rows read = rows loaded + rejected + skipped
+SELECT status, rows_read, responses, rejected, skipped, unknown_controls
+  FROM kansa.import_sheet('Bank A', 'V4', 'S4', 'fisc8', (SELECT content FROM shapes), 'shapes.tsv',
+                          '{"mode": "quarantine"}');
+SELECT rows_read = (SELECT count(DISTINCT row_number) FROM kansa.response r WHERE r.assessment_id = b.assessment_id)
+                   + rejected + skipped AS adds_up, skipped_by_reason
+  FROM kansa.import_batch b WHERE file_name = 'shapes.tsv';
+SELECT j.row_number, j.cell, j.raw_value, j.reason, j.sqlstate, j.message
+  FROM kansa.import_reject j JOIN kansa.import_batch b ON b.id = j.batch_id
+ WHERE b.file_name = 'shapes.tsv' ORDER BY j.row_number;
+SELECT r.control, r.row_number, r.via, r.verdict FROM kansa.response r
+  JOIN kansa.assessment a ON a.id = r.assessment_id AND a.file_name = 'shapes.tsv'
+ WHERE r.control::text IN ('fisc8:設2', 'fisc8:設4', 'fisc8:設6', 'fisc8:設8', 'fisc8:設84',
+                           'fisc8:設100', 'fisc8:設137', 'fisc8:運95', 'fisc8:運2')
+ ORDER BY r.control;
+SELECT count(*) AS range_84_137 FROM kansa.response r
+  JOIN kansa.assessment a ON a.id = r.assessment_id AND a.file_name = 'shapes.tsv'
+ WHERE r.via = 'range';
+-- blank = inherit: an empty answer inside a group repeats the one above it
+SELECT status, responses FROM kansa.import_sheet('Bank A', 'V5', 'S5', 'fisc8',
+       f(E'大項目\t項番\t回答\n建物\t設1\t対応しています。\n\t設2\t\n\t設3\t\n開口部\t設14\t\n\t設15\t対象外\n\t設16\t\n'),
+       'inherit.tsv', '{"blank": "inherit"}');
+SELECT r.control, r.via, r.verdict FROM kansa.response r
+  JOIN kansa.assessment a ON a.id = r.assessment_id AND a.file_name = 'inherit.tsv'
+ ORDER BY r.row_number;
+
+--
+-- 5. A CAIQ sheet: the explicit answer and ownership make the verdict; the
+--    description still speaks of exceptions and plans
+--
+INSERT INTO kansa.framework (code, title) VALUES ('ccm_test', 'CCM v4 excerpt (test)');
+INSERT INTO kansa.control (id, kind, title) VALUES
+  ('ccm_test:A&A-01.1', 'control', 'Audit policy'), ('ccm_test:A&A-02.1', 'control', 'Independent assessments'),
+  ('ccm_test:AIS-01.1', 'control', 'Application security policy'), ('ccm_test:BCR-08.1', 'control', 'Backup'),
+  ('ccm_test:DSP-07.1', 'control', 'Data protection by design');
+SELECT status, responses FROM kansa.import_sheet('Bank A', 'CloudCo', 'Cloud', 'ccm_test',
+       f(E'Question ID,Question,CSP CAIQ Answer,SSRM Control Ownership,CSP Implementation Description (Optional/Recommended)\n' ||
+         E'A&A-01.1,Are audit policies established?,Yes,CSP-owned,Audit policies are reviewed annually.\n' ||
+         E'A&A-02.1,Are independent audits conducted?,Yes,Shared CSP and CSC,"Independent audits are conducted yearly, except for the legacy region which is planned for next year."\n' ||
+         E'AIS-01.1,Is an application security policy in place?,No,CSP-owned,\n' ||
+         E'BCR-08.1,Are backups taken?,NA,,\n' ||
+         E'DSP-07.1,Is data protection by design applied?,Yes,3rd-party outsourced,Provided by our IaaS provider.\n'),
+       'caiq.csv');
+SELECT r.control, r.mark, r.ownership, r.sheet_verdict, r.classified, r.verdict, r.verdict_source
+  FROM kansa.response r JOIN kansa.assessment a ON a.id = r.assessment_id AND a.file_name = 'caiq.csv'
+ ORDER BY r.row_number;
+SELECT layout FROM kansa.import_batch WHERE file_name = 'caiq.csv';
+
+--
+-- 6. Reviews: the latest verdict shows, history keeps every step
+--
+SELECT (kansa.review(r.id, 'partial', 'Seen the DC audit: only one site covered.')).verdict
+  FROM kansa.response r WHERE r.control::text = 'fisc8:設1' AND r.assessment_id = 1;
+SELECT (kansa.review(r.id, 'implemented/inherited', 'Second site certificate received.')).verdict_source
+  FROM kansa.response r WHERE r.control::text = 'fisc8:設1' AND r.assessment_id = 1;
+SELECT r.verdict, r.verdict_source, r.reviewed_by IS NOT NULL AS who FROM kansa.response r
+ WHERE r.control::text = 'fisc8:設1' AND r.assessment_id = 1;
+SELECT old_verdict, old_source, new_verdict, note, reviewed_by = current_user AS who
+  FROM kansa.response_review ORDER BY id;
+SELECT kansa.review(-1, 'implemented');
+SELECT kansa.review(1, NULL);
+
+--
+-- 7. read_sheet on a workbook, and files that are not what they claim
+--
+SELECT sheet, row_number, column_number, left(value, 20) FROM kansa.read_sheet(decode(:'fisc', 'base64'))
+ WHERE row_number IN (6, 8, 15) ORDER BY 2, 3;
+SELECT count(*) FROM kansa.read_sheet(decode(:'fisc', 'base64'), '{"sheet": "対応状況"}');
+SELECT count(*) FROM kansa.read_sheet(decode(:'fisc', 'base64'), '{"sheet": "Sheet9"}');
+SELECT count(*) FROM kansa.read_sheet('\x504b0304deadbeef'::bytea);
+SELECT count(*) FROM kansa.read_sheet(substr(decode(:'fisc', 'base64'), 1, 20000));
+SET kansa.import_max_inflated_size = '64kB';
+SELECT count(*) FROM kansa.read_sheet(decode(:'fisc', 'base64'));
+RESET kansa.import_max_inflated_size;
+SET kansa.import_max_file_size = '8kB';
+SELECT count(*) FROM kansa.read_sheet(decode(:'fisc', 'base64'));
+RESET kansa.import_max_file_size;
+SET kansa.import_max_rows = 100;
+SELECT * FROM kansa.import_sheet('Bank A', 'V9', 'S9', 'fisc8', decode(:'fisc', 'base64'), 'f.xlsx');
+RESET kansa.import_max_rows;
+SELECT kansa.column_name(n) FROM unnest(ARRAY[1, 26, 27, 52, 702, 703, 16384]) n;
