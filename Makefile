@@ -51,3 +51,38 @@ demo: bootstrap
 
 bench:
 	bench/run
+
+# ---------------------------------------------------------------------------
+# kansa-import, the batch client (cli/): a libpq program, built with `make`
+# and installed by `make install` into pg_config's bindir.  It has its own
+# rules because PGXS's PROGRAM cannot share a Makefile with MODULE_big.
+# PG_CFLAGS' -Wno-unused-parameter is for the server code; the client builds
+# with the whole of -Wextra.
+
+KANSA_IMPORT = cli/kansa-import
+KANSA_IMPORT_CFLAGS = $(filter-out -Wno-unused-parameter,$(CFLAGS)) -Wall -Wextra -Werror
+KANSA_IMPORT_CPPFLAGS = -I$(shell $(PG_CONFIG) --includedir)
+KANSA_IMPORT_LIBS = -L$(shell $(PG_CONFIG) --libdir) -lpq
+
+.PHONY: install-kansa-import uninstall-kansa-import clean-kansa-import
+
+all: $(KANSA_IMPORT)
+
+$(KANSA_IMPORT): cli/kansa-import.c
+	$(CC) $(KANSA_IMPORT_CFLAGS) $(KANSA_IMPORT_CPPFLAGS) $< $(LDFLAGS) $(LDFLAGS_EX) $(KANSA_IMPORT_LIBS) -o $@
+
+install: install-kansa-import
+
+install-kansa-import: $(KANSA_IMPORT)
+	$(MKDIR_P) '$(DESTDIR)$(bindir)'
+	$(INSTALL_PROGRAM) $(KANSA_IMPORT) '$(DESTDIR)$(bindir)/kansa-import'
+
+uninstall: uninstall-kansa-import
+
+uninstall-kansa-import:
+	rm -f '$(DESTDIR)$(bindir)/kansa-import'
+
+clean: clean-kansa-import
+
+clean-kansa-import:
+	rm -f $(KANSA_IMPORT)

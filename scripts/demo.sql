@@ -1,9 +1,52 @@
--- The kansa demo report (make demo).  Until the importer lands this shows
--- the shipped catalogs and what control_id does with the ids vendors write.
+-- The kansa demo report (make demo), run after scripts/run-demo has
+-- imported the sample sheets: what was imported and what the vendors said,
+-- then the shipped catalogs and what the types do.
 \pset footer off
 \pset border 2
-CREATE EXTENSION kansa;
 SET search_path = public, kansa;
+
+\echo
+\echo '== Imported answer sheets (kansa.import_batch) =='
+SELECT b.id AS batch, b.file_name, b.format, b.layout->>'sheet' AS sheet,
+       b.rows_read, b.responses, b.rejected, b.skipped, b.status, b.total_ms
+  FROM kansa.import_batch b ORDER BY b.id;
+
+\echo
+\echo '== What the vendors said: verdicts per assessment =='
+SELECT v.name AS vendor, a.framework,
+       count(*) FILTER (WHERE status(r.verdict) = 'implemented') AS implemented,
+       count(*) FILTER (WHERE status(r.verdict) = 'partial') AS partial,
+       count(*) FILTER (WHERE status(r.verdict) = 'planned') AS planned,
+       count(*) FILTER (WHERE status(r.verdict) = 'not_implemented') AS not_impl,
+       count(*) FILTER (WHERE status(r.verdict) = 'unclear') AS unclear,
+       count(*) FILTER (WHERE status(r.verdict) = 'not_applicable') AS n_a,
+       count(*) FILTER (WHERE status(r.verdict) = 'unanswered') AS unanswered,
+       count(*) FILTER (WHERE responsibility(r.verdict) = 'inherited') AS inherited,
+       (SELECT count(*) FROM kansa.response_evidence e JOIN kansa.response x ON x.id = e.response_id
+         WHERE x.assessment_id = a.id) AS evidence,
+       (SELECT count(*) FROM kansa.response_measure m JOIN kansa.response x ON x.id = m.response_id
+         WHERE x.assessment_id = a.id) AS figures
+  FROM kansa.assessment a JOIN kansa.service s ON s.id = a.service_id
+  JOIN kansa.vendor v ON v.id = s.vendor_id JOIN kansa.response r ON r.assessment_id = a.id
+ WHERE a.superseded_by IS NULL
+ GROUP BY v.name, a.framework, a.id ORDER BY a.id;
+
+\echo
+\echo '== Answers that are not clean, with why (first 12) =='
+SELECT r.control, r.cell, r.verdict, r.rule, left(coalesce(r.specific_text, ''), 50) AS judged_text
+  FROM kansa.response r
+ WHERE status(r.verdict) IN ('partial', 'planned', 'not_implemented', 'unclear')
+ ORDER BY r.verdict, r.control LIMIT 12;
+
+\echo
+\echo '== LIGHT2''s backup and log figures against pattern 1 reference values =='
+SELECT r.control, m.quantity, m.measure::text AS stated, v.raw AS required,
+       satisfies(m.measure, v.measure, i.direction) AS satisfied
+  FROM kansa.response_measure m JOIN kansa.response r ON r.id = m.response_id
+  JOIN kansa.assessment a ON a.id = r.assessment_id AND a.framework = 'meti_cloud'
+  JOIN kansa.reference_item i ON i.quantity = m.quantity
+  JOIN kansa.reference_value v ON v.item = i.id AND v.pattern = 1
+ ORDER BY r.control, m.position;
 
 \echo
 \echo '== Shipped framework catalogs =='

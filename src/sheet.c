@@ -175,6 +175,10 @@ kansa_option_text(Jsonb *options, const char *key)
 
 	if (v == NULL)
 		return NULL;
+	/* a sheet named 2024 may come as a number */
+	if (v->type == jbvNumeric)
+		return DatumGetCString(DirectFunctionCall1(numeric_out,
+												   NumericGetDatum(v->val.numeric)));
 	if (v->type != jbvString)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
