@@ -1191,19 +1191,8 @@ CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, options jsonb
 COMMENT ON FUNCTION kansa.sheet_answers(bytea, text, jsonb) IS 'sheet_answers() against the catalog of a framework in kansa.control: a dry run of import_sheet() that stores nothing and shows what every row would become.';
 
 CREATE FUNCTION kansa.column_name(column_number integer) RETURNS text
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-	BEGIN ATOMIC
-		SELECT CASE WHEN column_number > 702
-					THEN pg_catalog.chr(64 + ((column_number - 703) / 676) + 1) ||
-						 pg_catalog.chr(65 + ((column_number - 27) / 26) % 26) ||
-						 pg_catalog.chr(65 + (column_number - 1) % 26)
-					WHEN column_number > 26
-					THEN pg_catalog.chr(64 + (column_number - 1) / 26) ||
-						 pg_catalog.chr(65 + (column_number - 1) % 26)
-					WHEN column_number >= 1 THEN pg_catalog.chr(64 + column_number) END;
-	END;
-COMMENT ON FUNCTION kansa.column_name(integer) IS 'The spreadsheet letter of a column number (1 A, 27 AA).';
+	AS 'MODULE_PATHNAME', 'kansa_column_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.column_name(integer) IS 'The spreadsheet letters of a column number (1 A, 27 AA, 16384 XFD); NULL outside 1-16384.';
 
 CREATE FUNCTION kansa.sheet_verdict(mark text, ownership text, description kansa.answer)
 	RETURNS kansa.answer
@@ -1373,7 +1362,8 @@ BEGIN
 		  FROM unnest(v_lines) AS l
 		 WHERE l.kind = 'response'
 	), judged AS (
-		SELECT l.*, kansa.sheet_verdict(l.mark, l.ownership, (l.ce).verdict) AS sv
+		SELECT l.*, CASE WHEN l.mark IS NOT NULL
+						 THEN kansa.sheet_verdict(l.mark, l.ownership, (l.ce).verdict) END AS sv
 		  FROM lines AS l
 	), ins AS (
 		INSERT INTO kansa.response (assessment_id, control, sheet, row_number, cell, via,
@@ -1481,3 +1471,10 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.response_evidence', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.response_measure', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.response_review', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.import_reject', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.organization_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.vendor_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.service_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.import_batch_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.assessment_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.response_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.response_review_id_seq', '');

@@ -488,8 +488,10 @@ resolve_cell(Catalog *cat, const char *cell, const char *section, IdList *out,
 	}
 
 	/*
-	 * Split into pieces at blanks and list separators, gluing blanks around
-	 * range markers and a digitless piece ("設") to the piece after it.
+	 * Split into pieces at blanks and list separators.  A blank is no
+	 * separator next to a range marker ("設 2 ～ 設 4") or between a prefix
+	 * and its number ("設 2"); a digitless piece left over ("設") is glued to
+	 * the piece after it below.
 	 */
 	initStringInfo(&cur);
 	for (p = f; *p;)
@@ -497,7 +499,22 @@ resolve_cell(Catalog *cat, const char *cell, const char *section, IdList *out,
 		bool		sep = false;
 		int			l = pg_utf_mblen((unsigned char *) p);
 
-		if (*p == ' ' || *p == ',' || *p == ';' || *p == '/' || *p == '\n')
+		if (*p == ' ')
+		{
+			char		before = cur.len > 0 ? cur.data[cur.len - 1] : '\0';
+			bool		glue = before == '~' || p[1] == '~' ||
+				before == '-' || p[1] == '-' ||
+				(p[1] >= '0' && p[1] <= '9' && cur.len > 0 &&
+				 !(before >= '0' && before <= '9'));
+
+			if (glue)
+			{
+				p++;
+				continue;
+			}
+			sep = true;
+		}
+		else if (*p == ',' || *p == ';' || *p == '/' || *p == '\n')
 			sep = true;
 		else if (strncmp(p, "\xe3\x80\x81", 3) == 0 ||	/* 、 */
 				 strncmp(p, "\xe3\x83\xbb", 3) == 0 ||	/* ・ */
@@ -508,22 +525,15 @@ resolve_cell(Catalog *cat, const char *cell, const char *section, IdList *out,
 			sep = true;
 			l = 6;
 		}
-		if (sep && *p == ' ' && cur.len > 0 &&
-			(cur.data[cur.len - 1] == '~' || (p[1] == '~')))
-			sep = false, l = 1, p += 1;	/* drop a blank next to "~" */
-		else if (sep)
+		if (sep)
 		{
 			if (cur.len > 0)
 				pieces = lappend(pieces, pstrdup(cur.data));
 			resetStringInfo(&cur);
-			p += l;
-			continue;
 		}
 		else
-		{
 			appendBinaryStringInfo(&cur, p, l);
-			p += l;
-		}
+		p += l;
 	}
 	if (cur.len > 0)
 		pieces = lappend(pieces, pstrdup(cur.data));
@@ -1414,4 +1424,26 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			emit(&o, "skipped", r, 0, NULL, NULL, NULL, "duplicate", NULL, NULL);
 	}
 	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(kansa_column_name);
+
+/* column_name(int): the spreadsheet letters of a column number (27 -> AA). */
+Datum
+kansa_column_name(PG_FUNCTION_ARGS)
+{
+	int32		n = PG_GETARG_INT32(0);
+	char		buf[8];
+	int			i = sizeof(buf) - 1;
+
+	if (n < 1 || n > 16384)
+		PG_RETURN_NULL();
+	buf[i] = '\0';
+	while (n > 0)
+	{
+		n--;
+		buf[--i] = 'A' + n % 26;
+		n /= 26;
+	}
+	PG_RETURN_TEXT_P(cstring_to_text(buf + i));
 }

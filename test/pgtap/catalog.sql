@@ -108,8 +108,14 @@ SELECT throws_ok($$INSERT INTO kansa.control (id, parent) VALUES ('caiq4:X', 'fi
 SELECT set_eq($$SELECT unnest(extconfig) FROM pg_extension WHERE extname = 'kansa'$$,
 	$$SELECT unnest(ARRAY['kansa.framework', 'kansa.control', 'kansa.quantity', 'kansa.service_type',
 	      'kansa.reference_item', 'kansa.reference_value',
-	      'kansa.control_position_seq', 'kansa.reference_item_id_seq']::regclass[])::oid$$,
-	'catalog tables and sequences are registered with pg_extension_config_dump');
+	      'kansa.control_position_seq', 'kansa.reference_item_id_seq',
+	      'kansa.organization', 'kansa.vendor', 'kansa.service', 'kansa.import_batch',
+	      'kansa.assessment', 'kansa.response', 'kansa.response_evidence', 'kansa.response_measure',
+	      'kansa.response_review', 'kansa.import_reject',
+	      'kansa.organization_id_seq', 'kansa.vendor_id_seq', 'kansa.service_id_seq',
+	      'kansa.import_batch_id_seq', 'kansa.assessment_id_seq', 'kansa.response_id_seq',
+	      'kansa.response_review_id_seq']::regclass[])::oid$$,
+	'catalog, assessment tables and their sequences are registered with pg_extension_config_dump');
 
 SELECT * FROM finish();
 ROLLBACK;
