@@ -1,0 +1,69 @@
+#!/bin/bash
+# Tests of kansa-import, the batch client, against the cluster of the test
+# run (PG* variables set by pg_virtualenv).  TAP-like lines "ok - ..." and
+# "not ok - ..."; scripts/run-suite counts them.
+set -u
+cd "$(dirname "$0")/../.."
+K="${KANSA_IMPORT:-$(pg_config --bindir)/kansa-import}"
+db=kansa_cli
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"; dropdb --if-exists $db > /dev/null 2>&1' EXIT
+dropdb --if-exists $db > /dev/null 2>&1
+createdb -E UTF8 -T template0 $db
+psql -X -q -d $db -c 'CREATE EXTENSION kansa'
+
+check() {	# check NAME EXPECTED ACTUAL
+	if [ "$2" = "$3" ]; then
+		echo "ok - kansa-import: $1"
+	else
+		echo "not ok - kansa-import: $1 (expected \"$2\", got \"$3\")"
+	fi
+}
+q() { psql -X -At -d $db -c "$1"; }
+
+# the bundled sample sheets through the manifest
+"$K" -d $db --no-progress --manifest test/fixtures/sheets/manifest.tsv > "$tmp/out1" 2>&1
+check "the sample sheets load (exit 0)" 0 $?
+check "three loaded lines" 3 "$(grep -c '^loaded ' "$tmp/out1")"
+check "responses stored" "311 40 86" "$(q "SELECT string_agg(responses::text, ' ' ORDER BY id) FROM kansa.import_batch")"
+check "received date from the manifest options" 2024-04-01 \
+	"$(q "SELECT received_at FROM kansa.assessment WHERE framework = 'meti_cloud'")"
+
+# the same files again: already loaded, still exit 0, nothing new
+"$K" -d $db --no-progress --manifest test/fixtures/sheets/manifest.tsv > "$tmp/out2" 2>&1
+check "again: exit 0" 0 $?
+check "again: three already_loaded lines" 3 "$(grep -c '^already_loaded ' "$tmp/out2")"
+check "again: no new batch" 3 "$(q "SELECT count(*) FROM kansa.import_batch")"
+
+# files on the command line, JSON output; a strict reject fails its file only
+printf '項番\t回答\n設1\t実施しています。\n' > "$tmp/good.tsv"
+printf '項番\t回答\n設1\t実施しています。\n設 999\t実施しています。\n' > "$tmp/bad.tsv"
+"$K" -d $db --json --org 'Bank B' --vendor V --service S --framework fisc8 \
+	"$tmp/good.tsv" "$tmp/bad.tsv" "$tmp/missing.tsv" > "$tmp/out3" 2> "$tmp/err3"
+check "a failed file makes exit 1" 1 $?
+check "JSON: one object a line, four lines" 4 "$(wc -l < "$tmp/out3")"
+check "JSON: statuses" "loaded error error" \
+	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); print $j->{status}, " " if $j->{type} eq "file"' "$tmp/out3" | sed 's/ $//')"
+check "JSON: the reject's SQLSTATE and message" "23503 bad.tsv: sheet \"tsv\", row 3, cell A3: unknown control \"設999\" (in \"設 999\") for framework fisc8" \
+	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); print "$j->{error}{sqlstate} $j->{error}{message}" if ($j->{file_name} // "") eq "bad.tsv"' "$tmp/out3")"
+check "JSON: summary" "3 1 2 1" \
+	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); print "$j->{files} $j->{loaded} $j->{failed} $j->{exit_status}" if $j->{type} eq "summary"' "$tmp/out3")"
+check "strict reject stored nothing" 0 "$(q "SELECT count(*) FROM kansa.import_batch WHERE file_name = 'bad.tsv'")"
+
+# quarantine: loaded with rejects is not a full load (exit 1), rejects kept
+"$K" -d $db --no-progress --mode quarantine --org 'Bank B' --vendor V --service S2 --framework fisc8 \
+	"$tmp/bad.tsv" > "$tmp/out4" 2>&1
+check "quarantine with rejects: exit 1" 1 $?
+check "quarantine: the reject is in import_reject" "A3 23503" \
+	"$(q "SELECT cell || ' ' || sqlstate FROM kansa.import_reject")"
+
+# usage and manifest errors: exit 2 before importing anything
+"$K" -d $db --org O > /dev/null 2>&1
+check "missing options: exit 2" 2 $?
+printf 'a.tsv\tO\tV\n' > "$tmp/broken.tsv"
+"$K" -d $db --manifest "$tmp/broken.tsv" > /dev/null 2> "$tmp/err5"
+check "malformed manifest: exit 2" 2 $?
+check "malformed manifest: file and line named" 1 "$(grep -c 'broken.tsv:1' "$tmp/err5")"
+"$K" -d "postgresql:///nosuchdb" --manifest test/fixtures/sheets/manifest.tsv > /dev/null 2>&1
+check "no such database: exit 2" 2 $?
+check "--version" "kansa-import (kansa) 0.1.0" "$("$K" --version)"
