@@ -1049,6 +1049,19 @@ row_empty(KansaSheet *sheet, int row)
 	return first_cell(sheet, row, NULL) == NULL;
 }
 
+/* Mark a row rejected, with the error a strict import raises for it. */
+static void
+reject_row(RowFate *f, const char *reason, const char *sqlstate, int column,
+		   const char *cell, char *message)
+{
+	f->state = 3;
+	f->reason = reason;
+	f->sqlstate = sqlstate;
+	f->column = column;
+	f->cell = cell;
+	f->message = message;
+}
+
 typedef struct Out
 {
 	ReturnSetInfo *rsinfo;
@@ -1312,28 +1325,19 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			}
 			else if (idcell == NULL)
 			{
-				f->state = 3;
-				f->reason = "no control id";
-				f->sqlstate = "23502";
-				f->column = lay.id_column;
-				f->cell = NULL;
-				f->message = psprintf("row %d has an answer but no control id in column %d",
-									  r, lay.id_column);
+				reject_row(f, "no control id", "23502", lay.id_column, NULL,
+						   psprintf("row %d has an answer but no control id in column %d",
+									r, lay.id_column));
 				continue;
 			}
 			else
 			{
-				f->state = 3;
-				f->reason = "unknown control";
-				f->sqlstate = "23503";
-				f->column = lay.id_column;
-				f->cell = idcell;
-				if (bad != NULL && strcmp(bad, idcell) != 0)
-					f->message = psprintf("unknown control \"%s\" (in \"%s\") for framework %s",
-										  bad, idcell, framework);
-				else
-					f->message = psprintf("unknown control \"%s\" for framework %s",
-										  idcell, framework);
+				reject_row(f, "unknown control", "23503", lay.id_column, idcell,
+						   (bad != NULL && strcmp(bad, idcell) != 0) ?
+						   psprintf("unknown control \"%s\" (in \"%s\") for framework %s",
+									bad, idcell, framework) :
+						   psprintf("unknown control \"%s\" for framework %s",
+									idcell, framework));
 				continue;
 			}
 		}
@@ -1365,33 +1369,28 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 		if (claim.via == VIA_BLANK && group_start)
 			have_last = false;
 
-		/* stake the claims */
+		/*
+		 * A row that contradicts an equally strong row before it is rejected
+		 * and claims nothing; otherwise it takes every control where it is
+		 * the strongest so far.
+		 */
 		f->state = 1;
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n && f->state == 1; i++)
 		{
 			Claim	   *b = &best[l.idx[i]];
 
-			if (b->via < claim.via)
-				*b = claim;
-			else if (b->via == claim.via && !same_claim(b, &claim) &&
-					 claim.via != VIA_RANGE)
+			if (b->via == claim.via && claim.via != VIA_RANGE &&
+				!same_claim(b, &claim))
 			{
-				f->state = 3;
-				f->reason = "conflicting duplicate";
-				f->sqlstate = "23505";
-				f->column = lay.id_column;
-				f->cell = idcell;
-				f->message = psprintf("control %s is answered in row %d and, differently, in row %d",
-									  cat->ids[l.idx[i]], b->row, r);
+				reject_row(f, "conflicting duplicate", "23505", lay.id_column, idcell,
+						   psprintf("control %s is answered in row %d and, differently, in row %d",
+									cat->ids[l.idx[i]], b->row, r));
 			}
 		}
-		if (f->state == 3)
-		{
-			/* a rejected row claims nothing: take back what it staked */
+		if (f->state == 1)
 			for (i = 0; i < n; i++)
-				if (best[l.idx[i]].row == r)
-					memset(&best[l.idx[i]], 0, sizeof(Claim));
-		}
+				if (best[l.idx[i]].via < claim.via)
+					best[l.idx[i]] = claim;
 	}
 
 	/* responses, in document order of the controls */
@@ -1405,8 +1404,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			if (b->via == 0)
 				continue;
 			fates[b->row].won++;
-			emit(&o, "response", b->row,
-				 b->via == VIA_BLANK ? lay.answer_column : lay.answer_column,
+			emit(&o, "response", b->row, lay.answer_column,
 				 cat->ids[i], kansa_sheet_get(sheet, b->row, lay.id_column),
 				 b, NULL, NULL, NULL);
 		}

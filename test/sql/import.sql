@@ -116,6 +116,10 @@ SELECT b.file_name, b.layout->>'header_row' AS header_row, b.layout->>'answer_co
 -- the dry run says what import_sheet would do, storing nothing
 SELECT kind, row_number, control, via, reason
   FROM kansa.sheet_answers(f(E'項番\t回答\n設1\t実施しています。\n設 X\t?\n'), 'fisc8');
+-- a rejected row claims nothing, and takes nothing from the rows before it
+SELECT kind, row_number, control, via, reason
+  FROM kansa.sheet_answers(f(E'項番\t回答\n設3\t\n設1、設2\t規程で対応しています。\n設2、設3\t一部対応しています。\n'), 'fisc8')
+ WHERE kind <> 'layout';
 -- a file whose ids are of another framework
 SELECT * FROM kansa.import_sheet('Bank A', 'V3', 'S3', 'iso27017',
        f(E'設1,耐震,データセンターは震度7の耐震性を備えています。\n'), 'wrong.csv');
