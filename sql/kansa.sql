@@ -1164,6 +1164,19 @@ CREATE TYPE kansa.sheet_line AS (
 );
 COMMENT ON TYPE kansa.sheet_line IS 'What sheet_answers() says of a row of an answer sheet: kind layout, response, skipped or rejected; the sheet, row and column; the control (local id) and the id cell as read; the answer, mark and ownership cells; via (row, list, inherit, range, blank); reason (the layout as JSON, the skip reason, or the reject message); sqlstate of a reject.';
 
+COMMENT ON COLUMN kansa.sheet_line.kind IS 'layout, response, skipped or rejected.';
+COMMENT ON COLUMN kansa.sheet_line.sheet IS 'The sheet read (csv or tsv for text files).';
+COMMENT ON COLUMN kansa.sheet_line.row_number IS 'Row of the sheet, from 1 (for layout: the header row, 0 if none).';
+COMMENT ON COLUMN kansa.sheet_line.column_number IS 'Column of the answer cell (responses), of the offending cell (rejects), or the answer column (layout).';
+COMMENT ON COLUMN kansa.sheet_line.control IS 'Local id of the control answered (responses).';
+COMMENT ON COLUMN kansa.sheet_line.cell IS 'The id cell as read (responses and rejects).';
+COMMENT ON COLUMN kansa.sheet_line.answer IS 'The answer cell as read (responses).';
+COMMENT ON COLUMN kansa.sheet_line.mark IS 'The mark cell (a CAIQ answer, ○/×), if the sheet has a mark column.';
+COMMENT ON COLUMN kansa.sheet_line.ownership IS 'The ownership cell (CAIQ SSRM), if the sheet has one.';
+COMMENT ON COLUMN kansa.sheet_line.via IS 'How the row answers the control: row, list, inherit, range or blank.';
+COMMENT ON COLUMN kansa.sheet_line.reason IS 'layout: the layout as JSON; skipped: why (title, header, repeated header, section, duplicate); rejected: the error message.';
+COMMENT ON COLUMN kansa.sheet_line.sqlstate IS 'SQLSTATE of a reject: 23503 unknown control, 23502 no control id, 23505 conflicting duplicate.';
+
 CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, controls text[],
 									sections text[], section_titles text[],
 									options jsonb DEFAULT '{}')
@@ -1478,3 +1491,13 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.import_batch_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.assessment_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.response_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.response_review_id_seq', '');
+
+-- The operator families CREATE OPERATOR CLASS made for each type.
+COMMENT ON OPERATOR FAMILY kansa.control_id_ops USING btree IS 'The btree operator family of control_id (its default operator class).';
+COMMENT ON OPERATOR FAMILY kansa.control_id_hash_ops USING hash IS 'The hash operator family of control_id (its default operator class).';
+COMMENT ON OPERATOR FAMILY kansa.answer_ops USING btree IS 'The btree operator family of answer (its default operator class).';
+COMMENT ON OPERATOR FAMILY kansa.answer_hash_ops USING hash IS 'The hash operator family of answer (its default operator class).';
+COMMENT ON OPERATOR FAMILY kansa.evidence_ops USING btree IS 'The btree operator family of evidence (its default operator class).';
+COMMENT ON OPERATOR FAMILY kansa.evidence_hash_ops USING hash IS 'The hash operator family of evidence (its default operator class).';
+COMMENT ON OPERATOR FAMILY kansa.measure_ops USING btree IS 'The btree operator family of measure (its default operator class).';
+COMMENT ON OPERATOR FAMILY kansa.measure_hash_ops USING hash IS 'The hash operator family of measure (its default operator class).';
