@@ -251,11 +251,18 @@ find_key(Catalog *cat, const char *k)
 	return cat->by_key[first];
 }
 
-/* Resolve one id written on its own; -1 unknown, -2 ambiguous. */
+/*
+ * Resolve one id written on its own; -1 unknown, -2 ambiguous.  First as
+ * control_id's input function reads it (full width, blanks, dashes and the
+ * "framework:" prefix handled as for any control_id literal), then by the
+ * lenient key.
+ */
 static int
 resolve_one(Catalog *cat, const char *s)
 {
 	size_t		fl = strlen(cat->framework);
+	size_t		len;
+	ControlId  *id;
 	int			i;
 	char	   *k;
 
@@ -263,12 +270,22 @@ resolve_one(Catalog *cat, const char *s)
 		s++;
 	if (*s == '\0')
 		return -1;
-	/* the canonical text "framework:local" */
 	if (pg_strncasecmp(s, cat->framework, fl) == 0 && s[fl] == ':')
 		s += fl + 1;
-	if ((i = find_exact(cat, s)) >= 0)
-		return i;
-	k = id_key(s, strlen(s));
+	len = strlen(s);
+	id = control_id_from_parts(cat->framework, fl, s, len, false);
+	if (id != NULL)
+	{
+		/* the canonical text is "framework:local" */
+		char	   *local = pnstrdup(VARDATA_ANY(id) + fl + 1,
+									 VARSIZE_ANY_EXHDR(id) - fl - 1);
+
+		i = find_exact(cat, local);
+		pfree(local);
+		if (i >= 0)
+			return i;
+	}
+	k = id_key(s, len);
 	i = find_key(cat, k);
 	pfree(k);
 	return i;
