@@ -1290,7 +1290,8 @@ BEGIN
 				  HINT = 'Use strict (any rejected row aborts the import) or quarantine (good rows load, rejected rows go to kansa.import_reject).';
 	END IF;
 	v_received := (options->>'received')::date;
-	IF NOT EXISTS (SELECT FROM kansa.framework AS f WHERE f.code = framework) THEN
+	PERFORM FROM kansa.framework AS f WHERE f.code = import_sheet.framework;
+	IF NOT FOUND THEN
 		RAISE EXCEPTION 'framework "%" does not exist', framework
 			USING ERRCODE = 'foreign_key_violation',
 				  HINT = 'The frameworks are the rows of kansa.framework.';

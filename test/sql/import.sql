@@ -2,6 +2,8 @@
 -- The sample sheets are files in test/fixtures/sheets (made from seeds 000,
 -- 001 and 002, see its README); other sheets are written here.
 SET client_min_messages = warning;
+-- error contexts name plpgsql line numbers: not part of what is tested
+\set SHOW_CONTEXT never
 \set fisc `base64 -w0 test/fixtures/sheets/fisc8_liveon.xlsx`
 \set meti `base64 -w0 test/fixtures/sheets/meti_cloud_light2.xlsx`
 \set iso `base64 -w0 test/fixtures/sheets/iso27017_liveon.csv`
