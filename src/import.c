@@ -1009,9 +1009,9 @@ typedef struct Claim
 typedef struct RowFate
 {
 	int			state;			/* 0 none, 1 claims, 2 skipped, 3 rejected */
-	const char *reason;
+	const char *reason;			/* why it was skipped */
 	const char *sqlstate;
-	char	   *message;
+	char	   *message;		/* why it was rejected (the strict error) */
 	int			column;
 	const char *cell;
 	int			won;			/* claims that won */
@@ -1068,11 +1068,10 @@ row_empty(KansaSheet *sheet, int row)
 
 /* Mark a row rejected, with the error a strict import raises for it. */
 static void
-reject_row(RowFate *f, const char *reason, const char *sqlstate, int column,
-		   const char *cell, char *message)
+reject_row(RowFate *f, const char *sqlstate, int column, const char *cell,
+		   char *message)
 {
 	f->state = 3;
-	f->reason = reason;
 	f->sqlstate = sqlstate;
 	f->column = column;
 	f->cell = cell;
@@ -1091,7 +1090,7 @@ typedef struct Out
 static void
 emit(Out *o, const char *kind, int row, int column, const char *control,
 	 const char *cell, const Claim *claim, const char *reason,
-	 const char *sqlstate, const char *message)
+	 const char *sqlstate)
 {
 	Datum		values[OUT_COLS];
 	bool		nulls[OUT_COLS];
@@ -1112,12 +1111,6 @@ emit(Out *o, const char *kind, int row, int column, const char *control,
 	values[2] = Int32GetDatum(row);
 	nulls[3] = column <= 0;
 	values[3] = Int32GetDatum(column);
-	if (message != NULL)
-	{
-		/* the message rides in the reason column's place for rejects */
-		values[10] = CStringGetTextDatum(message);
-		nulls[10] = false;
-	}
 	tuplestore_putvalues(o->rsinfo->setResult, o->rsinfo->setDesc, values, nulls);
 }
 
@@ -1230,7 +1223,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 					 lay.header_row, lay.id_column, lay.answer_column,
 					 lay.mark_column, lay.ownership_column);
 	emit(&o, "layout", lay.header_row, lay.answer_column, NULL, NULL, NULL,
-		 js.data, NULL, NULL);
+		 js.data, NULL);
 
 	best = palloc0(cat->n * sizeof(Claim));
 	fates = palloc0((sheet->nrows + 1) * sizeof(RowFate));
@@ -1342,14 +1335,14 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			}
 			else if (idcell == NULL)
 			{
-				reject_row(f, "no control id", "23502", lay.id_column, NULL,
+				reject_row(f, "23502", lay.id_column, NULL,
 						   psprintf("row %d has an answer but no control id in column %d",
 									r, lay.id_column));
 				continue;
 			}
 			else
 			{
-				reject_row(f, "unknown control", "23503", lay.id_column, idcell,
+				reject_row(f, "23503", lay.id_column, idcell,
 						   (bad != NULL && strcmp(bad, idcell) != 0) ?
 						   psprintf("unknown control \"%s\" (in \"%s\") for framework %s",
 									bad, idcell, framework) :
@@ -1399,7 +1392,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			if (b->via == claim.via && claim.via != VIA_RANGE &&
 				!same_claim(b, &claim))
 			{
-				reject_row(f, "conflicting duplicate", "23505", lay.id_column, idcell,
+				reject_row(f, "23505", lay.id_column, idcell,
 						   psprintf("control %s is answered in row %d and, differently, in row %d",
 									cat->ids[l.idx[i]], b->row, r));
 			}
@@ -1423,7 +1416,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			fates[b->row].won++;
 			emit(&o, "response", b->row, lay.answer_column,
 				 cat->ids[i], kansa_sheet_get(sheet, b->row, lay.id_column),
-				 b, NULL, NULL, NULL);
+				 b, NULL, NULL);
 		}
 	}
 	for (r = 1; r <= sheet->nrows; r++)
@@ -1431,12 +1424,13 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 		RowFate    *f = &fates[r];
 
 		if (f->state == 2)
-			emit(&o, "skipped", r, 0, NULL, NULL, NULL, f->reason, NULL, NULL);
+			emit(&o, "skipped", r, 0, NULL, NULL, NULL, f->reason, NULL);
 		else if (f->state == 3)
-			emit(&o, "rejected", r, f->column, NULL, f->cell, NULL, f->reason,
-				 f->sqlstate, f->message);
+			/* a reject's reason column holds the error message */
+			emit(&o, "rejected", r, f->column, NULL, f->cell, NULL, f->message,
+				 f->sqlstate);
 		else if (f->state == 1 && f->won == 0)
-			emit(&o, "skipped", r, 0, NULL, NULL, NULL, "duplicate", NULL, NULL);
+			emit(&o, "skipped", r, 0, NULL, NULL, NULL, "duplicate", NULL);
 	}
 	return (Datum) 0;
 }
