@@ -122,6 +122,18 @@ SELECT kind, row_number, control, via, reason
 SELECT kind, row_number, control, via, reason
   FROM kansa.sheet_answers(f(E'項番\t回答\n設3\t\n設1、設2\t規程で対応しています。\n設2、設3\t一部対応しています。\n'), 'fisc8')
  WHERE kind <> 'layout';
+-- options name the header row and the columns when the headings say nothing
+SELECT kind, row_number, control, answer, mark, reason
+  FROM kansa.sheet_answers(f(E'No\tItem\tStatus\tNotes\n設1\tx\t○\t詳細は別紙\n'), 'fisc8',
+                           '{"header_row": 1, "answer_column": "D", "mark_column": 3}');
+-- option sheet picks the sheet of a workbook
+SELECT count(*) FILTER (WHERE kind = 'response') AS responses
+  FROM kansa.sheet_answers(decode(:'fisc', 'base64'), 'fisc8', '{"sheet": "対応状況"}');
+SELECT count(*) FROM kansa.sheet_answers(decode(:'fisc', 'base64'), 'fisc8', '{"sheet": "Sheet2"}');
+-- HTML fragments of an answer are kept as read and reduced in clean_text
+SELECT r.raw_text LIKE '<p>%' AS raw_has_html, r.clean_text LIKE '%<p>%' AS clean_has_html
+  FROM kansa.response r JOIN kansa.assessment a ON a.id = r.assessment_id
+ WHERE r.control::text = 'fisc8:設2' AND a.file_name = 'fisc8_liveon.xlsx';
 -- a file whose ids are of another framework
 SELECT * FROM kansa.import_sheet('Bank A', 'V3', 'S3', 'iso27017',
        f(E'設1,耐震,データセンターは震度7の耐震性を備えています。\n'), 'wrong.csv');
