@@ -32,3 +32,14 @@ RETURNS text LANGUAGE sql AS $$
 	              round((kansa_ms / base_ms)::numeric, 2), target,
 	              CASE WHEN kansa_ms / base_ms <= target THEN 'met' ELSE 'MISSED' END)
 $$;
+
+-- One Markdown row for a latency target in milliseconds: case, baseline ms,
+-- kansa ms, ratio, target, verdict (met when kansa's median is under it).
+CREATE OR REPLACE FUNCTION bench.row_ms(label text, base_ms double precision, kansa_ms double precision,
+                                        target_ms double precision)
+RETURNS text LANGUAGE sql AS $$
+	SELECT format('| %s | %s | %s | %s | < %s ms | %s |', label,
+	              round(base_ms::numeric, 2), round(kansa_ms::numeric, 1),
+	              round((kansa_ms / base_ms)::numeric, 1), target_ms,
+	              CASE WHEN kansa_ms < target_ms THEN 'met' ELSE 'MISSED' END)
+$$;

@@ -717,6 +717,8 @@ CREATE TABLE kansa.framework (
 	language	text,
 	source		text,
 	url			text,
+	section_depth integer NOT NULL DEFAULT 1
+				CHECK (section_depth OPERATOR(pg_catalog.>=) 1 AND section_depth OPERATOR(pg_catalog.<=) 9),
 	builtin		boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE kansa.framework IS 'The frameworks vendors answer against: shipped ones (builtin) and any a user adds with INSERT.';
@@ -727,6 +729,7 @@ COMMENT ON COLUMN kansa.framework.publisher IS 'Who publishes the framework.';
 COMMENT ON COLUMN kansa.framework.language IS 'Language of the titles and texts in the catalog (ISO 639-1, e.g. ja).';
 COMMENT ON COLUMN kansa.framework.source IS 'Where the catalog rows were taken from.';
 COMMENT ON COLUMN kansa.framework.url IS 'Where the framework is published, if public.';
+COMMENT ON COLUMN kansa.framework.section_depth IS 'Which level of the section tree section_coverage reports (1: the top level, e.g. fisc8 設/運/技; 2 for asp_saas, whose top level is only its two parts II and III).';
 COMMENT ON COLUMN kansa.framework.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
 
 CREATE SEQUENCE kansa.control_position_seq START WITH 1000000;
@@ -813,6 +816,25 @@ COMMENT ON COLUMN kansa.reference_value.must_achieve IS 'True when the published
 COMMENT ON COLUMN kansa.reference_value.measure IS 'The value as a measure (raw read by the measure input function; a row whose raw value kansa cannot read is refused).';
 COMMENT ON COLUMN kansa.reference_value.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
 
+CREATE TABLE kansa.control_link (
+	from_control kansa.control_id NOT NULL REFERENCES kansa.control (id),
+	to_control	kansa.control_id NOT NULL REFERENCES kansa.control (id),
+	relation	text NOT NULL CHECK (relation OPERATOR(pg_catalog.=) ANY (ARRAY['equivalent', 'related'])),
+	source		text,
+	note		text,
+	builtin		boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (from_control, to_control),
+	CHECK (kansa.framework(from_control) OPERATOR(pg_catalog.<>) kansa.framework(to_control))
+);
+CREATE INDEX control_link_to_idx ON kansa.control_link (to_control);
+COMMENT ON TABLE kansa.control_link IS 'Controls of one framework that restate controls of another (e.g. a meti_cloud item and the asp_saas item it copies), so that an answer to one counts for the other: reference_check follows equivalent links from the answered control to the asp_saas item with reference values. Users may add rows.';
+COMMENT ON COLUMN kansa.control_link.from_control IS 'The control answered (e.g. meti_cloud:4.3).';
+COMMENT ON COLUMN kansa.control_link.to_control IS 'The control it restates (e.g. asp_saas:III.2.3.1).';
+COMMENT ON COLUMN kansa.control_link.relation IS 'equivalent: the same requirement, so an answer to one is an answer to the other; related: the same safeguard, narrower, broader or in part (shown, not followed).';
+COMMENT ON COLUMN kansa.control_link.source IS 'Who established the link and how.';
+COMMENT ON COLUMN kansa.control_link.note IS 'Why the two controls are linked.';
+COMMENT ON COLUMN kansa.control_link.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
+
 -----------------------------------------------------------------------------
 -- Service patterns (seed 004, I.7)
 -----------------------------------------------------------------------------
@@ -883,6 +905,7 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.quantity', 'WHERE NOT builtin'
 SELECT pg_catalog.pg_extension_config_dump('kansa.service_type', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('kansa.reference_item', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('kansa.reference_value', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('kansa.control_link', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('kansa.control_position_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.reference_item_id_seq', '');
 
@@ -891,7 +914,7 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.reference_item_id_seq', '');
 -- Catalog tables are readable by everyone; changing them is for their owner.
 GRANT USAGE ON SCHEMA kansa TO PUBLIC;
 GRANT SELECT ON kansa.framework, kansa.control, kansa.quantity, kansa.reference_item,
-	kansa.reference_value, kansa.service_type TO PUBLIC;
+	kansa.reference_value, kansa.service_type, kansa.control_link TO PUBLIC;
 
 -----------------------------------------------------------------------------
 -- Assessments: who assesses which vendor's service, and what the vendor said
@@ -1048,6 +1071,12 @@ CREATE TABLE kansa.response (
 	rule		text,
 	reviewed_at	timestamptz,
 	reviewed_by	text,
+	status		text NOT NULL GENERATED ALWAYS AS (kansa.status(verdict)) STORED,
+	responsibility text GENERATED ALWAYS AS (kansa.responsibility(verdict)) STORED,
+	score		numeric GENERATED ALWAYS AS (kansa.score(verdict)) STORED,
+	boilerplate_only boolean NOT NULL
+				GENERATED ALWAYS AS (COALESCE(clean_text OPERATOR(pg_catalog.<>) ''
+								 AND specific_text OPERATOR(pg_catalog.=) '', false)) STORED,
 	UNIQUE (assessment_id, control)
 );
 COMMENT ON TABLE kansa.response IS 'A vendor''s answer to one control in one assessment, as read from the sheet, with its verdict.';
@@ -1071,18 +1100,25 @@ COMMENT ON COLUMN kansa.response.confidence IS 'The classifier''s confidence (0-
 COMMENT ON COLUMN kansa.response.rule IS 'The classifier rule that decided (classify_explain), or sheet_mark / analyst.';
 COMMENT ON COLUMN kansa.response.reviewed_at IS 'When an analyst last reviewed the verdict.';
 COMMENT ON COLUMN kansa.response.reviewed_by IS 'Who last reviewed it.';
+COMMENT ON COLUMN kansa.response.status IS 'status(verdict), kept with the row for the views: implemented, partial, planned, not_implemented, not_applicable, unclear or unanswered.';
+COMMENT ON COLUMN kansa.response.responsibility IS 'responsibility(verdict), kept with the row for the views: provider, inherited, shared or customer; NULL for not_applicable and unanswered.';
+COMMENT ON COLUMN kansa.response.score IS 'score(verdict), kept with the row for the views: implemented 1, partial 0.5, not_applicable NULL, others 0.';
+COMMENT ON COLUMN kansa.response.boilerplate_only IS 'True when the answer has text but all of it is the sheet''s boilerplate (specific_text is empty): it says nothing specific to the control.';
 
 CREATE TABLE kansa.response_evidence (
 	response_id	bigint NOT NULL REFERENCES kansa.response (id) ON DELETE CASCADE,
 	position	integer NOT NULL,
 	evidence	kansa.evidence NOT NULL,
+	assessment_id bigint NOT NULL,
 	PRIMARY KEY (response_id, position)
 );
 CREATE INDEX response_evidence_evidence_idx ON kansa.response_evidence (evidence);
+CREATE INDEX response_evidence_assessment_idx ON kansa.response_evidence (assessment_id, evidence);
 COMMENT ON TABLE kansa.response_evidence IS 'The evidence a response cites (extract_evidence of its text), in order.';
 COMMENT ON COLUMN kansa.response_evidence.response_id IS 'The response.';
 COMMENT ON COLUMN kansa.response_evidence.position IS 'Order of the item in the text, from 1.';
 COMMENT ON COLUMN kansa.response_evidence.evidence IS 'The evidence item.';
+COMMENT ON COLUMN kansa.response_evidence.assessment_id IS 'The response''s assessment, copied from it when the response is stored, so that one assessment''s evidence is found by index (the views'' evidence counts and expiry checks).';
 
 CREATE TABLE kansa.response_measure (
 	response_id	bigint NOT NULL REFERENCES kansa.response (id) ON DELETE CASCADE,
@@ -1143,6 +1179,40 @@ COMMENT ON COLUMN kansa.import_reject.raw_value IS 'The offending cell''s value 
 COMMENT ON COLUMN kansa.import_reject.reason IS 'unknown control, no control id, or conflicting duplicate.';
 COMMENT ON COLUMN kansa.import_reject.sqlstate IS 'SQLSTATE a strict import raises for it: 23503 unknown control, 23502 no control id, 23505 conflicting duplicate.';
 COMMENT ON COLUMN kansa.import_reject.message IS 'The error message a strict import raises for it.';
+
+CREATE TABLE kansa.service_dependency (
+	service_id	bigint NOT NULL REFERENCES kansa.service (id) ON DELETE CASCADE,
+	provider_service_id bigint NOT NULL REFERENCES kansa.service (id),
+	note		text,
+	PRIMARY KEY (service_id, provider_service_id),
+	CHECK (service_id OPERATOR(pg_catalog.<>) provider_service_id)
+);
+CREATE INDEX service_dependency_provider_idx ON kansa.service_dependency (provider_service_id);
+COMMENT ON TABLE kansa.service_dependency IS 'The services a service runs on (its cloud platform, data centre, building operator): where the safeguards it answers as inherited are really kept. An inherited answer is a gap (kind inherited) until the organisation has a current assessment of one of these providers.';
+COMMENT ON COLUMN kansa.service_dependency.service_id IS 'The service assessed.';
+COMMENT ON COLUMN kansa.service_dependency.provider_service_id IS 'A service it relies on (e.g. the IaaS it is hosted on), itself a kansa.service.';
+COMMENT ON COLUMN kansa.service_dependency.note IS 'What it relies on the provider for.';
+
+CREATE TABLE kansa.evidence_validity (
+	organization_id bigint NOT NULL REFERENCES kansa.organization (id),
+	evidence	kansa.evidence NOT NULL,
+	valid_from	date,
+	valid_until	date NOT NULL,
+	note		text,
+	recorded_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	recorded_by	text NOT NULL DEFAULT CURRENT_USER,
+	PRIMARY KEY (organization_id, evidence),
+	CHECK (valid_from IS NULL OR valid_from OPERATOR(pg_catalog.<=) valid_until)
+);
+CREATE INDEX evidence_validity_evidence_idx ON kansa.evidence_validity (evidence);
+COMMENT ON TABLE kansa.evidence_validity IS 'How long a certificate or report vendors cite stays valid, as an organisation''s analysts have checked it (e.g. cert:JQA-IM1944 valid until 2026-03-31). evidence_register shows it; a current answer citing evidence past valid_until is a gap (kind evidence_expired).';
+COMMENT ON COLUMN kansa.evidence_validity.organization_id IS 'The organisation whose analysts recorded it.';
+COMMENT ON COLUMN kansa.evidence_validity.evidence IS 'The evidence item as extract_evidence() gives it (kind:ref).';
+COMMENT ON COLUMN kansa.evidence_validity.valid_from IS 'First day of validity (issue date), if known.';
+COMMENT ON COLUMN kansa.evidence_validity.valid_until IS 'Last day of validity (certificate expiry, end of a report''s period plus the organisation''s tolerance).';
+COMMENT ON COLUMN kansa.evidence_validity.note IS 'Where the analyst checked it.';
+COMMENT ON COLUMN kansa.evidence_validity.recorded_at IS 'When the row was recorded.';
+COMMENT ON COLUMN kansa.evidence_validity.recorded_by IS 'The database role that recorded it.';
 
 -----------------------------------------------------------------------------
 -- Importing answer sheets
@@ -1397,8 +1467,8 @@ BEGIN
 		  FROM judged AS j
 		RETURNING id, clean_text
 	), ev AS (
-		INSERT INTO kansa.response_evidence (response_id, position, evidence)
-		SELECT i.id, e.n, e.evidence
+		INSERT INTO kansa.response_evidence (response_id, position, evidence, assessment_id)
+		SELECT i.id, e.n, e.evidence, import_sheet.assessment_id
 		  FROM ins AS i,
 			   LATERAL kansa.extract_evidence(i.clean_text) WITH ORDINALITY AS e (evidence, n)
 		 WHERE i.clean_text IS NOT NULL
@@ -1475,6 +1545,485 @@ END;
 $$;
 COMMENT ON FUNCTION kansa.review(bigint, kansa.answer, text) IS 'An analyst''s verdict on a response: recorded in response_review (who, when, from what, to what, note) and made the response''s verdict (source analyst).';
 
+-----------------------------------------------------------------------------
+-- Compliance gaps: what analysts query and BI dashboards read.  Every column
+-- is text, integer, numeric, boolean, date or timestamptz.
+-----------------------------------------------------------------------------
+
+CREATE VIEW kansa.reference_check AS
+SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
+	   ap.assessment_id, ap.organization, ap.vendor, ap.service, ap.pattern, ap.framework,
+	   ap.reference_control::text AS reference_control, ap.letter, ap.item_title, ap.quantity,
+	   ap.raw AS required_value, ap.required::text AS required_measure, ap.direction,
+	   ap.must_achieve, r.control::text AS control, lk.link,
+	   m.measure::text AS stated_measure, m.span AS stated_span,
+	   kansa.satisfies(m.measure, ap.required, ap.direction) AS satisfied,
+	   CASE WHEN r.id IS NULL
+			THEN 'No answer to ' || kansa.local_id(lk.via_control) || '.'
+			WHEN m.measure IS NULL
+			THEN 'The answer to ' || kansa.local_id(lk.via_control) || ' states no figure for '
+				 || ap.quantity || '.'
+			ELSE kansa.satisfies_explain(m.measure, ap.required, ap.direction) END AS explanation,
+	   r.clean_text AS answer_text, r.id AS response_id
+  FROM (SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor,
+			   s.name AS service, s.pattern, a.framework, ri.id AS item_id,
+			   ri.control AS reference_control, ri.letter, ri.title AS item_title, ri.quantity,
+			   ri.direction, rv.raw, rv.measure AS required, rv.must_achieve
+		  FROM kansa.assessment AS a
+		  JOIN kansa.service AS s ON s.id = a.service_id
+		  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+		  JOIN kansa.organization AS o ON o.id = a.organization_id
+		  JOIN kansa.reference_value AS rv ON rv.pattern = s.pattern
+		  JOIN kansa.reference_item AS ri ON ri.id = rv.item
+		 WHERE a.superseded_by IS NULL AND kansa.kind(rv.measure) <> 'none') AS ap
+  JOIN (SELECT ri.id AS item_id, ri.control AS via_control, 'direct' AS link
+		  FROM kansa.reference_item AS ri
+		UNION ALL
+		SELECT ri.id, l.from_control, 'equivalent'
+		  FROM kansa.reference_item AS ri
+		  JOIN kansa.control_link AS l ON l.to_control = ri.control
+		 WHERE l.relation = 'equivalent') AS lk
+	ON lk.item_id = ap.item_id AND kansa.framework(lk.via_control) = ap.framework
+  LEFT JOIN kansa.response AS r
+	ON r.assessment_id = ap.assessment_id AND r.control = lk.via_control
+  LEFT JOIN kansa.response_measure AS m
+	ON m.response_id = r.id AND m.quantity = ap.quantity
+ ORDER BY ap.assessment_id, ap.item_id,
+		  CASE kansa.satisfies(m.measure, ap.required, ap.direction)
+			  WHEN true THEN 0 WHEN false THEN 2
+			  ELSE CASE WHEN m.measure IS NOT NULL THEN 1 WHEN r.id IS NOT NULL THEN 3 ELSE 4 END
+		  END,
+		  lk.link, lk.via_control, m.position;
+COMMENT ON VIEW kansa.reference_check IS 'For every current assessment of a service whose pattern is known, every evaluation item whose reference value applies to that pattern (values "-" set nothing) and that the assessment''s framework answers, directly (asp_saas) or through an equivalent control_link (meti_cloud): the value required, the vendor''s best stated figure for the item''s quantity, and whether it satisfies it. Frameworks with no link to asp_saas have no rows.';
+COMMENT ON COLUMN kansa.reference_check.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.reference_check.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.reference_check.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.reference_check.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.reference_check.pattern IS 'The service''s ASP・SaaS pattern (1-6), which selects the reference values.';
+COMMENT ON COLUMN kansa.reference_check.framework IS 'The framework the vendor answered.';
+COMMENT ON COLUMN kansa.reference_check.reference_control IS 'The asp_saas item that sets the reference value, e.g. asp_saas:III.2.3.1.';
+COMMENT ON COLUMN kansa.reference_check.letter IS 'The evaluation item''s letter under that item (a, b, c).';
+COMMENT ON COLUMN kansa.reference_check.item_title IS 'What is evaluated, as published (e.g. バックアップ実施インターバル).';
+COMMENT ON COLUMN kansa.reference_check.quantity IS 'The quantity the item measures (kansa.quantity), matched against the vendor''s figures.';
+COMMENT ON COLUMN kansa.reference_check.required_value IS 'The reference value for the pattern exactly as published (a trailing * means it must be achieved).';
+COMMENT ON COLUMN kansa.reference_check.required_measure IS 'The reference value as a measure in canonical text (e.g. >=1/1d).';
+COMMENT ON COLUMN kansa.reference_check.direction IS 'min (more or more often is better), max (less or sooner is better), or NULL (categorical).';
+COMMENT ON COLUMN kansa.reference_check.must_achieve IS 'True when the published value carries * (特に達成することが必要).';
+COMMENT ON COLUMN kansa.reference_check.control IS 'The answered control whose answer was judged (e.g. meti_cloud:4.3); NULL when the vendor answered none of the controls that restate the item.';
+COMMENT ON COLUMN kansa.reference_check.link IS 'direct (the item itself was answered) or equivalent (answered through a control_link).';
+COMMENT ON COLUMN kansa.reference_check.stated_measure IS 'The vendor''s figure judged, in canonical text: the one that satisfies the value if any does, else one left open, else one that falls short; NULL when no figure for the quantity is stated.';
+COMMENT ON COLUMN kansa.reference_check.stated_span IS 'The words of the answer that state that figure.';
+COMMENT ON COLUMN kansa.reference_check.satisfied IS 'satisfies(stated, required, direction): true, false, or NULL when nothing comparable is stated.';
+COMMENT ON COLUMN kansa.reference_check.explanation IS 'Why: satisfies_explain() of the figure, or which answer states no figure.';
+COMMENT ON COLUMN kansa.reference_check.answer_text IS 'The whole answer judged (clean_text).';
+COMMENT ON COLUMN kansa.reference_check.response_id IS 'The response judged (kansa.response.id), for review().';
+
+CREATE VIEW kansa.control_section AS
+WITH RECURSIVE walk (id, depth, section) AS (
+	SELECT t.id, 1, CASE WHEN t.kind = 'section' THEN t.id END
+	  FROM kansa.control AS t
+	 WHERE t.parent IS NULL
+	UNION ALL
+	SELECT t.id, w.depth + 1,
+		   CASE WHEN t.kind = 'section' AND w.depth < f.section_depth THEN t.id ELSE w.section END
+	  FROM walk AS w
+	  JOIN kansa.control AS t ON t.parent = w.id
+	  JOIN kansa.framework AS f ON f.code = t.framework
+)
+SELECT t.framework, t.id::text AS control, kansa.local_id(t.id) AS local_id, t.title, t.level,
+	   t.position, kansa.local_id(w.section) AS section, st.title AS section_title,
+	   st.position AS section_position
+  FROM walk AS w
+  JOIN kansa.control AS t ON t.id = w.id
+  LEFT JOIN kansa.control AS st ON st.id = w.section
+ WHERE t.kind = 'control';
+
+-- The gap rules live here, once: response_gap applies them to every answer;
+-- assessment_control and section_coverage add the controls a sheet does not
+-- answer at all (gap unanswered: high, or medium on a recommended control).
+CREATE VIEW kansa.response_gap AS
+SELECT g.*,
+	   CASE g.gap_kind
+		   WHEN 'unanswered' THEN CASE WHEN g.level = 'recommended' THEN 'medium' ELSE 'high' END
+		   WHEN 'not_implemented' THEN CASE WHEN g.level = 'recommended' THEN 'medium' ELSE 'high' END
+		   WHEN 'below_reference' THEN CASE WHEN g.below_must_achieve THEN 'high' ELSE 'medium' END
+		   WHEN 'planned' THEN CASE WHEN g.level = 'recommended' THEN 'low' ELSE 'medium' END
+		   WHEN 'partial' THEN CASE WHEN g.level = 'recommended' THEN 'low' ELSE 'medium' END
+		   WHEN 'unclear' THEN CASE WHEN g.level = 'recommended' THEN 'low' ELSE 'medium' END
+		   WHEN 'evidence_expired' THEN 'medium'
+		   WHEN 'inherited' THEN 'low'
+	   END AS severity
+  FROM (SELECT k.*,
+			   CASE WHEN k.status IN ('unanswered', 'not_implemented')
+						 AND k.level IS DISTINCT FROM 'recommended' THEN k.status
+					WHEN k.below_must_achieve THEN 'below_reference'
+					WHEN k.status IN ('unanswered', 'not_implemented') THEN k.status
+					WHEN k.status IN ('planned', 'partial', 'unclear')
+						 AND k.level IS DISTINCT FROM 'recommended' THEN k.status
+					WHEN k.below_reference THEN 'below_reference'
+					WHEN k.expired_evidence > 0 THEN 'evidence_expired'
+					WHEN k.status IN ('planned', 'partial', 'unclear') THEN k.status
+					WHEN k.inherited_unassessed THEN 'inherited'
+			   END AS gap_kind,
+			   NULLIF(concat_ws(', ',
+					CASE WHEN k.status NOT IN ('implemented', 'not_applicable') THEN k.status END,
+					CASE WHEN k.below_reference THEN 'below_reference' END,
+					CASE WHEN k.expired_evidence > 0 THEN 'evidence_expired' END,
+					CASE WHEN k.inherited_unassessed THEN 'inherited' END), '') AS gap_kinds
+		  FROM (SELECT r.id AS response_id, r.assessment_id, c.framework, c.control,
+					   c.section, c.level, r.status, r.responsibility,
+					   r.verdict::text AS verdict, r.verdict_source, r.score, r.boilerplate_only,
+					   COALESCE(x.expired, 0) AS expired_evidence,
+					   rc.assessment_id IS NOT NULL AS below_reference,
+					   COALESCE(rc.below_must_achieve, false) AS below_must_achieve,
+					   (r.responsibility IS NOT DISTINCT FROM 'inherited' AND pf.service_id IS NULL)
+						   AS inherited_unassessed,
+					   r.clean_text AS answer_text
+				  FROM kansa.response AS r
+				  JOIN kansa.assessment AS a ON a.id = r.assessment_id
+				  JOIN kansa.control_section AS c ON c.control = r.control::text
+				  LEFT JOIN (SELECT re.assessment_id, re.response_id,
+									count(*)::integer AS expired
+							   FROM kansa.evidence_validity AS ev
+							   JOIN kansa.response_evidence AS re ON re.evidence = ev.evidence
+							   JOIN kansa.assessment AS a2
+								 ON a2.id = re.assessment_id
+								AND a2.organization_id = ev.organization_id
+							  WHERE ev.valid_until < CURRENT_DATE
+							  GROUP BY re.assessment_id, re.response_id) AS x
+					ON x.assessment_id = r.assessment_id AND x.response_id = r.id
+				  LEFT JOIN (SELECT q.assessment_id, q.control,
+									bool_or(q.must_achieve) AS below_must_achieve
+							   FROM kansa.reference_check AS q
+							  WHERE NOT q.satisfied
+							  GROUP BY q.assessment_id, q.control) AS rc
+					ON rc.assessment_id = r.assessment_id AND rc.control = c.control
+				  LEFT JOIN (SELECT DISTINCT d.service_id, pa.organization_id
+							   FROM kansa.service_dependency AS d
+							   JOIN kansa.assessment AS pa
+								 ON pa.service_id = d.provider_service_id
+							  WHERE pa.superseded_by IS NULL) AS pf
+					ON pf.service_id = a.service_id AND pf.organization_id = a.organization_id
+				 WHERE a.superseded_by IS NULL) AS k) AS g;
+
+CREATE VIEW kansa.assessment_control AS
+SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
+	   s.pattern, a.framework, c.control, c.local_id, c.section, c.section_title,
+	   c.section_position, c.title, c.level, c.position, g.response_id,
+	   COALESCE(g.status, 'unanswered') AS status, g.responsibility, g.verdict, g.verdict_source,
+	   COALESCE(g.score, CASE WHEN g.response_id IS NULL THEN 0 END) AS score,
+	   COALESCE(g.boilerplate_only, false) AS boilerplate_only,
+	   COALESCE(g.expired_evidence, 0) AS expired_evidence,
+	   COALESCE(g.below_reference, false) AS below_reference,
+	   COALESCE(g.below_must_achieve, false) AS below_must_achieve,
+	   COALESCE(g.inherited_unassessed, false) AS inherited_unassessed,
+	   g.answer_text, a.file_name, a.received_at, a.imported_at,
+	   CASE WHEN g.response_id IS NULL THEN 'unanswered' ELSE g.gap_kind END AS gap_kind,
+	   CASE WHEN g.response_id IS NULL THEN 'unanswered' ELSE g.gap_kinds END AS gap_kinds,
+	   -- a control the sheet does not answer at all: as response_gap rates unanswered
+	   CASE WHEN g.response_id IS NOT NULL THEN g.severity
+			WHEN c.level = 'recommended' THEN 'medium' ELSE 'high' END AS severity
+  FROM kansa.assessment AS a
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  JOIN kansa.control_section AS c ON c.framework = a.framework
+  LEFT JOIN kansa.response_gap AS g ON g.assessment_id = a.id AND g.control = c.control
+ WHERE a.superseded_by IS NULL;
+
+CREATE VIEW kansa.gaps AS
+SELECT ac.organization, ac.vendor, ac.service, ac.pattern, ac.framework, ac.control,
+	   ac.section, ac.section_title, ac.title, ac.level, ac.status, ac.responsibility,
+	   ac.gap_kind, ac.gap_kinds, ac.severity,
+	   CASE ac.severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END AS severity_rank,
+	   CASE WHEN length(ac.answer_text) > 80 THEN left(ac.answer_text, 79) || '…'
+			ELSE ac.answer_text END AS answer_excerpt,
+	   (SELECT count(*)::integer FROM kansa.response_evidence AS re
+		 WHERE re.response_id = ac.response_id) AS evidence_count,
+	   ac.assessment_id, ac.response_id, ac.position
+  FROM kansa.assessment_control AS ac
+ WHERE ac.gap_kind IS NOT NULL;
+
+CREATE VIEW kansa.section_coverage AS
+SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
+	   s.pattern, a.framework, cs.section, cs.section_title, cs.section_position,
+	   cs.controls AS controls_in_scope,
+	   COALESCE(n.answered, 0) AS answered,
+	   COALESCE(n.implemented, 0) AS implemented,
+	   COALESCE(n.partial, 0) AS partial,
+	   COALESCE(n.planned, 0) AS planned,
+	   COALESCE(n.not_implemented, 0) AS not_implemented,
+	   COALESCE(n.not_applicable, 0) AS not_applicable,
+	   COALESCE(n.unclear, 0) AS unclear,
+	   cs.controls - COALESCE(n.answered, 0) AS unanswered,
+	   cs.controls - COALESCE(n.not_applicable, 0) AS applicable,
+	   COALESCE(n.score_points, 0) AS score_points,
+	   round(100.0 * COALESCE(n.answered, 0) / cs.controls, 1) AS coverage_pct,
+	   round(100.0 * COALESCE(n.score_points, 0)
+			 / NULLIF(cs.controls - COALESCE(n.not_applicable, 0), 0), 1) AS score_pct,
+	   -- controls with no response at all are unanswered gaps: high, or
+	   -- medium on a recommended control (as response_gap rates them)
+	   COALESCE(n.gaps_high, 0) + cs.basic - COALESCE(n.basic, 0) AS gaps_high,
+	   COALESCE(n.gaps_medium, 0) + (cs.controls - cs.basic) - (COALESCE(n.responses, 0)
+			- COALESCE(n.basic, 0)) AS gaps_medium,
+	   COALESCE(n.gaps_low, 0) AS gaps_low,
+	   COALESCE(n.boilerplate_only, 0) AS boilerplate_only
+  FROM kansa.assessment AS a
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  JOIN (SELECT c.framework, c.section, c.section_title, c.section_position,
+			   count(*)::integer AS controls,
+			   count(*) FILTER (WHERE c.level IS DISTINCT FROM 'recommended')::integer AS basic
+		  FROM kansa.control_section AS c
+		 GROUP BY c.framework, c.section, c.section_title, c.section_position) AS cs
+	ON cs.framework = a.framework
+  LEFT JOIN (SELECT g.assessment_id, g.section,
+					count(*)::integer AS responses,
+					count(*) FILTER (WHERE g.level IS DISTINCT FROM 'recommended')::integer AS basic,
+					count(*) FILTER (WHERE g.status <> 'unanswered')::integer AS answered,
+					count(*) FILTER (WHERE g.status = 'implemented')::integer AS implemented,
+					count(*) FILTER (WHERE g.status = 'partial')::integer AS partial,
+					count(*) FILTER (WHERE g.status = 'planned')::integer AS planned,
+					count(*) FILTER (WHERE g.status = 'not_implemented')::integer AS not_implemented,
+					count(*) FILTER (WHERE g.status = 'not_applicable')::integer AS not_applicable,
+					count(*) FILTER (WHERE g.status = 'unclear')::integer AS unclear,
+					COALESCE(sum(g.score), 0) AS score_points,
+					count(*) FILTER (WHERE g.severity = 'high')::integer AS gaps_high,
+					count(*) FILTER (WHERE g.severity = 'medium')::integer AS gaps_medium,
+					count(*) FILTER (WHERE g.severity = 'low')::integer AS gaps_low,
+					count(*) FILTER (WHERE g.boilerplate_only)::integer AS boilerplate_only
+			   FROM kansa.response_gap AS g
+			  GROUP BY g.assessment_id, g.section) AS n
+	ON n.assessment_id = a.id AND COALESCE(n.section, '') = COALESCE(cs.section, '')
+ WHERE a.superseded_by IS NULL;
+
+CREATE VIEW kansa.assessment_summary AS
+SELECT sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.framework,
+	   sum(sc.controls_in_scope)::integer AS controls_in_scope,
+	   sum(sc.answered)::integer AS answered,
+	   sum(sc.implemented)::integer AS implemented,
+	   sum(sc.partial)::integer AS partial,
+	   sum(sc.planned)::integer AS planned,
+	   sum(sc.not_implemented)::integer AS not_implemented,
+	   sum(sc.not_applicable)::integer AS not_applicable,
+	   sum(sc.unclear)::integer AS unclear,
+	   sum(sc.unanswered)::integer AS unanswered,
+	   round(100.0 * sum(sc.answered) / sum(sc.controls_in_scope), 1) AS coverage_pct,
+	   round(100.0 * sum(sc.score_points) / NULLIF(sum(sc.applicable), 0), 1) AS score_pct,
+	   sum(sc.gaps_high)::integer AS gaps_high,
+	   sum(sc.gaps_medium)::integer AS gaps_medium,
+	   sum(sc.gaps_low)::integer AS gaps_low,
+	   sum(sc.boilerplate_only)::integer AS boilerplate_only,
+	   round(100.0 * sum(sc.boilerplate_only) / NULLIF(sum(sc.answered), 0), 1)
+		   AS boilerplate_only_pct,
+	   (SELECT count(DISTINCT re.evidence)::integer
+		  FROM kansa.response_evidence AS re
+		 WHERE re.assessment_id = sc.assessment_id) AS evidence_items,
+	   a.file_name, a.received_at, a.imported_at
+  FROM kansa.section_coverage AS sc
+  JOIN kansa.assessment AS a ON a.id = sc.assessment_id
+ GROUP BY sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.framework,
+		  a.id;
+
+CREATE VIEW kansa.evidence_register AS
+SELECT o.name AS organization, v.name AS vendor, kansa.kind(re.evidence) AS evidence_kind,
+	   kansa.ref(re.evidence) AS evidence_ref, re.evidence::text AS evidence,
+	   count(DISTINCT r.control) FILTER (WHERE a.superseded_by IS NULL)::integer
+		   AS controls_citing,
+	   array_to_string((array_agg(DISTINCT r.control)
+						FILTER (WHERE a.superseded_by IS NULL))::text[], ', ') AS controls,
+	   count(DISTINCT a.id)::integer AS assessments,
+	   min(COALESCE(a.received_at, a.imported_at::date)) AS first_seen,
+	   max(COALESCE(a.received_at, a.imported_at::date)) AS last_seen,
+	   ev.valid_from, ev.valid_until, ev.valid_until < CURRENT_DATE AS expired,
+	   bool_or(a.superseded_by IS NULL) AS cited_now
+  FROM kansa.response_evidence AS re
+  JOIN kansa.response AS r ON r.id = re.response_id
+  JOIN kansa.assessment AS a ON a.id = r.assessment_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  LEFT JOIN kansa.evidence_validity AS ev
+	ON ev.organization_id = a.organization_id AND ev.evidence = re.evidence
+ GROUP BY o.name, v.name, re.evidence, ev.valid_from, ev.valid_until;
+
+COMMENT ON VIEW kansa.control_section IS 'Every control of every framework with the section it is reported under (the ancestor at the framework''s section_depth: fisc8 設/運/技, asp_saas II.1 … III.5): the control dimension of dashboards.';
+COMMENT ON COLUMN kansa.control_section.framework IS 'The framework code.';
+COMMENT ON COLUMN kansa.control_section.control IS 'The control, e.g. fisc8:設1.';
+COMMENT ON COLUMN kansa.control_section.local_id IS 'Its id within the framework, e.g. 設1.';
+COMMENT ON COLUMN kansa.control_section.title IS 'Title of the control.';
+COMMENT ON COLUMN kansa.control_section.level IS 'basic, recommended, or NULL where the framework has no levels.';
+COMMENT ON COLUMN kansa.control_section.position IS 'Document position, for ordering.';
+COMMENT ON COLUMN kansa.control_section.section IS 'Local id of its section, e.g. 設 or III.2; NULL outside any section.';
+COMMENT ON COLUMN kansa.control_section.section_title IS 'Title of the section.';
+COMMENT ON COLUMN kansa.control_section.section_position IS 'Document position of the section, for ordering.';
+
+COMMENT ON VIEW kansa.response_gap IS 'Every answer of every current assessment with its status and, when it is not clean, its gap kind and severity (the rules of assessment_control.severity, applied here once).';
+COMMENT ON COLUMN kansa.response_gap.response_id IS 'The response (kansa.response.id), for review().';
+COMMENT ON COLUMN kansa.response_gap.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.response_gap.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.response_gap.control IS 'The control answered, e.g. fisc8:設1.';
+COMMENT ON COLUMN kansa.response_gap.section IS 'Local id of its section (control_section.section).';
+COMMENT ON COLUMN kansa.response_gap.level IS 'basic, recommended, or NULL where the framework has no levels.';
+COMMENT ON COLUMN kansa.response_gap.status IS 'The answer''s status.';
+COMMENT ON COLUMN kansa.response_gap.responsibility IS 'The answer''s responsibility, if any.';
+COMMENT ON COLUMN kansa.response_gap.verdict IS 'The verdict in force in the answer type''s text form.';
+COMMENT ON COLUMN kansa.response_gap.verdict_source IS 'sheet, classifier or analyst.';
+COMMENT ON COLUMN kansa.response_gap.score IS 'implemented 1, partial 0.5, not_applicable NULL, others 0.';
+COMMENT ON COLUMN kansa.response_gap.boilerplate_only IS 'True when the answer is only the sheet''s boilerplate.';
+COMMENT ON COLUMN kansa.response_gap.expired_evidence IS 'Evidence items cited that the organisation''s evidence_validity says expired before today.';
+COMMENT ON COLUMN kansa.response_gap.below_reference IS 'True when a figure stated falls short of a reference value for the service''s pattern.';
+COMMENT ON COLUMN kansa.response_gap.below_must_achieve IS 'True when such a failed value is marked * (must be achieved).';
+COMMENT ON COLUMN kansa.response_gap.inherited_unassessed IS 'True when the answer is inherited and no provider listed in service_dependency has a current assessment by the organisation.';
+COMMENT ON COLUMN kansa.response_gap.answer_text IS 'The answer as kansa read it (clean_text).';
+COMMENT ON COLUMN kansa.response_gap.gap_kind IS 'NULL when clean; else the gap that sets the severity (see assessment_control.gap_kind).';
+COMMENT ON COLUMN kansa.response_gap.gap_kinds IS 'Every gap kind that holds, comma-separated.';
+COMMENT ON COLUMN kansa.response_gap.severity IS 'high, medium or low (see assessment_control.severity).';
+
+COMMENT ON VIEW kansa.assessment_control IS 'Every control in scope of every current assessment (all controls of its framework), answered or not, with its status and, when it is not clean, its gap kind and severity: the row-level base of gaps, section_coverage and assessment_summary, for dashboards that drill down to controls.';
+COMMENT ON COLUMN kansa.assessment_control.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.assessment_control.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.assessment_control.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.assessment_control.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.assessment_control.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.assessment_control.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.assessment_control.control IS 'The control, e.g. fisc8:設1.';
+COMMENT ON COLUMN kansa.assessment_control.local_id IS 'The control''s id within its framework, e.g. 設1.';
+COMMENT ON COLUMN kansa.assessment_control.section IS 'Local id of the section it is reported under (the framework''s section_depth level, e.g. 設, III.2); NULL for a control outside any section.';
+COMMENT ON COLUMN kansa.assessment_control.section_title IS 'Title of that section.';
+COMMENT ON COLUMN kansa.assessment_control.section_position IS 'Document position of that section, for ordering.';
+COMMENT ON COLUMN kansa.assessment_control.title IS 'Title of the control.';
+COMMENT ON COLUMN kansa.assessment_control.level IS 'basic or recommended where the framework says; NULL where it has no levels (then every control counts as basic for severity).';
+COMMENT ON COLUMN kansa.assessment_control.position IS 'Document position of the control, for ordering.';
+COMMENT ON COLUMN kansa.assessment_control.response_id IS 'The response (kansa.response.id); NULL when the sheet has no answer for the control.';
+COMMENT ON COLUMN kansa.assessment_control.status IS 'implemented, partial, planned, not_implemented, not_applicable, unclear or unanswered (also when the sheet has no row for the control).';
+COMMENT ON COLUMN kansa.assessment_control.responsibility IS 'provider, inherited, shared or customer; NULL for not_applicable and unanswered.';
+COMMENT ON COLUMN kansa.assessment_control.verdict IS 'The verdict in force in the answer type''s text form (e.g. implemented/inherited).';
+COMMENT ON COLUMN kansa.assessment_control.verdict_source IS 'sheet, classifier or analyst.';
+COMMENT ON COLUMN kansa.assessment_control.score IS 'implemented 1, partial 0.5, not_applicable NULL, anything else (unanswered included) 0.';
+COMMENT ON COLUMN kansa.assessment_control.boilerplate_only IS 'True when the answer has text but all of it is the sheet''s boilerplate (nothing specific to the control).';
+COMMENT ON COLUMN kansa.assessment_control.expired_evidence IS 'How many evidence items the answer cites that the organisation''s evidence_validity says expired before today.';
+COMMENT ON COLUMN kansa.assessment_control.below_reference IS 'True when a figure the answer states falls short of a reference value that applies to the service''s pattern (reference_check.satisfied is false).';
+COMMENT ON COLUMN kansa.assessment_control.below_must_achieve IS 'True when such a failed reference value is marked * (must be achieved).';
+COMMENT ON COLUMN kansa.assessment_control.inherited_unassessed IS 'True when the answer leaves the safeguard to another provider (responsibility inherited) and the organisation has no current assessment of any service listed for it in service_dependency.';
+COMMENT ON COLUMN kansa.assessment_control.answer_text IS 'The answer as kansa read it (clean_text); NULL when unanswered.';
+COMMENT ON COLUMN kansa.assessment_control.file_name IS 'The answer sheet the assessment came from.';
+COMMENT ON COLUMN kansa.assessment_control.received_at IS 'When the sheet was received, if given at import.';
+COMMENT ON COLUMN kansa.assessment_control.imported_at IS 'When the sheet was imported.';
+COMMENT ON COLUMN kansa.assessment_control.gap_kind IS 'NULL when clean; else the gap that decides the severity (the most severe; ties in this order): unanswered, not_implemented, below_reference, planned, partial, unclear, evidence_expired, inherited.';
+COMMENT ON COLUMN kansa.assessment_control.gap_kinds IS 'Every gap kind that holds, comma-separated (e.g. partial, inherited).';
+COMMENT ON COLUMN kansa.assessment_control.severity IS 'high: unanswered or not_implemented on a basic control (or one of a framework without levels), or a failed * reference value; medium: those on a recommended control, planned/partial/unclear on a basic one, another failed reference value, expired evidence; low: planned/partial/unclear on a recommended control, inherited with no assessment of the provider on file.';
+
+COMMENT ON VIEW kansa.gaps IS 'One row per current assessment × control in scope that is not clean: what is missing, how badly (severity by the rules of assessment_control.severity), what the vendor said, and how much evidence it cited. Sort by severity_rank for the most severe first.';
+COMMENT ON COLUMN kansa.gaps.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.gaps.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.gaps.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.gaps.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.gaps.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.gaps.control IS 'The control, e.g. fisc8:設62.';
+COMMENT ON COLUMN kansa.gaps.section IS 'Local id of its section (see assessment_control.section).';
+COMMENT ON COLUMN kansa.gaps.section_title IS 'Title of that section.';
+COMMENT ON COLUMN kansa.gaps.title IS 'Title of the control.';
+COMMENT ON COLUMN kansa.gaps.level IS 'basic, recommended, or NULL where the framework has no levels.';
+COMMENT ON COLUMN kansa.gaps.status IS 'The answer''s status (unanswered when the sheet has none).';
+COMMENT ON COLUMN kansa.gaps.responsibility IS 'The answer''s responsibility (provider, inherited, shared, customer), if any.';
+COMMENT ON COLUMN kansa.gaps.gap_kind IS 'unanswered, not_implemented, planned, partial, unclear, inherited (no assessment of the provider on file), below_reference or evidence_expired: the one that sets the severity.';
+COMMENT ON COLUMN kansa.gaps.gap_kinds IS 'Every gap kind that holds, comma-separated.';
+COMMENT ON COLUMN kansa.gaps.severity IS 'high, medium or low (rules in the comment on assessment_control.severity and in README).';
+COMMENT ON COLUMN kansa.gaps.severity_rank IS '1 high, 2 medium, 3 low: sort by it for the most severe first.';
+COMMENT ON COLUMN kansa.gaps.answer_excerpt IS 'The first 80 characters of the answer (… when cut); NULL when unanswered.';
+COMMENT ON COLUMN kansa.gaps.evidence_count IS 'Evidence items the answer cites (certificates, reports, documents, clauses, URLs).';
+COMMENT ON COLUMN kansa.gaps.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.gaps.response_id IS 'The response (kansa.response.id) for review(); NULL when the sheet has no answer.';
+COMMENT ON COLUMN kansa.gaps.position IS 'Document position of the control, for ordering.';
+
+COMMENT ON VIEW kansa.section_coverage IS 'Per current assessment × section (the framework''s section_depth level: fisc8 設/運/技, asp_saas II.1 … III.5, meti_cloud 1 … 15): the figures of assessment_summary, for heatmaps.';
+COMMENT ON COLUMN kansa.section_coverage.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.section_coverage.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.section_coverage.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.section_coverage.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.section_coverage.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.section_coverage.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.section_coverage.section IS 'Local id of the section, e.g. 設 or III.2; NULL for controls outside any section.';
+COMMENT ON COLUMN kansa.section_coverage.section_title IS 'Title of the section.';
+COMMENT ON COLUMN kansa.section_coverage.section_position IS 'Document position of the section, for ordering.';
+COMMENT ON COLUMN kansa.section_coverage.controls_in_scope IS 'Controls of the section (every control of the framework is in scope).';
+COMMENT ON COLUMN kansa.section_coverage.answered IS 'Controls with an answer (any status but unanswered).';
+COMMENT ON COLUMN kansa.section_coverage.implemented IS 'Controls answered implemented.';
+COMMENT ON COLUMN kansa.section_coverage.partial IS 'Controls answered partial.';
+COMMENT ON COLUMN kansa.section_coverage.planned IS 'Controls answered planned.';
+COMMENT ON COLUMN kansa.section_coverage.not_implemented IS 'Controls answered not_implemented.';
+COMMENT ON COLUMN kansa.section_coverage.not_applicable IS 'Controls answered not_applicable.';
+COMMENT ON COLUMN kansa.section_coverage.unclear IS 'Controls whose answer kansa could not read into a status (unclear).';
+COMMENT ON COLUMN kansa.section_coverage.unanswered IS 'Controls with no answer (no row, or an empty one).';
+COMMENT ON COLUMN kansa.section_coverage.applicable IS 'Controls in scope less those answered not_applicable: what score_pct divides by.';
+COMMENT ON COLUMN kansa.section_coverage.score_points IS 'Sum of the controls'' scores (implemented 1, partial 0.5).';
+COMMENT ON COLUMN kansa.section_coverage.coverage_pct IS 'answered / controls_in_scope, in percent, one decimal.';
+COMMENT ON COLUMN kansa.section_coverage.score_pct IS 'score_points / applicable, in percent, one decimal; NULL when nothing applies.';
+COMMENT ON COLUMN kansa.section_coverage.gaps_high IS 'Gaps of severity high.';
+COMMENT ON COLUMN kansa.section_coverage.gaps_medium IS 'Gaps of severity medium.';
+COMMENT ON COLUMN kansa.section_coverage.gaps_low IS 'Gaps of severity low.';
+COMMENT ON COLUMN kansa.section_coverage.boilerplate_only IS 'Answers made only of the sheet''s boilerplate.';
+
+COMMENT ON VIEW kansa.assessment_summary IS 'One row per current assessment: counts per status, coverage, score, gaps by severity, boilerplate-only answers and evidence items.';
+COMMENT ON COLUMN kansa.assessment_summary.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.assessment_summary.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.assessment_summary.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.assessment_summary.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.assessment_summary.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.assessment_summary.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.assessment_summary.controls_in_scope IS 'Controls of the framework (all are in scope).';
+COMMENT ON COLUMN kansa.assessment_summary.answered IS 'Controls with an answer (any status but unanswered).';
+COMMENT ON COLUMN kansa.assessment_summary.implemented IS 'Controls answered implemented.';
+COMMENT ON COLUMN kansa.assessment_summary.partial IS 'Controls answered partial.';
+COMMENT ON COLUMN kansa.assessment_summary.planned IS 'Controls answered planned.';
+COMMENT ON COLUMN kansa.assessment_summary.not_implemented IS 'Controls answered not_implemented.';
+COMMENT ON COLUMN kansa.assessment_summary.not_applicable IS 'Controls answered not_applicable.';
+COMMENT ON COLUMN kansa.assessment_summary.unclear IS 'Controls whose answer kansa could not read into a status.';
+COMMENT ON COLUMN kansa.assessment_summary.unanswered IS 'Controls with no answer.';
+COMMENT ON COLUMN kansa.assessment_summary.coverage_pct IS 'answered / controls_in_scope, in percent, one decimal.';
+COMMENT ON COLUMN kansa.assessment_summary.score_pct IS 'Sum of scores (implemented 1, partial 0.5, unanswered and others 0) over the controls not answered not_applicable, in percent, one decimal.';
+COMMENT ON COLUMN kansa.assessment_summary.gaps_high IS 'Gaps of severity high.';
+COMMENT ON COLUMN kansa.assessment_summary.gaps_medium IS 'Gaps of severity medium.';
+COMMENT ON COLUMN kansa.assessment_summary.gaps_low IS 'Gaps of severity low.';
+COMMENT ON COLUMN kansa.assessment_summary.boilerplate_only IS 'Answers made only of the sheet''s boilerplate (text repeated across its answers, nothing specific).';
+COMMENT ON COLUMN kansa.assessment_summary.boilerplate_only_pct IS 'boilerplate_only / answered, in percent, one decimal.';
+COMMENT ON COLUMN kansa.assessment_summary.evidence_items IS 'Distinct evidence items the assessment''s answers cite.';
+COMMENT ON COLUMN kansa.assessment_summary.file_name IS 'The answer sheet the assessment came from.';
+COMMENT ON COLUMN kansa.assessment_summary.received_at IS 'When the sheet was received, if given at import.';
+COMMENT ON COLUMN kansa.assessment_summary.imported_at IS 'When the sheet was imported.';
+
+COMMENT ON VIEW kansa.evidence_register IS 'Per organisation × vendor × evidence item (certificate, report, document, clause, URL) its answers cite: which controls cite it now, when it was first and last seen, and how long it is valid where the organisation recorded it in evidence_validity.';
+COMMENT ON COLUMN kansa.evidence_register.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.evidence_register.vendor IS 'The vendor citing it.';
+COMMENT ON COLUMN kansa.evidence_register.evidence_kind IS 'cert, report, doc, clause or url.';
+COMMENT ON COLUMN kansa.evidence_register.evidence_ref IS 'What identifies it within its kind (certificate number, report name, URL, …).';
+COMMENT ON COLUMN kansa.evidence_register.evidence IS 'The evidence item in its text form (kind:ref), as evidence_validity keys it.';
+COMMENT ON COLUMN kansa.evidence_register.controls_citing IS 'Controls of the vendor''s current assessments whose answers cite it.';
+COMMENT ON COLUMN kansa.evidence_register.controls IS 'Those controls, in control order, comma-separated.';
+COMMENT ON COLUMN kansa.evidence_register.assessments IS 'Assessments (current or superseded) citing it.';
+COMMENT ON COLUMN kansa.evidence_register.first_seen IS 'Earliest date a sheet citing it was received (import date when not given).';
+COMMENT ON COLUMN kansa.evidence_register.last_seen IS 'Latest such date.';
+COMMENT ON COLUMN kansa.evidence_register.valid_from IS 'First day of validity from evidence_validity, if recorded.';
+COMMENT ON COLUMN kansa.evidence_register.valid_until IS 'Last day of validity from evidence_validity; NULL when nobody recorded it.';
+COMMENT ON COLUMN kansa.evidence_register.expired IS 'True when valid_until is before today; NULL when unknown.';
+COMMENT ON COLUMN kansa.evidence_register.cited_now IS 'True when a current assessment cites it (false: only superseded sheets did).';
+
+-- Dashboards: the views and nothing else.  A role of the cluster, kept if
+-- the extension is dropped; made only where it does not exist yet.
+DO $$
+BEGIN
+	PERFORM FROM pg_catalog.pg_roles WHERE rolname = 'kansa_bi';
+	IF NOT FOUND THEN
+		CREATE ROLE kansa_bi NOLOGIN;
+		COMMENT ON ROLE kansa_bi IS 'kansa: BI dashboards. SELECT on kansa''s views only; grant it to the dashboard''s login role.';
+	END IF;
+END
+$$;
+GRANT SELECT ON kansa.control_section, kansa.response_gap, kansa.assessment_control, kansa.gaps, kansa.section_coverage,
+	kansa.assessment_summary, kansa.reference_check, kansa.evidence_register TO kansa_bi;
+
 SELECT pg_catalog.pg_extension_config_dump('kansa.organization', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.vendor', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.service', '');
@@ -1485,6 +2034,8 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.response_evidence', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.response_measure', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.response_review', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.import_reject', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.service_dependency', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.evidence_validity', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.organization_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.vendor_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.service_id_seq', '');

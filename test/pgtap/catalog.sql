@@ -3,7 +3,7 @@ BEGIN;
 CREATE EXTENSION pgtap;
 CREATE EXTENSION kansa;
 SET search_path = kansa, public;
-SELECT plan(45);
+SELECT plan(46);
 
 SELECT set_eq($$SELECT code FROM kansa.framework WHERE builtin$$,
 	ARRAY['asp_saas', 'fisc8', 'fisc10', 'iso27017', 'meti_cloud'], 'shipped frameworks');
@@ -106,16 +106,15 @@ SELECT results_eq($$SELECT framework, kind, builtin, position > 1000 FROM kansa.
 SELECT throws_ok($$INSERT INTO kansa.control (id) VALUES ('nosuch:1')$$, '23503', NULL, 'a control needs a known framework');
 SELECT throws_ok($$INSERT INTO kansa.control (id, parent) VALUES ('caiq4:X', 'fisc8:設')$$, '23514', NULL, 'a parent belongs to the same framework');
 SELECT set_eq($$SELECT unnest(extconfig) FROM pg_extension WHERE extname = 'kansa'$$,
-	$$SELECT unnest(ARRAY['kansa.framework', 'kansa.control', 'kansa.quantity', 'kansa.service_type',
-	      'kansa.reference_item', 'kansa.reference_value',
-	      'kansa.control_position_seq', 'kansa.reference_item_id_seq',
-	      'kansa.organization', 'kansa.vendor', 'kansa.service', 'kansa.import_batch',
-	      'kansa.assessment', 'kansa.response', 'kansa.response_evidence', 'kansa.response_measure',
-	      'kansa.response_review', 'kansa.import_reject',
-	      'kansa.organization_id_seq', 'kansa.vendor_id_seq', 'kansa.service_id_seq',
-	      'kansa.import_batch_id_seq', 'kansa.assessment_id_seq', 'kansa.response_id_seq',
-	      'kansa.response_review_id_seq']::regclass[])::oid$$,
-	'catalog, assessment tables and their sequences are registered with pg_extension_config_dump');
+	$$SELECT c.oid FROM pg_class AS c
+	    JOIN pg_depend AS d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+	    JOIN pg_extension AS e ON e.oid = d.refobjid AND e.extname = 'kansa'
+	   WHERE c.relkind IN ('r', 'S')$$,
+	'every table and sequence of the extension is registered with pg_extension_config_dump');
+SELECT ok(ARRAY['kansa.control_link', 'kansa.evidence_validity', 'kansa.service_dependency',
+	'kansa.response', 'kansa.reference_value']::regclass[]::oid[]
+	<@ (SELECT extconfig FROM pg_extension WHERE extname = 'kansa'),
+	'the tables of links, evidence validity and service dependencies are among them');
 
 SELECT * FROM finish();
 ROLLBACK;
