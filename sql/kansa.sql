@@ -747,6 +747,8 @@ CREATE TABLE kansa.control (
 	body		text,
 	position	integer NOT NULL DEFAULT pg_catalog.nextval('kansa.control_position_seq'),
 	builtin		boolean NOT NULL DEFAULT false,
+	depth		integer,
+	section		text,
 	CHECK (parent IS NULL OR kansa.framework(parent) OPERATOR(pg_catalog.=) framework),
 	CHECK (parent OPERATOR(kansa.<>) id)
 );
@@ -762,6 +764,42 @@ COMMENT ON COLUMN kansa.control.title IS 'Short title or heading.';
 COMMENT ON COLUMN kansa.control.body IS 'Requirement text, where the framework''s text is public.';
 COMMENT ON COLUMN kansa.control.position IS 'Document order within the framework.';
 COMMENT ON COLUMN kansa.control.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
+COMMENT ON COLUMN kansa.control.depth IS 'Level in the document tree (1 at the top); kept by a trigger.';
+COMMENT ON COLUMN kansa.control.section IS 'Local id of the section the control is reported under in section_coverage: its ancestor (or itself, for a section) at the framework''s section_depth, e.g. 設 or III.2; NULL outside any section. Kept by a trigger.';
+
+-- depth and section follow parent, kind and framework.section_depth: every
+-- statement that changes those recomputes them (a catalog has ~1,000 rows)
+CREATE FUNCTION kansa.control_tree_refresh() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	WITH RECURSIVE walk (id, depth, section) AS (
+		SELECT t.id, 1, CASE WHEN t.kind = 'section' THEN kansa.local_id(t.id) END
+		  FROM kansa.control AS t
+		 WHERE t.parent IS NULL
+		UNION ALL
+		SELECT t.id, w.depth + 1,
+			   CASE WHEN t.kind = 'section' AND w.depth < f.section_depth
+					THEN kansa.local_id(t.id) ELSE w.section END
+		  FROM walk AS w
+		  JOIN kansa.control AS t ON t.parent OPERATOR(kansa.=) w.id
+		  JOIN kansa.framework AS f ON f.code = t.framework
+	)
+	UPDATE kansa.control AS c SET depth = w.depth, section = w.section
+	  FROM walk AS w
+	 WHERE c.id OPERATOR(kansa.=) w.id
+	   AND (c.depth IS DISTINCT FROM w.depth OR c.section IS DISTINCT FROM w.section);
+	RETURN NULL;
+END;
+$$;
+COMMENT ON FUNCTION kansa.control_tree_refresh() IS 'Trigger function: recomputes control.depth and control.section from the tree and each framework''s section_depth.';
+CREATE TRIGGER control_tree_refresh
+	AFTER INSERT OR DELETE OR UPDATE OF parent, kind ON kansa.control
+	FOR EACH STATEMENT EXECUTE FUNCTION kansa.control_tree_refresh();
+CREATE TRIGGER framework_section_depth_refresh
+	AFTER UPDATE OF section_depth ON kansa.framework
+	FOR EACH STATEMENT EXECUTE FUNCTION kansa.control_tree_refresh();
 
 CREATE TABLE kansa.quantity (
 	name		text PRIMARY KEY
@@ -1550,6 +1588,16 @@ COMMENT ON FUNCTION kansa.review(bigint, kansa.answer, text) IS 'An analyst''s v
 -- is text, integer, numeric, boolean, date or timestamptz.
 -----------------------------------------------------------------------------
 
+CREATE FUNCTION kansa.gap_kind(status text, level text, below_reference boolean,
+							   below_must_achieve boolean, expired_evidence integer,
+							   inherited_unassessed boolean) RETURNS text
+	AS 'MODULE_PATHNAME', 'kansa_gap_kind' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.gap_kind(text, text, boolean, boolean, integer, boolean) IS 'The gap an answer leaves, or NULL when clean: of the kinds that hold (its status unless implemented or not_applicable, below_reference, evidence_expired, inherited), the most severe; ties go to the status, then below_reference, evidence_expired, inherited. A NULL status is unanswered; a NULL level counts as basic.';
+CREATE FUNCTION kansa.gap_severity(gap_kind text, level text, below_must_achieve boolean DEFAULT false)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'kansa_gap_severity' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.gap_severity(text, text, boolean) IS 'high: unanswered or not_implemented on a basic control (or one of a framework without levels), below_reference on a * value; medium: those on a recommended control, planned/partial/unclear on a basic one, below_reference otherwise, evidence_expired; low: planned/partial/unclear on a recommended control, inherited. NULL for no gap.';
+
 CREATE VIEW kansa.reference_check AS
 SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
 	   ap.assessment_id, ap.organization, ap.vendor, ap.service, ap.pattern, ap.framework,
@@ -1619,92 +1667,60 @@ COMMENT ON COLUMN kansa.reference_check.answer_text IS 'The whole answer judged 
 COMMENT ON COLUMN kansa.reference_check.response_id IS 'The response judged (kansa.response.id), for review().';
 
 CREATE VIEW kansa.control_section AS
-WITH RECURSIVE walk (id, depth, section) AS (
-	SELECT t.id, 1, CASE WHEN t.kind = 'section' THEN t.id END
-	  FROM kansa.control AS t
-	 WHERE t.parent IS NULL
-	UNION ALL
-	SELECT t.id, w.depth + 1,
-		   CASE WHEN t.kind = 'section' AND w.depth < f.section_depth THEN t.id ELSE w.section END
-	  FROM walk AS w
-	  JOIN kansa.control AS t ON t.parent = w.id
-	  JOIN kansa.framework AS f ON f.code = t.framework
-)
 SELECT t.framework, t.id::text AS control, kansa.local_id(t.id) AS local_id, t.title, t.level,
-	   t.position, kansa.local_id(w.section) AS section, st.title AS section_title,
-	   st.position AS section_position
-  FROM walk AS w
-  JOIN kansa.control AS t ON t.id = w.id
-  LEFT JOIN kansa.control AS st ON st.id = w.section
+	   t.position, t.section, st.title AS section_title, st.position AS section_position
+  FROM kansa.control AS t
+  LEFT JOIN kansa.control AS st ON st.id = kansa.control_id(t.framework, t.section)
  WHERE t.kind = 'control';
 
--- The gap rules live here, once: response_gap applies them to every answer;
--- assessment_control and section_coverage add the controls a sheet does not
--- answer at all (gap unanswered: high, or medium on a recommended control).
+-- The gap rules are gap_kind() and gap_severity(): response_gap applies them
+-- to every answer; assessment_control and section_coverage add the controls
+-- a sheet does not answer at all (gap_kind unanswered).
 CREATE VIEW kansa.response_gap AS
-SELECT g.*,
-	   CASE g.gap_kind
-		   WHEN 'unanswered' THEN CASE WHEN g.level = 'recommended' THEN 'medium' ELSE 'high' END
-		   WHEN 'not_implemented' THEN CASE WHEN g.level = 'recommended' THEN 'medium' ELSE 'high' END
-		   WHEN 'below_reference' THEN CASE WHEN g.below_must_achieve THEN 'high' ELSE 'medium' END
-		   WHEN 'planned' THEN CASE WHEN g.level = 'recommended' THEN 'low' ELSE 'medium' END
-		   WHEN 'partial' THEN CASE WHEN g.level = 'recommended' THEN 'low' ELSE 'medium' END
-		   WHEN 'unclear' THEN CASE WHEN g.level = 'recommended' THEN 'low' ELSE 'medium' END
-		   WHEN 'evidence_expired' THEN 'medium'
-		   WHEN 'inherited' THEN 'low'
-	   END AS severity
-  FROM (SELECT k.*,
-			   CASE WHEN k.status IN ('unanswered', 'not_implemented')
-						 AND k.level IS DISTINCT FROM 'recommended' THEN k.status
-					WHEN k.below_must_achieve THEN 'below_reference'
-					WHEN k.status IN ('unanswered', 'not_implemented') THEN k.status
-					WHEN k.status IN ('planned', 'partial', 'unclear')
-						 AND k.level IS DISTINCT FROM 'recommended' THEN k.status
-					WHEN k.below_reference THEN 'below_reference'
-					WHEN k.expired_evidence > 0 THEN 'evidence_expired'
-					WHEN k.status IN ('planned', 'partial', 'unclear') THEN k.status
-					WHEN k.inherited_unassessed THEN 'inherited'
-			   END AS gap_kind,
-			   NULLIF(concat_ws(', ',
-					CASE WHEN k.status NOT IN ('implemented', 'not_applicable') THEN k.status END,
-					CASE WHEN k.below_reference THEN 'below_reference' END,
-					CASE WHEN k.expired_evidence > 0 THEN 'evidence_expired' END,
-					CASE WHEN k.inherited_unassessed THEN 'inherited' END), '') AS gap_kinds
-		  FROM (SELECT r.id AS response_id, r.assessment_id, c.framework, c.control,
-					   c.section, c.level, r.status, r.responsibility,
-					   r.verdict::text AS verdict, r.verdict_source, r.score, r.boilerplate_only,
-					   COALESCE(x.expired, 0) AS expired_evidence,
-					   rc.assessment_id IS NOT NULL AS below_reference,
-					   COALESCE(rc.below_must_achieve, false) AS below_must_achieve,
-					   (r.responsibility IS NOT DISTINCT FROM 'inherited' AND pf.service_id IS NULL)
-						   AS inherited_unassessed,
-					   r.clean_text AS answer_text
-				  FROM kansa.response AS r
-				  JOIN kansa.assessment AS a ON a.id = r.assessment_id
-				  JOIN kansa.control_section AS c ON c.control = r.control::text
-				  LEFT JOIN (SELECT re.assessment_id, re.response_id,
-									count(*)::integer AS expired
-							   FROM kansa.evidence_validity AS ev
-							   JOIN kansa.response_evidence AS re ON re.evidence = ev.evidence
-							   JOIN kansa.assessment AS a2
-								 ON a2.id = re.assessment_id
-								AND a2.organization_id = ev.organization_id
-							  WHERE ev.valid_until < CURRENT_DATE
-							  GROUP BY re.assessment_id, re.response_id) AS x
-					ON x.assessment_id = r.assessment_id AND x.response_id = r.id
-				  LEFT JOIN (SELECT q.assessment_id, q.control,
-									bool_or(q.must_achieve) AS below_must_achieve
-							   FROM kansa.reference_check AS q
-							  WHERE NOT q.satisfied
-							  GROUP BY q.assessment_id, q.control) AS rc
-					ON rc.assessment_id = r.assessment_id AND rc.control = c.control
-				  LEFT JOIN (SELECT DISTINCT d.service_id, pa.organization_id
-							   FROM kansa.service_dependency AS d
-							   JOIN kansa.assessment AS pa
-								 ON pa.service_id = d.provider_service_id
-							  WHERE pa.superseded_by IS NULL) AS pf
-					ON pf.service_id = a.service_id AND pf.organization_id = a.organization_id
-				 WHERE a.superseded_by IS NULL) AS k) AS g;
+SELECT k.*,
+	   kansa.gap_kind(k.status, k.level, k.below_reference, k.below_must_achieve,
+					  k.expired_evidence, k.inherited_unassessed) AS gap_kind,
+	   NULLIF(concat_ws(', ',
+			CASE WHEN k.status NOT IN ('implemented', 'not_applicable') THEN k.status END,
+			CASE WHEN k.below_reference THEN 'below_reference' END,
+			CASE WHEN k.expired_evidence > 0 THEN 'evidence_expired' END,
+			CASE WHEN k.inherited_unassessed THEN 'inherited' END), '') AS gap_kinds,
+	   kansa.gap_severity(kansa.gap_kind(k.status, k.level, k.below_reference,
+										 k.below_must_achieve, k.expired_evidence,
+										 k.inherited_unassessed),
+						  k.level, k.below_must_achieve) AS severity
+  FROM (SELECT r.id AS response_id, r.assessment_id, t.framework, t.id::text AS control,
+			   t.section, t.level, r.status, r.responsibility,
+			   r.verdict::text AS verdict, r.verdict_source, r.score, r.boilerplate_only,
+			   COALESCE(x.expired, 0) AS expired_evidence,
+			   rc.assessment_id IS NOT NULL AS below_reference,
+			   COALESCE(rc.below_must_achieve, false) AS below_must_achieve,
+			   (r.responsibility IS NOT DISTINCT FROM 'inherited' AND pf.service_id IS NULL)
+				   AS inherited_unassessed,
+			   r.clean_text AS answer_text
+		  FROM kansa.response AS r
+		  JOIN kansa.assessment AS a ON a.id = r.assessment_id
+		  JOIN kansa.control AS t ON t.id = r.control
+		  LEFT JOIN (SELECT re.assessment_id, re.response_id, count(*)::integer AS expired
+					   FROM kansa.evidence_validity AS ev
+					   JOIN kansa.response_evidence AS re ON re.evidence = ev.evidence
+					   JOIN kansa.assessment AS a2
+						 ON a2.id = re.assessment_id AND a2.organization_id = ev.organization_id
+					  WHERE ev.valid_until < CURRENT_DATE
+					  GROUP BY re.assessment_id, re.response_id) AS x
+			ON x.assessment_id = r.assessment_id AND x.response_id = r.id
+		  LEFT JOIN (SELECT q.assessment_id, q.control,
+							bool_or(q.must_achieve) AS below_must_achieve
+					   FROM kansa.reference_check AS q
+					  WHERE NOT q.satisfied
+					  GROUP BY q.assessment_id, q.control) AS rc
+			ON rc.assessment_id = r.assessment_id AND rc.control = r.control::text
+		  LEFT JOIN (SELECT DISTINCT d.service_id, pa.organization_id
+					   FROM kansa.service_dependency AS d
+					   JOIN kansa.assessment AS pa ON pa.service_id = d.provider_service_id
+					  WHERE pa.superseded_by IS NULL) AS pf
+			ON pf.service_id = a.service_id AND pf.organization_id = a.organization_id
+		 WHERE a.superseded_by IS NULL) AS k;
 
 CREATE VIEW kansa.assessment_control AS
 SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
@@ -1720,9 +1736,8 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 	   g.answer_text, a.file_name, a.received_at, a.imported_at,
 	   CASE WHEN g.response_id IS NULL THEN 'unanswered' ELSE g.gap_kind END AS gap_kind,
 	   CASE WHEN g.response_id IS NULL THEN 'unanswered' ELSE g.gap_kinds END AS gap_kinds,
-	   -- a control the sheet does not answer at all: as response_gap rates unanswered
-	   CASE WHEN g.response_id IS NOT NULL THEN g.severity
-			WHEN c.level = 'recommended' THEN 'medium' ELSE 'high' END AS severity
+	   CASE WHEN g.response_id IS NULL THEN kansa.gap_severity('unanswered', c.level)
+			ELSE g.severity END AS severity
   FROM kansa.assessment AS a
   JOIN kansa.service AS s ON s.id = a.service_id
   JOIN kansa.vendor AS v ON v.id = s.vendor_id
@@ -1761,11 +1776,10 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 	   round(100.0 * COALESCE(n.answered, 0) / cs.controls, 1) AS coverage_pct,
 	   round(100.0 * COALESCE(n.score_points, 0)
 			 / NULLIF(cs.controls - COALESCE(n.not_applicable, 0), 0), 1) AS score_pct,
-	   -- controls with no response at all are unanswered gaps: high, or
-	   -- medium on a recommended control (as response_gap rates them)
-	   COALESCE(n.gaps_high, 0) + cs.basic - COALESCE(n.basic, 0) AS gaps_high,
-	   COALESCE(n.gaps_medium, 0) + (cs.controls - cs.basic) - (COALESCE(n.responses, 0)
-			- COALESCE(n.basic, 0)) AS gaps_medium,
+	   -- the controls with no response at all are unanswered gaps
+	   COALESCE(n.gaps_high, 0) + cs.unanswered_high - COALESCE(n.unanswered_high, 0) AS gaps_high,
+	   COALESCE(n.gaps_medium, 0) + cs.unanswered_medium - COALESCE(n.unanswered_medium, 0)
+		   AS gaps_medium,
 	   COALESCE(n.gaps_low, 0) AS gaps_low,
 	   COALESCE(n.boilerplate_only, 0) AS boilerplate_only
   FROM kansa.assessment AS a
@@ -1774,26 +1788,36 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
   JOIN kansa.organization AS o ON o.id = a.organization_id
   JOIN (SELECT c.framework, c.section, c.section_title, c.section_position,
 			   count(*)::integer AS controls,
-			   count(*) FILTER (WHERE c.level IS DISTINCT FROM 'recommended')::integer AS basic
+			   count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'high')::integer
+				   AS unanswered_high,
+			   count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'medium')::integer
+				   AS unanswered_medium
 		  FROM kansa.control_section AS c
 		 GROUP BY c.framework, c.section, c.section_title, c.section_position) AS cs
 	ON cs.framework = a.framework
+  -- answers counted per kind of row first (few groups), then pivoted
   LEFT JOIN (SELECT g.assessment_id, g.section,
-					count(*)::integer AS responses,
-					count(*) FILTER (WHERE g.level IS DISTINCT FROM 'recommended')::integer AS basic,
-					count(*) FILTER (WHERE g.status <> 'unanswered')::integer AS answered,
-					count(*) FILTER (WHERE g.status = 'implemented')::integer AS implemented,
-					count(*) FILTER (WHERE g.status = 'partial')::integer AS partial,
-					count(*) FILTER (WHERE g.status = 'planned')::integer AS planned,
-					count(*) FILTER (WHERE g.status = 'not_implemented')::integer AS not_implemented,
-					count(*) FILTER (WHERE g.status = 'not_applicable')::integer AS not_applicable,
-					count(*) FILTER (WHERE g.status = 'unclear')::integer AS unclear,
-					COALESCE(sum(g.score), 0) AS score_points,
-					count(*) FILTER (WHERE g.severity = 'high')::integer AS gaps_high,
-					count(*) FILTER (WHERE g.severity = 'medium')::integer AS gaps_medium,
-					count(*) FILTER (WHERE g.severity = 'low')::integer AS gaps_low,
-					count(*) FILTER (WHERE g.boilerplate_only)::integer AS boilerplate_only
-			   FROM kansa.response_gap AS g
+					sum(g.n) FILTER (WHERE g.status <> 'unanswered')::integer AS answered,
+					sum(g.n) FILTER (WHERE g.status = 'implemented')::integer AS implemented,
+					sum(g.n) FILTER (WHERE g.status = 'partial')::integer AS partial,
+					sum(g.n) FILTER (WHERE g.status = 'planned')::integer AS planned,
+					sum(g.n) FILTER (WHERE g.status = 'not_implemented')::integer AS not_implemented,
+					sum(g.n) FILTER (WHERE g.status = 'not_applicable')::integer AS not_applicable,
+					sum(g.n) FILTER (WHERE g.status = 'unclear')::integer AS unclear,
+					COALESCE(sum(g.points), 0) AS score_points,
+					sum(g.n) FILTER (WHERE g.severity = 'high')::integer AS gaps_high,
+					sum(g.n) FILTER (WHERE g.severity = 'medium')::integer AS gaps_medium,
+					sum(g.n) FILTER (WHERE g.severity = 'low')::integer AS gaps_low,
+					sum(g.n) FILTER (WHERE g.boilerplate_only)::integer AS boilerplate_only,
+					sum(g.n) FILTER (WHERE kansa.gap_severity('unanswered', g.level) = 'high')::integer
+						AS unanswered_high,
+					sum(g.n) FILTER (WHERE kansa.gap_severity('unanswered', g.level) = 'medium')::integer
+						AS unanswered_medium
+			   FROM (SELECT rg.assessment_id, rg.section, rg.level, rg.status, rg.severity,
+							rg.boilerplate_only, count(*) AS n, sum(rg.score) AS points
+					   FROM kansa.response_gap AS rg
+					  GROUP BY rg.assessment_id, rg.section, rg.level, rg.status, rg.severity,
+							   rg.boilerplate_only) AS g
 			  GROUP BY g.assessment_id, g.section) AS n
 	ON n.assessment_id = a.id AND COALESCE(n.section, '') = COALESCE(cs.section, '')
  WHERE a.superseded_by IS NULL;
@@ -1817,12 +1841,14 @@ SELECT sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.
 	   sum(sc.boilerplate_only)::integer AS boilerplate_only,
 	   round(100.0 * sum(sc.boilerplate_only) / NULLIF(sum(sc.answered), 0), 1)
 		   AS boilerplate_only_pct,
-	   (SELECT count(DISTINCT re.evidence)::integer
-		  FROM kansa.response_evidence AS re
-		 WHERE re.assessment_id = sc.assessment_id) AS evidence_items,
+	   COALESCE(max(ei.items), 0) AS evidence_items,
 	   a.file_name, a.received_at, a.imported_at
   FROM kansa.section_coverage AS sc
   JOIN kansa.assessment AS a ON a.id = sc.assessment_id
+  LEFT JOIN (SELECT d.assessment_id, count(*)::integer AS items
+			   FROM (SELECT DISTINCT re.assessment_id, re.evidence
+					   FROM kansa.response_evidence AS re) AS d
+			  GROUP BY d.assessment_id) AS ei ON ei.assessment_id = sc.assessment_id
  GROUP BY sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.framework,
 		  a.id;
 

@@ -1,0 +1,186 @@
+/*-------------------------------------------------------------------------
+ *
+ * gap.c
+ *	  The rules that turn an answer into a compliance gap: which kind of gap
+ *	  an answer leaves (gap_kind) and how severe it is (gap_severity).  The
+ *	  views of sql/kansa.sql (response_gap, assessment_control,
+ *	  section_coverage) call these for every control of every current
+ *	  assessment, so the rules live in one place and cost one function call
+ *	  each instead of a long CASE evaluated per aggregate.
+ *
+ *	  Kinds, from the most to the least pressing when several hold:
+ *	    unanswered, not_implemented   high (medium on a recommended control)
+ *	    below_reference               high when the failed value is marked *,
+ *	                                  else medium
+ *	    planned, partial, unclear     medium (low on a recommended control)
+ *	    evidence_expired              medium
+ *	    inherited                     low (no assessment of the provider)
+ *	  A control of a framework without levels counts as basic.  The kind
+ *	  reported is the most severe one; ties go to the earlier in the list.
+ *
+ * src/gap.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+
+#include "kansa.h"
+
+typedef enum GapSeverity
+{
+	SEV_NONE = 0,
+	SEV_LOW,
+	SEV_MEDIUM,
+	SEV_HIGH
+} GapSeverity;
+
+static const char *const severity_names[] = {NULL, "low", "medium", "high"};
+
+/* Does a text datum equal a C string? */
+static bool
+text_is(text *t, const char *s)
+{
+	size_t		len = strlen(s);
+
+	return VARSIZE_ANY_EXHDR(t) == len && memcmp(VARDATA_ANY(t), s, len) == 0;
+}
+
+/* Is the control recommended (推奨)?  basic and NULL (no levels) are not. */
+static bool
+is_recommended(FunctionCallInfo fcinfo, int argno)
+{
+	text	   *level;
+
+	if (PG_ARGISNULL(argno))
+		return false;
+	level = PG_GETARG_TEXT_PP(argno);
+	if (text_is(level, "recommended"))
+		return true;
+	if (text_is(level, "basic"))
+		return false;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid control level \"%s\"", text_to_cstring(level)),
+			 errhint("A level is basic, recommended or NULL.")));
+	return false;				/* keep compiler quiet */
+}
+
+static bool
+bool_arg(FunctionCallInfo fcinfo, int argno)
+{
+	return !PG_ARGISNULL(argno) && PG_GETARG_BOOL(argno);
+}
+
+/* The severity of one gap kind; SEV_NONE for an unknown kind. */
+static GapSeverity
+severity_of(const char *kind, size_t len, bool recommended, bool must_achieve)
+{
+#define KIND_IS(s) (len == strlen(s) && memcmp(kind, s, len) == 0)
+	if (KIND_IS("unanswered") || KIND_IS("not_implemented"))
+		return recommended ? SEV_MEDIUM : SEV_HIGH;
+	if (KIND_IS("below_reference"))
+		return must_achieve ? SEV_HIGH : SEV_MEDIUM;
+	if (KIND_IS("planned") || KIND_IS("partial") || KIND_IS("unclear"))
+		return recommended ? SEV_LOW : SEV_MEDIUM;
+	if (KIND_IS("evidence_expired"))
+		return SEV_MEDIUM;
+	if (KIND_IS("inherited"))
+		return SEV_LOW;
+#undef KIND_IS
+	return SEV_NONE;
+}
+
+/*
+ * gap_kind(status, level, below_reference, below_must_achieve,
+ *			expired_evidence, inherited_unassessed) returns text
+ *
+ * NULL when the answer leaves no gap.  A NULL status is unanswered.
+ */
+PG_FUNCTION_INFO_V1(kansa_gap_kind);
+Datum
+kansa_gap_kind(PG_FUNCTION_ARGS)
+{
+	const char *status = "unanswered";
+	bool		recommended = is_recommended(fcinfo, 1);
+	bool		below = bool_arg(fcinfo, 2);
+	bool		must = bool_arg(fcinfo, 3);
+	bool		expired = !PG_ARGISNULL(4) && PG_GETARG_INT32(4) > 0;
+	bool		inherited = bool_arg(fcinfo, 5);
+	const char *candidates[4];
+	int			n = 0;
+	const char *best = NULL;
+	GapSeverity best_sev = SEV_NONE;
+
+	if (!PG_ARGISNULL(0))
+	{
+		text	   *st = PG_GETARG_TEXT_PP(0);
+		static const char *const statuses[] = {
+			"implemented", "partial", "planned", "not_implemented",
+			"not_applicable", "unclear", "unanswered"
+		};
+
+		status = NULL;
+		for (size_t i = 0; i < lengthof(statuses); i++)
+			if (text_is(st, statuses[i]))
+				status = statuses[i];
+		if (status == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid answer status \"%s\"", text_to_cstring(st)),
+					 errhint("See status(answer) for the statuses.")));
+	}
+
+	/* every kind that holds, in the order ties are broken */
+	if (strcmp(status, "implemented") != 0 && strcmp(status, "not_applicable") != 0)
+		candidates[n++] = status;
+	if (below)
+		candidates[n++] = "below_reference";
+	if (expired)
+		candidates[n++] = "evidence_expired";
+	if (inherited)
+		candidates[n++] = "inherited";
+
+	for (int i = 0; i < n; i++)
+	{
+		GapSeverity sev = severity_of(candidates[i], strlen(candidates[i]),
+									  recommended, must);
+
+		/* a status kind comes before below_reference at equal severity */
+		if (sev > best_sev)
+		{
+			best = candidates[i];
+			best_sev = sev;
+		}
+	}
+	if (best == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(best));
+}
+
+/*
+ * gap_severity(gap_kind, level, below_must_achieve) returns text
+ *
+ * high, medium or low; NULL for a NULL kind (no gap).
+ */
+PG_FUNCTION_INFO_V1(kansa_gap_severity);
+Datum
+kansa_gap_severity(PG_FUNCTION_ARGS)
+{
+	text	   *kind;
+	GapSeverity sev;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	kind = PG_GETARG_TEXT_PP(0);
+	sev = severity_of(VARDATA_ANY(kind), VARSIZE_ANY_EXHDR(kind),
+					  is_recommended(fcinfo, 1), bool_arg(fcinfo, 2));
+	if (sev == SEV_NONE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid gap kind \"%s\"", text_to_cstring(kind)),
+				 errhint("A gap kind is unanswered, not_implemented, below_reference, planned, partial, unclear, evidence_expired or inherited.")));
+	PG_RETURN_TEXT_P(cstring_to_text(severity_names[sev]));
+}
