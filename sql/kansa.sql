@@ -1593,6 +1593,11 @@ CREATE FUNCTION kansa.gap_kind(status text, level text, below_reference boolean,
 							   inherited_unassessed boolean) RETURNS text
 	AS 'MODULE_PATHNAME', 'kansa_gap_kind' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION kansa.gap_kind(text, text, boolean, boolean, integer, boolean) IS 'The gap an answer leaves, or NULL when clean: of the kinds that hold (its status unless implemented or not_applicable, below_reference, evidence_expired, inherited), the most severe; ties go to the status, then below_reference, evidence_expired, inherited. A NULL status is unanswered; a NULL level counts as basic.';
+CREATE FUNCTION kansa.gap_kinds(status text, level text, below_reference boolean,
+								below_must_achieve boolean, expired_evidence integer,
+								inherited_unassessed boolean) RETURNS text
+	AS 'MODULE_PATHNAME', 'kansa_gap_kinds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.gap_kinds(text, text, boolean, boolean, integer, boolean) IS 'Every gap kind that holds, comma-separated in gap_kind()''s tie-break order (e.g. partial, inherited); NULL when the answer is clean. Takes gap_kind()''s arguments.';
 CREATE FUNCTION kansa.gap_severity(gap_kind text, level text, below_must_achieve boolean DEFAULT false)
 	RETURNS text
 	AS 'MODULE_PATHNAME', 'kansa_gap_severity' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -1680,11 +1685,8 @@ CREATE VIEW kansa.response_gap AS
 SELECT k.*,
 	   kansa.gap_kind(k.status, k.level, k.below_reference, k.below_must_achieve,
 					  k.expired_evidence, k.inherited_unassessed) AS gap_kind,
-	   NULLIF(concat_ws(', ',
-			CASE WHEN k.status NOT IN ('implemented', 'not_applicable') THEN k.status END,
-			CASE WHEN k.below_reference THEN 'below_reference' END,
-			CASE WHEN k.expired_evidence > 0 THEN 'evidence_expired' END,
-			CASE WHEN k.inherited_unassessed THEN 'inherited' END), '') AS gap_kinds,
+	   kansa.gap_kinds(k.status, k.level, k.below_reference, k.below_must_achieve,
+					   k.expired_evidence, k.inherited_unassessed) AS gap_kinds,
 	   kansa.gap_severity(kansa.gap_kind(k.status, k.level, k.below_reference,
 										 k.below_must_achieve, k.expired_evidence,
 										 k.inherited_unassessed),

@@ -427,8 +427,7 @@ answer_is_gap(PG_FUNCTION_ARGS)
 {
 	int			status = KANSA_ANSWER_STATUS(PG_GETARG_INT16(0));
 
-	PG_RETURN_BOOL(status != KANSA_IMPLEMENTED &&
-				   status != KANSA_NOT_APPLICABLE);
+	PG_RETURN_BOOL(KANSA_STATUS_IS_GAP(status));
 }
 
 /*

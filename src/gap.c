@@ -1,22 +1,23 @@
 /*-------------------------------------------------------------------------
  *
  * gap.c
- *	  The rules that turn an answer into a compliance gap: which kind of gap
- *	  an answer leaves (gap_kind) and how severe it is (gap_severity).  The
- *	  views of sql/kansa.sql (response_gap, assessment_control,
- *	  section_coverage) call these for every control of every current
- *	  assessment, so the rules live in one place and cost one function call
- *	  each instead of a long CASE evaluated per aggregate.
+ *	  The rules that turn an answer into a compliance gap: which kinds of gap
+ *	  an answer leaves (gap_kinds), the one that counts (gap_kind) and how
+ *	  severe it is (gap_severity).  The views of sql/kansa.sql (response_gap,
+ *	  assessment_control, section_coverage) call these for every control of
+ *	  every current assessment, so the rules live in one place and cost one
+ *	  function call each instead of a long CASE evaluated per aggregate.
  *
- *	  Kinds, from the most to the least pressing when several hold:
- *	    unanswered, not_implemented   high (medium on a recommended control)
- *	    below_reference               high when the failed value is marked *,
- *	                                  else medium
- *	    planned, partial, unclear     medium (low on a recommended control)
- *	    evidence_expired              medium
- *	    inherited                     low (no assessment of the provider)
+ *	  Kinds, in the order ties are broken when several hold:
+ *	    the status, unless implemented or not_applicable (is_gap):
+ *	      unanswered, not_implemented  high (medium on a recommended control)
+ *	      planned, partial, unclear    medium (low on a recommended control)
+ *	    below_reference                high when the failed value is marked *,
+ *	                                   else medium
+ *	    evidence_expired               medium
+ *	    inherited                      low (no assessment of the provider)
  *	  A control of a framework without levels counts as basic.  The kind
- *	  reported is the most severe one; ties go to the earlier in the list.
+ *	  reported is the most severe one.
  *
  * src/gap.c
  *
@@ -25,6 +26,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
 #include "kansa.h"
@@ -38,6 +40,9 @@ typedef enum GapSeverity
 } GapSeverity;
 
 static const char *const severity_names[] = {NULL, "low", "medium", "high"};
+
+/* At most one kind from the status, and the three flags. */
+#define MAX_KINDS 4
 
 /* Does a text datum equal a C string? */
 static bool
@@ -94,70 +99,98 @@ severity_of(const char *kind, size_t len, bool recommended, bool must_achieve)
 }
 
 /*
- * gap_kind(status, level, below_reference, below_must_achieve,
- *			expired_evidence, inherited_unassessed) returns text
- *
- * NULL when the answer leaves no gap.  A NULL status is unanswered.
+ * Every kind of gap that holds, in tie-break order, from the arguments
+ * shared by gap_kind and gap_kinds: (status, level, below_reference,
+ * below_must_achieve, expired_evidence, inherited_unassessed).  A NULL
+ * status is unanswered; a status is read by its name (status(answer)).
  */
-PG_FUNCTION_INFO_V1(kansa_gap_kind);
-Datum
-kansa_gap_kind(PG_FUNCTION_ARGS)
+static int
+collect_kinds(FunctionCallInfo fcinfo, const char *kinds[MAX_KINDS])
 {
-	const char *status = "unanswered";
-	bool		recommended = is_recommended(fcinfo, 1);
-	bool		below = bool_arg(fcinfo, 2);
-	bool		must = bool_arg(fcinfo, 3);
-	bool		expired = !PG_ARGISNULL(4) && PG_GETARG_INT32(4) > 0;
-	bool		inherited = bool_arg(fcinfo, 5);
-	const char *candidates[4];
+	int			status = KANSA_UNANSWERED;
 	int			n = 0;
-	const char *best = NULL;
-	GapSeverity best_sev = SEV_NONE;
 
 	if (!PG_ARGISNULL(0))
 	{
 		text	   *st = PG_GETARG_TEXT_PP(0);
-		static const char *const statuses[] = {
-			"implemented", "partial", "planned", "not_implemented",
-			"not_applicable", "unclear", "unanswered"
-		};
 
-		status = NULL;
-		for (size_t i = 0; i < lengthof(statuses); i++)
-			if (text_is(st, statuses[i]))
-				status = statuses[i];
-		if (status == NULL)
+		for (status = 0; status < KANSA_N_STATUS; status++)
+			if (text_is(st, kansa_status_names[status]))
+				break;
+		if (status == KANSA_N_STATUS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid answer status \"%s\"", text_to_cstring(st)),
 					 errhint("See status(answer) for the statuses.")));
 	}
+	if (KANSA_STATUS_IS_GAP(status))
+		kinds[n++] = kansa_status_names[status];
+	if (bool_arg(fcinfo, 2))
+		kinds[n++] = "below_reference";
+	if (!PG_ARGISNULL(4) && PG_GETARG_INT32(4) > 0)
+		kinds[n++] = "evidence_expired";
+	if (bool_arg(fcinfo, 5))
+		kinds[n++] = "inherited";
+	return n;
+}
 
-	/* every kind that holds, in the order ties are broken */
-	if (strcmp(status, "implemented") != 0 && strcmp(status, "not_applicable") != 0)
-		candidates[n++] = status;
-	if (below)
-		candidates[n++] = "below_reference";
-	if (expired)
-		candidates[n++] = "evidence_expired";
-	if (inherited)
-		candidates[n++] = "inherited";
+/*
+ * gap_kind(status, level, below_reference, below_must_achieve,
+ *			expired_evidence, inherited_unassessed) returns text
+ *
+ * The most severe kind that holds (the earliest at equal severity); NULL
+ * when the answer leaves no gap.
+ */
+PG_FUNCTION_INFO_V1(kansa_gap_kind);
+Datum
+kansa_gap_kind(PG_FUNCTION_ARGS)
+{
+	bool		recommended = is_recommended(fcinfo, 1);
+	bool		must = bool_arg(fcinfo, 3);
+	const char *kinds[MAX_KINDS];
+	int			n = collect_kinds(fcinfo, kinds);
+	const char *best = NULL;
+	GapSeverity best_sev = SEV_NONE;
 
 	for (int i = 0; i < n; i++)
 	{
-		GapSeverity sev = severity_of(candidates[i], strlen(candidates[i]),
+		GapSeverity sev = severity_of(kinds[i], strlen(kinds[i]),
 									  recommended, must);
 
-		/* a status kind comes before below_reference at equal severity */
 		if (sev > best_sev)
 		{
-			best = candidates[i];
+			best = kinds[i];
 			best_sev = sev;
 		}
 	}
 	if (best == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(best));
+}
+
+/*
+ * gap_kinds(status, level, below_reference, below_must_achieve,
+ *			 expired_evidence, inherited_unassessed) returns text
+ *
+ * Every kind that holds, comma-separated in tie-break order; NULL for none.
+ * Takes gap_kind's arguments (level is checked, not used).
+ */
+PG_FUNCTION_INFO_V1(kansa_gap_kinds);
+Datum
+kansa_gap_kinds(PG_FUNCTION_ARGS)
+{
+	const char *kinds[MAX_KINDS];
+	int			n;
+	StringInfoData buf;
+
+	(void) is_recommended(fcinfo, 1);
+	n = collect_kinds(fcinfo, kinds);
+	if (n == 0)
+		PG_RETURN_NULL();
+	initStringInfo(&buf);
+	for (int i = 0; i < n; i++)
+		appendStringInfo(&buf, "%s%s", i > 0 ? ", " : "", kinds[i]);
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf.data, buf.len));
 }
 
 /*

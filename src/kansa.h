@@ -75,6 +75,10 @@ typedef enum
 /* First byte of the binary send/recv format of answer. */
 #define KANSA_ANSWER_FORMAT 1
 
+/* Does a status leave the control open (is_gap)?  All but two do. */
+#define KANSA_STATUS_IS_GAP(st) \
+	((st) != KANSA_IMPLEMENTED && (st) != KANSA_NOT_APPLICABLE)
+
 extern const char *const kansa_status_names[KANSA_N_STATUS];
 extern const char *const kansa_resp_names[KANSA_N_RESP];
 

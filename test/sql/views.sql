@@ -182,3 +182,41 @@ SELECT bool_or(p LIKE '%response_assessment_id_control_key%') AS response_by_ind
   FROM pg_temp.plan_of(format('SELECT * FROM kansa.gaps WHERE assessment_id = %s',
        (SELECT max(assessment_id) FROM kansa.assessment_summary WHERE framework = 'fisc8'))) AS p;
 RESET enable_seqscan;
+
+-- The gap rules themselves (gap_kind, gap_kinds, gap_severity).
+SELECT s, lvl, below, must, expired, inh,
+       kansa.gap_kind(s, lvl, below, must, expired, inh) AS kind,
+       kansa.gap_kinds(s, lvl, below, must, expired, inh) AS kinds,
+       kansa.gap_severity(kansa.gap_kind(s, lvl, below, must, expired, inh), lvl, must) AS severity
+  FROM (VALUES ('implemented', 'basic', false, false, 0, false),
+               ('not_applicable', NULL, false, false, 0, false),
+               (NULL, NULL, false, false, 0, false),
+               ('not_implemented', 'recommended', false, false, 0, false),
+               ('implemented', 'basic', true, true, 0, false),
+               ('partial', 'basic', true, false, 0, false),
+               ('partial', 'recommended', true, false, 0, true),
+               ('unclear', 'recommended', false, false, 2, true),
+               ('implemented', NULL, false, false, 1, true),
+               ('implemented', NULL, false, false, 0, true),
+               ('planned', 'recommended', false, false, 0, true))
+       AS t (s, lvl, below, must, expired, inh);
+SELECT kansa.gap_kind('done', NULL, false, false, 0, false);
+SELECT kansa.gap_kind('partial', 'optional', false, false, 0, false);
+SELECT kansa.gap_severity('late', 'basic');
+SELECT kansa.gap_severity(NULL, 'basic') IS NULL AS no_gap_no_severity;
+
+-- Sections follow the tree: a user framework two levels deep, reported at
+-- the top level, then (section_depth 2) at the second.
+INSERT INTO kansa.framework (code, title) VALUES ('acme', 'ACME vendor questionnaire');
+INSERT INTO kansa.control (id, kind, title) VALUES ('acme:A', 'section', 'Access');
+INSERT INTO kansa.control (id, parent, kind, title) VALUES ('acme:A.1', 'acme:A', 'section', 'Accounts');
+INSERT INTO kansa.control (id, parent, title) VALUES ('acme:A.1.1', 'acme:A.1', 'Unique ids'),
+                                                    ('acme:A.2', 'acme:A', 'Reviews');
+SELECT control, section, section_title FROM kansa.control_section WHERE framework = 'acme'
+ ORDER BY position;
+UPDATE kansa.framework SET section_depth = 2 WHERE code = 'acme';
+SELECT control, section, section_title FROM kansa.control_section WHERE framework = 'acme'
+ ORDER BY position;
+-- moving a control moves its section
+UPDATE kansa.control SET parent = 'acme:A.1' WHERE id OPERATOR(kansa.=) 'acme:A.2';
+SELECT id, depth, section FROM kansa.control WHERE framework = 'acme' ORDER BY position;
