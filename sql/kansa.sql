@@ -702,7 +702,7 @@ CREATE FUNCTION kansa.read_sheet(content bytea, options jsonb DEFAULT '{}',
 								 OUT sheet text, OUT row_number integer,
 								 OUT column_number integer, OUT value text) RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'kansa_read_sheet' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
-COMMENT ON FUNCTION kansa.read_sheet(bytea, jsonb) IS 'Every non-empty cell kansa reads from an answer sheet file, by row and column (from 1). Delimited text: comma or tab (guessed from the first line, or options format csv/tsv, delimiter), quoted fields with line breaks and doubled quotes; UTF-8 with or without BOM, UTF-16 with BOM, or CP932/Shift_JIS (guessed, or option encoding). At most 100000 rows, 1000 columns and 131068 bytes a cell. xlsx is not read yet.';
+COMMENT ON FUNCTION kansa.read_sheet(bytea, jsonb) IS 'Every non-empty cell kansa reads from an answer sheet file, by row and column (from 1). Delimited text: comma or tab (guessed from the first line, or options format csv/tsv, delimiter), quoted fields with line breaks and doubled quotes; UTF-8 with or without BOM, UTF-16 with BOM, or CP932/Shift_JIS (guessed, or option encoding). xlsx workbooks: every sheet, or only the one option sheet names; shared and inline strings, numbers, booleans, cached formula values, merged ranges filled with their top-left value. Caps: the settings kansa.import_max_*.';
 
 -----------------------------------------------------------------------------
 -- Framework catalogs
@@ -961,11 +961,13 @@ GRANT SELECT ON kansa.framework, kansa.control, kansa.quantity, kansa.reference_
 CREATE TABLE kansa.organization (
 	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	name		text NOT NULL UNIQUE CHECK (name OPERATOR(pg_catalog.<>) ''),
+	tenant_role	text UNIQUE,
 	created_at	timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
-COMMENT ON TABLE kansa.organization IS 'The assessing organisations (the clients whose analysts send questionnaires); each is a tenant of the database.';
+COMMENT ON TABLE kansa.organization IS 'The assessing organisations (the clients whose analysts send questionnaires); each is a tenant of the database, mapped to a role: the members of that role see the organisation''s rows and nothing of the others''. Created and mapped by a superuser.';
 COMMENT ON COLUMN kansa.organization.id IS 'Surrogate key.';
 COMMENT ON COLUMN kansa.organization.name IS 'Name of the organisation, unique.';
+COMMENT ON COLUMN kansa.organization.tenant_role IS 'The role whose members act for the organisation (a NOLOGIN group role; grant it to the organisation''s login roles). NULL: no tenant role yet, so only superusers see its rows.';
 COMMENT ON COLUMN kansa.organization.created_at IS 'When the row was created.';
 
 CREATE TABLE kansa.vendor (
@@ -1027,7 +1029,8 @@ CREATE TABLE kansa.import_batch (
 	started_at	timestamptz NOT NULL,
 	finished_at	timestamptz,
 	read_ms		numeric,
-	total_ms	numeric
+	total_ms	numeric,
+	UNIQUE (id, organization_id)
 );
 CREATE INDEX import_batch_file_idx ON kansa.import_batch (organization_id, service_id, framework, sha256);
 COMMENT ON TABLE kansa.import_batch IS 'One row per answer sheet file imported: what was read, how, and what became of its rows (rows_read = rows loaded + rejected + skipped).';
@@ -1061,20 +1064,25 @@ CREATE TABLE kansa.assessment (
 	organization_id bigint NOT NULL REFERENCES kansa.organization (id),
 	service_id	bigint NOT NULL REFERENCES kansa.service (id),
 	framework	text NOT NULL REFERENCES kansa.framework (code),
-	batch_id	bigint NOT NULL REFERENCES kansa.import_batch (id),
+	batch_id	bigint NOT NULL,
 	file_name	text NOT NULL,
 	sha256		bytea NOT NULL,
 	received_at	date,
 	imported_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	imported_by	text NOT NULL DEFAULT CURRENT_USER,
-	superseded_by bigint REFERENCES kansa.assessment (id) DEFERRABLE INITIALLY DEFERRED,
-	CHECK (superseded_by OPERATOR(pg_catalog.<>) id)
+	superseded_by bigint,
+	CHECK (superseded_by OPERATOR(pg_catalog.<>) id),
+	UNIQUE (id, organization_id),
+	-- a tenant's rows point only at the same tenant's rows
+	FOREIGN KEY (batch_id, organization_id) REFERENCES kansa.import_batch (id, organization_id),
+	FOREIGN KEY (superseded_by, organization_id) REFERENCES kansa.assessment (id, organization_id)
+		DEFERRABLE INITIALLY DEFERRED
 );
 CREATE UNIQUE INDEX assessment_current_idx ON kansa.assessment (organization_id, service_id, framework)
 	WHERE superseded_by IS NULL;
 CREATE INDEX assessment_service_idx ON kansa.assessment (service_id);
-ALTER TABLE kansa.import_batch ADD FOREIGN KEY (assessment_id) REFERENCES kansa.assessment (id)
-	DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE kansa.import_batch ADD FOREIGN KEY (assessment_id, organization_id)
+	REFERENCES kansa.assessment (id, organization_id) DEFERRABLE INITIALLY DEFERRED;
 COMMENT ON TABLE kansa.assessment IS 'One vendor answer sheet as assessed by one organisation: a service against a framework. A newer sheet supersedes the current one; history is kept.';
 COMMENT ON COLUMN kansa.assessment.id IS 'Surrogate key.';
 COMMENT ON COLUMN kansa.assessment.organization_id IS 'The assessing organisation.';
@@ -1090,7 +1098,8 @@ COMMENT ON COLUMN kansa.assessment.superseded_by IS 'The newer assessment of the
 
 CREATE TABLE kansa.response (
 	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-	assessment_id bigint NOT NULL REFERENCES kansa.assessment (id) ON DELETE CASCADE,
+	assessment_id bigint NOT NULL,
+	organization_id bigint NOT NULL,
 	control		kansa.control_id NOT NULL REFERENCES kansa.control (id),
 	sheet		text,
 	row_number	integer,
@@ -1115,11 +1124,15 @@ CREATE TABLE kansa.response (
 	boilerplate_only boolean NOT NULL
 				GENERATED ALWAYS AS (COALESCE(clean_text OPERATOR(pg_catalog.<>) ''
 								 AND specific_text OPERATOR(pg_catalog.=) '', false)) STORED,
-	UNIQUE (assessment_id, control)
+	UNIQUE (assessment_id, control),
+	UNIQUE (id, organization_id),
+	FOREIGN KEY (assessment_id, organization_id)
+		REFERENCES kansa.assessment (id, organization_id) ON DELETE CASCADE
 );
 COMMENT ON TABLE kansa.response IS 'A vendor''s answer to one control in one assessment, as read from the sheet, with its verdict.';
 COMMENT ON COLUMN kansa.response.id IS 'Surrogate key; review() takes it.';
 COMMENT ON COLUMN kansa.response.assessment_id IS 'The assessment (sheet) it belongs to.';
+COMMENT ON COLUMN kansa.response.organization_id IS 'The assessment''s organisation (the tenant), kept with the row for row-level security.';
 COMMENT ON COLUMN kansa.response.control IS 'The control answered.';
 COMMENT ON COLUMN kansa.response.sheet IS 'Sheet name it was read from (csv or tsv for text files).';
 COMMENT ON COLUMN kansa.response.row_number IS 'Row of the sheet that gave the answer (from 1).';
@@ -1144,11 +1157,14 @@ COMMENT ON COLUMN kansa.response.score IS 'score(verdict), kept with the row for
 COMMENT ON COLUMN kansa.response.boilerplate_only IS 'True when the answer has text but all of it is the sheet''s boilerplate (specific_text is empty): it says nothing specific to the control.';
 
 CREATE TABLE kansa.response_evidence (
-	response_id	bigint NOT NULL REFERENCES kansa.response (id) ON DELETE CASCADE,
+	response_id	bigint NOT NULL,
 	position	integer NOT NULL,
 	evidence	kansa.evidence NOT NULL,
 	assessment_id bigint NOT NULL,
-	PRIMARY KEY (response_id, position)
+	organization_id bigint NOT NULL,
+	PRIMARY KEY (response_id, position),
+	FOREIGN KEY (response_id, organization_id)
+		REFERENCES kansa.response (id, organization_id) ON DELETE CASCADE
 );
 CREATE INDEX response_evidence_evidence_idx ON kansa.response_evidence (evidence);
 CREATE INDEX response_evidence_assessment_idx ON kansa.response_evidence (assessment_id, evidence);
@@ -1156,15 +1172,19 @@ COMMENT ON TABLE kansa.response_evidence IS 'The evidence a response cites (extr
 COMMENT ON COLUMN kansa.response_evidence.response_id IS 'The response.';
 COMMENT ON COLUMN kansa.response_evidence.position IS 'Order of the item in the text, from 1.';
 COMMENT ON COLUMN kansa.response_evidence.evidence IS 'The evidence item.';
+COMMENT ON COLUMN kansa.response_evidence.organization_id IS 'The response''s organisation (the tenant), for row-level security.';
 COMMENT ON COLUMN kansa.response_evidence.assessment_id IS 'The response''s assessment, copied from it when the response is stored, so that one assessment''s evidence is found by index (the views'' evidence counts and expiry checks).';
 
 CREATE TABLE kansa.response_measure (
-	response_id	bigint NOT NULL REFERENCES kansa.response (id) ON DELETE CASCADE,
+	response_id	bigint NOT NULL,
 	position	integer NOT NULL,
 	quantity	text NOT NULL REFERENCES kansa.quantity (name),
 	measure		kansa.measure NOT NULL,
 	span		text,
-	PRIMARY KEY (response_id, position)
+	organization_id bigint NOT NULL,
+	PRIMARY KEY (response_id, position),
+	FOREIGN KEY (response_id, organization_id)
+		REFERENCES kansa.response (id, organization_id) ON DELETE CASCADE
 );
 CREATE INDEX response_measure_quantity_idx ON kansa.response_measure (quantity);
 COMMENT ON TABLE kansa.response_measure IS 'The figures a response states (extract_measures of its text), in order.';
@@ -1173,21 +1193,26 @@ COMMENT ON COLUMN kansa.response_measure.position IS 'Order of the figure in the
 COMMENT ON COLUMN kansa.response_measure.quantity IS 'What the figure is about (kansa.quantity).';
 COMMENT ON COLUMN kansa.response_measure.measure IS 'The figure as a measure.';
 COMMENT ON COLUMN kansa.response_measure.span IS 'The words of the text it was read from.';
+COMMENT ON COLUMN kansa.response_measure.organization_id IS 'The response''s organisation (the tenant), for row-level security.';
 
 CREATE TABLE kansa.response_review (
 	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-	response_id	bigint NOT NULL REFERENCES kansa.response (id) ON DELETE CASCADE,
+	response_id	bigint NOT NULL,
+	organization_id bigint NOT NULL,
 	reviewed_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	reviewed_by	text NOT NULL DEFAULT CURRENT_USER,
 	old_verdict	kansa.answer NOT NULL,
 	old_source	text NOT NULL,
 	new_verdict	kansa.answer NOT NULL,
-	note		text
+	note		text,
+	FOREIGN KEY (response_id, organization_id)
+		REFERENCES kansa.response (id, organization_id) ON DELETE CASCADE
 );
 CREATE INDEX response_review_response_idx ON kansa.response_review (response_id);
 COMMENT ON TABLE kansa.response_review IS 'Every analyst review of a verdict (review()): who, when, from what, to what, and why.';
 COMMENT ON COLUMN kansa.response_review.id IS 'Surrogate key, in review order.';
 COMMENT ON COLUMN kansa.response_review.response_id IS 'The response reviewed.';
+COMMENT ON COLUMN kansa.response_review.organization_id IS 'The response''s organisation (the tenant), for row-level security.';
 COMMENT ON COLUMN kansa.response_review.reviewed_at IS 'When.';
 COMMENT ON COLUMN kansa.response_review.reviewed_by IS 'The database role that reviewed.';
 COMMENT ON COLUMN kansa.response_review.old_verdict IS 'The verdict before the review.';
@@ -1196,7 +1221,8 @@ COMMENT ON COLUMN kansa.response_review.new_verdict IS 'The verdict the analyst 
 COMMENT ON COLUMN kansa.response_review.note IS 'The analyst''s reason.';
 
 CREATE TABLE kansa.import_reject (
-	batch_id	bigint NOT NULL REFERENCES kansa.import_batch (id) ON DELETE CASCADE,
+	batch_id	bigint NOT NULL,
+	organization_id bigint NOT NULL,
 	sheet		text,
 	row_number	integer NOT NULL,
 	column_number integer,
@@ -1205,10 +1231,13 @@ CREATE TABLE kansa.import_reject (
 	reason		text NOT NULL,
 	sqlstate	text NOT NULL,
 	message		text NOT NULL,
-	PRIMARY KEY (batch_id, row_number)
+	PRIMARY KEY (batch_id, row_number),
+	FOREIGN KEY (batch_id, organization_id)
+		REFERENCES kansa.import_batch (id, organization_id) ON DELETE CASCADE
 );
 COMMENT ON TABLE kansa.import_reject IS 'Rows a quarantine-mode import could not load, each with why: nothing is dropped silently.';
 COMMENT ON COLUMN kansa.import_reject.batch_id IS 'The import.';
+COMMENT ON COLUMN kansa.import_reject.organization_id IS 'The import''s organisation (the tenant), for row-level security.';
 COMMENT ON COLUMN kansa.import_reject.sheet IS 'Sheet name.';
 COMMENT ON COLUMN kansa.import_reject.row_number IS 'Row of the sheet (from 1).';
 COMMENT ON COLUMN kansa.import_reject.column_number IS 'Column of the offending cell (from 1).';
@@ -1405,15 +1434,33 @@ BEGIN
 				  HINT = 'The frameworks are the rows of kansa.framework.';
 	END IF;
 
-	INSERT INTO kansa.organization (name) VALUES (organization) ON CONFLICT (name) DO NOTHING;
-	SELECT o.id INTO STRICT v_org FROM kansa.organization AS o WHERE o.name = organization;
+	-- The organisation: row-level security shows only those whose tenant
+	-- role the caller is a member of, so another tenant's organisation
+	-- "does not exist" here, exactly as one that was never created.  Only a
+	-- superuser (who may map organisations to roles) creates one on first
+	-- sight; its tenant_role is left for the superuser to set.
+	SELECT o.id INTO v_org FROM kansa.organization AS o WHERE o.name = organization;
+	IF NOT FOUND THEN
+		IF NOT pg_catalog.has_table_privilege('kansa.organization', 'INSERT') THEN
+			RAISE EXCEPTION 'organization "%" does not exist', organization
+				USING ERRCODE = 'undefined_object',
+					  HINT = 'A superuser creates an organisation and maps it to the role whose members act for it (kansa.organization.tenant_role); you must be a member of that role.';
+		END IF;
+		INSERT INTO kansa.organization (name) VALUES (organization) ON CONFLICT (name) DO NOTHING;
+		SELECT o.id INTO STRICT v_org FROM kansa.organization AS o WHERE o.name = organization;
+	END IF;
 	INSERT INTO kansa.vendor (name) VALUES (vendor) ON CONFLICT (name) DO NOTHING;
 	SELECT v.id INTO STRICT v_vendor FROM kansa.vendor AS v WHERE v.name = vendor;
 	INSERT INTO kansa.service (vendor_id, name) VALUES (v_vendor, service)
 		ON CONFLICT (vendor_id, name) DO NOTHING;
-	-- one import at a time per service: the same file twice loads once
 	SELECT s.id INTO STRICT v_service FROM kansa.service AS s
-	 WHERE s.vendor_id = v_vendor AND s.name = service FOR UPDATE;
+	 WHERE s.vendor_id = v_vendor AND s.name = service;
+	-- One import at a time per organisation, service and framework, so the
+	-- same file twice loads once and supersession sees the current
+	-- assessment.  An advisory lock, because importers may not lock the
+	-- shared service row (FOR UPDATE needs UPDATE on it).
+	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(
+		pg_catalog.concat_ws(':', 'kansa.import_sheet', v_org, v_service, framework), 0));
 
 	v_sha := pg_catalog.sha256(content);
 	IF NOT COALESCE((options->>'reload')::boolean, false) THEN
@@ -1488,11 +1535,11 @@ BEGIN
 						 THEN kansa.sheet_verdict(l.mark, l.ownership, (l.ce).verdict) END AS sv
 		  FROM lines AS l
 	), ins AS (
-		INSERT INTO kansa.response (assessment_id, control, sheet, row_number, cell, via,
-									raw_text, clean_text, specific_text, mark, ownership,
-									sheet_verdict, classified, verdict, verdict_source,
-									confidence, rule)
-		SELECT import_sheet.assessment_id,
+		INSERT INTO kansa.response (assessment_id, organization_id, control, sheet, row_number,
+									cell, via, raw_text, clean_text, specific_text, mark,
+									ownership, sheet_verdict, classified, verdict,
+									verdict_source, confidence, rule)
+		SELECT import_sheet.assessment_id, v_org,
 			   kansa.control_id(import_sheet.framework, j.control),
 			   j.sheet, j.row_number,
 			   kansa.column_name(j.column_number) || j.row_number,
@@ -1505,14 +1552,16 @@ BEGIN
 		  FROM judged AS j
 		RETURNING id, clean_text
 	), ev AS (
-		INSERT INTO kansa.response_evidence (response_id, position, evidence, assessment_id)
-		SELECT i.id, e.n, e.evidence, import_sheet.assessment_id
+		INSERT INTO kansa.response_evidence (response_id, position, evidence, assessment_id,
+											 organization_id)
+		SELECT i.id, e.n, e.evidence, import_sheet.assessment_id, v_org
 		  FROM ins AS i,
 			   LATERAL kansa.extract_evidence(i.clean_text) WITH ORDINALITY AS e (evidence, n)
 		 WHERE i.clean_text IS NOT NULL
 	), ms AS (
-		INSERT INTO kansa.response_measure (response_id, position, quantity, measure, span)
-		SELECT i.id, m.n, m.quantity, m.measure, m.span
+		INSERT INTO kansa.response_measure (response_id, position, quantity, measure, span,
+											organization_id)
+		SELECT i.id, m.n, m.quantity, m.measure, m.span, v_org
 		  FROM ins AS i,
 			   LATERAL kansa.extract_measures(i.clean_text) WITH ORDINALITY
 					AS m (quantity, measure, span, n)
@@ -1520,9 +1569,10 @@ BEGIN
 	)
 	SELECT pg_catalog.count(*)::integer INTO responses FROM ins;
 
-	INSERT INTO kansa.import_reject (batch_id, sheet, row_number, column_number, cell,
-									 raw_value, reason, sqlstate, message)
-	SELECT import_sheet.batch_id, l.sheet, l.row_number, l.column_number,
+	INSERT INTO kansa.import_reject (batch_id, organization_id, sheet, row_number,
+									 column_number, cell, raw_value, reason, sqlstate,
+									 message)
+	SELECT import_sheet.batch_id, v_org, l.sheet, l.row_number, l.column_number,
 		   kansa.column_name(l.column_number) || l.row_number, l.cell,
 		   CASE l.sqlstate WHEN '23503' THEN 'unknown control'
 						   WHEN '23502' THEN 'no control id'
@@ -1571,8 +1621,9 @@ BEGIN
 		RAISE EXCEPTION 'response % does not exist', response_id
 			USING ERRCODE = 'no_data_found';
 	END IF;
-	INSERT INTO kansa.response_review (response_id, old_verdict, old_source, new_verdict, note)
-	VALUES (r.id, r.verdict, r.verdict_source, verdict, note);
+	INSERT INTO kansa.response_review (response_id, organization_id, old_verdict, old_source,
+									   new_verdict, note)
+	VALUES (r.id, r.organization_id, r.verdict, r.verdict_source, verdict, note);
 	UPDATE kansa.response AS x
 	   SET verdict = review.verdict, verdict_source = 'analyst', confidence = 1,
 		   rule = 'analyst', reviewed_at = pg_catalog.now(), reviewed_by = CURRENT_USER
@@ -2038,19 +2089,199 @@ COMMENT ON COLUMN kansa.evidence_register.valid_until IS 'Last day of validity f
 COMMENT ON COLUMN kansa.evidence_register.expired IS 'True when valid_until is before today; NULL when unknown.';
 COMMENT ON COLUMN kansa.evidence_register.cited_now IS 'True when a current assessment cites it (false: only superseded sheets did).';
 
--- Dashboards: the views and nothing else.  A role of the cluster, kept if
--- the extension is dropped; made only where it does not exist yet.
+-----------------------------------------------------------------------------
+-- Roles and tenants
+--
+-- Four group roles of the cluster, NOLOGIN, made here where they do not
+-- exist yet and kept if the extension is dropped (roles are not objects of
+-- a database):
+--   kansa_admin     catalogs (frameworks, controls, reference values...),
+--                   vendors, services and their dependencies, import caps;
+--   kansa_importer  import_sheet(), its dry runs, review();
+--   kansa_analyst   reads everything of its organisations, review(),
+--                   records evidence validity;
+--   kansa_bi        SELECT on the views only.
+-- and kansa_view_owner, which owns the views and has no members.
+--
+-- Tenancy is row-level security keyed on role membership: an organisation
+-- names a tenant role, and the members of that role (pg_has_role MEMBER)
+-- see its rows; nothing depends on a setting a user can change.  Every
+-- tenant table has FORCE ROW LEVEL SECURITY, so that even an owner who is
+-- not a superuser is held to the policies.  The views run with the rights
+-- of kansa_view_owner, which is neither superuser nor BYPASSRLS nor a table
+-- owner: the tables' policies therefore apply inside the views, and they are
+-- evaluated for the user who runs the query (current_user), so kansa_bi
+-- needs SELECT on the views and nothing else.  (security_invoker views would
+-- apply the same policies but would need kansa_bi to read the tables too.)
+-----------------------------------------------------------------------------
+
 DO $$
+DECLARE
+	r record;
 BEGIN
-	PERFORM FROM pg_catalog.pg_roles WHERE rolname = 'kansa_bi';
-	IF NOT FOUND THEN
-		CREATE ROLE kansa_bi NOLOGIN;
-		COMMENT ON ROLE kansa_bi IS 'kansa: BI dashboards. SELECT on kansa''s views only; grant it to the dashboard''s login role.';
-	END IF;
+	FOR r IN SELECT v.name, v.note, x.rolname, x.rolsuper, x.rolbypassrls, x.rolcanlogin
+			   FROM (VALUES ('kansa_admin', 'kansa: administrators. Write the catalogs (frameworks, controls, reference values, service types, links), vendors, services and service dependencies; set the import caps (kansa.import_max_*). No tenant''s assessments.'),
+							('kansa_importer', 'kansa: importers. Run import_sheet() and its dry runs (read_sheet, sheet_answers) and review(), for the organisations whose tenant role they are also a member of.'),
+							('kansa_analyst', 'kansa: analysts. Read every table and view, for the organisations whose tenant role they are also a member of; review() verdicts and record evidence validity.'),
+							('kansa_bi', 'kansa: BI dashboards. SELECT on kansa''s views only, showing the organisations whose tenant role the dashboard''s login is also a member of.'),
+							('kansa_view_owner', 'kansa: owns kansa''s views, so that the tables'' row-level security applies inside them. Has no members and must get none.'))
+					AS v (name, note)
+			   LEFT JOIN pg_catalog.pg_roles AS x ON x.rolname OPERATOR(pg_catalog.=) v.name
+	LOOP
+		IF r.rolname IS NULL THEN
+			EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', r.name);
+		ELSIF r.rolsuper OR r.rolbypassrls OR r.rolcanlogin THEN
+			RAISE EXCEPTION 'role "%" exists and is a superuser, BYPASSRLS or LOGIN role', r.name
+				USING ERRCODE = 'invalid_role_specification',
+					  HINT = 'kansa''s group roles must be NOLOGIN roles that are subject to row-level security.';
+		END IF;
+		EXECUTE pg_catalog.format('COMMENT ON ROLE %I IS %L', r.name, r.note);
+	END LOOP;
 END
 $$;
-GRANT SELECT ON kansa.control_section, kansa.response_gap, kansa.assessment_control, kansa.gaps, kansa.section_coverage,
-	kansa.assessment_summary, kansa.reference_check, kansa.evidence_register TO kansa_bi;
+
+-- The members of an organisation's tenant role see it.  A superuser sees
+-- every organisation, those with no tenant role yet included.
+CREATE FUNCTION kansa.is_tenant_member(tenant_role text) RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	RETURN CASE WHEN tenant_role IS NULL
+				THEN EXISTS (SELECT FROM pg_catalog.pg_roles AS r
+							  WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER AND r.rolsuper)
+				ELSE EXISTS (SELECT FROM pg_catalog.pg_roles AS r
+							  WHERE r.rolname OPERATOR(pg_catalog.=) tenant_role
+								AND pg_catalog.pg_has_role(r.oid, 'MEMBER')) END;
+COMMENT ON FUNCTION kansa.is_tenant_member(text) IS 'True when the current user is a member of the tenant role (directly or through other roles, as pg_has_role MEMBER tells), or is a superuser; false for a role that does not exist. The row-level security of every tenant table rests on it.';
+
+-- An organisation's tenant role must be a role that membership can mean
+-- something for: not a superuser, not BYPASSRLS, not one of kansa's group
+-- roles (all importers would be the tenant), not PUBLIC.
+CREATE FUNCTION kansa.organization_check() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	r record;
+BEGIN
+	IF NEW.tenant_role IS NULL THEN
+		RETURN NEW;
+	END IF;
+	SELECT x.rolsuper, x.rolbypassrls INTO r FROM pg_catalog.pg_roles AS x
+	 WHERE x.rolname OPERATOR(pg_catalog.=) NEW.tenant_role;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'role "%" does not exist', NEW.tenant_role
+			USING ERRCODE = 'undefined_object';
+	END IF;
+	IF r.rolsuper OR r.rolbypassrls
+	   OR NEW.tenant_role OPERATOR(pg_catalog.=) ANY (ARRAY['kansa_admin', 'kansa_importer',
+					  'kansa_analyst', 'kansa_bi', 'kansa_view_owner', 'public']) THEN
+		RAISE EXCEPTION 'role "%" cannot be the tenant role of organization "%"',
+			NEW.tenant_role, NEW.name
+			USING ERRCODE = 'invalid_role_specification',
+				  HINT = 'Use a NOLOGIN group role of its own for each organisation (neither superuser nor BYPASSRLS, nor one of kansa''s roles) and grant it to the organisation''s login roles.';
+	END IF;
+	RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION kansa.organization_check() IS 'Trigger function: refuses a tenant role that does not exist, is a superuser or BYPASSRLS role, or is one of kansa''s group roles or PUBLIC.';
+CREATE TRIGGER organization_check BEFORE INSERT OR UPDATE OF tenant_role ON kansa.organization
+	FOR EACH ROW EXECUTE FUNCTION kansa.organization_check();
+COMMENT ON TRIGGER organization_check ON kansa.organization IS 'Checks the tenant role (organization_check()).';
+
+-- Row-level security.  An organisation is visible to its members; every
+-- other tenant table is visible, and writable, only for visible
+-- organisations.  The composite foreign keys (…, organization_id) keep a
+-- row from pointing at another tenant's rows.
+ALTER TABLE kansa.organization ENABLE ROW LEVEL SECURITY;
+ALTER TABLE kansa.organization FORCE ROW LEVEL SECURITY;
+CREATE POLICY organization_member ON kansa.organization
+	USING (kansa.is_tenant_member(tenant_role));
+COMMENT ON POLICY organization_member ON kansa.organization IS 'An organisation is seen (and, with the privilege, changed) only by the members of its tenant role.';
+
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['import_batch', 'assessment', 'response', 'response_evidence',
+							 'response_measure', 'response_review', 'import_reject',
+							 'evidence_validity']
+	LOOP
+		EXECUTE pg_catalog.format('ALTER TABLE kansa.%I ENABLE ROW LEVEL SECURITY', t);
+		EXECUTE pg_catalog.format('ALTER TABLE kansa.%I FORCE ROW LEVEL SECURITY', t);
+		EXECUTE pg_catalog.format(
+			'CREATE POLICY tenant ON kansa.%I USING (organization_id OPERATOR(pg_catalog.=) ANY '
+			'(ARRAY(SELECT o.id FROM kansa.organization AS o)))', t);
+		EXECUTE pg_catalog.format(
+			'COMMENT ON POLICY tenant ON kansa.%I IS %L', t,
+			'Rows of the organisations the current user may see (organization_member), and only those; new and changed rows must belong to one of them.');
+	END LOOP;
+END
+$$;
+
+-- Privileges.  Nothing of a tenant's is PUBLIC; the catalogs stay readable
+-- by everyone (above).
+REVOKE ALL ON kansa.organization, kansa.vendor, kansa.service, kansa.service_dependency,
+	kansa.import_batch, kansa.assessment, kansa.response, kansa.response_evidence,
+	kansa.response_measure, kansa.response_review, kansa.import_reject,
+	kansa.evidence_validity FROM PUBLIC;
+GRANT SELECT ON kansa.organization, kansa.vendor, kansa.service, kansa.service_dependency,
+	kansa.import_batch, kansa.assessment, kansa.response, kansa.response_evidence,
+	kansa.response_measure, kansa.response_review, kansa.import_reject,
+	kansa.evidence_validity TO kansa_analyst, kansa_importer, kansa_view_owner;
+GRANT SELECT ON kansa.organization, kansa.vendor, kansa.service, kansa.service_dependency
+	TO kansa_admin;
+
+-- importers write what import_sheet() writes
+GRANT INSERT ON kansa.vendor, kansa.service, kansa.import_batch, kansa.assessment,
+	kansa.response, kansa.response_evidence, kansa.response_measure, kansa.import_reject
+	TO kansa_importer;
+GRANT UPDATE (assessment_id, rows_read, responses, rejected, skipped, skipped_by_reason,
+			  unknown_controls, status, finished_at, read_ms, total_ms)
+	ON kansa.import_batch TO kansa_importer;
+GRANT UPDATE (superseded_by) ON kansa.assessment TO kansa_importer;
+GRANT USAGE ON SEQUENCE kansa.assessment_id_seq TO kansa_importer;
+
+-- reviewers write what review() writes
+GRANT UPDATE (verdict, verdict_source, confidence, rule, reviewed_at, reviewed_by)
+	ON kansa.response TO kansa_importer, kansa_analyst;
+GRANT INSERT ON kansa.response_review TO kansa_importer, kansa_analyst;
+GRANT INSERT, UPDATE, DELETE ON kansa.evidence_validity TO kansa_analyst;
+
+-- administrators keep the catalogs and the shared vendor data
+GRANT INSERT, UPDATE, DELETE ON kansa.framework, kansa.control, kansa.quantity,
+	kansa.reference_item, kansa.reference_value, kansa.service_type, kansa.control_link,
+	kansa.vendor, kansa.service, kansa.service_dependency TO kansa_admin;
+GRANT USAGE ON SEQUENCE kansa.control_position_seq, kansa.reference_item_id_seq TO kansa_admin;
+GRANT SET ON PARAMETER kansa.import_max_file_size, kansa.import_max_inflated_size,
+	kansa.import_max_rows, kansa.import_max_columns, kansa.import_max_cell_size TO kansa_admin;
+
+-- Import and admin functions are not for PUBLIC.
+REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
+	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
+	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
+	kansa.review(bigint, kansa.answer, text), kansa.control_tree_refresh(),
+	kansa.organization_check() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
+	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
+	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb) TO kansa_importer;
+GRANT EXECUTE ON FUNCTION kansa.review(bigint, kansa.answer, text)
+	TO kansa_importer, kansa_analyst;
+GRANT EXECUTE ON FUNCTION kansa.control_tree_refresh() TO kansa_admin;
+
+-- The views: owned by kansa_view_owner (see above), read by the tenants.
+DO $$
+DECLARE
+	v text;
+BEGIN
+	FOREACH v IN ARRAY ARRAY['control_section', 'response_gap', 'assessment_control', 'gaps',
+							 'section_coverage', 'assessment_summary', 'reference_check',
+							 'evidence_register']
+	LOOP
+		EXECUTE pg_catalog.format('ALTER VIEW kansa.%I OWNER TO kansa_view_owner', v);
+		EXECUTE pg_catalog.format('GRANT SELECT ON kansa.%I TO kansa_bi, kansa_analyst, kansa_importer', v);
+	END LOOP;
+END
+$$;
 
 SELECT pg_catalog.pg_extension_config_dump('kansa.organization', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.vendor', '');

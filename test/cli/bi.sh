@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 db=kansa_bi_test
 user=kansa_bi_reader
 pass="bi-$$-$RANDOM"
-trap 'dropdb --if-exists $db > /dev/null 2>&1; psql -X -q -d postgres -c "DROP ROLE IF EXISTS $user" > /dev/null 2>&1' EXIT
+trap 'dropdb --if-exists $db > /dev/null 2>&1; psql -X -q -d postgres -c "DROP ROLE IF EXISTS $user" -c "DROP ROLE IF EXISTS bi_example_bank" > /dev/null 2>&1' EXIT
 
 if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
 	echo "not ok - bi: node and npm are installed (scripts/bootstrap installs them)"
@@ -26,10 +26,13 @@ psql -X -q -v ON_ERROR_STOP=1 -d $db <<SQL > /dev/null
 SET client_min_messages = warning;
 CREATE EXTENSION kansa;
 DROP ROLE IF EXISTS $user;
-CREATE ROLE $user LOGIN PASSWORD '$pass' IN ROLE kansa_bi;
+DROP ROLE IF EXISTS bi_example_bank;
+CREATE ROLE bi_example_bank NOLOGIN;
+CREATE ROLE $user LOGIN PASSWORD '$pass' IN ROLE kansa_bi, bi_example_bank;
 SQL
 "$(pg_config --bindir)/kansa-import" -d $db --no-progress -q \
 	--manifest test/fixtures/sheets/manifest.tsv > /dev/null
+psql -X -q -d $db -c "UPDATE kansa.organization SET tenant_role = 'bi_example_bank' WHERE name = 'Example Bank'"
 psql -X -q -d $db -c "UPDATE kansa.service SET service_type = '文書管理', confidentiality = '高', availability = '高' WHERE name = 'ものづくりコネクテッドクラウドサービス'"
 
 # over TCP, as a dashboard connects

@@ -160,7 +160,15 @@ SELECT array_agg(c.relname ORDER BY c.relname) AS views
   FROM pg_class AS c WHERE c.relnamespace = 'kansa'::regnamespace AND c.relkind = 'v';
 SELECT has_table_privilege('kansa_bi', 'kansa.response', 'SELECT') AS reads_response,
        has_table_privilege('kansa_bi', 'kansa.assessment', 'SELECT') AS reads_assessment;
-SET ROLE kansa_bi;
+-- a dashboard's role: kansa_bi, and a member of the organisation's tenant role
+CREATE ROLE views_example_bank NOLOGIN;
+CREATE ROLE views_dashboard NOLOGIN IN ROLE kansa_bi;
+SET ROLE views_dashboard;
+SELECT count(*) > 0 AS bi_sees_gaps_of_no_organisation FROM kansa.gaps;
+RESET ROLE;
+UPDATE kansa.organization SET tenant_role = 'views_example_bank' WHERE name = 'Example Bank';
+GRANT views_example_bank TO views_dashboard;
+SET ROLE views_dashboard;
 SELECT count(*) > 0 AS bi_sees_gaps FROM kansa.gaps;
 SELECT count(*) FROM kansa.response;
 RESET ROLE;
@@ -220,3 +228,7 @@ SELECT control, section, section_title FROM kansa.control_section WHERE framewor
 -- moving a control moves its section
 UPDATE kansa.control SET parent = 'acme:A.1' WHERE id OPERATOR(kansa.=) 'acme:A.2';
 SELECT id, depth, section FROM kansa.control WHERE framework = 'acme' ORDER BY position;
+
+-- the roles of the dashboard test belong to the cluster: drop them
+DROP ROLE views_dashboard;
+DROP ROLE views_example_bank;
