@@ -39,6 +39,54 @@ BEGIN
 END
 $$;
 
+-- CREATE EXTENSION makes the schema kansa unless it exists, and then uses
+-- it as it is.  One made beforehand is trusted like this script: it must
+-- belong to the installing role or a superuser, and nobody else may own an
+-- object in it or create one (its owner could rename it and put look-alikes
+-- of kansa's functions in its place; anyone who may create in it could
+-- plant better-matching operators for the views).
+DO $$
+DECLARE
+	v_nsp pg_catalog.oid;
+	v_who pg_catalog.oid;
+	v_what text;
+BEGIN
+	SELECT n.oid INTO v_nsp FROM pg_catalog.pg_namespace AS n
+	 WHERE n.nspname OPERATOR(pg_catalog.=) 'kansa';
+	SELECT x.who, x.what INTO v_who, v_what
+	  FROM (SELECT n.nspowner AS who, 'owns it' AS what
+			  FROM pg_catalog.pg_namespace AS n WHERE n.oid OPERATOR(pg_catalog.=) v_nsp
+			UNION ALL
+			SELECT a.grantee, 'may create objects in it'
+			  FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a
+			 WHERE n.oid OPERATOR(pg_catalog.=) v_nsp
+			   AND a.privilege_type OPERATOR(pg_catalog.=) 'CREATE'
+			UNION ALL
+			SELECT p.proowner, 'owns a function in it' FROM pg_catalog.pg_proc AS p
+			 WHERE p.pronamespace OPERATOR(pg_catalog.=) v_nsp
+			UNION ALL
+			SELECT o.oprowner, 'owns an operator in it' FROM pg_catalog.pg_operator AS o
+			 WHERE o.oprnamespace OPERATOR(pg_catalog.=) v_nsp
+			UNION ALL
+			SELECT t.typowner, 'owns a type in it' FROM pg_catalog.pg_type AS t
+			 WHERE t.typnamespace OPERATOR(pg_catalog.=) v_nsp
+			UNION ALL
+			SELECT c.relowner, 'owns a relation in it' FROM pg_catalog.pg_class AS c
+			 WHERE c.relnamespace OPERATOR(pg_catalog.=) v_nsp) AS x
+	 WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_roles AS r
+						WHERE r.oid OPERATOR(pg_catalog.=) x.who
+						  AND (r.rolsuper OR r.rolname OPERATOR(pg_catalog.=) CURRENT_USER))
+	 LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'schema "kansa" exists already and % %', CASE WHEN v_who OPERATOR(pg_catalog.=) '0'
+			THEN 'PUBLIC' ELSE v_who::pg_catalog.regrole::pg_catalog.text END, v_what
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'CREATE EXTENSION kansa installs into the schema kansa as it finds it, so whoever owns it or may create in it could replace or shadow kansa''s functions and operators.',
+				  HINT = 'Drop the schema kansa first (CREATE EXTENSION creates it), or give it and everything in it to the installing role and revoke CREATE on it from everyone else.';
+	END IF;
+END
+$$;
+
 COMMENT ON SCHEMA kansa IS
 'kansa: vendor security assessments. Types for controls, answers, evidence and reference values; framework catalogs; imported vendor answer sheets and the views that show their gaps.';
 
