@@ -1104,7 +1104,7 @@ COMMENT ON COLUMN kansa.import_batch.id IS 'Surrogate key; import_sheet() return
 COMMENT ON COLUMN kansa.import_batch.organization_id IS 'The organisation the sheet was imported for.';
 COMMENT ON COLUMN kansa.import_batch.service_id IS 'The service the sheet answers for.';
 COMMENT ON COLUMN kansa.import_batch.framework IS 'The framework the sheet answers.';
-COMMENT ON COLUMN kansa.import_batch.assessment_id IS 'The assessment the batch created.';
+COMMENT ON COLUMN kansa.import_batch.assessment_id IS 'The assessment the batch created (its assessment.batch_id is this batch; not a foreign key, so that pg_dump output restores).';
 COMMENT ON COLUMN kansa.import_batch.file_name IS 'Name of the file as given to import_sheet().';
 COMMENT ON COLUMN kansa.import_batch.format IS 'Format read: xlsx, csv or tsv.';
 COMMENT ON COLUMN kansa.import_batch.sha256 IS 'SHA-256 of the file''s bytes; the same bytes for the same organisation, service and framework are not loaded twice.';
@@ -1142,8 +1142,10 @@ CREATE TABLE kansa.assessment (
 CREATE UNIQUE INDEX assessment_current_idx ON kansa.assessment (organization_id, service_id, framework)
 	WHERE superseded_by IS NULL;
 CREATE INDEX assessment_service_idx ON kansa.assessment (service_id);
-ALTER TABLE kansa.import_batch ADD FOREIGN KEY (assessment_id) REFERENCES kansa.assessment (id)
-	DEFERRABLE INITIALLY DEFERRED;
+-- import_batch.assessment_id has no foreign key: with one, the two tables
+-- would reference each other, and pg_restore, which loads one table at a
+-- time in foreign-key order, could load neither.  assessment.batch_id is
+-- the enforced link.
 COMMENT ON TABLE kansa.assessment IS 'One vendor answer sheet as assessed by one organisation: a service against a framework. A newer sheet supersedes the current one; history is kept.';
 COMMENT ON COLUMN kansa.assessment.id IS 'Surrogate key.';
 COMMENT ON COLUMN kansa.assessment.organization_id IS 'The assessing organisation.';
