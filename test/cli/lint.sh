@@ -99,6 +99,10 @@ plant default-now 'function calls in statements' 2
 printf '%s\n' "$guard" 'DO $$' 'BEGIN' '	PERFORM set_config('"'a.b'"', '"'c'"', true);' 'END $$;' > "$tmp/do-set-config.sql"
 plant do-set-config 'function calls in statements' 4
 
+printf '%s\n' "$guard" 'CREATE POLICY t_org ON kansa.t' \
+	"	USING (a OPERATOR(pg_catalog.=) current_setting('kansa.organization'));" > "$tmp/policy-current-setting.sql"
+plant policy-current-setting 'function calls in statements' 3
+
 # correct SQL that looks like the faults: no rule may fire
 cat > "$tmp/good.sql" <<'SQL'
 \echo Use "CREATE EXTENSION kansa" to load this file. \quit
@@ -140,6 +144,10 @@ SELECT t.a, x.n, EXISTS (SELECT FROM kansa.t AS u WHERE u.a IN ('x', 'y')) AS e,
   FROM kansa.t AS t
   LEFT JOIN LATERAL (SELECT pg_catalog.count(*) AS n FROM kansa.t) AS x ON (true)
   JOIN pg_catalog.generate_series(1, 2) g (i) ON g.i = t.b;
+ALTER VIEW kansa.v SET (security_invoker = true);
+GRANT SELECT (a), UPDATE (b), INSERT (a, b) ON kansa.t TO PUBLIC;
+CREATE POLICY t_own ON kansa.t USING (a OPERATOR(pg_catalog.=) CURRENT_USER)
+	WITH CHECK (pg_catalog.pg_has_role(CURRENT_USER, 'kansa_bi', 'MEMBER'));
 SQL
 # the same text as an upgrade script: its guard says ALTER EXTENSION
 { echo "\\echo Use \"ALTER EXTENSION kansa UPDATE TO '0.2.0'\" to load this file. \\quit"; tail -n +2 "$tmp/good.sql"; } > "$tmp/kansa--0.1.0--0.2.0.sql"
