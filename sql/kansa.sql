@@ -6,6 +6,27 @@
 --
 -- House rules (see README): no CREATE OR REPLACE, no IF NOT EXISTS, every
 -- object commented, built-ins qualified with pg_catalog in bodies.
+--
+-- Name resolution (CVE-2018-1058 and its kin); scripts/lint-sql checks the
+-- rules, test/cli/trojan.sh tries to break them:
+--   * Every function call is schema-qualified (pg_catalog.count(*),
+--     kansa.local_id(id)), except keyword constructs such as COALESCE,
+--     NULLIF, GREATEST, CAST and EXTRACT, which the grammar resolves.
+--   * Every LANGUAGE sql or plpgsql function sets search_path = pg_catalog,
+--     pg_temp: a plpgsql body is parsed when it runs, under the caller's
+--     search_path otherwise.  A SET stops a SQL function from being inlined;
+--     none of the SQL functions is used by a view.
+--   * Operators are qualified (OPERATOR(pg_catalog.=)) in table definitions
+--     and DO blocks; in function bodies and views they are not, on purpose.
+--     Function bodies run with the search_path above.  A view's operators
+--     are bound once, when CREATE EXTENSION creates it, and CREATE EXTENSION
+--     runs this script with search_path = kansa, pg_temp whatever the
+--     session's search_path: pg_catalog is searched first, then kansa, and
+--     pg_temp is never searched for operators or functions.  A look-alike
+--     planted in any other schema (public, or one first on the installing
+--     role's search_path) is never seen.  What remains is the kansa schema
+--     itself, so the guard below refuses to install into a kansa schema
+--     that someone else owns or may create objects in.
 
 DO $$
 BEGIN
@@ -14,6 +35,54 @@ BEGIN
 			pg_catalog.getdatabaseencoding()
 			USING ERRCODE = 'feature_not_supported',
 				  HINT = 'Create the database with ENCODING ''UTF8''.';
+	END IF;
+END
+$$;
+
+-- CREATE EXTENSION makes the schema kansa unless it exists, and then uses
+-- it as it is.  One made beforehand is trusted like this script: it must
+-- belong to the installing role or a superuser, and nobody else may own an
+-- object in it or create one (its owner could rename it and put look-alikes
+-- of kansa's functions in its place; anyone who may create in it could
+-- plant better-matching operators for the views).
+DO $$
+DECLARE
+	v_nsp pg_catalog.oid;
+	v_who pg_catalog.oid;
+	v_what text;
+BEGIN
+	SELECT n.oid INTO v_nsp FROM pg_catalog.pg_namespace AS n
+	 WHERE n.nspname OPERATOR(pg_catalog.=) 'kansa';
+	SELECT x.who, x.what INTO v_who, v_what
+	  FROM (SELECT n.nspowner AS who, 'owns it' AS what
+			  FROM pg_catalog.pg_namespace AS n WHERE n.oid OPERATOR(pg_catalog.=) v_nsp
+			UNION ALL
+			SELECT a.grantee, 'may create objects in it'
+			  FROM pg_catalog.pg_namespace AS n, pg_catalog.aclexplode(n.nspacl) AS a
+			 WHERE n.oid OPERATOR(pg_catalog.=) v_nsp
+			   AND a.privilege_type OPERATOR(pg_catalog.=) 'CREATE'
+			UNION ALL
+			SELECT p.proowner, 'owns a function in it' FROM pg_catalog.pg_proc AS p
+			 WHERE p.pronamespace OPERATOR(pg_catalog.=) v_nsp
+			UNION ALL
+			SELECT o.oprowner, 'owns an operator in it' FROM pg_catalog.pg_operator AS o
+			 WHERE o.oprnamespace OPERATOR(pg_catalog.=) v_nsp
+			UNION ALL
+			SELECT t.typowner, 'owns a type in it' FROM pg_catalog.pg_type AS t
+			 WHERE t.typnamespace OPERATOR(pg_catalog.=) v_nsp
+			UNION ALL
+			SELECT c.relowner, 'owns a relation in it' FROM pg_catalog.pg_class AS c
+			 WHERE c.relnamespace OPERATOR(pg_catalog.=) v_nsp) AS x
+	 WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_roles AS r
+						WHERE r.oid OPERATOR(pg_catalog.=) x.who
+						  AND (r.rolsuper OR r.rolname OPERATOR(pg_catalog.=) CURRENT_USER))
+	 LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'schema "kansa" exists already and % %', CASE WHEN v_who OPERATOR(pg_catalog.=) '0'
+			THEN 'PUBLIC' ELSE v_who::pg_catalog.regrole::pg_catalog.text END, v_what
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'CREATE EXTENSION kansa installs into the schema kansa as it finds it, so whoever owns it or may create in it could replace or shadow kansa''s functions and operators.',
+				  HINT = 'Drop the schema kansa first (CREATE EXTENSION creates it), or give it and everything in it to the installing role and revoke CREATE on it from everyone else.';
 	END IF;
 END
 $$;
@@ -917,7 +986,7 @@ CREATE FUNCTION kansa.service_type_match(service_type text) RETURNS SETOF kansa.
 		 WHERE t.short_key = kansa.service_type_key(service_type)
 		   AND NOT EXISTS (SELECT FROM kansa.service_type AS f
 							WHERE f.match_key = kansa.service_type_key(service_type))
-		   AND (SELECT count(*) FROM kansa.service_type AS s
+		   AND (SELECT pg_catalog.count(*) FROM kansa.service_type AS s
 				 WHERE s.short_key = kansa.service_type_key(service_type)) = 1;
 	END;
 COMMENT ON FUNCTION kansa.service_type_match(text) IS 'The service_type row a name means: the one whose name matches ignoring width, case and blanks, else the only one whose name without its parenthesis does; no row when unknown or ambiguous (金融業特化型サービス).';
@@ -1038,7 +1107,7 @@ COMMENT ON COLUMN kansa.import_batch.id IS 'Surrogate key; import_sheet() return
 COMMENT ON COLUMN kansa.import_batch.organization_id IS 'The organisation the sheet was imported for.';
 COMMENT ON COLUMN kansa.import_batch.service_id IS 'The service the sheet answers for.';
 COMMENT ON COLUMN kansa.import_batch.framework IS 'The framework the sheet answers.';
-COMMENT ON COLUMN kansa.import_batch.assessment_id IS 'The assessment the batch created.';
+COMMENT ON COLUMN kansa.import_batch.assessment_id IS 'The assessment the batch created (its assessment.batch_id is this batch; not a foreign key, so that pg_dump output restores).';
 COMMENT ON COLUMN kansa.import_batch.file_name IS 'Name of the file as given to import_sheet().';
 COMMENT ON COLUMN kansa.import_batch.format IS 'Format read: xlsx, csv or tsv.';
 COMMENT ON COLUMN kansa.import_batch.sha256 IS 'SHA-256 of the file''s bytes; the same bytes for the same organisation, service and framework are not loaded twice.';
@@ -1081,8 +1150,10 @@ CREATE TABLE kansa.assessment (
 CREATE UNIQUE INDEX assessment_current_idx ON kansa.assessment (organization_id, service_id, framework)
 	WHERE superseded_by IS NULL;
 CREATE INDEX assessment_service_idx ON kansa.assessment (service_id);
-ALTER TABLE kansa.import_batch ADD FOREIGN KEY (assessment_id, organization_id)
-	REFERENCES kansa.assessment (id, organization_id) DEFERRABLE INITIALLY DEFERRED;
+-- import_batch.assessment_id has no foreign key: with one, the two tables
+-- would reference each other, and pg_restore, which loads one table at a
+-- time in foreign-key order, could load neither.  assessment.batch_id is
+-- the enforced link.
 COMMENT ON TABLE kansa.assessment IS 'One vendor answer sheet as assessed by one organisation: a service against a framework. A newer sheet supersedes the current one; history is kept.';
 COMMENT ON COLUMN kansa.assessment.id IS 'Surrogate key.';
 COMMENT ON COLUMN kansa.assessment.organization_id IS 'The assessing organisation.';
@@ -1408,10 +1479,10 @@ BEGIN
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	options := COALESCE(options, '{}');
-	IF jsonb_typeof(options) <> 'object' THEN
+	IF pg_catalog.jsonb_typeof(options) <> 'object' THEN
 		RAISE EXCEPTION 'options must be a JSON object' USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	FOR v_key IN SELECT k FROM jsonb_object_keys(options) AS k LOOP
+	FOR v_key IN SELECT k FROM pg_catalog.jsonb_object_keys(options) AS k LOOP
 		IF v_key <> ALL (ARRAY['mode', 'blank', 'format', 'encoding', 'delimiter', 'sheet',
 							   'header_row', 'id_column', 'answer_column', 'mark_column',
 							   'ownership_column', 'received', 'reload']) THEN
@@ -1481,12 +1552,12 @@ BEGIN
 	v_lines := ARRAY(SELECT a FROM kansa.sheet_answers(content, import_sheet.framework,
 							options - 'mode' - 'received' - 'reload') AS a);
 	v_read := pg_catalog.clock_timestamp();
-	SELECT l.reason::jsonb INTO v_layout FROM unnest(v_lines) AS l WHERE l.kind = 'layout';
+	SELECT l.reason::jsonb INTO v_layout FROM pg_catalog.unnest(v_lines) AS l WHERE l.kind = 'layout';
 	format := v_layout->>'format';
 	sheet := v_layout->>'sheet';
 
 	IF v_mode = 'strict' THEN
-		SELECT l.* INTO v_bad FROM unnest(v_lines) AS l WHERE l.kind = 'rejected'
+		SELECT l.* INTO v_bad FROM pg_catalog.unnest(v_lines) AS l WHERE l.kind = 'rejected'
 		 ORDER BY l.row_number LIMIT 1;
 		IF FOUND THEN
 			RAISE EXCEPTION '%: sheet "%", row %, cell %: %', file_name, v_bad.sheet,
@@ -1494,8 +1565,8 @@ BEGIN
 				COALESCE(kansa.column_name(v_bad.column_number) || v_bad.row_number, '?'),
 				v_bad.reason
 				USING ERRCODE = v_bad.sqlstate,
-					  DETAIL = format('%s rows of the file are rejected; nothing was loaded.',
-									  (SELECT count(*) FROM unnest(v_lines) AS l
+					  DETAIL = pg_catalog.format('%s rows of the file are rejected; nothing was loaded.',
+									  (SELECT pg_catalog.count(*) FROM pg_catalog.unnest(v_lines) AS l
 										WHERE l.kind = 'rejected')),
 					  HINT = 'Correct the sheet, or import it with option mode = quarantine to load the good rows and keep the rejected ones in kansa.import_reject.';
 		END IF;
@@ -1523,12 +1594,12 @@ BEGIN
 
 	-- boilerplate over distinct texts: an answer shared by merged cells, a
 	-- list or a range is one answer, not many
-	v_boiler := kansa.boilerplate(ARRAY(SELECT DISTINCT l.answer FROM unnest(v_lines) AS l
+	v_boiler := kansa.boilerplate(ARRAY(SELECT DISTINCT l.answer FROM pg_catalog.unnest(v_lines) AS l
 										 WHERE l.kind = 'response' AND l.answer IS NOT NULL));
 
 	WITH lines AS (
 		SELECT l.*, kansa.classify_explain(l.answer, v_boiler) AS ce
-		  FROM unnest(v_lines) AS l
+		  FROM pg_catalog.unnest(v_lines) AS l
 		 WHERE l.kind = 'response'
 	), judged AS (
 		SELECT l.*, CASE WHEN l.mark IS NOT NULL
@@ -1578,7 +1649,7 @@ BEGIN
 						   WHEN '23502' THEN 'no control id'
 						   ELSE 'conflicting duplicate' END,
 		   l.sqlstate, l.reason
-	  FROM unnest(v_lines) AS l
+	  FROM pg_catalog.unnest(v_lines) AS l
 	 WHERE l.kind = 'rejected';
 
 	SELECT pg_catalog.count(DISTINCT l.row_number) FILTER (WHERE l.kind <> 'layout')::integer,
@@ -1586,9 +1657,9 @@ BEGIN
 		   pg_catalog.count(*) FILTER (WHERE l.kind = 'skipped')::integer,
 		   pg_catalog.count(*) FILTER (WHERE l.kind = 'rejected' AND l.sqlstate = '23503')::integer
 	  INTO rows_read, rejected, skipped, unknown_controls
-	  FROM unnest(v_lines) AS l;
+	  FROM pg_catalog.unnest(v_lines) AS l;
 	SELECT COALESCE(pg_catalog.jsonb_object_agg(r.reason, r.n), '{}') INTO v_skipped
-	  FROM (SELECT l.reason, pg_catalog.count(*) AS n FROM unnest(v_lines) AS l
+	  FROM (SELECT l.reason, pg_catalog.count(*) AS n FROM pg_catalog.unnest(v_lines) AS l
 			 WHERE l.kind = 'skipped' GROUP BY l.reason ORDER BY l.reason) AS r;
 	status := CASE WHEN rejected > 0 THEN 'loaded_with_rejects' ELSE 'loaded' END;
 
@@ -1754,7 +1825,7 @@ SELECT k.*,
 		  FROM kansa.response AS r
 		  JOIN kansa.assessment AS a ON a.id = r.assessment_id
 		  JOIN kansa.control AS t ON t.id = r.control
-		  LEFT JOIN (SELECT re.assessment_id, re.response_id, count(*)::integer AS expired
+		  LEFT JOIN (SELECT re.assessment_id, re.response_id, pg_catalog.count(*)::integer AS expired
 					   FROM kansa.evidence_validity AS ev
 					   JOIN kansa.response_evidence AS re ON re.evidence = ev.evidence
 					   JOIN kansa.assessment AS a2
@@ -1763,7 +1834,7 @@ SELECT k.*,
 					  GROUP BY re.assessment_id, re.response_id) AS x
 			ON x.assessment_id = r.assessment_id AND x.response_id = r.id
 		  LEFT JOIN (SELECT q.assessment_id, q.control,
-							bool_or(q.must_achieve) AS below_must_achieve
+							pg_catalog.bool_or(q.must_achieve) AS below_must_achieve
 					   FROM kansa.reference_check AS q
 					  WHERE NOT q.satisfied
 					  GROUP BY q.assessment_id, q.control) AS rc
@@ -1804,9 +1875,9 @@ SELECT ac.organization, ac.vendor, ac.service, ac.pattern, ac.framework, ac.cont
 	   ac.section, ac.section_title, ac.title, ac.level, ac.status, ac.responsibility,
 	   ac.gap_kind, ac.gap_kinds, ac.severity,
 	   CASE ac.severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END AS severity_rank,
-	   CASE WHEN length(ac.answer_text) > 80 THEN left(ac.answer_text, 79) || '…'
+	   CASE WHEN pg_catalog.length(ac.answer_text) > 80 THEN pg_catalog.left(ac.answer_text, 79) || '…'
 			ELSE ac.answer_text END AS answer_excerpt,
-	   (SELECT count(*)::integer FROM kansa.response_evidence AS re
+	   (SELECT pg_catalog.count(*)::integer FROM kansa.response_evidence AS re
 		 WHERE re.response_id = ac.response_id) AS evidence_count,
 	   ac.assessment_id, ac.response_id, ac.position
   FROM kansa.assessment_control AS ac
@@ -1826,8 +1897,8 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 	   cs.controls - COALESCE(n.answered, 0) AS unanswered,
 	   cs.controls - COALESCE(n.not_applicable, 0) AS applicable,
 	   COALESCE(n.score_points, 0) AS score_points,
-	   round(100.0 * COALESCE(n.answered, 0) / cs.controls, 1) AS coverage_pct,
-	   round(100.0 * COALESCE(n.score_points, 0)
+	   pg_catalog.round(100.0 * COALESCE(n.answered, 0) / cs.controls, 1) AS coverage_pct,
+	   pg_catalog.round(100.0 * COALESCE(n.score_points, 0)
 			 / NULLIF(cs.controls - COALESCE(n.not_applicable, 0), 0), 1) AS score_pct,
 	   -- the controls with no response at all are unanswered gaps
 	   COALESCE(n.gaps_high, 0) + cs.unanswered_high - COALESCE(n.unanswered_high, 0) AS gaps_high,
@@ -1840,34 +1911,34 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
   JOIN kansa.vendor AS v ON v.id = s.vendor_id
   JOIN kansa.organization AS o ON o.id = a.organization_id
   JOIN (SELECT c.framework, c.section, c.section_title, c.section_position,
-			   count(*)::integer AS controls,
-			   count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'high')::integer
+			   pg_catalog.count(*)::integer AS controls,
+			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'high')::integer
 				   AS unanswered_high,
-			   count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'medium')::integer
+			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'medium')::integer
 				   AS unanswered_medium
 		  FROM kansa.control_section AS c
 		 GROUP BY c.framework, c.section, c.section_title, c.section_position) AS cs
 	ON cs.framework = a.framework
   -- answers counted per kind of row first (few groups), then pivoted
   LEFT JOIN (SELECT g.assessment_id, g.section,
-					sum(g.n) FILTER (WHERE g.status <> 'unanswered')::integer AS answered,
-					sum(g.n) FILTER (WHERE g.status = 'implemented')::integer AS implemented,
-					sum(g.n) FILTER (WHERE g.status = 'partial')::integer AS partial,
-					sum(g.n) FILTER (WHERE g.status = 'planned')::integer AS planned,
-					sum(g.n) FILTER (WHERE g.status = 'not_implemented')::integer AS not_implemented,
-					sum(g.n) FILTER (WHERE g.status = 'not_applicable')::integer AS not_applicable,
-					sum(g.n) FILTER (WHERE g.status = 'unclear')::integer AS unclear,
-					COALESCE(sum(g.points), 0) AS score_points,
-					sum(g.n) FILTER (WHERE g.severity = 'high')::integer AS gaps_high,
-					sum(g.n) FILTER (WHERE g.severity = 'medium')::integer AS gaps_medium,
-					sum(g.n) FILTER (WHERE g.severity = 'low')::integer AS gaps_low,
-					sum(g.n) FILTER (WHERE g.boilerplate_only)::integer AS boilerplate_only,
-					sum(g.n) FILTER (WHERE kansa.gap_severity('unanswered', g.level) = 'high')::integer
+					pg_catalog.sum(g.n) FILTER (WHERE g.status <> 'unanswered')::integer AS answered,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'implemented')::integer AS implemented,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'partial')::integer AS partial,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'planned')::integer AS planned,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'not_implemented')::integer AS not_implemented,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'not_applicable')::integer AS not_applicable,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'unclear')::integer AS unclear,
+					COALESCE(pg_catalog.sum(g.points), 0) AS score_points,
+					pg_catalog.sum(g.n) FILTER (WHERE g.severity = 'high')::integer AS gaps_high,
+					pg_catalog.sum(g.n) FILTER (WHERE g.severity = 'medium')::integer AS gaps_medium,
+					pg_catalog.sum(g.n) FILTER (WHERE g.severity = 'low')::integer AS gaps_low,
+					pg_catalog.sum(g.n) FILTER (WHERE g.boilerplate_only)::integer AS boilerplate_only,
+					pg_catalog.sum(g.n) FILTER (WHERE kansa.gap_severity('unanswered', g.level) = 'high')::integer
 						AS unanswered_high,
-					sum(g.n) FILTER (WHERE kansa.gap_severity('unanswered', g.level) = 'medium')::integer
+					pg_catalog.sum(g.n) FILTER (WHERE kansa.gap_severity('unanswered', g.level) = 'medium')::integer
 						AS unanswered_medium
 			   FROM (SELECT rg.assessment_id, rg.section, rg.level, rg.status, rg.severity,
-							rg.boilerplate_only, count(*) AS n, sum(rg.score) AS points
+							rg.boilerplate_only, pg_catalog.count(*) AS n, pg_catalog.sum(rg.score) AS points
 					   FROM kansa.response_gap AS rg
 					  GROUP BY rg.assessment_id, rg.section, rg.level, rg.status, rg.severity,
 							   rg.boilerplate_only) AS g
@@ -1877,28 +1948,28 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 
 CREATE VIEW kansa.assessment_summary AS
 SELECT sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.framework,
-	   sum(sc.controls_in_scope)::integer AS controls_in_scope,
-	   sum(sc.answered)::integer AS answered,
-	   sum(sc.implemented)::integer AS implemented,
-	   sum(sc.partial)::integer AS partial,
-	   sum(sc.planned)::integer AS planned,
-	   sum(sc.not_implemented)::integer AS not_implemented,
-	   sum(sc.not_applicable)::integer AS not_applicable,
-	   sum(sc.unclear)::integer AS unclear,
-	   sum(sc.unanswered)::integer AS unanswered,
-	   round(100.0 * sum(sc.answered) / sum(sc.controls_in_scope), 1) AS coverage_pct,
-	   round(100.0 * sum(sc.score_points) / NULLIF(sum(sc.applicable), 0), 1) AS score_pct,
-	   sum(sc.gaps_high)::integer AS gaps_high,
-	   sum(sc.gaps_medium)::integer AS gaps_medium,
-	   sum(sc.gaps_low)::integer AS gaps_low,
-	   sum(sc.boilerplate_only)::integer AS boilerplate_only,
-	   round(100.0 * sum(sc.boilerplate_only) / NULLIF(sum(sc.answered), 0), 1)
+	   pg_catalog.sum(sc.controls_in_scope)::integer AS controls_in_scope,
+	   pg_catalog.sum(sc.answered)::integer AS answered,
+	   pg_catalog.sum(sc.implemented)::integer AS implemented,
+	   pg_catalog.sum(sc.partial)::integer AS partial,
+	   pg_catalog.sum(sc.planned)::integer AS planned,
+	   pg_catalog.sum(sc.not_implemented)::integer AS not_implemented,
+	   pg_catalog.sum(sc.not_applicable)::integer AS not_applicable,
+	   pg_catalog.sum(sc.unclear)::integer AS unclear,
+	   pg_catalog.sum(sc.unanswered)::integer AS unanswered,
+	   pg_catalog.round(100.0 * pg_catalog.sum(sc.answered) / pg_catalog.sum(sc.controls_in_scope), 1) AS coverage_pct,
+	   pg_catalog.round(100.0 * pg_catalog.sum(sc.score_points) / NULLIF(pg_catalog.sum(sc.applicable), 0), 1) AS score_pct,
+	   pg_catalog.sum(sc.gaps_high)::integer AS gaps_high,
+	   pg_catalog.sum(sc.gaps_medium)::integer AS gaps_medium,
+	   pg_catalog.sum(sc.gaps_low)::integer AS gaps_low,
+	   pg_catalog.sum(sc.boilerplate_only)::integer AS boilerplate_only,
+	   pg_catalog.round(100.0 * pg_catalog.sum(sc.boilerplate_only) / NULLIF(pg_catalog.sum(sc.answered), 0), 1)
 		   AS boilerplate_only_pct,
-	   COALESCE(max(ei.items), 0) AS evidence_items,
+	   COALESCE(pg_catalog.max(ei.items), 0) AS evidence_items,
 	   a.file_name, a.received_at, a.imported_at
   FROM kansa.section_coverage AS sc
   JOIN kansa.assessment AS a ON a.id = sc.assessment_id
-  LEFT JOIN (SELECT d.assessment_id, count(*)::integer AS items
+  LEFT JOIN (SELECT d.assessment_id, pg_catalog.count(*)::integer AS items
 			   FROM (SELECT DISTINCT re.assessment_id, re.evidence
 					   FROM kansa.response_evidence AS re) AS d
 			  GROUP BY d.assessment_id) AS ei ON ei.assessment_id = sc.assessment_id
@@ -1908,15 +1979,15 @@ SELECT sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.
 CREATE VIEW kansa.evidence_register AS
 SELECT o.name AS organization, v.name AS vendor, kansa.kind(re.evidence) AS evidence_kind,
 	   kansa.ref(re.evidence) AS evidence_ref, re.evidence::text AS evidence,
-	   count(DISTINCT r.control) FILTER (WHERE a.superseded_by IS NULL)::integer
+	   pg_catalog.count(DISTINCT r.control) FILTER (WHERE a.superseded_by IS NULL)::integer
 		   AS controls_citing,
-	   array_to_string((array_agg(DISTINCT r.control)
+	   pg_catalog.array_to_string((pg_catalog.array_agg(DISTINCT r.control)
 						FILTER (WHERE a.superseded_by IS NULL))::text[], ', ') AS controls,
-	   count(DISTINCT a.id)::integer AS assessments,
-	   min(COALESCE(a.received_at, a.imported_at::date)) AS first_seen,
-	   max(COALESCE(a.received_at, a.imported_at::date)) AS last_seen,
+	   pg_catalog.count(DISTINCT a.id)::integer AS assessments,
+	   pg_catalog.min(COALESCE(a.received_at, a.imported_at::date)) AS first_seen,
+	   pg_catalog.max(COALESCE(a.received_at, a.imported_at::date)) AS last_seen,
 	   ev.valid_from, ev.valid_until, ev.valid_until < CURRENT_DATE AS expired,
-	   bool_or(a.superseded_by IS NULL) AS cited_now
+	   pg_catalog.bool_or(a.superseded_by IS NULL) AS cited_now
   FROM kansa.response_evidence AS re
   JOIN kansa.response AS r ON r.id = re.response_id
   JOIN kansa.assessment AS a ON a.id = r.assessment_id
