@@ -99,7 +99,8 @@ UNION ALL SELECT 'response', r.id FROM kansa.response AS r
   JOIN kansa.organization AS o ON o.id = r.organization_id WHERE o.name = 'Beta Bank';
 GRANT SELECT ON public.org_b TO PUBLIC;
 SELECT kind, count(*) FROM public.org_b GROUP BY kind ORDER BY kind;
-SELECT count(*) AS rejects_of_b FROM kansa.import_reject;
+SELECT count(*) AS rejects_of_b FROM kansa.import_reject
+ WHERE organization_id = (SELECT id FROM public.org_b WHERE kind = 'organization');
 
 -- A row is org B's when any key of it names one of B's organisation,
 -- assessments, batches or responses, or B's name or notes.
@@ -306,7 +307,8 @@ SELECT count(*) AS b_evidence_validity, min(valid_until) AS b_valid_until
  WHERE o.name = 'Beta Bank';
 SELECT o.name, r.verdict::text, r.verdict_source
   FROM kansa.response AS r JOIN kansa.organization AS o ON o.id = r.organization_id
- WHERE r.control OPERATOR(kansa.=) 'fisc8:設1' ORDER BY o.name;
+ WHERE r.control OPERATOR(kansa.=) 'fisc8:設1' AND o.name IN ('Alpha Bank', 'Beta Bank')
+ ORDER BY o.name;
 SELECT count(*) AS b_batches FROM kansa.import_batch AS b
   JOIN kansa.organization AS o ON o.id = b.organization_id WHERE o.name = 'Beta Bank';
 
@@ -341,7 +343,25 @@ DELETE FROM kansa.service AS s USING kansa.vendor AS v
    AND NOT EXISTS (SELECT FROM kansa.assessment AS a WHERE a.service_id = s.id);
 DELETE FROM kansa.vendor AS v WHERE v.name IN (:'vendor_1', :'vendor_2')
    AND NOT EXISTS (SELECT FROM kansa.service AS s WHERE s.vendor_id = v.id);
+-- kansa_admin: the catalogs, the shared vendor data and the import caps;
+-- no tenant's rows
+CREATE ROLE tenants_admin NOLOGIN IN ROLE kansa_admin;
+SET ROLE tenants_admin;
+SET kansa.import_max_rows = 10;
+SHOW kansa.import_max_rows;
+RESET kansa.import_max_rows;
+INSERT INTO kansa.framework (code, title) VALUES ('tenants_fw', 'A framework of the admin''s');
+DELETE FROM kansa.framework WHERE code = 'tenants_fw';
+UPDATE kansa.service SET pattern_set = 2 WHERE name = 'no such service';
+SELECT count(*) FROM kansa.organization;
+SELECT count(*) FROM kansa.assessment;
+RESET ROLE;
+SET ROLE tenants_analyst_a;
+SET kansa.import_max_rows = 10;
+INSERT INTO kansa.framework (code, title) VALUES ('tenants_fw', 'An analyst''s framework');
+RESET ROLE;
+
 DROP TABLE public.org_b, public.org_b_keys, public.leaked;
 DROP FUNCTION public.is_org_b(jsonb), public.tenant_scan(), public.leak(text);
 DROP ROLE tenants_importer_a, tenants_analyst_a, tenants_bi_a, tenants_importer_b,
-          tenants_analyst_b, tenants_nobody_a, tenants_org_a, tenants_org_b;
+          tenants_analyst_b, tenants_nobody_a, tenants_admin, tenants_org_a, tenants_org_b;
