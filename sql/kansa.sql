@@ -1446,6 +1446,40 @@ END;
 $$;
 COMMENT ON FUNCTION kansa.sheet_verdict(text, text, kansa.answer) IS 'The verdict of a sheet''s own mark (Yes/No/N/A, ○/△/×) with its ownership column (CAIQ SSRM ownership); a Yes whose description reads as partial or planned takes that status. NULL when there is no valid mark.';
 
+-- The views join a dozen tables.  Planned on statistics that are missing
+-- or stale (a table analysed at 300 rows that now holds 80,000), they can
+-- take minutes where they need milliseconds: estimates of one row make
+-- nested loops re-run whole subqueries per row.  A dashboard's query right
+-- after a batch of imports would come before autovacuum's next round; so
+-- an import ends by analysing the tables that autovacuum's own rule (50
+-- rows plus a tenth of the table changed since the last ANALYZE, or never
+-- analysed) says are due.  One import at a time does it (the others skip),
+-- as the tables' owner, since importers may not ANALYZE.
+CREATE FUNCTION kansa.analyze_stale_tables() RETURNS void
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	t regclass;
+BEGIN
+	IF NOT pg_catalog.pg_try_advisory_xact_lock(pg_catalog.hashtextextended('kansa.analyze_stale_tables', 0)) THEN
+		RETURN;
+	END IF;
+	FOR t IN SELECT c.oid::regclass FROM pg_catalog.pg_class AS c
+			   JOIN pg_catalog.pg_stat_all_tables AS st ON st.relid OPERATOR(pg_catalog.=) c.oid
+			  WHERE c.relnamespace OPERATOR(pg_catalog.=) 'kansa'::regnamespace
+				AND c.relkind OPERATOR(pg_catalog.=) 'r'
+				AND (c.reltuples OPERATOR(pg_catalog.<) 0
+					 OR st.n_mod_since_analyze OPERATOR(pg_catalog.>)
+						(50 OPERATOR(pg_catalog.+) (0.1 OPERATOR(pg_catalog.*) c.reltuples)))
+			  ORDER BY c.relname
+	LOOP
+		EXECUTE pg_catalog.format('ANALYZE %s', t);
+	END LOOP;
+END;
+$$;
+COMMENT ON FUNCTION kansa.analyze_stale_tables() IS 'Analyses those of kansa''s tables that have never been analysed or have changed by more than 50 rows plus a tenth since (autovacuum''s rule). import_sheet() calls it, so that the views are not planned on missing or stale statistics right after imports. Runs as the extension''s owner; one session at a time, the others skip.';
+
 CREATE FUNCTION kansa.import_sheet(organization text, vendor text, service text, framework text,
 								   content bytea, file_name text, options jsonb DEFAULT '{}',
 								   OUT batch_id bigint, OUT assessment_id bigint, OUT status text,
@@ -1672,6 +1706,8 @@ BEGIN
 		   read_ms = pg_catalog.round((EXTRACT(epoch FROM v_read - v_started) * 1000)::numeric, 1),
 		   total_ms = pg_catalog.round((EXTRACT(epoch FROM pg_catalog.clock_timestamp() - v_started) * 1000)::numeric, 1)
 	 WHERE b.id = import_sheet.batch_id;
+
+	PERFORM kansa.analyze_stale_tables();
 END;
 $$;
 COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) IS 'Imports a vendor''s answer sheet (xlsx, csv or tsv; UTF-8, UTF-16 or CP932) for an organisation, vendor and service against a framework, creating them as needed: finds the sheet, header and columns, resolves ids leniently, gives every response a verdict, evidence and measures. Modes strict (default; any rejected row aborts with an error naming file, sheet, row and cell) and quarantine. The same bytes again return the earlier batch as already_loaded; a new file supersedes the current assessment. Options: mode, blank (gap|inherit), format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received (date), reload (load the same bytes again).';
@@ -2331,10 +2367,11 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
 	kansa.review(bigint, kansa.answer, text), kansa.control_tree_refresh(),
-	kansa.organization_check() FROM PUBLIC;
+	kansa.organization_check(), kansa.analyze_stale_tables() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
-	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb) TO kansa_importer;
+	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
+	kansa.analyze_stale_tables() TO kansa_importer;
 GRANT EXECUTE ON FUNCTION kansa.review(bigint, kansa.answer, text)
 	TO kansa_importer, kansa_analyst;
 GRANT EXECUTE ON FUNCTION kansa.control_tree_refresh() TO kansa_admin;
@@ -2383,3 +2420,8 @@ COMMENT ON OPERATOR FAMILY kansa.evidence_ops USING btree IS 'The btree operator
 COMMENT ON OPERATOR FAMILY kansa.evidence_hash_ops USING hash IS 'The hash operator family of evidence (its default operator class).';
 COMMENT ON OPERATOR FAMILY kansa.measure_ops USING btree IS 'The btree operator family of measure (its default operator class).';
 COMMENT ON OPERATOR FAMILY kansa.measure_hash_ops USING hash IS 'The hash operator family of measure (its default operator class).';
+
+-- The shipped catalogs have their statistics from the start, so that the
+-- views are not planned on none (see analyze_stale_tables()).
+ANALYZE kansa.framework, kansa.control, kansa.quantity, kansa.reference_item,
+	kansa.reference_value, kansa.service_type, kansa.control_link;

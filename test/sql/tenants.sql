@@ -84,9 +84,6 @@ SELECT o.id, e.evidence, DATE '2020-01-31', 'B: expired' FROM kansa.organization
  WHERE o.name = 'Beta Bank';
 RESET ROLE;
 
--- statistics, as autovacuum would have them by now
-ANALYZE;
-
 -- What is org B's: as the superuser sees it.
 CREATE TABLE public.org_b (kind text, id bigint);
 INSERT INTO public.org_b
