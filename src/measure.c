@@ -738,6 +738,8 @@ scan_choice(const char *s, Measure *m, const char **detail)
 		p++;
 	}
 	pfree(part.data);
+	/* nothing of a figure the scanner tried before may stay */
+	memset(m, 0, sizeof(Measure));
 	m->kind = MEASURE_CHOICE;
 	m->a = (int32) mask;
 	m->flags = (any && (mask & (mask - 1)) != 0) ? MEASURE_ANY : 0;
