@@ -30,7 +30,10 @@
 int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
 
-/* The full parser without the fast path: NULL when it refuses. */
+/*
+ * The full parser without the fast path (control_id_from_string's slow
+ * path, step by step): NULL when it refuses.
+ */
 static ControlId *
 slow_parse(const char *str, size_t len)
 {
@@ -50,6 +53,8 @@ slow_parse(const char *str, size_t len)
 	err = build_framework(w, w + colon, &b);
 	if (err == CID_OK)
 		err = build_local(w + colon + 1, w + n, &b);
+	if (err == CID_OK)
+		err = control_id_renormalize(&b);
 	return err == CID_OK ? control_id_finish(&b) : NULL;
 }
 
