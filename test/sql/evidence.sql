@@ -80,3 +80,10 @@ SELECT t, array(SELECT extract_evidence(t)) AS evidence
     ('<p>詳しくは<a href="https://example.com/x">こちら</a>。</p>'),
     ('')
   ) AS v (t);
+
+-- a clause number too long for a control_id is not cited evidence, and
+-- every item extracted reads back as itself (found by fuzzing: the long
+-- CLD number came out as a value the type refuses)
+SELECT e, e::text::evidence = e AS reads_back
+  FROM extract_evidence('CLD.9.5.' || repeat('4', 80) || '、附属書A.' || repeat('1', 70)
+                        || '、CLD.9.5.1 と附属書A.12.3 を参照。') AS e;
