@@ -1248,7 +1248,8 @@ measure_key(const Measure *m, int64 key[4])
 		case MEASURE_COVERAGE:
 			key[1] = m->flags;
 			key[2] = m->a;
-			key[3] = m->b;
+			/* a window ending at 24:00 equals one ending at 00:00 */
+			key[3] = m->b % 1440;
 			break;
 		default:
 			key[1] = m->flags;

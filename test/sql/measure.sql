@@ -138,6 +138,13 @@ SELECT count(*) FROM m_idx WHERE m = '1h';
 SELECT count(*) FROM m_idx WHERE m BETWEEN '1h' AND '2h';
 RESET enable_seqscan;
 
+-- a window to midnight is the same whether it ends at 24:00 or 00:00, and
+-- equal values hash alike (found by the fuzz target's hash property)
+SELECT a = b AS equal, measure_hash(a) = measure_hash(b) AS same_hash,
+       measure_hash_extended(a, 7) = measure_hash_extended(b, 7) AS same_hash64
+  FROM (VALUES ('daily 01:00-24:00'::measure, 'daily 01:00-00:00'::measure),
+               ('平日9:00-24:00', '平日 9時〜0時')) AS v (a, b);
+
 -- service patterns: seed 004 figure 1, every combination
 SELECT c, a, saas_pattern(c, a) FROM unnest(ARRAY['high', 'low']) c, unnest(ARRAY['high', 'medium', 'low']) a ORDER BY 3;
 SELECT saas_pattern('高', '中'), saas_pattern('ｌｏｗ', 'H'), saas_pattern('H', 'l'),
