@@ -32,7 +32,7 @@ include $(PGXS)
 sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql scripts/catalog2sql $(wildcard data/*.tsv)
 	scripts/catalog2sql sql/$(EXTENSION).sql data > $@.tmp && mv $@.tmp $@
 
-.PHONY: bootstrap test demo bench
+.PHONY: bootstrap test demo bench fuzz clean-fuzz
 
 bootstrap:
 	@scripts/bootstrap
@@ -51,6 +51,17 @@ demo: bootstrap
 
 bench:
 	bench/run
+
+# libFuzzer targets of every parser (test/fuzz), built with clang, ASan and
+# UBSan outside the server, each run FUZZ_SECONDS seconds (default 60) one
+# after another; FUZZ_TARGETS picks some.  Exits non-zero on a crash.
+fuzz:
+	$(MAKE) -C test/fuzz run
+
+clean: clean-fuzz
+
+clean-fuzz:
+	rm -rf test/fuzz/build
 
 # ---------------------------------------------------------------------------
 # kansa-import, the batch client (cli/): a libpq program, built with `make`

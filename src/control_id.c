@@ -158,6 +158,39 @@ build_local(const pg_wchar *s, const pg_wchar *e, CidBuild *b)
 }
 
 /*
+ * Make the local part of b stable under NFKC.  Blanks are dropped and
+ * dashes and case folded after NFKC, which can leave a combining mark next
+ * to a letter it composes with ("p ́" and "p´", whose NFKC is a space and
+ * U+0301, become "P" U+0301), so the canonical text would not read back as
+ * itself.  Normalise the local part once more and build it again: NFKC
+ * gives back no blanks, dashes or lower-case ASCII letters to fold, so the
+ * result of the second build reads back as itself.
+ */
+static CidError
+control_id_renormalize(CidBuild *b)
+{
+	int			start = b->fwlen + 1;
+	pg_wchar	wbuf[KANSA_LOCAL_MAXLEN + 1];
+	pg_wchar   *w;
+	size_t		n;
+	int			i;
+	CidError	err;
+
+	for (i = start; i < b->len; i++)
+		if ((unsigned char) b->buf[i] >= 0x80)
+			break;
+	if (i == b->len)
+		return CID_OK;			/* ASCII: nothing composes */
+	w = kansa_nfkc(b->buf + start, b->len - start, &n, true, wbuf,
+				   lengthof(wbuf));
+	b->len = start;
+	err = build_local(w, w + n, b);
+	if (w != wbuf)
+		pfree(w);
+	return err;
+}
+
+/*
  * Report a parse failure of the input "orig" as core does for bad literals.
  */
 static void
@@ -311,6 +344,8 @@ control_id_from_string(const char *str, size_t len, bool throw_error)
 			err = build_framework(w, w + colon, &b);
 			if (err == CID_OK)
 				err = build_local(w + colon + 1, w + n, &b);
+			if (err == CID_OK)
+				err = control_id_renormalize(&b);
 		}
 		if (w != wbuf)
 			pfree(w);
@@ -353,6 +388,8 @@ control_id_from_parts(const char *framework, size_t fwlen,
 			/* a colon inside the local part is a bad character here */
 			err = build_local(w, w + n, &b);
 			pfree(w);
+			if (err == CID_OK)
+				err = control_id_renormalize(&b);
 		}
 	}
 

@@ -160,11 +160,11 @@ canon_cert(const char *s, int len, StringInfo out)
 }
 
 /*
- * Append the canonical document reference of [s, s+len): blanks removed,
- * except one between two ASCII words.
+ * Append the document reference of [s, s+len) with blanks removed, except
+ * one between two ASCII words (one pass of canon_doc).
  */
 static bool
-canon_doc(const char *s, int len, StringInfo out)
+canon_doc_once(const char *s, int len, StringInfo out)
 {
 	int			i;
 	int			start = out->len;
@@ -193,6 +193,37 @@ canon_doc(const char *s, int len, StringInfo out)
 		out->data[out->len - 1] == '#' || out->len - start > EVIDENCE_NAME_MAXLEN)
 		return false;
 	return true;
+}
+
+/*
+ * Append the canonical document reference of [s, s+len).  A blank removed
+ * before a combining mark (NFKC makes "¨" a space and U+0308) leaves the
+ * mark to compose with the letter before it, so the name is put through
+ * NFKC again, and its blanks removed again, until it no longer changes:
+ * the canonical text then reads back as itself.  Each further pass removes
+ * a blank, so this ends.
+ */
+static bool
+canon_doc(const char *s, int len, StringInfo out)
+{
+	int			start = out->len;
+
+	for (;;)
+	{
+		char	   *folded;
+		int			flen;
+
+		if (!canon_doc_once(s, len, out))
+			return false;
+		folded = kansa_fold(out->data + start, out->len - start, 0, true, &flen);
+		if (flen == out->len - start &&
+			memcmp(folded, out->data + start, flen) == 0)
+			return true;
+		s = folded;
+		len = flen;
+		out->len = start;
+		out->data[start] = '\0';
+	}
 }
 
 /* Append the canonical report name of [s, s+len): SOC2-Type2 and the like. */

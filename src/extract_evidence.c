@@ -72,6 +72,17 @@ valid_evidence(const char *ev)
 	return kansa_evidence_valid(ev, strlen(ev));
 }
 
+/*
+ * Add a cited clause found at pos, when it is one the type accepts (a
+ * clause number too long for a control_id is not).
+ */
+static void
+add_clause(FoundList *fl, int pos, const char *ev)
+{
+	if (valid_evidence(ev))
+		add_found(fl, pos, kansa_evidence_canonical(ev), NULL, false);
+}
+
 static inline bool
 is_digit(char c)
 {
@@ -178,8 +189,7 @@ find_annex(const char *t, const char *lower, int len, FoundList *fl)
 			nl = dotted_number(t + p + 2, t + len, &levels);
 			if (nl == 0)
 				continue;
-			add_found(fl, i, psprintf("clause:iso27001:A.%.*s", nl, t + p + 2),
-					  NULL, false);
+			add_clause(fl, i, psprintf("clause:iso27001:A.%.*s", nl, t + p + 2));
 		}
 	}
 }
@@ -203,8 +213,7 @@ find_27017(const char *t, int len, FoundList *fl)
 				p++;
 			nl = dotted_number(t + p, t + len, &levels);
 			if (nl > 0 && levels == 3)
-				add_found(fl, i, psprintf("clause:iso27017:CLD.%.*s", nl, t + p),
-						  NULL, false);
+				add_clause(fl, i, psprintf("clause:iso27017:CLD.%.*s", nl, t + p));
 			continue;
 		}
 		/*
@@ -231,8 +240,7 @@ find_27017(const char *t, int len, FoundList *fl)
 				continue;
 			first = atoi(t + p);
 			if (first >= 5 && first <= 18)
-				add_found(fl, p, psprintf("clause:iso27017:%.*s", nl, t + p),
-						  NULL, false);
+				add_clause(fl, p, psprintf("clause:iso27017:%.*s", nl, t + p));
 		}
 	}
 }

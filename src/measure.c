@@ -738,6 +738,8 @@ scan_choice(const char *s, Measure *m, const char **detail)
 		p++;
 	}
 	pfree(part.data);
+	/* nothing of a figure the scanner tried before may stay */
+	memset(m, 0, sizeof(Measure));
 	m->kind = MEASURE_CHOICE;
 	m->a = (int32) mask;
 	m->flags = (any && (mask & (mask - 1)) != 0) ? MEASURE_ANY : 0;
@@ -1246,7 +1248,8 @@ measure_key(const Measure *m, int64 key[4])
 		case MEASURE_COVERAGE:
 			key[1] = m->flags;
 			key[2] = m->a;
-			key[3] = m->b;
+			/* a window ending at 24:00 equals one ending at 00:00 */
+			key[3] = m->b % 1440;
 			break;
 		default:
 			key[1] = m->flags;

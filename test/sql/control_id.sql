@@ -25,6 +25,14 @@ SELECT s, s::control_id AS canonical
                ('meti_cloud:8.2(1)'), ('x:a&b/c_d(e)'), ('x:ä'),
                (E'x:a\tb\nc'), ('x:운영'), ('x:①.⑵')) AS t (s);
 
+-- a blank dropped between a letter and a combining mark leaves them to
+-- compose: the canonical form is NFKC again, and reads back as itself
+-- (found by fuzzing; "´" and "¨" are a space and a combining mark in NFKC)
+SELECT s, s::control_id AS canonical,
+       s::control_id::text::control_id = s::control_id AS reads_back
+  FROM (VALUES ('x:p´'), (E'x:p \u0301'), ('x:I¨TO07'), ('x:ﾊﾞ ゙')) AS t (s);
+SELECT control_id('x', 'p´') = 'x:p´'::control_id AS make_agrees;
+
 -- natural order
 SELECT x FROM unnest(ARRAY[
   'fisc8:運11', 'fisc8:運10-1', 'fisc8:運2', 'fisc8:運10', 'fisc8:設84',

@@ -13,6 +13,12 @@ SELECT s, s::evidence AS canonical, kind(s::evidence), ref(s::evidence)
                ('report:soc 2 type ii'), ('report:SOC1'), ('report:isae 3402'),
                ('report:SSAE18')) AS t (s);
 
+-- a blank dropped before a combining mark leaves it to compose: the
+-- canonical form reads back as itself (found by fuzzing; NFKC makes "¨" a
+-- space and U+0308)
+SELECT s, s::evidence AS canonical, s::evidence::text::evidence = s::evidence AS reads_back
+  FROM (VALUES ('doc:si¨to'), ('doc:x o ¨ y'), ('clause:x:i¨to')) AS t (s);
+
 SELECT 'clause:iso27001:A.12.3'::evidence::control_id;
 SELECT 'doc:利用規約'::evidence::control_id;
 
@@ -80,3 +86,10 @@ SELECT t, array(SELECT extract_evidence(t)) AS evidence
     ('<p>詳しくは<a href="https://example.com/x">こちら</a>。</p>'),
     ('')
   ) AS v (t);
+
+-- a clause number too long for a control_id is not cited evidence, and
+-- every item extracted reads back as itself (found by fuzzing: the long
+-- CLD number came out as a value the type refuses)
+SELECT e, e::text::evidence = e AS reads_back
+  FROM extract_evidence('CLD.9.5.' || repeat('4', 80) || '、附属書A.' || repeat('1', 70)
+                        || '、CLD.9.5.1 と附属書A.12.3 を参照。') AS e;
