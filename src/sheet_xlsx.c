@@ -31,10 +31,11 @@
  *
  * What is read: the workbook's sheet list (xl/workbook.xml through the
  * package and workbook relationships), shared strings (rich-text runs
- * concatenated, phonetic runs <rPh> left out), and for each worksheet its
- * cells: shared and inline strings, numbers (printed with 15 significant
- * digits, as Excel shows them in General format), booleans (TRUE/FALSE),
- * error values and cached formula results.  Merged ranges give every cell
+ * concatenated, phonetic runs <rPh> left out, _xHHHH_ escapes decoded as
+ * Excel decodes them), and for each worksheet its cells: shared and
+ * inline strings, numbers (printed with 15 significant digits, as Excel
+ * shows them in General format), booleans (TRUE/FALSE), error values and
+ * cached formula results.  Merged ranges give every cell
  * of the range the top-left value.  Styles, dates' number formats, hidden
  * state and comments are not read.
  *
@@ -50,6 +51,7 @@
 
 #include "miscadmin.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "nodes/pg_list.h"
 #include "port/pg_bswap.h"
 #include "utils/xml.h"
@@ -693,6 +695,54 @@ text_event(TextState *ts, XmlEvent *ev)
 	}
 }
 
+/*
+ * Decode, in place, the _xHHHH_ escapes of a string of type ST_Xstring
+ * (ECMA-376 Part 1, 22.9.2.19): Excel writes a character XML 1.0 cannot
+ * hold as one, a carriage return as _x000D_ (a line break pasted from
+ * Windows text is "_x000D_" and a LF), and escapes a literal "_x" that would
+ * read as an escape as _x005F_x.  An escape of what a text cannot hold (NUL,
+ * a surrogate, U+FFFE, U+FFFF) is kept as written.  Decoding never makes
+ * the string longer.
+ */
+static void
+xstring_decode(StringInfo buf)
+{
+	char	   *src = buf->data;
+	char	   *end = buf->data + buf->len;
+	char	   *dst = buf->data;
+
+	if (strstr(buf->data, "_x") == NULL)
+		return;
+	while (src < end)
+	{
+		if (end - src >= 7 && src[0] == '_' && src[1] == 'x' && src[6] == '_' &&
+			strspn(src + 2, "0123456789ABCDEFabcdef") >= 4)
+		{
+			char		hex[5];
+			pg_wchar	c;
+
+			memcpy(hex, src + 2, 4);
+			hex[4] = '\0';
+			c = (pg_wchar) strtoul(hex, NULL, 16);
+			if (c != 0 && (c < 0xD800 || c > 0xDFFF) && c < 0xFFFE)
+			{
+				unsigned char utf[4];
+				int			n;
+
+				unicode_to_utf8(c, utf);
+				n = pg_utf_mblen(utf);
+				memcpy(dst, utf, n);
+				dst += n;
+				src += 7;
+				continue;
+			}
+		}
+		*dst++ = *src++;
+	}
+	*dst = '\0';
+	buf->len = dst - buf->data;
+}
+
 typedef struct SstState
 {
 	Xlsx	   *x;
@@ -728,6 +778,7 @@ sst_handler(xmlTextReaderPtr reader, XmlEvent *ev, void *arg)
 				palloc(x->capstrings * sizeof(char *)) :
 				repalloc_huge(x->strings, x->capstrings * sizeof(char *));
 		}
+		xstring_decode(&s->text.buf);
 		x->strings[x->nstrings++] = pnstrdup(s->text.buf.data, s->text.buf.len);
 		s->in_si = false;
 	}
@@ -849,12 +900,21 @@ cell_done(SheetState *s)
 		value = s->x->strings[i];
 	}
 	else if (strcmp(t, "inlineStr") == 0)
+	{
+		xstring_decode(&s->text.buf);
 		value = s->text.buf.data;
+	}
 	else if (strcmp(t, "b") == 0)
 		value = s->v.len == 0 ? "" : strcmp(s->v.data, "0") == 0 ? "FALSE" : "TRUE";
 	else if (strcmp(t, "n") == 0 || t[0] == '\0')
 		value = number_text(s->v.data);
-	else						/* str, e, d: the text as stored */
+	else if (strcmp(t, "str") == 0)
+	{
+		/* a formula's text result is an ST_Xstring too */
+		xstring_decode(&s->v);
+		value = s->v.data;
+	}
+	else						/* e, d: the text as stored */
 		value = s->v.data;
 	kansa_sheet_set(s->sheet, s->row, s->col, value, strlen(value), s->x->limits);
 }

@@ -10,7 +10,7 @@
 # names (_xlnm.Print_Area, a hidden _xlnm._FilterDatabase), calcPr and
 # extLst; scrambled relationship ids; styles and theme; shared strings with
 # count/uniqueCount, rich-text runs, phonetic runs (rPh, phoneticPr),
-# xml:space="preserve" and line breaks; worksheets with
+# xml:space="preserve", line breaks and _xHHHH_ escapes; worksheets with
 # sheetPr, dimension, frozen panes, dyDescent, cols, spans, styled empty
 # cells, shared formulas, cached formula results (str, e, b), numbers with
 # Excel's 17 digits (1.1000000000000001), merges, autoFilter, conditional
@@ -488,7 +488,10 @@ my %ans = (
 		  . '<rPh sb="0" eb="2"><t>リッチ</t></rPh><rPh sb="2" eb="4"><t>カンキョウ</t></rPh><rPh sb="5" eb="7"><t>ヘンカ</t></rPh><phoneticPr fontId="1"/>',
 		'立地環境の変化を年1回調査し、対策を講じています。'),
 	'設3' => S("敷地内に通路を確保しています。\n詳細は別紙1を参照してください。"),
-	'設4' => S("隣接する建物との間隔を十分に確保しています。\n（2023年度点検済み）"),
+	# a CR (pasted from Windows text) is written _x000D_, the LF as is
+	'設4' => RS('<t>隣接する建物との間隔を十分に確保しています。_x000D_
+（2023年度点検済み）</t><phoneticPr fontId="1"/>',
+		"隣接する建物との間隔を十分に確保しています。\r\n（2023年度点検済み）"),
 	'設5' => S('塀、柵および侵入防止装置（赤外線センサー）を設置しています（設5～設7共通）。'),
 	'設8' => S('専用の独立区画としています。 '),	# trailing blank: xml:space="preserve"
 	'設9' => STR('"通信回線・電力線は"&"地中化し、延焼防止措置を講じています。"', '通信回線・電力線は地中化し、延焼防止措置を講じています。'),
@@ -500,7 +503,8 @@ my %note = (
 	'設3' => S('https://example.jp/security/whitepaper'),
 	'設4' => N('1.1000000000000001', '1.1'),
 	'設5' => BOOL(1),
-	'設6' => S('別紙: 点検報告書2024.pdf'),
+	# a literal "_x2024_" is escaped as _x005F_x2024_
+	'設6' => RS('<t>別紙: audit_x005F_x2024_.pdf</t><phoneticPr fontId="1"/>', '別紙: audit_x2024_.pdf'),
 	'設7' => N('0.10000000000000001', '0.1'),
 	'設8' => BOOL(0),
 	'設9' => N('20240401'),
@@ -549,7 +553,10 @@ add_sheet(name => '回答', uid => '{7F4B2D1C-9A8E-4B6C-A1D3-5E2F0C9B8A77}',
 add_sheet(name => 'リスト', uid => '{C0D1E2F3-A4B5-4C6D-8E7F-901A2B3C4D5E}', hidden => 'hidden',
 	rows => [[1, '', ['A1', undef, S('○')], ['C1', undef, S('A')], ['D1', undef, S('対応')]],
 		[2, '', ['A2', undef, S('×')], ['C2', undef, S('B')], ['D2', undef, S('未対応')]],
-		[3, '', ['A3', undef, S('－')], ['C3', undef, S('C')], ['D3', undef, S('対象外')]]]);
+		[3, '', ['A3', undef, S('－')], ['C3', undef, S('C')], ['D3', undef, S('対象外')]],
+		# escapes of a tab and (lower case) a CR decode; of a NUL or a lone surrogate, which
+		# no text can hold, stay as written
+		[5, '', ['A5', undef, RS('<t>タブ_x0009_区切り_x000d_ _x0000_ _xD800_ _x41_</t>', "タブ\t区切り\r _x0000_ _xD800_ _x41_")]]]);
 $book->{comments} = $XD . qq{<comments xmlns="$NS_MAIN" xmlns:mc="$MC" mc:Ignorable="xr" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision"><authors><author>佐藤 花子</author></authors><commentList>}
   . '<comment ref="D5" authorId="0" shapeId="0" xr:uid="{00000000-0006-0000-0100-000001000000}"><text><r><rPr><b/><sz val="9"/><color indexed="81"/><rFont val="MS P ゴシック"/><family val="3"/><charset val="128"/></rPr><t>佐藤 花子:</t></r>'
   . '<r><rPr><sz val="9"/><color indexed="81"/><rFont val="MS P ゴシック"/><family val="3"/><charset val="128"/></rPr><t xml:space="preserve">
@@ -597,7 +604,9 @@ my @iso = (
 	[12, S('8.1.1'), '資産目録', S('資産管理台帳で管理しています。')],
 	[13, S('CLD8.1.5'), 'クラウドサービス利用者の資産の除去', S('契約終了後30日以内にデータを消去し、消去証明書を発行します。')],
 	[14, S('8.2.2'), '情報のラベル付け', S('対象外')],
-	[16, S('9.2.1'), '利用者登録及び登録削除', S("  管理者画面から登録・削除できます。\n\n手順はマニュアル参照。")],
+	[16, S('9.2.1'), '利用者登録及び登録削除', RS('<t xml:space="preserve">  管理者画面から登録・削除できます。_x000D_
+_x000D_
+手順はマニュアル参照。</t><phoneticPr fontId="1"/>', "  管理者画面から登録・削除できます。\r\n\r\n手順はマニュアル参照。")],
 );
 @rows = ([1, ' ht="24" customHeight="1"', ['A1', 2, S('ISO/IEC 27017:2015 管理策への対応状況')], map { ["${_}1", 2, EMPTY] } qw(B C D)],
 	[2, '', ['A2', 3, S('管理策番号')], ['B2', 3, S('管理策')], ['C2', 3, S('実施状況')], ['D2', 3, S('確認日')]]);
