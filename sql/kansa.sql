@@ -1741,6 +1741,36 @@ END;
 $$;
 COMMENT ON FUNCTION kansa.review(bigint, kansa.answer, text) IS 'An analyst''s verdict on a response: recorded in response_review (who, when, from what, to what, note) and made the response''s verdict (source analyst).';
 
+-- The history of verdicts is the audit trail: a verdict changes only
+-- through review(), which records who, when, from what and why.  Reviewers
+-- hold UPDATE on the verdict columns (review() runs with their rights, so
+-- that row-level security and reviewed_by are theirs); this trigger refuses
+-- an UPDATE of a verdict that review() has not recorded.
+CREATE FUNCTION kansa.response_verdict_guard() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	-- (IS DISTINCT FROM would look for = on the search_path; verdict is NOT NULL)
+	IF NEW.verdict OPERATOR(kansa.<>) OLD.verdict THEN
+		PERFORM FROM kansa.response_review AS rr
+		 WHERE rr.response_id OPERATOR(pg_catalog.=) NEW.id
+		   AND rr.reviewed_at OPERATOR(pg_catalog.=) pg_catalog.now()
+		   AND rr.new_verdict OPERATOR(kansa.=) NEW.verdict;
+		IF NOT FOUND THEN
+			RAISE EXCEPTION 'the verdict of response % can only be changed by kansa.review()', OLD.id
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+					  HINT = 'Call kansa.review(response_id, verdict, note): it records who changed the verdict, when, from what and why.';
+		END IF;
+	END IF;
+	RETURN NEW;
+END;
+$$;
+COMMENT ON FUNCTION kansa.response_verdict_guard() IS 'Trigger function: refuses a change of response.verdict that review() has not recorded in response_review in the same transaction.';
+CREATE TRIGGER response_verdict_guard BEFORE UPDATE OF verdict ON kansa.response
+	FOR EACH ROW EXECUTE FUNCTION kansa.response_verdict_guard();
+COMMENT ON TRIGGER response_verdict_guard ON kansa.response IS 'Verdicts change only through review() (response_verdict_guard()).';
+
 -----------------------------------------------------------------------------
 -- Compliance gaps: what analysts query and BI dashboards read.  Every column
 -- is text, integer, numeric, boolean, date or timestamptz.
@@ -2367,7 +2397,8 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
 	kansa.review(bigint, kansa.answer, text), kansa.control_tree_refresh(),
-	kansa.organization_check(), kansa.analyze_stale_tables() FROM PUBLIC;
+	kansa.organization_check(), kansa.analyze_stale_tables(), kansa.response_verdict_guard()
+	FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),

@@ -268,6 +268,17 @@ WITH u AS (UPDATE kansa.import_batch SET status = 'loaded'
             WHERE organization_id = (SELECT id FROM public.org_b WHERE kind = 'organization')
            RETURNING 1)
 SELECT count(*) AS updated FROM u;
+-- a verdict of A's own, changed without review(): refused, as it would
+-- leave no history
+DO $$
+BEGIN
+	UPDATE kansa.response SET verdict = 'implemented/provider'
+	 WHERE control OPERATOR(kansa.=) 'fisc8:設2'
+	   AND organization_id = (SELECT id FROM kansa.organization WHERE name = 'Alpha Bank');
+EXCEPTION WHEN object_not_in_prerequisite_state THEN
+	RAISE WARNING 'direct update: %', regexp_replace(SQLERRM, '[0-9]+', 'N');
+END
+$$;
 -- review() of B's response: it does not exist for A
 DO $$
 BEGIN
