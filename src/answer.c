@@ -170,12 +170,26 @@ kansa_answer_make(int status, int resp, const char **detail)
 int
 kansa_answer_parse(const char *str, size_t len, bool throw_error)
 {
-	char	   *w = fold_word(str, len, throw_error);
+	char	   *w;
 	int			status = -1;
 	int			resp = -1;
 	int			result = -1;
 	const char *detail = NULL;
 
+	/*
+	 * The longest answer is a few dozen bytes; refuse a long literal before
+	 * folding it, whose NFKC form could otherwise pass the allocation limit
+	 * and fail as an internal error.
+	 */
+	if (len > KANSA_ANSWER_MAXLEN)
+	{
+		if (throw_error)
+			kansa_invalid_input("answer", str, len,
+								psprintf("An answer is at most %d bytes long.",
+										 KANSA_ANSWER_MAXLEN));
+		return -1;
+	}
+	w = fold_word(str, len, throw_error);
 	if (w == NULL)
 		return -1;
 	if (w[0] == '\0')

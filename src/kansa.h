@@ -28,6 +28,7 @@ typedef struct varlena ControlId;
 #define KANSA_FRAMEWORK_MAXLEN	32	/* bytes of the framework code */
 #define KANSA_LOCAL_MAXLEN		64	/* bytes of the normalised local part */
 #define KANSA_CONTROL_ID_MAXLEN (KANSA_FRAMEWORK_MAXLEN + 1 + KANSA_LOCAL_MAXLEN)
+#define KANSA_ANSWER_MAXLEN		1024	/* bytes of an answer literal as written */
 
 /* Raw input longer than this is rejected before any normalisation work. */
 #define KANSA_CONTROL_ID_MAX_INPUT	1024

@@ -42,6 +42,10 @@ SELECT 'implemented/nobody'::answer;
 SELECT 'maybe/customer'::answer;
 SELECT answer('sometimes', NULL);
 SELECT answer('n/a', 'customer');
+-- a long literal is refused before it is folded: a clean 22P02, even where
+-- its NFKC form (here 18 times its size) would pass the allocation limit
+SELECT repeat('ﷺ', 512)::answer;
+SELECT length(repeat('ﷺ', 80000000)::text) > 0 AND is_valid_answer(repeat('ﷺ', 80000000)) AS accepted;
 
 -- operator classes, indexes, binary round trip
 SELECT amvalidate(oid) FROM pg_opclass WHERE opcname IN ('answer_ops', 'answer_hash_ops') ORDER BY opcname;
