@@ -46,6 +46,44 @@ fuzz_fail(const char *fmt,...)
 	abort();
 }
 
+/* libFuzzer calls this once, before the first input: fuzz_setup(). */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	fuzz_setup();
+	return 0;
+}
+
+/*
+ * Read the literal [s, s+len) the three ways SQL can: is_valid_<type>(text),
+ * the text cast and, when the bytes hold no NUL, the input function.  Fail
+ * unless all three accept or all three refuse, and unless the cast and the
+ * input function give the same value.  Returns whether the literal was
+ * accepted, with the cast's value in *value.
+ */
+bool
+fuzz_check_literal(const FuzzLiteral *type, const char *s, size_t len,
+				   Datum *value)
+{
+	text	   *t = fuzz_text(s, len);
+	char	   *cstr = fuzz_cstring(s, len);
+	bool		valid;
+	bool		ok;
+	Datum		v2;
+
+	*value = (Datum) 0;
+	valid = DatumGetBool(fuzz_must_call1(type->is_valid, PointerGetDatum(t)));
+	ok = fuzz_try_call1(type->from_text, PointerGetDatum(t), value);
+	FUZZ_ASSERT(ok == valid);
+	if (strlen(cstr) == len)
+	{
+		FUZZ_ASSERT(fuzz_try_call1(type->in, CStringGetDatum(cstr), &v2) == ok);
+		if (ok)
+			FUZZ_ASSERT(type->same(*value, v2));
+	}
+	return ok;
+}
+
 /* Once per process: memory contexts and the libxml2 baseline. */
 void
 fuzz_setup(void)

@@ -67,6 +67,24 @@ extern StringInfo fuzz_message(const char *data, size_t len);
 extern bool fuzz_utf8_valid(const char *s, size_t len);
 extern bool fuzz_bytes_eq(const struct varlena *a, const struct varlena *b);
 
+/*
+ * A type's three readers of a literal, and how to compare two of its
+ * values: what fuzz_check_literal() needs.
+ */
+typedef struct FuzzLiteral
+{
+	PGFunction	is_valid;		/* is_valid_<type>(text) */
+	PGFunction	from_text;		/* the text cast */
+	PGFunction	in;				/* the input function */
+	bool		(*same) (Datum a, Datum b);
+} FuzzLiteral;
+
+extern bool fuzz_check_literal(const FuzzLiteral *type, const char *s,
+							   size_t len, Datum *value);
+
+/* fuzz.c defines libFuzzer's set-up hook for every target */
+extern int	LLVMFuzzerInitialize(int *argc, char ***argv);
+
 /* pgstub.c: what the harnesses may check of the stand-ins */
 extern bool fuzz_xml_state_clean(void);
 

@@ -33,7 +33,6 @@ extern Datum answer_send(PG_FUNCTION_ARGS);
 extern Datum answer_status(PG_FUNCTION_ARGS);
 extern Datum answer_is_gap(PG_FUNCTION_ARGS);
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
 
 /* Round trips and accessors of an accepted answer. */
@@ -66,41 +65,30 @@ check_value(int16 v)
 				KANSA_ANSWER_RESP(v) < KANSA_N_RESP);
 }
 
-/* Set up memory contexts once. */
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+/* Whether two answers are the same value. */
+static bool
+answer_same(Datum a, Datum b)
 {
-	fuzz_setup();
-	return 0;
+	return DatumGetInt16(a) == DatumGetInt16(b);
 }
+
+static const FuzzLiteral answer_literal = {
+	answer_is_valid, answer_from_text, answer_in, answer_same
+};
 
 /* One input: as text, then as a binary message. */
 int
 LLVMFuzzerTestOneInput(const uint8 *data, size_t size)
 {
 	const char *s = (const char *) data;
-	text	   *t;
-	char	   *cstr;
-	bool		valid;
 	bool		ok;
 	Datum		v = (Datum) 0;
-	Datum		v2;
 	StringInfo	buf;
 
 	fuzz_begin();
 	fuzz_input_is_text = fuzz_utf8_valid(s, size);
 
-	t = fuzz_text(s, size);
-	valid = DatumGetBool(fuzz_must_call1(answer_is_valid, PointerGetDatum(t)));
-	ok = fuzz_try_call1(answer_from_text, PointerGetDatum(t), &v);
-	FUZZ_ASSERT(ok == valid);
-	cstr = fuzz_cstring(s, size);
-	if (strlen(cstr) == size)
-	{
-		FUZZ_ASSERT(fuzz_try_call1(answer_in, CStringGetDatum(cstr), &v2) == ok);
-		if (ok)
-			FUZZ_ASSERT(DatumGetInt16(v2) == DatumGetInt16(v));
-	}
+	ok = fuzz_check_literal(&answer_literal, s, size, &v);
 	if (ok)
 		check_value(DatumGetInt16(v));
 

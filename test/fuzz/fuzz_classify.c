@@ -27,7 +27,6 @@
 
 #define MAX_BOILERPLATE 16
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
 
 typedef struct ClassifyArgs
@@ -103,14 +102,6 @@ check_sentences(const char *clean)
 		FUZZ_ASSERT(fuzz_utf8_valid(p, l));
 		prev_end = starts[i] + l;
 	}
-}
-
-/* Set up memory contexts once. */
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	fuzz_setup();
-	return 0;
 }
 
 /* One input: answer text and boilerplate. */

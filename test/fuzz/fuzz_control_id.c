@@ -27,7 +27,6 @@
 
 #include "fuzz.h"
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
 
 /*
@@ -117,28 +116,25 @@ check_value(ControlId *v)
 												  PointerGetDatum(v))) == 1);
 }
 
+/* Whether two control ids are the same (byte equality is equality). */
+static bool
+control_id_same(Datum a, Datum b)
+{
+	return fuzz_bytes_eq((ControlId *) DatumGetPointer(a),
+						 (ControlId *) DatumGetPointer(b));
+}
+
+static const FuzzLiteral control_id_literal = {
+	control_id_is_valid, control_id_from_text, control_id_in, control_id_same
+};
+
 /* The value of the text cast of [s, s+len), or NULL; checks agreement. */
 static ControlId *
 check_text(const char *s, size_t len)
 {
-	text	   *t = fuzz_text(s, len);
-	bool		valid;
-	bool		ok;
-	Datum		v = (Datum) 0;
-	Datum		v2;
-	char	   *cstr;
+	Datum		v;
+	bool		ok = fuzz_check_literal(&control_id_literal, s, len, &v);
 
-	valid = DatumGetBool(fuzz_must_call1(control_id_is_valid, PointerGetDatum(t)));
-	ok = fuzz_try_call1(control_id_from_text, PointerGetDatum(t), &v);
-	FUZZ_ASSERT(ok == valid);
-	cstr = fuzz_cstring(s, len);
-	if (strlen(cstr) == len)
-	{
-		FUZZ_ASSERT(fuzz_try_call1(control_id_in, CStringGetDatum(cstr), &v2) == ok);
-		if (ok)
-			FUZZ_ASSERT(fuzz_bytes_eq((ControlId *) DatumGetPointer(v2),
-									  (ControlId *) DatumGetPointer(v)));
-	}
 	if (len <= KANSA_CONTROL_ID_MAXLEN && control_id_is_canonical(s, len))
 	{
 		ControlId  *slow = slow_parse(s, len);
@@ -176,14 +172,6 @@ check_order(ControlId *a, ControlId *b)
 		FUZZ_ASSERT(c > 0);
 	if (control_id_is_ancestor(a, b) && !control_id_bytes_eq(a, b))
 		FUZZ_ASSERT(c < 0);
-}
-
-/* Set up memory contexts once. */
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	fuzz_setup();
-	return 0;
 }
 
 /* One input: as text, as a binary message, and split at NULs. */

@@ -38,7 +38,6 @@ extern Datum evidence_ref(PG_FUNCTION_ARGS);
 extern Datum evidence_to_control_id(PG_FUNCTION_ARGS);
 extern Datum evidence_cmp(PG_FUNCTION_ARGS);
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
 
 /* kansa_evidence_canonical of a literal, for fuzz_must. */
@@ -87,42 +86,31 @@ check_value(struct varlena *v)
 		(void) fuzz_must_call1(evidence_to_control_id, PointerGetDatum(v));
 }
 
-/* Set up memory contexts once. */
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+/* Whether two evidence values are the same (byte equality is equality). */
+static bool
+evidence_same(Datum a, Datum b)
 {
-	fuzz_setup();
-	return 0;
+	return fuzz_bytes_eq(DatumGetVarlena(a), DatumGetVarlena(b));
 }
+
+static const FuzzLiteral evidence_literal = {
+	evidence_is_valid, evidence_from_text, evidence_in, evidence_same
+};
 
 /* One input: as text, then as a binary message. */
 int
 LLVMFuzzerTestOneInput(const uint8 *data, size_t size)
 {
 	const char *s = (const char *) data;
-	text	   *t;
-	char	   *cstr;
-	bool		valid;
 	bool		ok;
 	Datum		v = (Datum) 0;
-	Datum		v2;
 	StringInfo	buf;
 
 	fuzz_begin();
 	fuzz_input_is_text = fuzz_utf8_valid(s, size);
 
-	t = fuzz_text(s, size);
-	valid = DatumGetBool(fuzz_must_call1(evidence_is_valid, PointerGetDatum(t)));
-	FUZZ_ASSERT(kansa_evidence_valid(s, size) == valid);
-	ok = fuzz_try_call1(evidence_from_text, PointerGetDatum(t), &v);
-	FUZZ_ASSERT(ok == valid);
-	cstr = fuzz_cstring(s, size);
-	if (strlen(cstr) == size)
-	{
-		FUZZ_ASSERT(fuzz_try_call1(evidence_in, CStringGetDatum(cstr), &v2) == ok);
-		if (ok)
-			FUZZ_ASSERT(fuzz_bytes_eq(DatumGetVarlena(v2), DatumGetVarlena(v)));
-	}
+	ok = fuzz_check_literal(&evidence_literal, s, size, &v);
+	FUZZ_ASSERT(kansa_evidence_valid(s, size) == ok);
 	if (ok)
 		check_value(DatumGetVarlena(v));
 

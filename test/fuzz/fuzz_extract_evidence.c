@@ -22,7 +22,6 @@
 #include "fuzz.h"
 #include "kansa.h"
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
 
 typedef struct ExtractArgs
@@ -52,14 +51,6 @@ canonical(void *arg)
 	char	  **s = (char **) arg;
 
 	*s = kansa_evidence_canonical(*s);
-}
-
-/* Set up memory contexts once. */
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	fuzz_setup();
-	return 0;
 }
 
 /* One input: answer text. */

@@ -23,7 +23,6 @@
 
 #include "fuzz.h"
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
 
 typedef struct ExtractArgs
@@ -46,14 +45,6 @@ run_extract(void *arg)
 	a->n = kansa_extract_measures(a->s, a->len, &a->figs);
 	a->n2 = kansa_extract_measures(a->s, a->len, &a->figs2);
 	a->clean = kansa_clean_text(a->s, a->len);
-}
-
-/* Set up memory contexts once. */
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	fuzz_setup();
-	return 0;
 }
 
 /* One input: answer text. */

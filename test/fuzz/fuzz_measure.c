@@ -26,7 +26,6 @@
 
 #define MEASURE_WIRE_SIZE 13
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
 
 /* Round trips of a value the type accepted. */
@@ -61,29 +60,24 @@ check_value(const Measure *v)
 	FUZZ_ASSERT(buf->cursor == buf->len);
 }
 
+/* Whether two measures are the same value, byte for byte. */
+static bool
+measure_same(Datum a, Datum b)
+{
+	return memcmp(DatumGetPointer(a), DatumGetPointer(b), sizeof(Measure)) == 0;
+}
+
+static const FuzzLiteral measure_literal = {
+	measure_is_valid, measure_from_text_sql, measure_in, measure_same
+};
+
 /* The value of the text cast of [s, s+len), or NULL; checks agreement. */
 static Measure *
 check_text(const char *s, size_t len)
 {
-	text	   *t = fuzz_text(s, len);
-	bool		valid;
-	bool		ok;
-	Datum		v = (Datum) 0;
-	Datum		v2;
-	char	   *cstr;
+	Datum		v;
 
-	valid = DatumGetBool(fuzz_must_call1(measure_is_valid, PointerGetDatum(t)));
-	ok = fuzz_try_call1(measure_from_text_sql, PointerGetDatum(t), &v);
-	FUZZ_ASSERT(ok == valid);
-	cstr = fuzz_cstring(s, len);
-	if (strlen(cstr) == len)
-	{
-		FUZZ_ASSERT(fuzz_try_call1(measure_in, CStringGetDatum(cstr), &v2) == ok);
-		if (ok)
-			FUZZ_ASSERT(memcmp(DatumGetPointer(v), DatumGetPointer(v2),
-							   sizeof(Measure)) == 0);
-	}
-	if (!ok)
+	if (!fuzz_check_literal(&measure_literal, s, len, &v))
 		return NULL;
 	check_value((Measure *) DatumGetPointer(v));
 	return (Measure *) DatumGetPointer(v);
@@ -165,14 +159,6 @@ check_pair(const Measure *a, const Measure *b)
 		args.r = a;
 		fuzz_must(run_satisfies, &args, "measure_satisfies");
 	}
-}
-
-/* Set up memory contexts once. */
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	fuzz_setup();
-	return 0;
 }
 
 /* One input: as text, as a binary message, and as pairs. */

@@ -31,7 +31,6 @@
 #include "kansa.h"
 #include "sheet.h"
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
 
 typedef struct TextArgs
@@ -207,14 +206,6 @@ to_utf16(const char *s, size_t len, bool little, size_t *outlen)
 	}
 	*outlen = buf.len;
 	return buf.data;
-}
-
-/* Set up memory contexts once. */
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	fuzz_setup();
-	return 0;
 }
 
 /* One input: header bytes, then a text file. */

@@ -35,7 +35,6 @@
 #include "kansa.h"
 #include "sheet.h"
 
-int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
 
 typedef struct XlsxArgs
@@ -223,14 +222,6 @@ check_sheet(const KansaSheet *sheet, const KansaSheetLimits *limits)
 			FUZZ_ASSERT(fuzz_utf8_valid(v, strlen(v)));
 		}
 	}
-}
-
-/* Set up memory contexts once. */
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	fuzz_setup();
-	return 0;
 }
 
 /* One input: a zip file, or the parts of one. */
