@@ -257,3 +257,18 @@ SET kansa.import_max_rows = 100;
 SELECT * FROM kansa.import_sheet('Bank A', 'V9', 'S9', 'fisc8', decode(:'fisc', 'base64'), 'f.xlsx');
 RESET kansa.import_max_rows;
 SELECT kansa.column_name(n) FROM unnest(ARRAY[1, 26, 27, 52, 702, 703, 16384]) n;
+
+--
+-- Statistics: the install script analysed the shipped catalogs, and the
+-- imports above analysed the assessment tables as they filled
+-- (analyze_stale_tables; last_analyze is set by ANALYZE, not autovacuum).
+--
+SELECT c.relname, c.reltuples >= 0 AS has_statistics
+  FROM pg_class AS c
+ WHERE c.relnamespace = 'kansa'::regnamespace
+   AND c.relname IN ('framework', 'control', 'reference_item', 'reference_value')
+ ORDER BY c.relname;
+SELECT relname, last_analyze IS NOT NULL AS analysed_by_import
+  FROM pg_stat_user_tables
+ WHERE schemaname = 'kansa' AND relname IN ('assessment', 'response', 'response_evidence')
+ ORDER BY relname;
