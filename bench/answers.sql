@@ -1,5 +1,5 @@
 -- bench.answers: 1M answer texts made by repeating the answers of the
--- labelled development set (seeds 000, 001, 002).  Shared by the cases that
+-- labelled development set (the three sample sheets).  Shared by the cases that
 -- read answers; built once per bench database.
 \ir ../test/fixtures/labels/load.sql
 CREATE TEMP TABLE seed_answers AS

@@ -1,5 +1,5 @@
 -- classify and extract_evidence on 1M answer texts made by repeating the
--- answers of the labelled development set (seeds 000, 001, 002), against
+-- answers of the labelled development set (the three sample sheets), against
 -- the classifier a user would write in SQL (the issue's CASE of regular
 -- expressions) and against the floor sum(octet_length(txt)).
 \ir answers.sql

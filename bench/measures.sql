@@ -1,6 +1,6 @@
 -- extract_measures on 1M answer texts made by repeating the answers of the
--- labelled development set (seeds 000, 001, 002), with its throughput; and
--- reading 1M published reference values (seed 004) as measures, against
+-- labelled development set (the three sample sheets), with its throughput; and
+-- reading 1M published reference values (the ASP・SaaS guideline) as measures, against
 -- reading them as text.  No target is set for these: the figures are kept
 -- to see changes between runs.
 \ir answers.sql

@@ -7,7 +7,7 @@
 SET search_path = public, kansa;
 
 -- LIGHT2's service keeps manufacturers' drawings and technical documents
--- (文書管理, a type seed 004 figure 2 leaves to an individual decision): trade
+-- (文書管理, a type the ASP・SaaS guideline's figure 2 leaves to an individual decision): trade
 -- secrets, so confidentiality is high; its users work on it all day, so
 -- availability is high.  Pattern 1, the strictest reference values.
 \o /dev/null

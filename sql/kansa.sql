@@ -611,7 +611,7 @@ CREATE TYPE kansa.measure (
 	STORAGE = plain
 );
 COMMENT ON TYPE kansa.measure IS
-'A quantity with an optional bound, as reference values and vendors state them: frequency (>=1/10min, 1/1d, 1/event), duration (<=20min, 5y), ratio (>=99.5%), count (5gen), coverage (24x365, weekdays 09:00-18:00), relative (service+1y), choice (biometric|ic_card, timestamp&signature), or - (none set). Input also takes the Japanese and English forms of seed 004 and of vendors (1回以上／5分, 日次, 20分以内, 24時間365日, 生体認証 又は IC カード).';
+'A quantity with an optional bound, as reference values and vendors state them: frequency (>=1/10min, 1/1d, 1/event), duration (<=20min, 5y), ratio (>=99.5%), count (5gen), coverage (24x365, weekdays 09:00-18:00), relative (service+1y), choice (biometric|ic_card, timestamp&signature), or - (none set). Input also takes the Japanese and English forms of the ASP・SaaS guideline and of vendors (1回以上／5分, 日次, 20分以内, 24時間365日, 生体認証 又は IC カード).';
 COMMENT ON FUNCTION kansa.measure_in(cstring) IS 'Input function of measure: the canonical form, or the published Japanese and English forms.';
 COMMENT ON FUNCTION kansa.measure_out(kansa.measure) IS 'Output function of measure: the canonical text form.';
 COMMENT ON FUNCTION kansa.measure_recv(internal) IS 'Binary input of measure: a format-version byte, then kind, bound, unit, flags and two int4 fields, validated.';
@@ -770,8 +770,8 @@ COMMENT ON FUNCTION kansa.classify_explain(text, text[]) IS 'classify(text, boil
 CREATE FUNCTION kansa.read_sheet(content bytea, options jsonb DEFAULT '{}',
 								 OUT sheet text, OUT row_number integer,
 								 OUT column_number integer, OUT value text) RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'kansa_read_sheet' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 1000;
-COMMENT ON FUNCTION kansa.read_sheet(bytea, jsonb) IS 'Every non-empty cell kansa reads from an answer sheet file, by row and column (from 1). Delimited text: comma or tab (guessed from the first line, or options format csv/tsv, delimiter), quoted fields with line breaks and doubled quotes; UTF-8 with or without BOM, UTF-16 with BOM, or CP932/Shift_JIS (guessed, or option encoding). xlsx workbooks: every sheet, or only the one option sheet names; shared and inline strings, numbers, booleans, cached formula values, merged ranges filled with their top-left value. Caps: the settings kansa.import_max_*.';
+	AS 'MODULE_PATHNAME', 'kansa_read_sheet' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 1000;
+COMMENT ON FUNCTION kansa.read_sheet(bytea, jsonb) IS 'Every non-empty cell kansa reads from an answer sheet file, by row and column (from 1). Delimited text: comma or tab (guessed from the first line, or options format csv/tsv, delimiter), quoted fields with line breaks and doubled quotes; UTF-8 with or without BOM, UTF-16 with BOM, or CP932/Shift_JIS (guessed, or option encoding). xlsx workbooks: every sheet, or only the one option sheet names; shared and inline strings, numbers, booleans, cached formula values, merged ranges filled with their top-left value. Caps: the settings kansa.import_max_* (so STABLE: the result depends on them).';
 
 -----------------------------------------------------------------------------
 -- Framework catalogs
@@ -943,15 +943,15 @@ COMMENT ON COLUMN kansa.control_link.note IS 'Why the two controls are linked.';
 COMMENT ON COLUMN kansa.control_link.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
 
 -----------------------------------------------------------------------------
--- Service patterns (seed 004, I.7)
+-- Service patterns (the ASP・SaaS guideline, I.7)
 -----------------------------------------------------------------------------
 
 CREATE FUNCTION kansa.saas_pattern(confidentiality text, availability text) RETURNS integer
 	AS 'MODULE_PATHNAME', 'kansa_saas_pattern' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION kansa.saas_pattern(text, text) IS 'The ASP・SaaS service pattern (1-6, seed 004 figure 1) of a service from its confidentiality requirement (high or low) and availability requirement (high, medium or low; also 高/中/低, H/M/L); integrity is always high.';
+COMMENT ON FUNCTION kansa.saas_pattern(text, text) IS 'The ASP・SaaS service pattern (1-6, the ASP・SaaS guideline''s figure 1) of a service from its confidentiality requirement (high or low) and availability requirement (high, medium or low; also 高/中/低, H/M/L); integrity is always high.';
 CREATE FUNCTION kansa.saas_pattern(handles_personal_or_secret boolean, availability text) RETURNS integer
 	AS 'MODULE_PATHNAME', 'kansa_saas_pattern_bool' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION kansa.saas_pattern(boolean, text) IS 'The ASP・SaaS service pattern (1-6): confidentiality is high when the service handles personal information or trade secrets (seed 004 I.7.1).';
+COMMENT ON FUNCTION kansa.saas_pattern(boolean, text) IS 'The ASP・SaaS service pattern (1-6): confidentiality is high when the service handles personal information or trade secrets (ASP・SaaS guideline I.7.1).';
 CREATE FUNCTION kansa.service_type_key(text) RETURNS text
 	AS 'MODULE_PATHNAME', 'kansa_service_type_key' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION kansa.service_type_key(text) IS 'The form service types are matched in: NFKC (width folded), ASCII lower case, blanks removed.';
@@ -967,7 +967,7 @@ CREATE TABLE kansa.service_type (
 	CHECK ((pattern IS NULL) OPERATOR(pg_catalog.=) individual_decision)
 );
 CREATE INDEX service_type_short_key_idx ON kansa.service_type (short_key);
-COMMENT ON TABLE kansa.service_type IS 'Typical ASP・SaaS service types and their pattern (seed 004 figure 2); those marked ※ have no pattern and need an individual decision. Users may add rows.';
+COMMENT ON TABLE kansa.service_type IS 'Typical ASP・SaaS service types and their pattern (the ASP・SaaS guideline''s figure 2); those marked ※ have no pattern and need an individual decision. Users may add rows.';
 COMMENT ON COLUMN kansa.service_type.name IS 'The service type as published, e.g. ERP（財務会計等）.';
 COMMENT ON COLUMN kansa.service_type.pattern IS 'Its service pattern 1-6; NULL for the ※ types.';
 COMMENT ON COLUMN kansa.service_type.individual_decision IS 'True for the ※ types, whose pattern must be decided service by service (I.7.1).';
@@ -996,7 +996,7 @@ CREATE FUNCTION kansa.saas_pattern_of(service_type text) RETURNS integer
 	BEGIN ATOMIC
 		SELECT m.pattern FROM kansa.service_type_match(service_type) AS m;
 	END;
-COMMENT ON FUNCTION kansa.saas_pattern_of(text) IS 'The pattern seed 004 figure 2 gives a service type (matched ignoring width, case and blanks); NULL for the ※ types that need an individual decision and for unknown types (service_type_known() tells them apart).';
+COMMENT ON FUNCTION kansa.saas_pattern_of(text) IS 'The pattern figure 2 of the ASP・SaaS guideline gives a service type (matched ignoring width, case and blanks); NULL for the ※ types that need an individual decision and for unknown types (service_type_known() tells them apart).';
 CREATE FUNCTION kansa.service_type_known(service_type text) RETURNS boolean
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
@@ -1067,7 +1067,7 @@ COMMENT ON TABLE kansa.service IS 'A vendor''s service under assessment, with wh
 COMMENT ON COLUMN kansa.service.id IS 'Surrogate key.';
 COMMENT ON COLUMN kansa.service.vendor_id IS 'The vendor providing the service.';
 COMMENT ON COLUMN kansa.service.name IS 'Name of the service, unique per vendor.';
-COMMENT ON COLUMN kansa.service.service_type IS 'Its type as in kansa.service_type (seed 004 figure 2), if known; saas_pattern_of() gives that type''s pattern.';
+COMMENT ON COLUMN kansa.service.service_type IS 'Its type as in kansa.service_type (the ASP・SaaS guideline''s figure 2), if known; saas_pattern_of() gives that type''s pattern.';
 COMMENT ON COLUMN kansa.service.confidentiality IS 'Confidentiality of the data it handles: 高/中/低 (or H/M/L), as saas_pattern() reads it.';
 COMMENT ON COLUMN kansa.service.availability IS 'Availability it must keep: 高/中/低 (or H/M/L).';
 COMMENT ON COLUMN kansa.service.pattern_set IS 'A pattern (1-6) set explicitly by an analyst; overrides the one computed.';
@@ -1368,9 +1368,10 @@ CREATE TYPE kansa.sheet_line AS (
 	ownership	text,
 	via			text,
 	reason		text,
-	sqlstate	text
+	sqlstate	text,
+	reject		text
 );
-COMMENT ON TYPE kansa.sheet_line IS 'What sheet_answers() says of a row of an answer sheet: kind layout, response, skipped or rejected; the sheet, row and column; the control (local id) and the id cell as read; the answer, mark and ownership cells; via (row, list, inherit, range, blank); reason (the layout as JSON, the skip reason, or the reject message); sqlstate of a reject.';
+COMMENT ON TYPE kansa.sheet_line IS 'What sheet_answers() says of a row of an answer sheet: kind layout, response, skipped or rejected; the sheet, row and column; the control (local id) and the id cell as read; the answer, mark and ownership cells; via (row, list, inherit, range, blank); reason (the layout as JSON, the skip reason, or the reject message); sqlstate and reject (its category) of a reject.';
 
 COMMENT ON COLUMN kansa.sheet_line.kind IS 'layout, response, skipped or rejected.';
 COMMENT ON COLUMN kansa.sheet_line.sheet IS 'The sheet read (csv or tsv for text files).';
@@ -1384,12 +1385,13 @@ COMMENT ON COLUMN kansa.sheet_line.ownership IS 'The ownership cell (CAIQ SSRM),
 COMMENT ON COLUMN kansa.sheet_line.via IS 'How the row answers the control: row, list, inherit, range or blank.';
 COMMENT ON COLUMN kansa.sheet_line.reason IS 'layout: the layout as JSON; skipped: why (title, header, repeated header, section, duplicate); rejected: the error message.';
 COMMENT ON COLUMN kansa.sheet_line.sqlstate IS 'SQLSTATE of a reject: 23503 unknown control, 23502 no control id, 23505 conflicting duplicate.';
+COMMENT ON COLUMN kansa.sheet_line.reject IS 'Why a row is rejected: unknown control, no control id or conflicting duplicate (import_reject.reason).';
 
 CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, controls text[],
 									sections text[], section_titles text[],
 									options jsonb DEFAULT '{}')
 	RETURNS SETOF kansa.sheet_line
-	AS 'MODULE_PATHNAME', 'kansa_sheet_answers' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 500;
+	AS 'MODULE_PATHNAME', 'kansa_sheet_answers' LANGUAGE C STABLE PARALLEL SAFE ROWS 500;
 COMMENT ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb) IS 'How kansa reads an answer sheet against a catalog (controls: local ids in document order; sections and their titles): a layout row (reason: JSON of sheet, header_row and columns), then per non-empty row its responses (control, answer, mark, ownership, via), or why it was skipped (reason) or rejected (reason: message; sqlstate). import_sheet() stores what this returns.';
 
 CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, options jsonb DEFAULT '{}')
@@ -1679,9 +1681,7 @@ BEGIN
 									 message)
 	SELECT import_sheet.batch_id, v_org, l.sheet, l.row_number, l.column_number,
 		   kansa.column_name(l.column_number) || l.row_number, l.cell,
-		   CASE l.sqlstate WHEN '23503' THEN 'unknown control'
-						   WHEN '23502' THEN 'no control id'
-						   ELSE 'conflicting duplicate' END,
+		   l.reject,
 		   l.sqlstate, l.reason
 	  FROM pg_catalog.unnest(v_lines) AS l
 	 WHERE l.kind = 'rejected';

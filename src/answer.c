@@ -2,7 +2,7 @@
  *
  * answer.c
  *	  The kansa.answer type: a vendor's verdict on one control, a status and
- *	  a responsibility (see shared/spec/answers.md).
+ *	  a responsibility (README, "How kansa reads an answer").
  *
  * An answer is a 16-bit integer, status * 8 + responsibility, so that its
  * order is the integer order and the SQL level reuses int2's comparison,
@@ -176,19 +176,6 @@ kansa_answer_parse(const char *str, size_t len, bool throw_error)
 	int			result = -1;
 	const char *detail = NULL;
 
-	/*
-	 * The longest answer is a few dozen bytes; refuse a long literal before
-	 * folding it, whose NFKC form could otherwise pass the allocation limit
-	 * and fail as an internal error.
-	 */
-	if (len > KANSA_ANSWER_MAXLEN)
-	{
-		if (throw_error)
-			kansa_invalid_input("answer", str, len,
-								psprintf("An answer is at most %d bytes long.",
-										 KANSA_ANSWER_MAXLEN));
-		return -1;
-	}
 	w = fold_word(str, len, throw_error);
 	if (w == NULL)
 		return -1;
@@ -302,17 +289,26 @@ answer_is_valid(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(answer_make);
 
-/* answer(status text, responsibility text): build from the two parts. */
+/*
+ * answer(status text, responsibility text): build from the two parts.  Not
+ * STRICT, because a NULL responsibility means the default one; a NULL
+ * status gives NULL.
+ */
 Datum
 answer_make(PG_FUNCTION_ARGS)
 {
-	text	   *st = PG_GETARG_TEXT_PP(0);
-	char	   *s = fold_word(VARDATA_ANY(st), VARSIZE_ANY_EXHDR(st), true);
-	int			status = lookup_status(s);
+	text	   *st;
+	char	   *s;
+	int			status;
 	int			resp = -1;
 	const char *detail = NULL;
 	int			result = -1;
 
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = PG_GETARG_TEXT_PP(0);
+	s = fold_word(VARDATA_ANY(st), VARSIZE_ANY_EXHDR(st), true);
+	status = lookup_status(s);
 	if (!PG_ARGISNULL(1))
 	{
 		text	   *rt = PG_GETARG_TEXT_PP(1);

@@ -159,19 +159,31 @@ kansa_clean_text(const char *str, size_t len)
 	StringInfoData raw;
 	const char *p = str;
 	const char *end = str + len;
+	const char *lt;				/* the next '<' at or after p; NULL: none */
+	const char *amp;			/* likewise '&' */
 	char	   *result;
 
-	/* markup first: tags and references are ASCII */
+	/*
+	 * Markup first: tags and references are ASCII.  The next '<' and the
+	 * next '&' are searched for again only once passed, so that the pass is
+	 * linear however many of either the text holds.
+	 */
+	kansa_check_text_size(len);
+	lt = memchr(str, '<', len);
+	amp = memchr(str, '&', len);
 	initStringInfo(&raw);
 	while (p < end)
 	{
-		const char *lt = memchr(p, '<', end - p);
-		const char *amp = memchr(p, '&', end - p);
-		const char *stop = lt;
+		const char *stop;
 		int			l;
 		bool		block;
 
 		CHECK_FOR_INTERRUPTS();
+		if (lt != NULL && lt < p)
+			lt = memchr(p, '<', end - p);
+		if (amp != NULL && amp < p)
+			amp = memchr(p, '&', end - p);
+		stop = lt;
 		if (stop == NULL || (amp != NULL && amp < stop))
 			stop = amp;
 		if (stop == NULL)

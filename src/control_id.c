@@ -320,6 +320,7 @@ control_id_from_string(const char *str, size_t len, bool throw_error)
 	size_t		n;
 	size_t		colon;
 
+	kansa_check_text_size(len);
 	if (len <= KANSA_CONTROL_ID_MAXLEN && control_id_is_canonical(str, len))
 	{
 		ControlId  *result = (ControlId *) palloc(VARHDRSZ + len);
@@ -371,6 +372,8 @@ control_id_from_parts(const char *framework, size_t fwlen,
 	pg_wchar   *w;
 	size_t		n;
 
+	kansa_check_text_size(fwlen);
+	kansa_check_text_size(locallen);
 	if (fwlen + locallen + 1 > KANSA_CONTROL_ID_MAX_INPUT)
 		err = CID_TOO_LONG_INPUT;
 	else
@@ -478,18 +481,6 @@ control_id_from_text(PG_FUNCTION_ARGS)
 
 	PG_RETURN_CONTROLID_P(control_id_from_string(VARDATA_ANY(t),
 												 VARSIZE_ANY_EXHDR(t), true));
-}
-
-PG_FUNCTION_INFO_V1(control_id_to_text);
-
-/* Cast control_id to text: the canonical text form. */
-Datum
-control_id_to_text(PG_FUNCTION_ARGS)
-{
-	ControlId  *id = PG_GETARG_CONTROLID_PP(0);
-
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(VARDATA_ANY(id),
-											  VARSIZE_ANY_EXHDR(id)));
 }
 
 PG_FUNCTION_INFO_V1(control_id_make);

@@ -290,6 +290,7 @@ evidence_parse(const char *str, size_t len, bool throw_error)
 	const char *detail = NULL;
 	Evidence   *result;
 
+	kansa_check_text_size(len);
 	if (len > EVIDENCE_MAX_INPUT)
 	{
 		detail = psprintf("The input is longer than %d bytes.", EVIDENCE_MAX_INPUT);

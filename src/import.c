@@ -796,14 +796,19 @@ first_cell(KansaSheet *sheet, int row, int *col)
 	return NULL;
 }
 
-/* How many of the first rows resolve as ids in each column. */
+/*
+ * How many of the first rows resolve as ids in each column: the first
+ * SCAN_COLUMNS columns, or only the forced one, wherever it is.
+ */
 static void
 find_id_column(Catalog *cat, KansaSheet *sheet, Layout *lay, int forced)
 {
-	int			ncols = Min(sheet->ncols, SCAN_COLUMNS);
+	int			lo = forced > 0 ? forced : 1;
+	int			ncols = forced > 0 ? Min(forced, sheet->ncols) :
+		Min(sheet->ncols, SCAN_COLUMNS);
 	int			nrows = Min(sheet->nrows, SCAN_ROWS);
-	int		   *hits = palloc0((ncols + 1) * sizeof(int));
-	int		   *first = palloc0((ncols + 1) * sizeof(int));
+	int		   *hits = palloc0((Max(ncols, lo) + 1) * sizeof(int));
+	int		   *first = palloc0((Max(ncols, lo) + 1) * sizeof(int));
 	int			r,
 				c;
 	char	   *section = NULL;
@@ -827,14 +832,12 @@ find_id_column(Catalog *cat, KansaSheet *sheet, Layout *lay, int forced)
 			subsection = s;
 			continue;
 		}
-		for (c = 1; c <= ncols; c++)
+		for (c = lo; c <= ncols; c++)
 		{
 			const char *v = kansa_sheet_get(sheet, r, c);
 			bool		single;
 			char	   *bad;
 
-			if (forced > 0 && c != forced)
-				continue;
 			if (v == NULL || strlen(v) > 200)
 				continue;
 			if (resolve_cell(cat, v, section, &l, subsection, &single, &bad) > 0)
@@ -846,7 +849,7 @@ find_id_column(Catalog *cat, KansaSheet *sheet, Layout *lay, int forced)
 		}
 	}
 	lay->id_column = forced;
-	lay->id_hits = forced > 0 && forced <= ncols ? hits[forced] : 0;
+	lay->id_hits = forced > 0 ? hits[forced] : 0;
 	if (forced == 0)
 		for (c = 1; c <= ncols; c++)
 			if (hits[c] > lay->id_hits)
@@ -1006,11 +1009,33 @@ typedef struct Claim
 	const char *ownership;
 } Claim;
 
+/*
+ * Why a row is rejected: the category import_reject.reason stores, and the
+ * SQLSTATE a strict import raises for it.
+ */
+typedef enum RejectKind
+{
+	REJECT_NO_ID,
+	REJECT_UNKNOWN,
+	REJECT_DUPLICATE
+} RejectKind;
+
+static const struct
+{
+	const char *category;
+	const char *sqlstate;
+}			reject_kinds[] =
+{
+	[REJECT_NO_ID] = {"no control id", "23502"},
+	[REJECT_UNKNOWN] = {"unknown control", "23503"},
+	[REJECT_DUPLICATE] = {"conflicting duplicate", "23505"},
+};
+
 typedef struct RowFate
 {
 	int			state;			/* 0 none, 1 claims, 2 skipped, 3 rejected */
 	const char *reason;			/* why it was skipped */
-	const char *sqlstate;
+	RejectKind	reject;			/* why it was rejected */
 	char	   *message;		/* why it was rejected (the strict error) */
 	int			column;
 	const char *cell;
@@ -1068,11 +1093,11 @@ row_empty(KansaSheet *sheet, int row)
 
 /* Mark a row rejected, with the error a strict import raises for it. */
 static void
-reject_row(RowFate *f, const char *sqlstate, int column, const char *cell,
+reject_row(RowFate *f, RejectKind kind, int column, const char *cell,
 		   char *message)
 {
 	f->state = 3;
-	f->sqlstate = sqlstate;
+	f->reject = kind;
 	f->column = column;
 	f->cell = cell;
 	f->message = message;
@@ -1082,15 +1107,15 @@ typedef struct Out
 {
 	ReturnSetInfo *rsinfo;
 	const char *sheet;
-	Layout	   *lay;
 } Out;
 
-#define OUT_COLS 12
+#define OUT_COLS 13
 
+/* One row of sheet_answers(); reject is NULL but for a rejected row. */
 static void
 emit(Out *o, const char *kind, int row, int column, const char *control,
 	 const char *cell, const Claim *claim, const char *reason,
-	 const char *sqlstate)
+	 const RejectKind *reject)
 {
 	Datum		values[OUT_COLS];
 	bool		nulls[OUT_COLS];
@@ -1098,7 +1123,8 @@ emit(Out *o, const char *kind, int row, int column, const char *control,
 		kind, o->sheet, NULL, NULL, control, cell,
 		claim ? claim->answer : NULL, claim ? claim->mark : NULL,
 		claim ? claim->ownership : NULL, claim ? via_names[claim->via] : NULL,
-		reason, sqlstate
+		reason, reject ? reject_kinds[*reject].sqlstate : NULL,
+		reject ? reject_kinds[*reject].category : NULL
 	};
 	int			i;
 
@@ -1120,7 +1146,7 @@ PG_FUNCTION_INFO_V1(kansa_sheet_answers);
  * sheet_answers(content bytea, framework text, controls text[],
  *				 sections text[], section_titles text[], options jsonb)
  * returns setof (kind, sheet, row_number, column_number, control, cell,
- *				  answer, mark, ownership, via, reason, sqlstate)
+ *				  answer, mark, ownership, via, reason, sqlstate, reject)
  *
  * controls are the framework's control local ids in document order;
  * sections and section_titles its sections.  One 'layout' row first (reason
@@ -1129,8 +1155,8 @@ PG_FUNCTION_INFO_V1(kansa_sheet_answers);
  * either one 'response' row per control it answers (that won), or one
  * 'skipped' row (reason: title, header, repeated header, section, empty,
  * duplicate, superseded) or one 'rejected' row (reason: the message;
- * sqlstate: 23503 unknown control, 23502 answer without a control id,
- * 23505 conflicting duplicate).  Range statements answer controls that no
+ * sqlstate and reject: 23503 unknown control, 23502 no control id, 23505
+ * conflicting duplicate).  Range statements answer controls that no
  * row of the sheet names, too.
  */
 Datum
@@ -1204,6 +1230,12 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 		if (lay.sheet == NULL || cand.id_hits > lay.id_hits)
 			lay = cand;
 	}
+	if (lay.sheet != NULL && lay.id_hits == 0 && lay.id_column > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				 errmsg("column %d (option id_column) of sheet \"%s\" holds no control ids of framework \"%s\"",
+						lay.id_column, lay.sheet->name, framework),
+				 errhint("Check the framework, or the options sheet and id_column.")));
 	if (lay.sheet == NULL || lay.id_hits == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
@@ -1215,7 +1247,6 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 
 	o.rsinfo = rsinfo;
 	o.sheet = sheet->name;
-	o.lay = &lay;
 	initStringInfo(&js);
 	appendStringInfo(&js, "{\"format\": \"%s\", \"sheet\": ", format);
 	escape_json(&js, sheet->name);
@@ -1335,14 +1366,14 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			}
 			else if (idcell == NULL)
 			{
-				reject_row(f, "23502", lay.id_column, NULL,
+				reject_row(f, REJECT_NO_ID, lay.id_column, NULL,
 						   psprintf("row %d has an answer but no control id in column %d",
 									r, lay.id_column));
 				continue;
 			}
 			else
 			{
-				reject_row(f, "23503", lay.id_column, idcell,
+				reject_row(f, REJECT_UNKNOWN, lay.id_column, idcell,
 						   (bad != NULL && strcmp(bad, idcell) != 0) ?
 						   psprintf("unknown control \"%s\" (in \"%s\") for framework %s",
 									bad, idcell, framework) :
@@ -1392,7 +1423,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			if (b->via == claim.via && claim.via != VIA_RANGE &&
 				!same_claim(b, &claim))
 			{
-				reject_row(f, "23505", lay.id_column, idcell,
+				reject_row(f, REJECT_DUPLICATE, lay.id_column, idcell,
 						   psprintf("control %s is answered in row %d and, differently, in row %d",
 									cat->ids[l.idx[i]], b->row, r));
 			}
@@ -1428,7 +1459,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 		else if (f->state == 3)
 			/* a reject's reason column holds the error message */
 			emit(&o, "rejected", r, f->column, NULL, f->cell, NULL, f->message,
-				 f->sqlstate);
+				 &f->reject);
 		else if (f->state == 1 && f->won == 0)
 			emit(&o, "skipped", r, 0, NULL, NULL, NULL, "duplicate", NULL);
 	}

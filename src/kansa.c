@@ -88,7 +88,7 @@ _PG_init(void)
 							"Longest cell, in bytes of UTF-8.",
 							NULL,
 							&kansa_import_max_cell_size,
-							KANSA_SHEET_MAX_CELL_BYTES, 1, 64 * 1024 * 1024,
+							KANSA_SHEET_MAX_CELL_BYTES, 1, KANSA_MAX_TEXT_BYTES,
 							PGC_SUSET, GUC_UNIT_BYTE,
 							NULL, NULL, NULL);
 	MarkGUCPrefixReserved("kansa");

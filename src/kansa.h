@@ -28,7 +28,6 @@ typedef struct varlena ControlId;
 #define KANSA_FRAMEWORK_MAXLEN	32	/* bytes of the framework code */
 #define KANSA_LOCAL_MAXLEN		64	/* bytes of the normalised local part */
 #define KANSA_CONTROL_ID_MAXLEN (KANSA_FRAMEWORK_MAXLEN + 1 + KANSA_LOCAL_MAXLEN)
-#define KANSA_ANSWER_MAXLEN		1024	/* bytes of an answer literal as written */
 
 /* Raw input longer than this is rejected before any normalisation work. */
 #define KANSA_CONTROL_ID_MAX_INPUT	1024
@@ -198,7 +197,21 @@ kansa_nfkc_stable(pg_wchar c)
 		(c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
 }
 
+/*
+ * The most bytes of text any of kansa's readers takes (answers, literals,
+ * service types): one policy for all of them, applied by the shared
+ * normaliser (kansa_nfkc, and so kansa_fold) and by the parsers that look
+ * at their input before normalising it.  8 MiB holds two million Japanese
+ * characters, sixty times the longest cell Excel can hold (32,767
+ * characters); the readers are linear in their input, and even the
+ * characters NFKC expands eighteen-fold keep the folded form far below the
+ * 1 GB allocation limit.  A longer text is refused with
+ * program_limit_exceeded.
+ */
+#define KANSA_MAX_TEXT_BYTES	(8 * 1024 * 1024)
+
 /* normalize.c */
+extern void kansa_check_text_size(size_t len);
 extern pg_wchar *kansa_nfkc(const char *str, size_t len, size_t *nchars,
 							bool throw_error, pg_wchar *buf, size_t bufsize);
 extern bool kansa_is_letter(pg_wchar c);

@@ -835,6 +835,7 @@ measure_parse(const char *str, size_t len, Measure *m, bool throw_error,
 	bool		label;
 
 	*detail = NULL;
+	kansa_check_text_size(len);
 	if (len > MEASURE_MAX_INPUT)
 	{
 		*detail = psprintf("A measure is at most %d bytes long.", MEASURE_MAX_INPUT);

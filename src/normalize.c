@@ -46,6 +46,22 @@ nfkc_simple(pg_wchar c)
 }
 
 /*
+ * Refuse a text longer than KANSA_MAX_TEXT_BYTES (see kansa.h), before any
+ * work is spent on it.  Every reader of kansa's calls this, directly or
+ * through kansa_nfkc; it raises whatever the caller's throw_error says,
+ * since the limit is one of resources, not of syntax.
+ */
+void
+kansa_check_text_size(size_t len)
+{
+	if (len > KANSA_MAX_TEXT_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("text is too long for kansa (%zu bytes, max %d bytes)",
+						len, KANSA_MAX_TEXT_BYTES)));
+}
+
+/*
  * Decode UTF-8 bytes into a zero-terminated array of code points in Unicode
  * normalisation form NFKC, and store its length in *nchars.
  *
@@ -69,6 +85,7 @@ kansa_nfkc(const char *str, size_t len, size_t *nchars, bool throw_error,
 	bool		ascii = true;
 	bool		stable = true;
 
+	kansa_check_text_size(len);
 	if (buf != NULL && bufsize > len)
 		w = buf;
 	else

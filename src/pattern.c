@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  *
  * pattern.c
- *	  The ASP・SaaS guideline's service patterns 1–6 (seed 004, I.7): from
+ *	  The ASP・SaaS guideline's service patterns 1–6 (the ASP・SaaS guideline, I.7): from
  *	  the confidentiality and availability a service requires (integrity is
  *	  always high), and the key service types are matched by.
  *

@@ -1,5 +1,5 @@
 #!/bin/bash
-# pg_dump / pg_restore of a database using kansa (shared/spec/hostile-input.md,
+# pg_dump / pg_restore of a database using kansa (the hostile-input test plan (README, Security model),
 # "The install script"): the sample sheets imported, an analyst's review,
 # user rows in every catalog table, a user table with btree and hash indexes
 # on the four kansa types.  The restore into a fresh database must exit 0

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Workbooks in the shape Microsoft Excel (365 / 2016, Japanese locale) saves
 # them, built here part by part (no binaries from elsewhere), must read with
-# 0 false rejects and the values Excel shows (shared/spec/hostile-input.md,
+# 0 false rejects and the values Excel shows (the hostile-input test plan (README, Security model),
 # "Zip containers": real workbooks saved by LibreOffice and Excel).  The
 # LibreOffice side is test/fixtures/sheets.
 #

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Type input functions against hostile bytes (shared/spec/hostile-input.md,
+# Type input functions against hostile bytes (the hostile-input test plan (README, Security model),
 # "Type input functions": invalid UTF-8, NUL bytes in recv, 1 GB lengths →
 # clean ERROR).  test/sql/*.sql already feed recv a bad version byte, bad
 # values and one invalid byte; here every receive function gets NUL bytes,

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Hostile workbooks: zip containers and XML parts built here (no binaries
 # from elsewhere) that read_sheet must refuse with a clean error, leaving the
-# server up (shared/spec/hostile-input.md, "XML" and "Zip containers").
+# server up (the hostile-input test plan (README, Security model), "XML" and "Zip containers").
 # Prints "ok - ..." / "not ok - ..." lines; scripts/run-suite counts them.
 set -u
 cd "$(dirname "$0")/../.."

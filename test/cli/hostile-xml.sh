@@ -5,7 +5,7 @@
 # scan; network fetches against a loopback listener; the backend's memory
 # (VmHWM, VmRSS of /proc/self/status) around entity and zip bombs and 10,000
 # malformed imports; statement_timeout on a huge sheet
-# (shared/spec/hostile-input.md, "XML" and "Zip containers").
+# (the hostile-input test plan (README, Security model), "XML" and "Zip containers").
 #
 # kansa has one XML reader, sheet_xlsx.c (libxml2's streaming reader); the
 # catalogs are TSV, so the xlsx parts are the only XML paths there are.

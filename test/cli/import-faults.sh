@@ -1,5 +1,5 @@
 #!/bin/bash
-# Imports lose nothing (shared/spec/hostile-input.md): strict and quarantine
+# Imports lose nothing (the hostile-input test plan (README, Security model)): strict and quarantine
 # accounting on a 10,000-row sheet with one bad row, a backend terminated in
 # the middle of an import (through psql and through kansa-import), the same
 # file twice (one after the other and at the same time), four imports in

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The install script's house rules (shared/spec/style.md "SQL scripts",
+# The install script's house rules (the house style (README, Development) "SQL scripts",
 # hostile-input.md "The install script"), checked by scripts/lint-sql over
 # every script of sql/: the \echo guard first, no CREATE OR REPLACE, no
 # IF NOT EXISTS, no quoted @extschema@, SET search_path on every SQL,
@@ -157,4 +157,26 @@ if [ "$rc" -eq 0 ] && [ "$(echo "$out" | grep -c '^ok - lint: ')" -eq 6 ]; then
 	echo "ok - lint self-test: correct SQL with keyword constructs, column lists and quoted look-alikes passes"
 else
 	echo "not ok - lint self-test: correct SQL passes (exit $rc): $(echo "$out" | grep -v '^ok' | tr '\n' ' ')"
+fi
+
+# Volatility: the C functions whose result depends on a setting (read from
+# src/ by scripts/settings-readers) are declared STABLE or VOLATILE, never
+# IMMUTABLE.  The reader itself must see the import caps' readers.
+readers=$(scripts/settings-readers src)
+if echo "$readers" | grep -qx kansa_read_sheet && echo "$readers" | grep -qx kansa_sheet_answers; then
+	echo "ok - settings-readers: read_sheet and sheet_answers read the import caps"
+else
+	echo "not ok - settings-readers: read_sheet and sheet_answers read the import caps (found: $(echo $readers))"
+fi
+bad=""
+for sym in $readers; do
+	decl=$(awk -v sym="'$sym'" 'index($0, "CREATE FUNCTION") == 1 { buf = "" } { buf = buf " " $0 } index($0, sym) && /MODULE_PATHNAME/ { getline more; print buf " " more }' sql/kansa.sql)
+	if [ -z "$decl" ] || echo "$decl" | grep -q IMMUTABLE; then
+		bad="$bad $sym"
+	fi
+done
+if [ -z "$bad" ]; then
+	echo "ok - volatility: no C function that reads a setting is IMMUTABLE ($(echo $readers | wc -w) of them)"
+else
+	echo "not ok - volatility: declared IMMUTABLE (or not found) although they read a setting:$bad"
 fi

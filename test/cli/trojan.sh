@@ -1,5 +1,5 @@
 #!/bin/bash
-# The trojan scenario of shared/spec/hostile-input.md, "The install script"
+# The trojan scenario of the hostile-input test plan (README, Security model), "The install script"
 # (CVE-2018-1058 and its kin).  A low-privilege login role plants
 # look-alikes of the built-in functions, aggregates and operators kansa uses:
 # exact copies in its own schema "trojan", and better-matching ones (varchar

@@ -3,7 +3,7 @@ BEGIN;
 CREATE EXTENSION pgtap;
 CREATE EXTENSION kansa;
 SET search_path = kansa, public;
-SELECT plan(46);
+SELECT plan(48);
 
 SELECT set_eq($$SELECT code FROM kansa.framework WHERE builtin$$,
 	ARRAY['asp_saas', 'fisc8', 'fisc10', 'iso27017', 'meti_cloud'], 'shipped frameworks');
@@ -115,6 +115,28 @@ SELECT ok(ARRAY['kansa.control_link', 'kansa.evidence_validity', 'kansa.service_
 	'kansa.response', 'kansa.reference_value']::regclass[]::oid[]
 	<@ (SELECT extconfig FROM pg_extension WHERE extname = 'kansa'),
 	'the tables of links, evidence validity and service dependencies are among them');
+
+-- Volatility: a function whose result depends on a setting may not be
+-- IMMUTABLE (it could be folded into a plan or an index and go on using the
+-- setting it saw).  SQL and plpgsql bodies are read here; for C functions,
+-- test/cli/lint.sh derives the ones that read a setting from src/ with
+-- scripts/settings-readers, and the two it finds today are named here.
+SELECT is_empty($$SELECT p.oid::regprocedure FROM pg_proc AS p
+				   JOIN pg_depend AS d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+				   JOIN pg_extension AS e ON e.oid = d.refobjid AND e.extname = 'kansa'
+				  WHERE p.provolatile = 'i'
+				    AND p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'plpgsql'))
+				    AND (p.prosrc ~* '(current_setting|set_config|pg_settings)'
+				         OR EXISTS (SELECT FROM pg_settings AS s WHERE s.name LIKE 'kansa.%'
+				                     AND strpos(p.prosrc, s.name) > 0)
+				         OR CASE WHEN p.prokind = 'f' AND p.prosqlbody IS NOT NULL
+				                 THEN pg_get_function_sqlbody(p.oid) ~* '(current_setting|set_config|pg_settings|kansa\.import_max)'
+				                 ELSE false END)$$,
+				'no SQL or plpgsql function that reads a setting is IMMUTABLE');
+SELECT is_empty($$SELECT p.oid::regprocedure FROM pg_proc AS p
+				  WHERE p.pronamespace = 'kansa'::regnamespace AND p.provolatile = 'i'
+				    AND p.prosrc IN ('kansa_read_sheet', 'kansa_sheet_answers')$$,
+				'read_sheet and sheet_answers, whose results depend on the kansa.import_max_* settings, are not IMMUTABLE');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,6 +1,6 @@
 -- The classifier against the labelled development set (test/fixtures/labels):
--- every non-empty answer of seeds 000, 001 and 002, labelled by reading
--- against shared/spec/answers.md.  Accuracy per file must be at least 95%
+-- every non-empty answer of the three sample sheets (a FISC 8 answer sheet, an ISO 27017 whitepaper, a METI check sheet), labelled by reading
+-- against the verdict rubric (README, "How kansa reads an answer").  Accuracy per file must be at least 95%
 -- for status and for responsibility; every miss is printed.
 BEGIN;
 CREATE EXTENSION pgtap;

@@ -1,6 +1,6 @@
--- The measure type against seed 004's published reference values, the
+-- The measure type against the ASP・SaaS guideline's published reference values, the
 -- quantity vocabulary, the service-pattern tables, and extract_measures
--- against every figure stated in seeds 000, 001 and 002 (the labelled
+-- against every figure stated in the three sample sheets (a FISC 8 answer sheet, an ISO 27017 whitepaper, a METI check sheet) (the labelled
 -- development set; test/fixtures/labels/figures.tsv, written by reading).
 BEGIN;
 CREATE EXTENSION pgtap;
@@ -18,7 +18,7 @@ CREATE TEMP TABLE found_figure AS
 
 SELECT plan(28);
 
--- seed 004: 222 reference values, 64 distinct strings
+-- the ASP・SaaS guideline: 222 reference values, 64 distinct strings
 SELECT is((SELECT count(*)::int FROM reference_value), 222, '222 reference values of asp_saas');
 SELECT is((SELECT count(DISTINCT raw)::int FROM reference_value), 64, '64 distinct published strings');
 SELECT is((SELECT count(*)::int FROM (SELECT DISTINCT raw FROM reference_value) v WHERE is_valid_measure(raw)), 64,
@@ -61,14 +61,14 @@ SELECT is((SELECT count(*)::int FROM expected_figure WHERE NOT is_valid_measure(
 	'every expected measure is a valid literal');
 SELECT set_eq('SELECT file, control, quantity, measure::measure::text, span FROM expected_figure',
               'SELECT file, control, quantity, measure, span FROM found_figure',
-	'every figure stated in seeds 000-002, tied to its quantity, with its words');
+	'every figure stated in the three sample sheets, tied to its quantity, with its words');
 SELECT is((SELECT count(*)::int FROM found_figure f WHERE NOT EXISTS (
              SELECT 1 FROM expected_figure e WHERE e.file = f.file AND e.control = f.control)), 0,
 	'no figure found in answers that state none');
 SELECT is((SELECT count(*)::int FROM label l, extract_measures(l.txt) x
             WHERE x.measure::text::measure <> x.measure), 0, 'extracted measures are canonical');
 
--- service patterns: seed 004 figures 1 and 2
+-- service patterns: the ASP・SaaS guideline's figures 1 and 2
 SELECT results_eq(
 	$$SELECT saas_pattern(c, a) FROM (VALUES ('高', '高'), ('高', '中'), ('高', '低'),
 	                                          ('低', '高'), ('低', '中'), ('低', '低')) v (c, a)$$,

@@ -1,5 +1,5 @@
 -- Every SQL, plpgsql and SECURITY DEFINER function of the extension runs
--- with its own search_path (shared/spec/hostile-input.md, "The install
+-- with its own search_path (the hostile-input test plan (README, Security model), "The install
 -- script"): pg_proc.proconfig sets it, to trusted schemas only, pg_temp last.
 BEGIN;
 CREATE EXTENSION pgtap;

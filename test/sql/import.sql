@@ -1,5 +1,5 @@
 -- Importing answer sheets: import_sheet(), sheet_answers(), review().
--- The sample sheets are files in test/fixtures/sheets (made from seeds 000,
+-- The sample sheets are files in test/fixtures/sheets (made from the published sheets
 -- 001 and 002, see its README); other sheets are written here.
 SET client_min_messages = warning;
 -- error contexts name plpgsql line numbers: not part of what is tested

@@ -4,7 +4,7 @@
 --
 SET search_path = kansa, public;
 
--- each kind, in the forms of seed 004 and of vendors, and canonical
+-- each kind, in the forms of the ASP・SaaS guideline and of vendors, and canonical
 SELECT t AS input, t::measure AS canonical, kind(t::measure), bound(t::measure)
   FROM unnest(ARRAY[
 	'1回以上／5分*', '1回/10分', '1回／3週間', '1回/1ヶ月', 'バックアップ実施の都度',
@@ -145,14 +145,14 @@ SELECT a = b AS equal, measure_hash(a) = measure_hash(b) AS same_hash,
   FROM (VALUES ('daily 01:00-24:00'::measure, 'daily 01:00-00:00'::measure),
                ('平日9:00-24:00', '平日 9時〜0時')) AS v (a, b);
 
--- service patterns: seed 004 figure 1, every combination
+-- service patterns: the ASP・SaaS guideline's figure 1, every combination
 SELECT c, a, saas_pattern(c, a) FROM unnest(ARRAY['high', 'low']) c, unnest(ARRAY['high', 'medium', 'low']) a ORDER BY 3;
 SELECT saas_pattern('高', '中'), saas_pattern('ｌｏｗ', 'H'), saas_pattern('H', 'l'),
        saas_pattern(true, 'medium'), saas_pattern(false, '高'), saas_pattern(NULL::text, 'high');
 SELECT saas_pattern('medium', 'high');
 SELECT saas_pattern('high', 'very high');
 
--- seed 004 figure 2
+-- the ASP・SaaS guideline's figure 2
 SELECT t, saas_pattern_of(t), service_type_known(t)
   FROM unnest(ARRAY['ERP（財務会計等）', 'erp(財務会計等)', 'ERP', 'ＥＣサポート（電子商取引のアウトソーシング）',
                     'ECサポート', '金融業特化型サービス', 'ネットワーク監視', '広告', '文書管理',

@@ -1,6 +1,6 @@
 -- Tenants: two organisations in one database, each mapped to a tenant role,
 -- with real sheets imported by their own importers.  Every item of the
--- "Tenants" table of shared/spec/hostile-input.md: org A's analyst, BI and
+-- "Tenants" table of the hostile-input test plan (README, Security model): org A's analyst, BI and
 -- importer roles read every table and view and see 0 rows of org B, also
 -- after SETting what they can; a leaky function in WHERE sees no org-B
 -- value; no tenant role is superuser, BYPASSRLS or table owner and every

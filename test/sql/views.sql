@@ -1,6 +1,6 @@
 -- Compliance-gap views on the bundled sample sheets: gaps, assessment_summary,
 -- section_coverage, reference_check, evidence_register.  The expected figures
--- were checked by hand against the seeds (see the comments).
+-- were checked by hand against the published documents (see the comments).
 SET client_min_messages = warning;
 \set VERBOSITY terse
 \set fisc `base64 -w0 test/fixtures/sheets/fisc8_liveon.xlsx`
