@@ -15,9 +15,10 @@ SELECT kansa.import_sheet('Bench Bank', 'template', 'meti', 'meti_cloud', decode
 \o
 CREATE UNLOGGED TABLE bench.tpl AS
 	SELECT a.id AS tpl_id, a.framework, a.organization_id FROM kansa.assessment AS a;
-INSERT INTO kansa.vendor (name) SELECT 'vendor ' || g FROM generate_series(1, :copies) AS g;
-INSERT INTO kansa.service (vendor_id, name, pattern_set)
-	SELECT v.id, 'service of ' || v.name, 1 + v.id % 6 FROM kansa.vendor AS v WHERE v.name LIKE 'vendor %';
+INSERT INTO kansa.vendor (organization_id, name)
+	SELECT (SELECT DISTINCT organization_id FROM bench.tpl), 'vendor ' || g FROM generate_series(1, :copies) AS g;
+INSERT INTO kansa.service (organization_id, vendor_id, name, pattern_set)
+	SELECT v.organization_id, v.id, 'service of ' || v.name, 1 + v.id % 6 FROM kansa.vendor AS v WHERE v.name LIKE 'vendor %';
 CREATE UNLOGGED TABLE bench.map AS
 	SELECT s.id AS service_id, t.tpl_id, t.framework, t.organization_id,
 	       'copy ' || s.id || ' of ' || t.tpl_id AS file_name, NULL::bigint AS assessment_id
@@ -61,8 +62,8 @@ INSERT INTO kansa.evidence_validity (organization_id, evidence, valid_until)
 	  FROM bench.tpl AS t JOIN kansa.response AS r ON r.assessment_id = t.tpl_id
 	  JOIN kansa.response_evidence AS e ON e.response_id = r.id
 	 WHERE kansa.kind(e.evidence) IN ('cert', 'report', 'doc');
-INSERT INTO kansa.service_dependency (service_id, provider_service_id)
-	SELECT s.id, s.id + 1 FROM kansa.service AS s
+INSERT INTO kansa.service_dependency (service_id, provider_service_id, organization_id)
+	SELECT s.id, s.id + 1, s.organization_id FROM kansa.service AS s
 	 WHERE s.name LIKE 'service of %' AND s.id % 10 = 0
 	   AND EXISTS (SELECT FROM kansa.service AS p WHERE p.id = s.id + 1);
 VACUUM ANALYZE;

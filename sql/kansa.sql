@@ -170,29 +170,29 @@ COMMENT ON FUNCTION kansa.depth(kansa.control_id) IS 'The number of dot-separate
 -- comparison
 
 CREATE FUNCTION kansa.control_id_eq(kansa.control_id, kansa.control_id) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'control_id_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'control_id_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.control_id_ne(kansa.control_id, kansa.control_id) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'control_id_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'control_id_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.control_id_lt(kansa.control_id, kansa.control_id) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'control_id_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'control_id_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.control_id_le(kansa.control_id, kansa.control_id) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'control_id_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'control_id_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.control_id_gt(kansa.control_id, kansa.control_id) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'control_id_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'control_id_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.control_id_ge(kansa.control_id, kansa.control_id) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'control_id_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'control_id_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.control_id_cmp(kansa.control_id, kansa.control_id) RETURNS integer
-	AS 'MODULE_PATHNAME', 'control_id_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'control_id_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.control_id_sortsupport(internal) RETURNS void
 	AS 'MODULE_PATHNAME', 'control_id_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.control_id_hash(kansa.control_id) RETURNS integer
-	AS 'MODULE_PATHNAME', 'control_id_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'control_id_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.control_id_hash_extended(kansa.control_id, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'control_id_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'control_id_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.control_id_contains(kansa.control_id, kansa.control_id) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'control_id_contains' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'control_id_contains' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.control_id_contained(kansa.control_id, kansa.control_id) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'control_id_contained' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'control_id_contained' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION kansa.control_id_eq(kansa.control_id, kansa.control_id) IS 'Implements the control_id = operator.';
 COMMENT ON FUNCTION kansa.control_id_ne(kansa.control_id, kansa.control_id) IS 'Implements the control_id <> operator.';
@@ -206,6 +206,15 @@ COMMENT ON FUNCTION kansa.control_id_hash(kansa.control_id) IS 'Hash of a contro
 COMMENT ON FUNCTION kansa.control_id_hash_extended(kansa.control_id, bigint) IS 'Seeded 64-bit hash of a control_id''s canonical form; hash support.';
 COMMENT ON FUNCTION kansa.control_id_contains(kansa.control_id, kansa.control_id) IS 'Implements @>: the left id is an ancestor of (or equal to) the right one, by whole segments.';
 COMMENT ON FUNCTION kansa.control_id_contained(kansa.control_id, kansa.control_id) IS 'Implements <@: the left id is a descendant of (or equal to) the right one, by whole segments.';
+
+-- Not LEAKPROOF (nor evidence's below), although they raise no error that
+-- depends on their arguments: tenant tables have indexes on control_id and
+-- evidence columns, and a LEAKPROOF operator lets the planner use such an
+-- index for a tenant's own condition ahead of row-level security, where
+-- EXPLAIN ANALYZE's "Rows Removed by Filter" counts the other
+-- organisations' rows that match (which controls they answer, which
+-- certificates their vendors cite).  answer and measure stay LEAKPROOF: no
+-- tenant table indexes them.
 
 CREATE OPERATOR kansa.= (
 	LEFTARG = kansa.control_id, RIGHTARG = kansa.control_id,
@@ -502,23 +511,23 @@ CREATE CAST (kansa.evidence AS kansa.control_id) WITH FUNCTION kansa.control_id(
 COMMENT ON CAST (kansa.evidence AS kansa.control_id) IS 'The control a clause evidence cites.';
 
 CREATE FUNCTION kansa.evidence_eq(kansa.evidence, kansa.evidence) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'evidence_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'evidence_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.evidence_ne(kansa.evidence, kansa.evidence) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'evidence_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'evidence_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.evidence_lt(kansa.evidence, kansa.evidence) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'evidence_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'evidence_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.evidence_le(kansa.evidence, kansa.evidence) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'evidence_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'evidence_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.evidence_gt(kansa.evidence, kansa.evidence) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'evidence_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'evidence_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.evidence_ge(kansa.evidence, kansa.evidence) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'evidence_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'evidence_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.evidence_cmp(kansa.evidence, kansa.evidence) RETURNS integer
-	AS 'MODULE_PATHNAME', 'evidence_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'evidence_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.evidence_hash(kansa.evidence) RETURNS integer
-	AS 'MODULE_PATHNAME', 'evidence_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'evidence_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION kansa.evidence_hash_extended(kansa.evidence, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME', 'evidence_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+	AS 'MODULE_PATHNAME', 'evidence_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION kansa.evidence_eq(kansa.evidence, kansa.evidence) IS 'Implements the evidence = operator.';
 COMMENT ON FUNCTION kansa.evidence_ne(kansa.evidence, kansa.evidence) IS 'Implements the evidence <> operator.';
 COMMENT ON FUNCTION kansa.evidence_lt(kansa.evidence, kansa.evidence) IS 'Implements the evidence < operator.';
@@ -1024,35 +1033,59 @@ GRANT SELECT ON kansa.framework, kansa.control, kansa.quantity, kansa.reference_
 	kansa.reference_value, kansa.service_type, kansa.control_link TO PUBLIC;
 
 -----------------------------------------------------------------------------
+-- Tenancy primitives (src/tenant.c): the caller a writer function records,
+-- the key names are unique under, the policy every tenant table has
+-----------------------------------------------------------------------------
+
+CREATE FUNCTION kansa.caller() RETURNS text
+	AS 'MODULE_PATHNAME', 'kansa_caller' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.caller() IS 'The role on whose behalf the statement runs: the session user, or the role it SET ROLE to. Unlike CURRENT_USER it is the same inside SECURITY DEFINER functions, so kansa''s writer functions record it as who imported, reviewed or recorded; only a superuser can make it another role''s.';
+CREATE FUNCTION kansa.name_key(text) RETURNS text
+	AS 'MODULE_PATHNAME', 'kansa_name_key' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.name_key(text) IS 'The form names of organisations, vendors and services are unique under and looked up by: NFKC (full-width letters and digits made ASCII), blanks trimmed and collapsed. Not LEAKPROOF, so that the unique indexes on it never serve a tenant''s condition ahead of row-level security.';
+CREATE FUNCTION kansa.tenant_visible(organization_id bigint) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'kansa_tenant_visible' LANGUAGE C STABLE PARALLEL SAFE COST 0.001;
+COMMENT ON FUNCTION kansa.tenant_visible(bigint) IS 'True when the current user may see rows of the organisation: a member of its tenant role (pg_has_role MEMBER), a superuser, or kansa_owner (kansa''s writer functions). The row-level security policy of every tenant table: a per-row call with no subquery, costed below any operator so that it runs before any condition of the user''s.';
+
+-----------------------------------------------------------------------------
 -- Assessments: who assesses which vendor's service, and what the vendor said
 -----------------------------------------------------------------------------
 
 CREATE TABLE kansa.organization (
 	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-	name		text NOT NULL UNIQUE CHECK (name OPERATOR(pg_catalog.<>) ''),
-	tenant_role	text UNIQUE,
+	name		text NOT NULL CHECK (kansa.name_key(name) OPERATOR(pg_catalog.<>) ''),
+	tenant_role	text,
 	created_at	timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
+-- unique under name_key(), which is not LEAKPROOF: no index a tenant's own
+-- condition on a name could use ahead of row-level security (see tenant.c)
+CREATE UNIQUE INDEX organization_name_key ON kansa.organization (kansa.name_key(name));
+CREATE UNIQUE INDEX organization_tenant_role_key ON kansa.organization (kansa.name_key(tenant_role));
 COMMENT ON TABLE kansa.organization IS 'The assessing organisations (the clients whose analysts send questionnaires); each is a tenant of the database, mapped to a role: the members of that role see the organisation''s rows and nothing of the others''. Created and mapped by a superuser.';
 COMMENT ON COLUMN kansa.organization.id IS 'Surrogate key.';
-COMMENT ON COLUMN kansa.organization.name IS 'Name of the organisation, unique.';
+COMMENT ON COLUMN kansa.organization.name IS 'Name of the organisation, unique under name_key() (width and blanks folded).';
 COMMENT ON COLUMN kansa.organization.tenant_role IS 'The role whose members act for the organisation (a NOLOGIN group role; grant it to the organisation''s login roles). NULL: no tenant role yet, so only superusers see its rows.';
 COMMENT ON COLUMN kansa.organization.created_at IS 'When the row was created.';
 
 CREATE TABLE kansa.vendor (
 	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-	name		text NOT NULL UNIQUE CHECK (name OPERATOR(pg_catalog.<>) ''),
-	created_at	timestamptz NOT NULL DEFAULT pg_catalog.now()
+	organization_id bigint NOT NULL REFERENCES kansa.organization (id),
+	name		text NOT NULL CHECK (kansa.name_key(name) OPERATOR(pg_catalog.<>) ''),
+	created_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	UNIQUE (id, organization_id)
 );
-COMMENT ON TABLE kansa.vendor IS 'The vendors whose services are assessed; shared by every organisation.';
+CREATE UNIQUE INDEX vendor_name_key ON kansa.vendor (organization_id, kansa.name_key(name));
+COMMENT ON TABLE kansa.vendor IS 'The vendors an organisation assesses. Each organisation keeps its own rows: a row another organisation could create or hold locked would let it block this one''s imports or change its results.';
 COMMENT ON COLUMN kansa.vendor.id IS 'Surrogate key.';
-COMMENT ON COLUMN kansa.vendor.name IS 'Name of the vendor, unique.';
+COMMENT ON COLUMN kansa.vendor.organization_id IS 'The organisation (the tenant) that assesses the vendor.';
+COMMENT ON COLUMN kansa.vendor.name IS 'Name of the vendor, unique in the organisation under name_key() (width and blanks folded).';
 COMMENT ON COLUMN kansa.vendor.created_at IS 'When the row was created.';
 
 CREATE TABLE kansa.service (
 	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-	vendor_id	bigint NOT NULL REFERENCES kansa.vendor (id),
-	name		text NOT NULL CHECK (name OPERATOR(pg_catalog.<>) ''),
+	organization_id bigint NOT NULL,
+	vendor_id	bigint NOT NULL,
+	name		text NOT NULL CHECK (kansa.name_key(name) OPERATOR(pg_catalog.<>) ''),
 	service_type text,
 	confidentiality text,
 	availability text,
@@ -1061,12 +1094,15 @@ CREATE TABLE kansa.service (
 				CASE WHEN confidentiality IS NOT NULL AND availability IS NOT NULL
 					 THEN kansa.saas_pattern(confidentiality, availability) END)) STORED,
 	created_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	UNIQUE (vendor_id, name)
+	UNIQUE (id, organization_id),
+	FOREIGN KEY (vendor_id, organization_id) REFERENCES kansa.vendor (id, organization_id)
 );
-COMMENT ON TABLE kansa.service IS 'A vendor''s service under assessment, with what sets its ASP・SaaS pattern.';
+CREATE UNIQUE INDEX service_name_key ON kansa.service (organization_id, vendor_id, kansa.name_key(name));
+COMMENT ON TABLE kansa.service IS 'A vendor''s service as one organisation assesses it, with what sets its ASP・SaaS pattern: the organisation''s own judgement, which no other organisation can change.';
 COMMENT ON COLUMN kansa.service.id IS 'Surrogate key.';
+COMMENT ON COLUMN kansa.service.organization_id IS 'The organisation (the tenant) that assesses the service.';
 COMMENT ON COLUMN kansa.service.vendor_id IS 'The vendor providing the service.';
-COMMENT ON COLUMN kansa.service.name IS 'Name of the service, unique per vendor.';
+COMMENT ON COLUMN kansa.service.name IS 'Name of the service, unique per vendor under name_key() (width and blanks folded).';
 COMMENT ON COLUMN kansa.service.service_type IS 'Its type as in kansa.service_type (the ASP・SaaS guideline''s figure 2), if known; saas_pattern_of() gives that type''s pattern.';
 COMMENT ON COLUMN kansa.service.confidentiality IS 'Confidentiality of the data it handles: 高/中/低 (or H/M/L), as saas_pattern() reads it.';
 COMMENT ON COLUMN kansa.service.availability IS 'Availability it must keep: 高/中/低 (or H/M/L).';
@@ -1077,7 +1113,7 @@ COMMENT ON COLUMN kansa.service.created_at IS 'When the row was created.';
 CREATE TABLE kansa.import_batch (
 	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	organization_id bigint NOT NULL REFERENCES kansa.organization (id),
-	service_id	bigint NOT NULL REFERENCES kansa.service (id),
+	service_id	bigint NOT NULL,
 	framework	text NOT NULL REFERENCES kansa.framework (code),
 	assessment_id bigint,
 	file_name	text NOT NULL,
@@ -1094,14 +1130,17 @@ CREATE TABLE kansa.import_batch (
 	skipped_by_reason jsonb,
 	unknown_controls integer,
 	status		text CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['loaded', 'loaded_with_rejects'])),
-	imported_by	text NOT NULL DEFAULT CURRENT_USER,
+	imported_by	text NOT NULL DEFAULT kansa.caller(),
 	started_at	timestamptz NOT NULL,
 	finished_at	timestamptz,
 	read_ms		numeric,
 	total_ms	numeric,
-	UNIQUE (id, organization_id)
+	UNIQUE (id, organization_id),
+	FOREIGN KEY (service_id, organization_id) REFERENCES kansa.service (id, organization_id)
 );
-CREATE INDEX import_batch_file_idx ON kansa.import_batch (organization_id, service_id, framework, sha256);
+-- no text or bytea column in the index: a tenant's condition on a file's
+-- hash or framework must not be able to use it ahead of row-level security
+CREATE INDEX import_batch_file_idx ON kansa.import_batch (organization_id, service_id);
 COMMENT ON TABLE kansa.import_batch IS 'One row per answer sheet file imported: what was read, how, and what became of its rows (rows_read = rows loaded + rejected + skipped).';
 COMMENT ON COLUMN kansa.import_batch.id IS 'Surrogate key; import_sheet() returns it.';
 COMMENT ON COLUMN kansa.import_batch.organization_id IS 'The organisation the sheet was imported for.';
@@ -1122,7 +1161,7 @@ COMMENT ON COLUMN kansa.import_batch.skipped IS 'Rows skipped: titles, headers, 
 COMMENT ON COLUMN kansa.import_batch.skipped_by_reason IS 'Skipped rows counted by reason (a JSON object).';
 COMMENT ON COLUMN kansa.import_batch.unknown_controls IS 'Rows rejected because their id is not a control of the framework.';
 COMMENT ON COLUMN kansa.import_batch.status IS 'loaded, or loaded_with_rejects in quarantine mode.';
-COMMENT ON COLUMN kansa.import_batch.imported_by IS 'The database role that imported the file.';
+COMMENT ON COLUMN kansa.import_batch.imported_by IS 'The role that imported the file (kansa.caller(): the session''s role, recorded by import_sheet()).';
 COMMENT ON COLUMN kansa.import_batch.started_at IS 'When the import started.';
 COMMENT ON COLUMN kansa.import_batch.finished_at IS 'When the import finished.';
 COMMENT ON COLUMN kansa.import_batch.read_ms IS 'Milliseconds spent reading the file and its layout.';
@@ -1131,23 +1170,25 @@ COMMENT ON COLUMN kansa.import_batch.total_ms IS 'Milliseconds the whole import 
 CREATE TABLE kansa.assessment (
 	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	organization_id bigint NOT NULL REFERENCES kansa.organization (id),
-	service_id	bigint NOT NULL REFERENCES kansa.service (id),
+	service_id	bigint NOT NULL,
 	framework	text NOT NULL REFERENCES kansa.framework (code),
 	batch_id	bigint NOT NULL,
 	file_name	text NOT NULL,
 	sha256		bytea NOT NULL,
 	received_at	date,
 	imported_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	imported_by	text NOT NULL DEFAULT CURRENT_USER,
+	imported_by	text NOT NULL DEFAULT kansa.caller(),
 	superseded_by bigint,
 	CHECK (superseded_by OPERATOR(pg_catalog.<>) id),
 	UNIQUE (id, organization_id),
+	FOREIGN KEY (service_id, organization_id) REFERENCES kansa.service (id, organization_id),
 	-- a tenant's rows point only at the same tenant's rows
 	FOREIGN KEY (batch_id, organization_id) REFERENCES kansa.import_batch (id, organization_id),
 	FOREIGN KEY (superseded_by, organization_id) REFERENCES kansa.assessment (id, organization_id)
 		DEFERRABLE INITIALLY DEFERRED
 );
-CREATE UNIQUE INDEX assessment_current_idx ON kansa.assessment (organization_id, service_id, framework)
+CREATE UNIQUE INDEX assessment_current_idx
+	ON kansa.assessment (organization_id, service_id, kansa.name_key(framework))
 	WHERE superseded_by IS NULL;
 CREATE INDEX assessment_service_idx ON kansa.assessment (service_id);
 -- import_batch.assessment_id has no foreign key: with one, the two tables
@@ -1164,7 +1205,7 @@ COMMENT ON COLUMN kansa.assessment.file_name IS 'The source file''s name.';
 COMMENT ON COLUMN kansa.assessment.sha256 IS 'SHA-256 of the source file.';
 COMMENT ON COLUMN kansa.assessment.received_at IS 'When the sheet was received from the vendor (option received, a date), if given.';
 COMMENT ON COLUMN kansa.assessment.imported_at IS 'When it was imported.';
-COMMENT ON COLUMN kansa.assessment.imported_by IS 'The database role that imported it.';
+COMMENT ON COLUMN kansa.assessment.imported_by IS 'The role that imported it (kansa.caller()).';
 COMMENT ON COLUMN kansa.assessment.superseded_by IS 'The newer assessment of the same organisation, service and framework that replaced it; NULL for the current one.';
 
 CREATE TABLE kansa.response (
@@ -1257,7 +1298,6 @@ CREATE TABLE kansa.response_measure (
 	FOREIGN KEY (response_id, organization_id)
 		REFERENCES kansa.response (id, organization_id) ON DELETE CASCADE
 );
-CREATE INDEX response_measure_quantity_idx ON kansa.response_measure (quantity);
 COMMENT ON TABLE kansa.response_measure IS 'The figures a response states (extract_measures of its text), in order.';
 COMMENT ON COLUMN kansa.response_measure.response_id IS 'The response.';
 COMMENT ON COLUMN kansa.response_measure.position IS 'Order of the figure in the text, from 1.';
@@ -1271,7 +1311,7 @@ CREATE TABLE kansa.response_review (
 	response_id	bigint NOT NULL,
 	organization_id bigint NOT NULL,
 	reviewed_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	reviewed_by	text NOT NULL DEFAULT CURRENT_USER,
+	reviewed_by	text NOT NULL DEFAULT kansa.caller(),
 	old_verdict	kansa.answer NOT NULL,
 	old_source	text NOT NULL,
 	new_verdict	kansa.answer NOT NULL,
@@ -1285,7 +1325,7 @@ COMMENT ON COLUMN kansa.response_review.id IS 'Surrogate key, in review order.';
 COMMENT ON COLUMN kansa.response_review.response_id IS 'The response reviewed.';
 COMMENT ON COLUMN kansa.response_review.organization_id IS 'The response''s organisation (the tenant), for row-level security.';
 COMMENT ON COLUMN kansa.response_review.reviewed_at IS 'When.';
-COMMENT ON COLUMN kansa.response_review.reviewed_by IS 'The database role that reviewed.';
+COMMENT ON COLUMN kansa.response_review.reviewed_by IS 'The role that reviewed (kansa.caller(), recorded by review()).';
 COMMENT ON COLUMN kansa.response_review.old_verdict IS 'The verdict before the review.';
 COMMENT ON COLUMN kansa.response_review.old_source IS 'Where that verdict came from (sheet, classifier, analyst).';
 COMMENT ON COLUMN kansa.response_review.new_verdict IS 'The verdict the analyst set.';
@@ -1319,15 +1359,21 @@ COMMENT ON COLUMN kansa.import_reject.sqlstate IS 'SQLSTATE a strict import rais
 COMMENT ON COLUMN kansa.import_reject.message IS 'The error message a strict import raises for it.';
 
 CREATE TABLE kansa.service_dependency (
-	service_id	bigint NOT NULL REFERENCES kansa.service (id) ON DELETE CASCADE,
-	provider_service_id bigint NOT NULL REFERENCES kansa.service (id),
+	service_id	bigint NOT NULL,
+	provider_service_id bigint NOT NULL,
+	organization_id bigint NOT NULL,
 	note		text,
 	PRIMARY KEY (service_id, provider_service_id),
-	CHECK (service_id OPERATOR(pg_catalog.<>) provider_service_id)
+	CHECK (service_id OPERATOR(pg_catalog.<>) provider_service_id),
+	FOREIGN KEY (service_id, organization_id)
+		REFERENCES kansa.service (id, organization_id) ON DELETE CASCADE,
+	FOREIGN KEY (provider_service_id, organization_id)
+		REFERENCES kansa.service (id, organization_id)
 );
 CREATE INDEX service_dependency_provider_idx ON kansa.service_dependency (provider_service_id);
 COMMENT ON TABLE kansa.service_dependency IS 'The services a service runs on (its cloud platform, data centre, building operator): where the safeguards it answers as inherited are really kept. An inherited answer is a gap (kind inherited) until the organisation has a current assessment of one of these providers.';
 COMMENT ON COLUMN kansa.service_dependency.service_id IS 'The service assessed.';
+COMMENT ON COLUMN kansa.service_dependency.organization_id IS 'The organisation whose judgement this is (the tenant); both services are its own.';
 COMMENT ON COLUMN kansa.service_dependency.provider_service_id IS 'A service it relies on (e.g. the IaaS it is hosted on), itself a kansa.service.';
 COMMENT ON COLUMN kansa.service_dependency.note IS 'What it relies on the provider for.';
 
@@ -1338,7 +1384,7 @@ CREATE TABLE kansa.evidence_validity (
 	valid_until	date NOT NULL,
 	note		text,
 	recorded_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	recorded_by	text NOT NULL DEFAULT CURRENT_USER,
+	recorded_by	text NOT NULL DEFAULT kansa.caller(),
 	PRIMARY KEY (organization_id, evidence),
 	CHECK (valid_from IS NULL OR valid_from OPERATOR(pg_catalog.<=) valid_until)
 );
@@ -1350,7 +1396,7 @@ COMMENT ON COLUMN kansa.evidence_validity.valid_from IS 'First day of validity (
 COMMENT ON COLUMN kansa.evidence_validity.valid_until IS 'Last day of validity (certificate expiry, end of a report''s period plus the organisation''s tolerance).';
 COMMENT ON COLUMN kansa.evidence_validity.note IS 'Where the analyst checked it.';
 COMMENT ON COLUMN kansa.evidence_validity.recorded_at IS 'When the row was recorded.';
-COMMENT ON COLUMN kansa.evidence_validity.recorded_by IS 'The database role that recorded it.';
+COMMENT ON COLUMN kansa.evidence_validity.recorded_by IS 'The role that recorded it (kansa.caller()).';
 
 -----------------------------------------------------------------------------
 -- Importing answer sheets
@@ -1457,6 +1503,18 @@ COMMENT ON FUNCTION kansa.sheet_verdict(text, text, kansa.answer) IS 'The verdic
 -- rows plus a tenth of the table changed since the last ANALYZE, or never
 -- analysed) says are due.  One import at a time does it (the others skip),
 -- as the tables' owner, since importers may not ANALYZE.
+-- The lock that lets one session at a time analyse: a row of a table that
+-- only kansa's functions may lock (an advisory lock's key can be computed,
+-- and pg_advisory_lock is open to every role).
+CREATE TABLE kansa.maintenance_lock (
+	name		text PRIMARY KEY
+);
+INSERT INTO kansa.maintenance_lock (name) VALUES ('analyze');
+COMMENT ON TABLE kansa.maintenance_lock IS 'Rows that kansa''s own functions lock to run one at a time (analyze: analyze_stale_tables()); no other role holds any privilege on it.';
+COMMENT ON COLUMN kansa.maintenance_lock.name IS 'What the row serialises.';
+REVOKE ALL ON kansa.maintenance_lock FROM PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('kansa.maintenance_lock', 'WHERE false');
+
 CREATE FUNCTION kansa.analyze_stale_tables() RETURNS void
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
@@ -1464,7 +1522,8 @@ CREATE FUNCTION kansa.analyze_stale_tables() RETURNS void
 DECLARE
 	t regclass;
 BEGIN
-	IF NOT pg_catalog.pg_try_advisory_xact_lock(pg_catalog.hashtextextended('kansa.analyze_stale_tables', 0)) THEN
+	PERFORM FROM kansa.maintenance_lock AS l WHERE l.name = 'analyze' FOR UPDATE SKIP LOCKED;
+	IF NOT FOUND THEN
 		RETURN;
 	END IF;
 	FOR t IN SELECT c.oid::regclass FROM pg_catalog.pg_class AS c
@@ -1482,6 +1541,215 @@ END;
 $$;
 COMMENT ON FUNCTION kansa.analyze_stale_tables() IS 'Analyses those of kansa''s tables that have never been analysed or have changed by more than 50 rows plus a tenth since (autovacuum''s rule). import_sheet() calls it, so that the views are not planned on missing or stale statistics right after imports. Runs as the extension''s owner; one session at a time, the others skip.';
 
+-----------------------------------------------------------------------------
+-- Writers.  Tenant roles write no table: import_sheet(), review() and the
+-- functions below write for them, SECURITY DEFINER, owned by kansa_owner
+-- (NOLOGIN, neither superuser nor BYPASSRLS; row-level security shows it
+-- every organisation's rows, see tenant_visible()).  Each checks that the
+-- caller acts for the organisation before it reads or writes anything of
+-- it, and records the caller (kansa.caller()) itself: no identity,
+-- reviewer, timestamp or verdict source comes from outside.  An
+-- organisation the caller does not act for "does not exist", with the same
+-- error and SQLSTATE as one never created.
+-----------------------------------------------------------------------------
+
+-- Is the caller a superuser, or a member of the organisation's tenant role?
+CREATE FUNCTION kansa.caller_acts_for(organization_id bigint) RETURNS boolean
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT EXISTS (SELECT FROM pg_catalog.pg_roles AS r
+						WHERE r.rolname = kansa.caller() AND r.rolsuper)
+			OR EXISTS (SELECT FROM kansa.organization AS o
+						 JOIN pg_catalog.pg_roles AS t ON t.rolname = o.tenant_role
+						WHERE o.id = caller_acts_for.organization_id
+						  AND pg_catalog.pg_has_role(kansa.caller()::name, t.oid, 'MEMBER'));
+	END;
+COMMENT ON FUNCTION kansa.caller_acts_for(bigint) IS 'True when the caller (kansa.caller()) is a superuser or a member of the organisation''s tenant role. What the writer functions check.';
+
+-- The id of the organisation the caller acts for, by name (width and blanks
+-- folded); a superuser may have it created.  Anything else is an error that
+-- does not tell a hidden organisation from a missing one.
+CREATE FUNCTION kansa.caller_organization(organization text, create_missing boolean DEFAULT false)
+	RETURNS bigint
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	v_org bigint;
+BEGIN
+	IF organization IS NULL OR kansa.name_key(organization) = '' THEN
+		RAISE EXCEPTION 'organization must not be empty' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT o.id INTO v_org FROM kansa.organization AS o
+	 WHERE kansa.name_key(o.name) = kansa.name_key(organization);
+	IF FOUND AND kansa.caller_acts_for(v_org) THEN
+		RETURN v_org;
+	END IF;
+	IF NOT FOUND AND COALESCE(create_missing, false)
+	   AND EXISTS (SELECT FROM pg_catalog.pg_roles AS r WHERE r.rolname = kansa.caller() AND r.rolsuper) THEN
+		INSERT INTO kansa.organization (name) VALUES (pg_catalog.btrim(organization)) RETURNING id INTO v_org;
+		RETURN v_org;
+	END IF;
+	RAISE EXCEPTION 'organization "%" does not exist', organization
+		USING ERRCODE = 'undefined_object',
+			  HINT = 'A superuser creates an organisation and maps it to the role whose members act for it (kansa.organization.tenant_role); you must be a member of that role.';
+END;
+$$;
+COMMENT ON FUNCTION kansa.caller_organization(text, boolean) IS 'The id of the organisation of that name (name_key) if the caller acts for it; a superuser''s call may create it. Otherwise the error "organization does not exist" (42704), the same whether the organisation is missing or another tenant''s.';
+
+-- The organisation's vendor and service of those names, made when missing.
+CREATE FUNCTION kansa.organization_service(organization_id bigint, vendor text, service text,
+										   create_missing boolean DEFAULT true)
+	RETURNS bigint
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+#variable_conflict use_column
+DECLARE
+	v_vendor bigint;
+	v_service bigint;
+BEGIN
+	IF vendor IS NULL OR kansa.name_key(vendor) = '' OR service IS NULL OR kansa.name_key(service) = '' THEN
+		RAISE EXCEPTION 'vendor and service must not be empty' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT v.id INTO v_vendor FROM kansa.vendor AS v
+	 WHERE v.organization_id = organization_service.organization_id
+	   AND kansa.name_key(v.name) = kansa.name_key(vendor);
+	IF NOT FOUND AND create_missing THEN
+		INSERT INTO kansa.vendor (organization_id, name)
+		VALUES (organization_service.organization_id, pg_catalog.btrim(vendor))
+		ON CONFLICT (organization_id, kansa.name_key(name)) DO NOTHING;
+		SELECT v.id INTO STRICT v_vendor FROM kansa.vendor AS v
+		 WHERE v.organization_id = organization_service.organization_id
+		   AND kansa.name_key(v.name) = kansa.name_key(vendor);
+	ELSIF NOT FOUND THEN
+		RAISE EXCEPTION 'vendor "%" does not exist', vendor USING ERRCODE = 'undefined_object';
+	END IF;
+	SELECT s.id INTO v_service FROM kansa.service AS s
+	 WHERE s.organization_id = organization_service.organization_id AND s.vendor_id = v_vendor
+	   AND kansa.name_key(s.name) = kansa.name_key(service);
+	IF NOT FOUND AND create_missing THEN
+		INSERT INTO kansa.service (organization_id, vendor_id, name)
+		VALUES (organization_service.organization_id, v_vendor, pg_catalog.btrim(service))
+		ON CONFLICT (organization_id, vendor_id, kansa.name_key(name)) DO NOTHING;
+		SELECT s.id INTO STRICT v_service FROM kansa.service AS s
+		 WHERE s.organization_id = organization_service.organization_id AND s.vendor_id = v_vendor
+		   AND kansa.name_key(s.name) = kansa.name_key(service);
+	ELSIF NOT FOUND THEN
+		RAISE EXCEPTION 'service "%" of vendor "%" does not exist', service, vendor
+			USING ERRCODE = 'undefined_object';
+	END IF;
+	RETURN v_service;
+END;
+$$;
+COMMENT ON FUNCTION kansa.organization_service(bigint, text, text, boolean) IS 'The id of the organisation''s service of that vendor and name (name_key), vendor and service made when missing (or an error, create_missing false). For kansa''s writer functions, which have checked the caller.';
+
+CREATE FUNCTION kansa.service_set(organization text, vendor text, service text,
+								  service_type text DEFAULT NULL, confidentiality text DEFAULT NULL,
+								  availability text DEFAULT NULL, pattern integer DEFAULT NULL)
+	RETURNS kansa.service
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+#variable_conflict use_column
+DECLARE
+	v_service bigint;
+	r kansa.service;
+BEGIN
+	v_service := kansa.organization_service(kansa.caller_organization(organization), vendor, service);
+	UPDATE kansa.service AS s
+	   SET service_type = service_set.service_type, confidentiality = service_set.confidentiality,
+		   availability = service_set.availability, pattern_set = service_set.pattern
+	 WHERE s.id = v_service
+	RETURNING * INTO r;
+	RETURN r;
+END;
+$$;
+COMMENT ON FUNCTION kansa.service_set(text, text, text, text, text, text, integer) IS 'Records an organisation''s judgement of a service, creating the vendor and service if needed: its service type (kansa.service_type), confidentiality and availability (which give its ASP・SaaS pattern), or a pattern set outright. Each call sets all four (NULL clears). For kansa_analyst members of the organisation''s tenant role; the judgement is the organisation''s own.';
+
+CREATE FUNCTION kansa.service_dependency_set(organization text, vendor text, service text,
+											 provider_vendor text, provider_service text,
+											 note text DEFAULT NULL)
+	RETURNS void
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+#variable_conflict use_column
+DECLARE
+	v_org bigint := kansa.caller_organization(organization);
+	v_service bigint := kansa.organization_service(v_org, vendor, service);
+	v_provider bigint := kansa.organization_service(v_org, provider_vendor, provider_service);
+BEGIN
+	INSERT INTO kansa.service_dependency (service_id, provider_service_id, organization_id, note)
+	VALUES (v_service, v_provider, v_org, note)
+	ON CONFLICT (service_id, provider_service_id) DO UPDATE SET note = EXCLUDED.note;
+END;
+$$;
+COMMENT ON FUNCTION kansa.service_dependency_set(text, text, text, text, text, text) IS 'Records that an organisation''s service relies on another service (its cloud platform, data centre, building operator), creating either if needed; with a current assessment of the provider, the service''s inherited answers stop being gaps. For kansa_analyst.';
+
+CREATE FUNCTION kansa.service_dependency_delete(organization text, vendor text, service text,
+												provider_vendor text, provider_service text)
+	RETURNS boolean
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+#variable_conflict use_column
+DECLARE
+	v_org bigint := kansa.caller_organization(organization);
+	v_service bigint := kansa.organization_service(v_org, vendor, service, false);
+	v_provider bigint := kansa.organization_service(v_org, provider_vendor, provider_service, false);
+BEGIN
+	DELETE FROM kansa.service_dependency AS d
+	 WHERE d.service_id = v_service AND d.provider_service_id = v_provider;
+	RETURN FOUND;
+END;
+$$;
+COMMENT ON FUNCTION kansa.service_dependency_delete(text, text, text, text, text) IS 'Removes a dependency recorded by service_dependency_set(); true when there was one. For kansa_analyst.';
+
+CREATE FUNCTION kansa.evidence_validity_set(organization text, evidence kansa.evidence,
+											valid_until date, valid_from date DEFAULT NULL,
+											note text DEFAULT NULL)
+	RETURNS kansa.evidence_validity
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+#variable_conflict use_column
+DECLARE
+	v_org bigint := kansa.caller_organization(organization);
+	r kansa.evidence_validity;
+BEGIN
+	IF evidence IS NULL OR valid_until IS NULL THEN
+		RAISE EXCEPTION 'evidence and valid_until must not be null' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	INSERT INTO kansa.evidence_validity AS v (organization_id, evidence, valid_from, valid_until, note,
+											  recorded_at, recorded_by)
+	VALUES (v_org, evidence, valid_from, valid_until, note, pg_catalog.now(), kansa.caller())
+	ON CONFLICT (organization_id, evidence) DO UPDATE
+	   SET valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
+		   note = EXCLUDED.note, recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by
+	RETURNING * INTO r;
+	RETURN r;
+END;
+$$;
+COMMENT ON FUNCTION kansa.evidence_validity_set(text, kansa.evidence, date, date, text) IS 'Records how long a certificate or report stays valid as the organisation''s analysts checked it (replacing an earlier record), with the caller and the time. For kansa_analyst.';
+
+CREATE FUNCTION kansa.evidence_validity_delete(organization text, evidence kansa.evidence)
+	RETURNS boolean
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+#variable_conflict use_column
+DECLARE
+	v_org bigint := kansa.caller_organization(organization);
+BEGIN
+	DELETE FROM kansa.evidence_validity AS v
+	 WHERE v.organization_id = v_org AND v.evidence = evidence_validity_delete.evidence;
+	RETURN FOUND;
+END;
+$$;
+COMMENT ON FUNCTION kansa.evidence_validity_delete(text, kansa.evidence) IS 'Removes the organisation''s record of an evidence item''s validity; true when there was one. For kansa_analyst.';
+
 CREATE FUNCTION kansa.import_sheet(organization text, vendor text, service text, framework text,
 								   content bytea, file_name text, options jsonb DEFAULT '{}',
 								   OUT batch_id bigint, OUT assessment_id bigint, OUT status text,
@@ -1489,14 +1757,13 @@ CREATE FUNCTION kansa.import_sheet(organization text, vendor text, service text,
 								   OUT responses integer, OUT rejected integer,
 								   OUT skipped integer, OUT unknown_controls integer)
 	RETURNS record
-	LANGUAGE plpgsql VOLATILE
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
 	v_started timestamptz := pg_catalog.clock_timestamp();
 	v_read timestamptz;
 	v_org bigint;
-	v_vendor bigint;
 	v_service bigint;
 	v_sha bytea;
 	v_mode text;
@@ -1541,33 +1808,19 @@ BEGIN
 				  HINT = 'The frameworks are the rows of kansa.framework.';
 	END IF;
 
-	-- The organisation: row-level security shows only those whose tenant
-	-- role the caller is a member of, so another tenant's organisation
-	-- "does not exist" here, exactly as one that was never created.  Only a
-	-- superuser (who may map organisations to roles) creates one on first
-	-- sight; its tenant_role is left for the superuser to set.
-	SELECT o.id INTO v_org FROM kansa.organization AS o WHERE o.name = organization;
-	IF NOT FOUND THEN
-		IF NOT pg_catalog.has_table_privilege('kansa.organization', 'INSERT') THEN
-			RAISE EXCEPTION 'organization "%" does not exist', organization
-				USING ERRCODE = 'undefined_object',
-					  HINT = 'A superuser creates an organisation and maps it to the role whose members act for it (kansa.organization.tenant_role); you must be a member of that role.';
-		END IF;
-		INSERT INTO kansa.organization (name) VALUES (organization) ON CONFLICT (name) DO NOTHING;
-		SELECT o.id INTO STRICT v_org FROM kansa.organization AS o WHERE o.name = organization;
-	END IF;
-	INSERT INTO kansa.vendor (name) VALUES (vendor) ON CONFLICT (name) DO NOTHING;
-	SELECT v.id INTO STRICT v_vendor FROM kansa.vendor AS v WHERE v.name = vendor;
-	INSERT INTO kansa.service (vendor_id, name) VALUES (v_vendor, service)
-		ON CONFLICT (vendor_id, name) DO NOTHING;
-	SELECT s.id INTO STRICT v_service FROM kansa.service AS s
-	 WHERE s.vendor_id = v_vendor AND s.name = service;
-	-- One import at a time per organisation, service and framework, so the
-	-- same file twice loads once and supersession sees the current
-	-- assessment.  An advisory lock, because importers may not lock the
-	-- shared service row (FOR UPDATE needs UPDATE on it).
-	PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended(
-		pg_catalog.concat_ws(':', 'kansa.import_sheet', v_org, v_service, framework), 0));
+	-- The organisation, checked against the caller; another tenant's
+	-- organisation "does not exist", exactly as one never created.  Only a
+	-- superuser's import creates an organisation (its tenant_role is then
+	-- for the superuser to set).  Vendor and service are the organisation's
+	-- own rows, made on first sight.
+	v_org := kansa.caller_organization(organization, true);
+	v_service := kansa.organization_service(v_org, vendor, service);
+	-- One import at a time per organisation and service, so that the same
+	-- file twice loads once and supersession sees the current assessment:
+	-- a lock on the organisation's own service row, which no tenant role
+	-- can lock (FOR UPDATE needs UPDATE on the table) and no other
+	-- organisation's transaction ever writes.
+	PERFORM FROM kansa.service AS s WHERE s.id = v_service FOR UPDATE;
 
 	v_sha := pg_catalog.sha256(content);
 	IF NOT COALESCE((options->>'reload')::boolean, false) THEN
@@ -1609,9 +1862,10 @@ BEGIN
 	END IF;
 
 	INSERT INTO kansa.import_batch (organization_id, service_id, framework, file_name, format,
-									sha256, size_bytes, options, mode, layout, started_at)
+									sha256, size_bytes, options, mode, layout, started_at,
+									imported_by)
 	VALUES (v_org, v_service, framework, file_name, format, v_sha, pg_catalog.length(content),
-			options, v_mode, v_layout, v_started)
+			options, v_mode, v_layout, v_started, kansa.caller())
 	RETURNING id INTO batch_id;
 
 	SELECT a.id INTO v_prev FROM kansa.assessment AS a
@@ -1624,9 +1878,10 @@ BEGIN
 		 WHERE a.id = v_prev;
 	END IF;
 	INSERT INTO kansa.assessment (id, organization_id, service_id, framework, batch_id,
-								  file_name, sha256, received_at)
+								  file_name, sha256, received_at, imported_by)
 		OVERRIDING SYSTEM VALUE
-	VALUES (assessment_id, v_org, v_service, framework, batch_id, file_name, v_sha, v_received);
+	VALUES (assessment_id, v_org, v_service, framework, batch_id, file_name, v_sha, v_received,
+			kansa.caller());
 
 	-- boilerplate over distinct texts: an answer shared by merged cells, a
 	-- list or a range is one answer, not many
@@ -1714,7 +1969,7 @@ COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, json
 
 CREATE FUNCTION kansa.review(response_id bigint, verdict kansa.answer, note text DEFAULT NULL)
 	RETURNS kansa.response
-	LANGUAGE plpgsql VOLATILE
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -1723,29 +1978,32 @@ BEGIN
 	IF verdict IS NULL THEN
 		RAISE EXCEPTION 'verdict must not be null' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
-	SELECT * INTO r FROM kansa.response AS x WHERE x.id = review.response_id FOR UPDATE;
+	-- another organisation's response "does not exist", like a missing one
+	SELECT * INTO r FROM kansa.response AS x
+	 WHERE x.id = review.response_id AND kansa.caller_acts_for(x.organization_id)
+	   FOR UPDATE;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'response % does not exist', response_id
 			USING ERRCODE = 'no_data_found';
 	END IF;
-	INSERT INTO kansa.response_review (response_id, organization_id, old_verdict, old_source,
-									   new_verdict, note)
-	VALUES (r.id, r.organization_id, r.verdict, r.verdict_source, verdict, note);
+	INSERT INTO kansa.response_review (response_id, organization_id, reviewed_at, reviewed_by,
+									   old_verdict, old_source, new_verdict, note)
+	VALUES (r.id, r.organization_id, pg_catalog.now(), kansa.caller(), r.verdict,
+			r.verdict_source, verdict, note);
 	UPDATE kansa.response AS x
 	   SET verdict = review.verdict, verdict_source = 'analyst', confidence = 1,
-		   rule = 'analyst', reviewed_at = pg_catalog.now(), reviewed_by = CURRENT_USER
+		   rule = 'analyst', reviewed_at = pg_catalog.now(), reviewed_by = kansa.caller()
 	 WHERE x.id = r.id
 	RETURNING * INTO r;
 	RETURN r;
 END;
 $$;
-COMMENT ON FUNCTION kansa.review(bigint, kansa.answer, text) IS 'An analyst''s verdict on a response: recorded in response_review (who, when, from what, to what, note) and made the response''s verdict (source analyst).';
+COMMENT ON FUNCTION kansa.review(bigint, kansa.answer, text) IS 'An analyst''s verdict on a response of an organisation the caller acts for: recorded in response_review (who: kansa.caller(), when, from what, to what, note) and made the response''s verdict (source analyst). The only way a verdict, a reviewer or a review changes.';
 
 -- The history of verdicts is the audit trail: a verdict changes only
--- through review(), which records who, when, from what and why.  Reviewers
--- hold UPDATE on the verdict columns (review() runs with their rights, so
--- that row-level security and reviewed_by are theirs); this trigger refuses
--- an UPDATE of a verdict that review() has not recorded.
+-- through review(), which records who, when, from what and why.  No tenant
+-- role may UPDATE response at all; this trigger also holds the table's
+-- owner and superusers to review().
 CREATE FUNCTION kansa.response_verdict_guard() RETURNS trigger
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
@@ -2229,27 +2487,31 @@ COMMENT ON COLUMN kansa.evidence_register.cited_now IS 'True when a current asse
 -----------------------------------------------------------------------------
 -- Roles and tenants
 --
--- Four group roles of the cluster, NOLOGIN, made here where they do not
+-- Six group roles of the cluster, NOLOGIN, made here where they do not
 -- exist yet and kept if the extension is dropped (roles are not objects of
 -- a database):
---   kansa_admin     catalogs (frameworks, controls, reference values...),
---                   vendors, services and their dependencies, import caps;
---   kansa_importer  import_sheet(), its dry runs, review();
---   kansa_analyst   reads everything of its organisations, review(),
---                   records evidence validity;
---   kansa_bi        SELECT on the views only.
--- and kansa_view_owner, which owns the views and has no members.
+--   kansa_admin      catalogs (frameworks, controls, reference values...)
+--                    and the import caps; no tenant's rows;
+--   kansa_importer   import_sheet(), its dry runs, review();
+--   kansa_analyst    reads everything of its organisations; review(),
+--                    service_set(), the dependency and evidence-validity
+--                    writers;
+--   kansa_bi         SELECT on the views only;
+--   kansa_view_owner owns the views; has no members;
+--   kansa_owner      owns the writer functions (SECURITY DEFINER) and alone
+--                    writes the tenant tables; has no members.
 --
 -- Tenancy is row-level security keyed on role membership: an organisation
 -- names a tenant role, and the members of that role (pg_has_role MEMBER)
 -- see its rows; nothing depends on a setting a user can change.  Every
--- tenant table has FORCE ROW LEVEL SECURITY, so that even an owner who is
--- not a superuser is held to the policies.  The views run with the rights
--- of kansa_view_owner, which is neither superuser nor BYPASSRLS nor a table
--- owner: the tables' policies therefore apply inside the views, and they are
--- evaluated for the user who runs the query (current_user), so kansa_bi
--- needs SELECT on the views and nothing else.  (security_invoker views would
--- apply the same policies but would need kansa_bi to read the tables too.)
+-- tenant table has FORCE ROW LEVEL SECURITY and one policy,
+-- tenant_visible(organization_id) (see src/tenant.c for why it is a per-row
+-- C call costed below any operator).  Tenant roles hold SELECT and nothing
+-- else on the tables: every write goes through a writer function, which
+-- checks the caller and records it.  The views run with the rights of
+-- kansa_view_owner, which is neither superuser nor BYPASSRLS nor a table
+-- owner: the tables' policies apply inside them, evaluated for the user who
+-- runs the query, so kansa_bi needs SELECT on the views and nothing else.
 -----------------------------------------------------------------------------
 
 DO $$
@@ -2257,11 +2519,12 @@ DECLARE
 	r record;
 BEGIN
 	FOR r IN SELECT v.name, v.note, x.rolname, x.rolsuper, x.rolbypassrls, x.rolcanlogin
-			   FROM (VALUES ('kansa_admin', 'kansa: administrators. Write the catalogs (frameworks, controls, reference values, service types, links), vendors, services and service dependencies; set the import caps (kansa.import_max_*). No tenant''s assessments.'),
+			   FROM (VALUES ('kansa_admin', 'kansa: administrators. Write the catalogs (frameworks, controls, reference values, service types, links); set the import caps (kansa.import_max_*). No tenant''s rows.'),
 							('kansa_importer', 'kansa: importers. Run import_sheet() and its dry runs (read_sheet, sheet_answers) and review(), for the organisations whose tenant role they are also a member of.'),
-							('kansa_analyst', 'kansa: analysts. Read every table and view, for the organisations whose tenant role they are also a member of; review() verdicts and record evidence validity.'),
+							('kansa_analyst', 'kansa: analysts. Read every table and view, for the organisations whose tenant role they are also a member of; review() verdicts, record services'' patterns and dependencies and evidence validity through kansa''s functions.'),
 							('kansa_bi', 'kansa: BI dashboards. SELECT on kansa''s views only, showing the organisations whose tenant role the dashboard''s login is also a member of.'),
-							('kansa_view_owner', 'kansa: owns kansa''s views, so that the tables'' row-level security applies inside them. Has no members and must get none.'))
+							('kansa_view_owner', 'kansa: owns kansa''s views, so that the tables'' row-level security applies inside them. Has no members and must get none.'),
+							('kansa_owner', 'kansa: owns kansa''s writer functions (SECURITY DEFINER) and alone writes the tenant tables; sees every organisation''s rows. Has no members and must get none.'))
 					AS v (name, note)
 			   LEFT JOIN pg_catalog.pg_roles AS x ON x.rolname OPERATOR(pg_catalog.=) v.name
 	LOOP
@@ -2274,21 +2537,15 @@ BEGIN
 		END IF;
 		EXECUTE pg_catalog.format('COMMENT ON ROLE %I IS %L', r.name, r.note);
 	END LOOP;
+	-- kansa_owner sees every tenant's rows: nobody may act as it
+	IF EXISTS (SELECT FROM pg_catalog.pg_auth_members AS m
+				WHERE m.roleid OPERATOR(pg_catalog.=) 'kansa_owner'::pg_catalog.regrole) THEN
+		RAISE EXCEPTION 'role "kansa_owner" has members'
+			USING ERRCODE = 'invalid_role_specification',
+				  HINT = 'kansa_owner sees every organisation''s rows; revoke it from every role before installing kansa.';
+	END IF;
 END
 $$;
-
--- The members of an organisation's tenant role see it.  A superuser sees
--- every organisation, those with no tenant role yet included.
-CREATE FUNCTION kansa.is_tenant_member(tenant_role text) RETURNS boolean
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-	RETURN CASE WHEN tenant_role IS NULL
-				THEN EXISTS (SELECT FROM pg_catalog.pg_roles AS r
-							  WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER AND r.rolsuper)
-				ELSE EXISTS (SELECT FROM pg_catalog.pg_roles AS r
-							  WHERE r.rolname OPERATOR(pg_catalog.=) tenant_role
-								AND pg_catalog.pg_has_role(r.oid, 'MEMBER')) END;
-COMMENT ON FUNCTION kansa.is_tenant_member(text) IS 'True when the current user is a member of the tenant role (directly or through other roles, as pg_has_role MEMBER tells), or is a superuser; false for a role that does not exist. The row-level security of every tenant table rests on it.';
 
 -- An organisation's tenant role must be a role that membership can mean
 -- something for: not a superuser, not BYPASSRLS, not one of kansa's group
@@ -2311,7 +2568,7 @@ BEGIN
 	END IF;
 	IF r.rolsuper OR r.rolbypassrls
 	   OR NEW.tenant_role OPERATOR(pg_catalog.=) ANY (ARRAY['kansa_admin', 'kansa_importer',
-					  'kansa_analyst', 'kansa_bi', 'kansa_view_owner', 'public']) THEN
+					  'kansa_analyst', 'kansa_bi', 'kansa_view_owner', 'kansa_owner', 'public']) THEN
 		RAISE EXCEPTION 'role "%" cannot be the tenant role of organization "%"',
 			NEW.tenant_role, NEW.name
 			USING ERRCODE = 'invalid_role_specification',
@@ -2325,38 +2582,64 @@ CREATE TRIGGER organization_check BEFORE INSERT OR UPDATE OF tenant_role ON kans
 	FOR EACH ROW EXECUTE FUNCTION kansa.organization_check();
 COMMENT ON TRIGGER organization_check ON kansa.organization IS 'Checks the tenant role (organization_check()).';
 
--- Row-level security.  An organisation is visible to its members; every
--- other tenant table is visible, and writable, only for visible
--- organisations.  The composite foreign keys (…, organization_id) keep a
--- row from pointing at another tenant's rows.
+-- Row-level security: one policy per tenant table, the same per-row test.
+-- The composite foreign keys (…, organization_id) keep a row from pointing
+-- at another tenant's rows.
 ALTER TABLE kansa.organization ENABLE ROW LEVEL SECURITY;
 ALTER TABLE kansa.organization FORCE ROW LEVEL SECURITY;
-CREATE POLICY organization_member ON kansa.organization
-	USING (kansa.is_tenant_member(tenant_role));
-COMMENT ON POLICY organization_member ON kansa.organization IS 'An organisation is seen (and, with the privilege, changed) only by the members of its tenant role.';
+CREATE POLICY tenant ON kansa.organization USING (kansa.tenant_visible(id));
+COMMENT ON POLICY tenant ON kansa.organization IS 'An organisation is seen only by the members of its tenant role (and superusers, and kansa''s writer functions): tenant_visible(id).';
 
 DO $$
 DECLARE
 	t text;
 BEGIN
-	FOREACH t IN ARRAY ARRAY['import_batch', 'assessment', 'response', 'response_evidence',
-							 'response_measure', 'response_review', 'import_reject',
-							 'evidence_validity']
+	FOREACH t IN ARRAY ARRAY['vendor', 'service', 'service_dependency', 'import_batch', 'assessment',
+							 'response', 'response_evidence', 'response_measure', 'response_review',
+							 'import_reject', 'evidence_validity']
 	LOOP
 		EXECUTE pg_catalog.format('ALTER TABLE kansa.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE pg_catalog.format('ALTER TABLE kansa.%I FORCE ROW LEVEL SECURITY', t);
 		EXECUTE pg_catalog.format(
-			'CREATE POLICY tenant ON kansa.%I USING (organization_id OPERATOR(pg_catalog.=) ANY '
-			'(ARRAY(SELECT o.id FROM kansa.organization AS o)))', t);
+			'CREATE POLICY tenant ON kansa.%I USING (kansa.tenant_visible(organization_id))', t);
 		EXECUTE pg_catalog.format(
 			'COMMENT ON POLICY tenant ON kansa.%I IS %L', t,
-			'Rows of the organisations the current user may see (organization_member), and only those; new and changed rows must belong to one of them.');
+			'Rows of the organisations the current user may see (tenant_visible(organization_id)), and only those; new and changed rows must belong to one of them.');
 	END LOOP;
 END
 $$;
 
+-- No statistics on what a tenant's rows hold.  The planner estimates a
+-- condition with a LEAKPROOF operator (text =, <, ...) from a column's most
+-- common values and histogram even under row-level security, and a
+-- different estimate can give a different plan, which EXPLAIN shows: so
+-- another organisation's values could be told apart without one row being
+-- read.  Only the id columns, which joins need, keep statistics; the
+-- expression indexes on names none.
+DO $$
+DECLARE
+	c record;
+BEGIN
+	FOR c IN SELECT k.oid::regclass AS rel, a.attname
+			   FROM pg_catalog.pg_class AS k
+			   JOIN pg_catalog.pg_attribute AS a
+				 ON a.attrelid OPERATOR(pg_catalog.=) k.oid AND a.attnum OPERATOR(pg_catalog.>) 0
+			  WHERE k.relnamespace OPERATOR(pg_catalog.=) 'kansa'::pg_catalog.regnamespace
+				AND k.relkind OPERATOR(pg_catalog.=) 'r' AND k.relrowsecurity AND NOT a.attisdropped
+				AND a.attname OPERATOR(pg_catalog.!~) '(^id|_id)$'
+	LOOP
+		EXECUTE pg_catalog.format('ALTER TABLE %s ALTER COLUMN %I SET STATISTICS 0', c.rel, c.attname);
+	END LOOP;
+END
+$$;
+ALTER INDEX kansa.organization_name_key ALTER COLUMN 1 SET STATISTICS 0;
+ALTER INDEX kansa.organization_tenant_role_key ALTER COLUMN 1 SET STATISTICS 0;
+ALTER INDEX kansa.vendor_name_key ALTER COLUMN 2 SET STATISTICS 0;
+ALTER INDEX kansa.service_name_key ALTER COLUMN 3 SET STATISTICS 0;
+ALTER INDEX kansa.assessment_current_idx ALTER COLUMN 3 SET STATISTICS 0;
+
 -- Privileges.  Nothing of a tenant's is PUBLIC; the catalogs stay readable
--- by everyone (above).
+-- by everyone (above).  Tenant roles read; only kansa_owner writes.
 REVOKE ALL ON kansa.organization, kansa.vendor, kansa.service, kansa.service_dependency,
 	kansa.import_batch, kansa.assessment, kansa.response, kansa.response_evidence,
 	kansa.response_measure, kansa.response_review, kansa.import_reject,
@@ -2365,46 +2648,59 @@ GRANT SELECT ON kansa.organization, kansa.vendor, kansa.service, kansa.service_d
 	kansa.import_batch, kansa.assessment, kansa.response, kansa.response_evidence,
 	kansa.response_measure, kansa.response_review, kansa.import_reject,
 	kansa.evidence_validity TO kansa_analyst, kansa_importer, kansa_view_owner;
-GRANT SELECT ON kansa.organization, kansa.vendor, kansa.service, kansa.service_dependency
-	TO kansa_admin;
+GRANT SELECT, INSERT, UPDATE, DELETE ON kansa.organization, kansa.vendor, kansa.service,
+	kansa.service_dependency, kansa.import_batch, kansa.assessment, kansa.response,
+	kansa.response_evidence, kansa.response_measure, kansa.response_review,
+	kansa.import_reject, kansa.evidence_validity TO kansa_owner;
+GRANT USAGE ON SEQUENCE kansa.assessment_id_seq TO kansa_owner;
+GRANT SELECT ON kansa.framework, kansa.control TO kansa_owner;
 
--- importers write what import_sheet() writes
-GRANT INSERT ON kansa.vendor, kansa.service, kansa.import_batch, kansa.assessment,
-	kansa.response, kansa.response_evidence, kansa.response_measure, kansa.import_reject
-	TO kansa_importer;
-GRANT UPDATE (assessment_id, rows_read, responses, rejected, skipped, skipped_by_reason,
-			  unknown_controls, status, finished_at, read_ms, total_ms)
-	ON kansa.import_batch TO kansa_importer;
-GRANT UPDATE (superseded_by) ON kansa.assessment TO kansa_importer;
-GRANT USAGE ON SEQUENCE kansa.assessment_id_seq TO kansa_importer;
-
--- reviewers write what review() writes
-GRANT UPDATE (verdict, verdict_source, confidence, rule, reviewed_at, reviewed_by)
-	ON kansa.response TO kansa_importer, kansa_analyst;
-GRANT INSERT ON kansa.response_review TO kansa_importer, kansa_analyst;
-GRANT INSERT, UPDATE, DELETE ON kansa.evidence_validity TO kansa_analyst;
-
--- administrators keep the catalogs and the shared vendor data
+-- administrators keep the catalogs
 GRANT INSERT, UPDATE, DELETE ON kansa.framework, kansa.control, kansa.quantity,
-	kansa.reference_item, kansa.reference_value, kansa.service_type, kansa.control_link,
-	kansa.vendor, kansa.service, kansa.service_dependency TO kansa_admin;
+	kansa.reference_item, kansa.reference_value, kansa.service_type, kansa.control_link
+	TO kansa_admin;
 GRANT USAGE ON SEQUENCE kansa.control_position_seq, kansa.reference_item_id_seq TO kansa_admin;
 GRANT SET ON PARAMETER kansa.import_max_file_size, kansa.import_max_inflated_size,
 	kansa.import_max_rows, kansa.import_max_columns, kansa.import_max_cell_size TO kansa_admin;
 
--- Import and admin functions are not for PUBLIC.
+-- The writer functions belong to kansa_owner and run with its rights; their
+-- helpers are for it alone.
+ALTER FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.review(bigint, kansa.answer, text) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.service_set(text, text, text, text, text, text, integer) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.service_dependency_set(text, text, text, text, text, text) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.service_dependency_delete(text, text, text, text, text) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.evidence_validity_set(text, kansa.evidence, date, date, text) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.evidence_validity_delete(text, kansa.evidence) OWNER TO kansa_owner;
+
 REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
 	kansa.review(bigint, kansa.answer, text), kansa.control_tree_refresh(),
-	kansa.organization_check(), kansa.analyze_stale_tables(), kansa.response_verdict_guard()
+	kansa.organization_check(), kansa.analyze_stale_tables(), kansa.response_verdict_guard(),
+	kansa.caller_acts_for(bigint), kansa.caller_organization(text, boolean),
+	kansa.organization_service(bigint, text, text, boolean),
+	kansa.service_set(text, text, text, text, text, text, integer),
+	kansa.service_dependency_set(text, text, text, text, text, text),
+	kansa.service_dependency_delete(text, text, text, text, text),
+	kansa.evidence_validity_set(text, kansa.evidence, date, date, text),
+	kansa.evidence_validity_delete(text, kansa.evidence)
 	FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
+	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
+	kansa.caller_acts_for(bigint), kansa.caller_organization(text, boolean),
+	kansa.organization_service(bigint, text, text, boolean), kansa.analyze_stale_tables()
+	TO kansa_owner;
 GRANT EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
-	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
-	kansa.analyze_stale_tables() TO kansa_importer;
+	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb) TO kansa_importer;
 GRANT EXECUTE ON FUNCTION kansa.review(bigint, kansa.answer, text)
 	TO kansa_importer, kansa_analyst;
+GRANT EXECUTE ON FUNCTION kansa.service_set(text, text, text, text, text, text, integer),
+	kansa.service_dependency_set(text, text, text, text, text, text),
+	kansa.service_dependency_delete(text, text, text, text, text),
+	kansa.evidence_validity_set(text, kansa.evidence, date, date, text),
+	kansa.evidence_validity_delete(text, kansa.evidence) TO kansa_analyst;
 GRANT EXECUTE ON FUNCTION kansa.control_tree_refresh() TO kansa_admin;
 
 -- The views: owned by kansa_view_owner (see above), read by the tenants.

@@ -250,7 +250,7 @@ cat > "$tmp/use.sql" <<'SQL'
 -- options, reload, already_loaded
 SELECT * FROM kansa.import_sheet('Example Bank', 'Example Cloud', 'Example SaaS', 'asp_saas',
 	pg_catalog.decode(:'asp', 'base64'), 'asp_saas_example.csv');
-UPDATE kansa.service SET pattern_set = 1 WHERE name OPERATOR(pg_catalog.=) 'Example SaaS';
+SELECT kansa.service_set('Example Bank', 'Example Cloud', 'Example SaaS', NULL, NULL, NULL, 1);
 SELECT * FROM kansa.import_sheet('Example Bank', 'Example Cloud', 'Example SaaS', 'asp_saas',
 	pg_catalog.decode(:'asp', 'base64'), 'asp_saas_example.csv');
 SELECT * FROM kansa.import_sheet('Example Bank', 'Example DC', 'Example DC Tokyo', 'asp_saas',
@@ -259,14 +259,16 @@ SELECT * FROM kansa.import_sheet('Example Bank', 'Example DC', 'Example DC Tokyo
 SELECT * FROM kansa.import_sheet('Example Bank', 'Example DC', 'Example DC Tokyo', 'asp_saas',
 	pg_catalog.convert_to(E'項番,回答\nIII.4.2.1,UPSと自家発電設備を備えています。\nIII.9.9.9,x\n', 'UTF8'),
 	'dc.csv', '{"mode": "quarantine", "reload": true}');
-INSERT INTO kansa.service_dependency (service_id, provider_service_id, note)
-SELECT s.id, p.id, 'hosted there'
-  FROM kansa.service AS s, kansa.service AS p
- WHERE s.name OPERATOR(pg_catalog.=) 'Example SaaS' AND p.name OPERATOR(pg_catalog.=) 'Example DC Tokyo';
-INSERT INTO kansa.evidence_validity (organization_id, evidence, valid_until, note)
-SELECT o.id, 'cert:JQA-IM9999', DATE '2020-01-01', 'expired' FROM kansa.organization AS o;
-UPDATE kansa.service SET service_type = '文書管理', confidentiality = '高', availability = '高'
- WHERE name OPERATOR(pg_catalog.=) 'ものづくりコネクテッドクラウドサービス';
+SELECT kansa.service_dependency_set('Example Bank', 'Example Cloud', 'Example SaaS',
+	'Example DC', 'Example DC Tokyo', 'hosted there');
+SELECT kansa.evidence_validity_set('Example Bank', 'cert:JQA-IM9999', DATE '2020-01-01', NULL, 'expired');
+SELECT kansa.service_set('Example Bank', '株式会社LIGHT2', 'ものづくりコネクテッドクラウドサービス',
+	'文書管理', '高', '高');
+SELECT kansa.service_dependency_delete('Example Bank', 'Example Cloud', 'Example SaaS',
+	'Example DC', 'Example DC Tokyo');
+SELECT kansa.service_dependency_set('Example Bank', 'Example Cloud', 'Example SaaS',
+	'Example DC', 'Example DC Tokyo', 'hosted there');
+SELECT kansa.evidence_validity_delete('Example Bank', 'cert:NOSUCH');
 -- review, the dry run, the sheet verdict, the service-type functions
 SELECT kansa.review(r.id, 'implemented/provider', 'trojan test')
   FROM kansa.response AS r ORDER BY r.id LIMIT 2;

@@ -70,18 +70,17 @@ RESET ROLE;
 SET ROLE tenants_analyst_a;
 SELECT (kansa.review(r.id, 'partial/provider', 'A checked the log')).verdict::text
   FROM kansa.response AS r WHERE r.control OPERATOR(kansa.=) 'fisc8:設1';
-INSERT INTO kansa.evidence_validity (organization_id, evidence, valid_until, note)
-SELECT o.id, e.evidence, DATE '2030-03-31', 'A: checked' FROM kansa.organization AS o,
-       (SELECT DISTINCT re.evidence FROM kansa.response_evidence AS re) AS e
- WHERE o.name = 'Alpha Bank';
+SELECT count(kansa.evidence_validity_set('Alpha Bank', e.evidence, DATE '2030-03-31', NULL, 'A: checked'))
+  FROM (SELECT DISTINCT re.evidence FROM kansa.response_evidence AS re) AS e;
 RESET ROLE;
 SET ROLE tenants_analyst_b;
 SELECT (kansa.review(r.id, 'not_implemented/provider', 'B: secret finding')).verdict::text
   FROM kansa.response AS r WHERE r.control OPERATOR(kansa.=) 'fisc8:設1';
-INSERT INTO kansa.evidence_validity (organization_id, evidence, valid_until, note)
-SELECT o.id, e.evidence, DATE '2020-01-31', 'B: expired' FROM kansa.organization AS o,
-       (SELECT DISTINCT re.evidence FROM kansa.response_evidence AS re) AS e
- WHERE o.name = 'Beta Bank';
+SELECT count(kansa.evidence_validity_set('Beta Bank', e.evidence, DATE '2020-01-31', NULL, 'B: expired'))
+  FROM (SELECT DISTINCT re.evidence FROM kansa.response_evidence AS re) AS e;
+-- B's judgement of its own copy of LiveOn, and a dependency: B's alone
+SELECT pattern FROM kansa.service_set('Beta Bank', :'vendor_1', 'LiveOn', NULL, '高', '高');
+SELECT kansa.service_dependency_set('Beta Bank', :'vendor_1', 'LiveOn', 'B: DC', 'B: DC Tokyo', 'B: hosted');
 RESET ROLE;
 
 -- What is org B's: as the superuser sees it.
@@ -93,7 +92,11 @@ UNION ALL SELECT 'assessment', a.id FROM kansa.assessment AS a
 UNION ALL SELECT 'batch', b.id FROM kansa.import_batch AS b
   JOIN kansa.organization AS o ON o.id = b.organization_id WHERE o.name = 'Beta Bank'
 UNION ALL SELECT 'response', r.id FROM kansa.response AS r
-  JOIN kansa.organization AS o ON o.id = r.organization_id WHERE o.name = 'Beta Bank';
+  JOIN kansa.organization AS o ON o.id = r.organization_id WHERE o.name = 'Beta Bank'
+UNION ALL SELECT 'vendor', v.id FROM kansa.vendor AS v
+  JOIN kansa.organization AS o ON o.id = v.organization_id WHERE o.name = 'Beta Bank'
+UNION ALL SELECT 'service', s.id FROM kansa.service AS s
+  JOIN kansa.organization AS o ON o.id = s.organization_id WHERE o.name = 'Beta Bank';
 GRANT SELECT ON public.org_b TO PUBLIC;
 SELECT kind, count(*) FROM public.org_b GROUP BY kind ORDER BY kind;
 SELECT count(*) AS rejects_of_b FROM kansa.import_reject
@@ -134,13 +137,15 @@ SELECT relation, of_b FROM public.tenant_scan() WHERE of_b > 0 ORDER BY relation
 -- rows of their own where there are some.
 SET ROLE tenants_analyst_a;
 SELECT * FROM public.tenant_scan() WHERE kind = 'v' OR relation IN (
-  'organization', 'import_batch', 'assessment', 'response', 'response_evidence',
-  'response_measure', 'response_review', 'import_reject', 'evidence_validity');
+  'organization', 'vendor', 'service', 'service_dependency', 'import_batch', 'assessment',
+  'response', 'response_evidence', 'response_measure', 'response_review', 'import_reject',
+  'evidence_validity');
 RESET ROLE;
 SET ROLE tenants_bi_a;
 SELECT * FROM public.tenant_scan() WHERE kind = 'v' OR relation IN (
-  'organization', 'import_batch', 'assessment', 'response', 'response_evidence',
-  'response_measure', 'response_review', 'import_reject', 'evidence_validity');
+  'organization', 'vendor', 'service', 'service_dependency', 'import_batch', 'assessment',
+  'response', 'response_evidence', 'response_measure', 'response_review', 'import_reject',
+  'evidence_validity');
 -- the BI role reads the views and no tenant table
 SELECT count(*) FROM kansa.response;
 RESET ROLE;
@@ -242,7 +247,8 @@ SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
 SELECT DISTINCT pg_get_userbyid(c.relowner) AS view_owner
   FROM pg_class AS c WHERE c.relnamespace = 'kansa'::regnamespace AND c.relkind = 'v';
 
--- Writes with org B's id by org A: rejected.
+-- Writes with org B's id by org A: rejected.  Tenant roles write no table
+-- at all (only kansa's functions do), so every attempt fails alike.
 SET ROLE tenants_importer_a;
 -- a batch of B's
 INSERT INTO kansa.import_batch (organization_id, service_id, framework, file_name, sha256,
@@ -289,7 +295,10 @@ END
 $$;
 RESET ROLE;
 SET ROLE tenants_analyst_a;
--- evidence validity: insert for B, move own row to B, upsert onto B's id
+-- through the functions: B "does not exist"
+SELECT kansa.evidence_validity_set('Beta Bank', 'cert:X', '2030-01-01');
+SELECT kansa.service_set('Beta Bank', :'vendor_1', 'LiveOn', NULL, NULL, NULL, 6);
+-- directly: evidence validity inserted for B, own row moved to B, upserted onto B's id
 INSERT INTO kansa.evidence_validity (organization_id, evidence, valid_until)
 VALUES ((SELECT id FROM public.org_b WHERE kind = 'organization'), 'cert:X', '2030-01-01');
 UPDATE kansa.evidence_validity SET organization_id = (SELECT id FROM public.org_b WHERE kind = 'organization');
@@ -335,8 +344,9 @@ SET ROLE tenants_bi_a;
 SELECT count(*) FROM kansa.read_sheet('\x'::bytea);
 RESET ROLE;
 
--- Leave the database as it was for the tests after this one: the two
--- organisations' data, and the vendors and services their imports made.
+-- Leave the database as it was for the tests after this one.
+DELETE FROM kansa.service_dependency
+ WHERE organization_id IN (SELECT id FROM kansa.organization WHERE name IN ('Alpha Bank', 'Beta Bank'));
 UPDATE kansa.import_batch SET assessment_id = NULL
  WHERE organization_id IN (SELECT id FROM kansa.organization WHERE name IN ('Alpha Bank', 'Beta Bank'));
 DELETE FROM kansa.assessment
@@ -345,14 +355,13 @@ DELETE FROM kansa.import_batch
  WHERE organization_id IN (SELECT id FROM kansa.organization WHERE name IN ('Alpha Bank', 'Beta Bank'));
 DELETE FROM kansa.evidence_validity
  WHERE organization_id IN (SELECT id FROM kansa.organization WHERE name IN ('Alpha Bank', 'Beta Bank'));
+DELETE FROM kansa.service
+ WHERE organization_id IN (SELECT id FROM kansa.organization WHERE name IN ('Alpha Bank', 'Beta Bank'));
+DELETE FROM kansa.vendor
+ WHERE organization_id IN (SELECT id FROM kansa.organization WHERE name IN ('Alpha Bank', 'Beta Bank'));
 DELETE FROM kansa.organization WHERE name IN ('Alpha Bank', 'Beta Bank');
-DELETE FROM kansa.service AS s USING kansa.vendor AS v
- WHERE v.id = s.vendor_id AND v.name IN (:'vendor_1', :'vendor_2')
-   AND NOT EXISTS (SELECT FROM kansa.assessment AS a WHERE a.service_id = s.id);
-DELETE FROM kansa.vendor AS v WHERE v.name IN (:'vendor_1', :'vendor_2')
-   AND NOT EXISTS (SELECT FROM kansa.service AS s WHERE s.vendor_id = v.id);
--- kansa_admin: the catalogs, the shared vendor data and the import caps;
--- no tenant's rows
+-- kansa_admin: the catalogs and the import caps; no tenant's rows, and no
+-- tenant's services
 CREATE ROLE tenants_admin NOLOGIN IN ROLE kansa_admin;
 SET ROLE tenants_admin;
 SET kansa.import_max_rows = 10;

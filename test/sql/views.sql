@@ -24,11 +24,11 @@ SELECT status, responses, rejected
 -- Those are trade secrets, so confidentiality is high (I.7.1); the customers
 -- run their daily design and ordering work on it, so a stop hits their core
 -- business throughout operating hours: availability high.  Pattern 1.
-UPDATE kansa.service SET service_type = '文書管理', confidentiality = '高', availability = '高'
- WHERE name = 'ものづくりコネクテッドクラウドサービス';
+-- (a service is each organisation's own row: Example Bank's judgement)
 SELECT name, service_type, kansa.saas_pattern_of(service_type) AS figure_2,
        kansa.service_type_known(service_type) AS known, pattern
-  FROM kansa.service WHERE name = 'ものづくりコネクテッドクラウドサービス';
+  FROM kansa.service_set('Example Bank', '株式会社LIGHT2', 'ものづくりコネクテッドクラウドサービス',
+                         '文書管理', '高', '高');
 
 -- One row per current assessment.  fisc8: 311 controls, 23 blank answers
 -- (設62-66, 68-71, 84, 99, 運20-23, 技8, 9, 11-13, 17, 18, 32), 110 対象外;
@@ -88,11 +88,13 @@ SELECT reference_control, letter, quantity, required_value, required_measure, mu
        'usage_log_retention', 'security_log_retention')
  ORDER BY reference_control, letter;
 -- under pattern 3 (1 a month) the same answer still meets it
-UPDATE kansa.service SET pattern_set = 3 WHERE name = 'ものづくりコネクテッドクラウドサービス';
+SELECT pattern FROM kansa.service_set('Example Bank', '株式会社LIGHT2', 'ものづくりコネクテッドクラウドサービス',
+                                      '文書管理', '高', '高', 3);
 SELECT pattern, required_value, stated_measure, satisfied
   FROM kansa.reference_check
  WHERE organization = 'Example Bank' AND vendor = '株式会社LIGHT2' AND quantity = 'backup_interval';
-UPDATE kansa.service SET pattern_set = NULL WHERE name = 'ものづくりコネクテッドクラウドサービス';
+SELECT pattern FROM kansa.service_set('Example Bank', '株式会社LIGHT2', 'ものづくりコネクテッドクラウドサービス',
+                                      '文書管理', '高', '高');
 -- LiveOn has no pattern yet: no reference rows
 SELECT count(*) FROM kansa.reference_check WHERE vendor = 'ジャパンメディアシステム株式会社';
 
@@ -101,10 +103,8 @@ SELECT count(*) FROM kansa.reference_check WHERE vendor = 'ジャパンメディ
 SELECT status, responses
   FROM kansa.import_sheet('Example Bank', 'Example Cloud', 'Example SaaS', 'asp_saas',
                           decode(:'asp', 'base64'), 'asp_saas_example.csv');
-INSERT INTO kansa.vendor (name) VALUES ('Example DC');
-INSERT INTO kansa.service (vendor_id, name)
-SELECT id, 'Example DC Tokyo' FROM kansa.vendor WHERE name = 'Example DC';
-UPDATE kansa.service SET pattern_set = 1 WHERE name = 'Example SaaS';
+SELECT name, pattern FROM kansa.service_set('Example Bank', 'Example DC', 'Example DC Tokyo');
+SELECT name, pattern FROM kansa.service_set('Example Bank', 'Example Cloud', 'Example SaaS', pattern => 1);
 SELECT reference_control, letter, required_value, stated_measure, satisfied, must_achieve
   FROM kansa.reference_check
  WHERE service = 'Example SaaS' AND stated_measure IS NOT NULL ORDER BY reference_control, letter;
@@ -114,19 +114,16 @@ SELECT reference_control, letter, required_value, stated_measure, satisfied, mus
 SELECT control, level, status, gap_kind, gap_kinds, severity FROM kansa.gaps
  WHERE service = 'Example SaaS' AND status <> 'unanswered' ORDER BY severity_rank, control;
 -- the certificate the basic policy answer cites expired last year
-INSERT INTO kansa.evidence_validity (organization_id, evidence, valid_from, valid_until, note)
-SELECT id, 'cert:JQA-IM9999', '2022-01-01', CURRENT_DATE - 365, 'checked on the JQA register'
-  FROM kansa.organization WHERE name = 'Example Bank';
+SELECT evidence::text FROM kansa.evidence_validity_set('Example Bank', 'cert:JQA-IM9999', CURRENT_DATE - 365,
+                                                       '2022-01-01', 'checked on the JQA register');
 SELECT control, status, gap_kind, severity FROM kansa.gaps
  WHERE service = 'Example SaaS' AND gap_kind = 'evidence_expired';
 SELECT vendor, evidence_kind, evidence_ref, controls_citing, controls, assessments,
        valid_until = CURRENT_DATE - 365 AS until_last_year, expired, cited_now
   FROM kansa.evidence_register WHERE vendor = 'Example Cloud' ORDER BY evidence;
 -- the data centre is assessed: the inherited answer is no longer a gap
-INSERT INTO kansa.service_dependency (service_id, provider_service_id, note)
-SELECT s.id, p.id, 'hosted in its Tokyo data centre'
-  FROM kansa.service AS s, kansa.service AS p
- WHERE s.name = 'Example SaaS' AND p.name = 'Example DC Tokyo';
+SELECT kansa.service_dependency_set('Example Bank', 'Example Cloud', 'Example SaaS',
+                                    'Example DC', 'Example DC Tokyo', 'hosted in its Tokyo data centre');
 SELECT count(*) AS inherited_gaps FROM kansa.gaps
  WHERE service = 'Example SaaS' AND gap_kind = 'inherited';
 SELECT status FROM kansa.import_sheet('Example Bank', 'Example DC', 'Example DC Tokyo', 'asp_saas',

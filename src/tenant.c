@@ -1,0 +1,196 @@
+/*-------------------------------------------------------------------------
+ *
+ * tenant.c
+ *	  What row-level security and the writer functions need to keep the
+ *	  organisations sharing one database apart: the policy test of a row's
+ *	  organisation, the caller of a SECURITY DEFINER function, and the key
+ *	  names are kept unique under.
+ *
+ * The policy of every tenant table is kansa.tenant_visible(organization_id),
+ * a per-row call with no subquery: a subquery (an InitPlan) in a policy
+ * shows in EXPLAIN ANALYZE as "never executed" or not, depending on whether
+ * a hidden row passed the user's own condition, which a tenant can use to
+ * read another organisation's rows a bit at a time.  The function is
+ * declared with a cost below any operator's, so that the planner, which
+ * sorts a relation's conditions by cost once a cheap leakproof condition of
+ * the user has joined the security level of the policies, always evaluates
+ * the policy first: no user condition ever sees a hidden row, and no count
+ * or timing depends on what one holds.
+ *
+ * src/tenant.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "access/tableam.h"
+#include "catalog/namespace.h"
+#include "executor/tuptable.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/acl.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/snapmgr.h"
+
+#include "kansa.h"
+
+/* The organisations the current user may see, worked out once per query. */
+typedef struct TenantCache
+{
+	Oid			userid;			/* for whom */
+	bool		all;			/* superuser or kansa_owner: every one */
+	int			n;
+	int64	   *ids;			/* sorted */
+} TenantCache;
+
+static int
+cmp_int64(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Read kansa.organization (found in the schema of the calling function)
+ * directly, without its own policy, and keep the ids of the organisations
+ * whose tenant role the user is a member of (pg_has_role MEMBER: directly or
+ * through other roles).  Rows without a tenant role are for superusers.
+ */
+static void
+tenant_cache_fill(TenantCache *tc, Oid fn_oid, MemoryContext cxt)
+{
+	Oid			userid = GetUserId();
+	Oid			owner = get_role_oid("kansa_owner", true);
+	Oid			nsp = get_func_namespace(fn_oid);
+	Oid			relid = get_relname_relid("organization", nsp);
+	Relation	rel;
+	TableScanDesc scan;
+	TupleTableSlot *slot;
+	AttrNumber	att_id,
+				att_role;
+	int			cap = 16;
+
+	tc->userid = userid;
+	tc->n = 0;
+	tc->ids = NULL;
+	tc->all = superuser_arg(userid) ||
+		(OidIsValid(owner) && userid == owner);
+	if (tc->all)
+		return;
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"%s.organization\" does not exist",
+						get_namespace_name(nsp))));
+	att_id = get_attnum(relid, "id");
+	att_role = get_attnum(relid, "tenant_role");
+	if (att_id == InvalidAttrNumber || att_role == InvalidAttrNumber)
+		elog(ERROR, "kansa.organization lacks its id or tenant_role column");
+
+	tc->ids = MemoryContextAlloc(cxt, cap * sizeof(int64));
+	rel = table_open(relid, AccessShareLock);
+	scan = table_beginscan(rel, ActiveSnapshotSet() ? GetActiveSnapshot() :
+						   GetTransactionSnapshot(), 0, NULL);
+	slot = table_slot_create(rel, NULL);
+	while (table_scan_getnextslot(scan, ForwardScanDirection, slot))
+	{
+		bool		isnull;
+		Datum		role = slot_getattr(slot, att_role, &isnull);
+		Oid			roleid;
+		char	   *rolename;
+
+		CHECK_FOR_INTERRUPTS();
+		if (isnull)
+			continue;
+		rolename = TextDatumGetCString(role);
+		roleid = get_role_oid(rolename, true);
+		pfree(rolename);
+		if (!OidIsValid(roleid) || !is_member_of_role(userid, roleid))
+			continue;
+		if (tc->n == cap)
+		{
+			cap *= 2;
+			tc->ids = repalloc(tc->ids, cap * sizeof(int64));
+		}
+		tc->ids[tc->n++] = DatumGetInt64(slot_getattr(slot, att_id, &isnull));
+	}
+	ExecDropSingleTupleTableSlot(slot);
+	table_endscan(scan);
+	table_close(rel, AccessShareLock);
+	qsort(tc->ids, tc->n, sizeof(int64), cmp_int64);
+}
+
+PG_FUNCTION_INFO_V1(kansa_tenant_visible);
+
+/*
+ * tenant_visible(organization_id bigint): may the current user see rows of
+ * this organisation?  The row-level security policy of every tenant table.
+ * The answer is cached for the life of the calling expression (one query),
+ * so a scan costs one binary search per row.
+ */
+Datum
+kansa_tenant_visible(PG_FUNCTION_ARGS)
+{
+	TenantCache *tc = (TenantCache *) fcinfo->flinfo->fn_extra;
+	int64		org;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_BOOL(false);
+	org = PG_GETARG_INT64(0);
+	if (tc == NULL || tc->userid != GetUserId())
+	{
+		if (tc == NULL)
+		{
+			tc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+										sizeof(TenantCache));
+			fcinfo->flinfo->fn_extra = tc;
+		}
+		else if (tc->ids != NULL)
+			pfree(tc->ids);
+		tenant_cache_fill(tc, fcinfo->flinfo->fn_oid, fcinfo->flinfo->fn_mcxt);
+	}
+	if (tc->all)
+		PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(bsearch(&org, tc->ids, tc->n, sizeof(int64),
+						   cmp_int64) != NULL);
+}
+
+PG_FUNCTION_INFO_V1(kansa_caller);
+
+/*
+ * caller(): the role on whose behalf the current statement runs, as a
+ * SECURITY DEFINER function sees it: the "outer" user of the session, which
+ * is the session user or the role it has SET ROLE to, and which no function
+ * call changes (CURRENT_USER inside a definer function is the function's
+ * owner).  Only a superuser can make it another role's (SET SESSION
+ * AUTHORIZATION); SET ROLE reaches only roles the session user belongs to.
+ */
+Datum
+kansa_caller(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(GetUserNameFromId(GetOuterUserId(), false)));
+}
+
+PG_FUNCTION_INFO_V1(kansa_name_key);
+
+/*
+ * name_key(text): the form names of organisations, vendors and services are
+ * kept unique under, and looked up by: NFKC (full-width letters and digits
+ * made ASCII), blanks trimmed and runs of them made one space.  Not
+ * LEAKPROOF on purpose: a unique index on name_key(name) can then never
+ * serve a condition a tenant writes ahead of row-level security.
+ */
+Datum
+kansa_name_key(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	int			len;
+	char	   *f = kansa_fold(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), 0, true, &len);
+
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(f, len));
+}
