@@ -1744,7 +1744,7 @@ DECLARE
 	v_org bigint := kansa.caller_organization(organization);
 BEGIN
 	DELETE FROM kansa.evidence_validity AS v
-	 WHERE v.organization_id = v_org AND v.evidence = evidence_validity_delete.evidence;
+	 WHERE v.organization_id = v_org AND v.evidence OPERATOR(kansa.=) evidence_validity_delete.evidence;
 	RETURN FOUND;
 END;
 $$;

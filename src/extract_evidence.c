@@ -40,6 +40,7 @@ typedef struct
 	char	   *ev;				/* canonical "kind:ref" */
 	char	   *docname;		/* doc evidence: the name without article */
 	bool		article;
+	bool		dropped;		/* a repeat, or a bare name with articles */
 } Found;
 
 typedef struct
@@ -62,6 +63,7 @@ add_found(FoundList *fl, int pos, const char *ev, const char *docname, bool arti
 	fl->items[fl->n].ev = pstrdup(ev);
 	fl->items[fl->n].docname = docname ? pstrdup(docname) : NULL;
 	fl->items[fl->n].article = article;
+	fl->items[fl->n].dropped = false;
 	fl->n++;
 }
 
@@ -245,7 +247,13 @@ find_27017(const char *t, int len, FoundList *fl)
 	}
 }
 
-/* The standard named last before pos in the same sentence, or NULL. */
+/* How far back standard_before() looks for the name of a standard. */
+#define STANDARD_LOOKBACK	256
+
+/*
+ * The standard named last before pos in the same sentence (within
+ * STANDARD_LOOKBACK bytes), or NULL.
+ */
 static const char *
 standard_before(const char *t, int pos)
 {
@@ -264,8 +272,11 @@ standard_before(const char *t, int pos)
 	int			start = pos;
 	int			k;
 
-	/* back to the start of the sentence */
-	while (start > 0 && t[start - 1] != '\n' &&
+	/*
+	 * Back to the start of the sentence, at most STANDARD_LOOKBACK bytes, so
+	 * that a sentence of many numbers costs linear time.
+	 */
+	while (start > 0 && pos - start < STANDARD_LOOKBACK && t[start - 1] != '\n' &&
 		   !(start >= 3 && (unsigned char) t[start - 3] == 0xE3 &&
 			 (unsigned char) t[start - 2] == 0x80 &&
 			 (unsigned char) t[start - 1] == 0x82))
@@ -320,16 +331,19 @@ find_certs(const char *t, const char *lower, int len, FoundList *fl)
 	for (k = 0; k < (int) lengthof(issuers); k++)
 	{
 		int			il = strlen(issuers[k]);
+		int			scanned = 0;	/* the number read last ends here */
 
 		for (m = strstr(t, issuers[k]); m != NULL; m = strstr(m + il, issuers[k]))
 		{
 			int			i = m - t;
 			int			p = i + il;
 
-			if (i > 0 && is_alnum(t[i - 1]))
+			/* inside a number read already ("JQA-JQA-..."): one number */
+			if ((i > 0 && is_alnum(t[i - 1])) || i < scanned)
 				continue;
 			while (p < len && (is_alnum(t[p]) || t[p] == '-'))
 				p++;
+			scanned = p;
 			while (p > i + il && t[p - 1] == '-')
 				p--;
 			if (p > i + il && is_digit(t[p - 1]))
@@ -599,6 +613,69 @@ found_cmp(const void *a, const void *b)
 	return x->pos - y->pos;
 }
 
+/* Order of pointers to found items by text, then position. */
+static int
+found_ev_cmp(const void *a, const void *b)
+{
+	const Found *x = *(Found *const *) a;
+	const Found *y = *(Found *const *) b;
+	int			c = strcmp(x->ev, y->ev);
+
+	return c != 0 ? c : x->pos - y->pos;
+}
+
+/* Order of pointers to found documents by name. */
+static int
+found_doc_cmp(const void *a, const void *b)
+{
+	const Found *x = *(Found *const *) a;
+	const Found *y = *(Found *const *) b;
+
+	return strcmp(x->docname, y->docname);
+}
+
+/*
+ * Mark what is not reported: an item found again later (only its first
+ * appearance counts), and a bare document name when an article of the same
+ * document is cited.  Sorting makes it O(n log n) however many items a text
+ * holds.
+ */
+static void
+drop_repeats(FoundList *fl)
+{
+	Found	  **by = palloc(Max(fl->n, 1) * sizeof(Found *));
+	int			nd = 0;
+	int			i,
+				j;
+
+	for (i = 0; i < fl->n; i++)
+		if (fl->items[i].docname != NULL)
+			by[nd++] = &fl->items[i];
+	if (nd > 1)
+		qsort(by, nd, sizeof(Found *), found_doc_cmp);
+	for (i = 0; i < nd; i = j)
+	{
+		bool		article = false;
+		int			k;
+
+		for (j = i; j < nd && strcmp(by[j]->docname, by[i]->docname) == 0; j++)
+			article |= by[j]->article;
+		if (article)
+			for (k = i; k < j; k++)
+				if (!by[k]->article)
+					by[k]->dropped = true;
+	}
+
+	for (i = 0; i < fl->n; i++)
+		by[i] = &fl->items[i];
+	if (fl->n > 1)
+		qsort(by, fl->n, sizeof(Found *), found_ev_cmp);
+	for (i = 1; i < fl->n; i++)
+		if (strcmp(by[i]->ev, by[i - 1]->ev) == 0)
+			by[i]->dropped = true;
+	pfree(by);
+}
+
 /*
  * Find the evidence len bytes of answer text cite; returns the number of
  * items and a palloc'd array of canonical texts, in order of first
@@ -624,22 +701,11 @@ kansa_extract_evidence(const char *str, size_t len, char ***out)
 
 	if (fl.n > 1)
 		qsort(fl.items, fl.n, sizeof(Found), found_cmp);
+	drop_repeats(&fl);
 	*out = palloc(Max(fl.n, 1) * sizeof(char *));
 	for (i = 0; i < fl.n; i++)
-	{
-		int			j;
-		bool		skip = false;
-
-		/* a bare document name is dropped when an article of it is cited */
-		if (fl.items[i].docname != NULL && !fl.items[i].article)
-			for (j = 0; j < fl.n && !skip; j++)
-				skip = fl.items[j].article &&
-					strcmp(fl.items[j].docname, fl.items[i].docname) == 0;
-		for (j = 0; j < n && !skip; j++)
-			skip = strcmp((*out)[j], fl.items[i].ev) == 0;
-		if (!skip)
+		if (!fl.items[i].dropped)
 			(*out)[n++] = fl.items[i].ev;
-	}
 	return n;
 }
 
