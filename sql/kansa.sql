@@ -988,15 +988,15 @@ CREATE FUNCTION kansa.service_type_match(service_type text) RETURNS SETOF kansa.
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 1
 	SET search_path = pg_catalog, pg_temp
 	BEGIN ATOMIC
-		SELECT t.* FROM kansa.service_type AS t
-		 WHERE t.match_key = kansa.service_type_key(service_type)
+		-- the key once (folding is linear in the name, but not free)
+		WITH k AS MATERIALIZED (SELECT kansa.service_type_key(service_type) AS key)
+		SELECT t.* FROM kansa.service_type AS t, k
+		 WHERE t.match_key = k.key
 		UNION ALL
-		SELECT t.* FROM kansa.service_type AS t
-		 WHERE t.short_key = kansa.service_type_key(service_type)
-		   AND NOT EXISTS (SELECT FROM kansa.service_type AS f
-							WHERE f.match_key = kansa.service_type_key(service_type))
-		   AND (SELECT pg_catalog.count(*) FROM kansa.service_type AS s
-				 WHERE s.short_key = kansa.service_type_key(service_type)) = 1;
+		SELECT t.* FROM kansa.service_type AS t, k
+		 WHERE t.short_key = k.key
+		   AND NOT EXISTS (SELECT FROM kansa.service_type AS f WHERE f.match_key = k.key)
+		   AND (SELECT pg_catalog.count(*) FROM kansa.service_type AS s WHERE s.short_key = k.key) = 1;
 	END;
 COMMENT ON FUNCTION kansa.service_type_match(text) IS 'The service_type row a name means: the one whose name matches ignoring width, case and blanks, else the only one whose name without its parenthesis does; no row when unknown or ambiguous (金融業特化型サービス).';
 CREATE FUNCTION kansa.saas_pattern_of(service_type text) RETURNS integer

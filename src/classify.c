@@ -357,6 +357,13 @@ typedef struct
 	int			pos;			/* byte offset in the clean text */
 } CueHit;
 
+/*
+ * The most sentences of one answer the classifier reads: far more than any
+ * answer cell holds, and a bound on the work and memory an 8 MiB text of
+ * nothing but full stops could ask for.
+ */
+#define MAX_SENTENCES	10000
+
 /* One clause with what was found in it. */
 typedef struct
 {
@@ -916,7 +923,9 @@ classify_text(const char *str, size_t len, char **bp, int nbp, Verdict *v)
 
 	match_text(lower, tlen, &hits, &nhits, &joints, &njoints);
 	nsent = kansa_split_sentences(text, tlen, &starts, &lens);
-	maxcl = 8 * nsent + 8;
+	/* an answer is judged on its first MAX_SENTENCES sentences */
+	nsent = Min(nsent, MAX_SENTENCES);
+	maxcl = 64;
 	clauses = palloc(maxcl * sizeof(Clause));
 	for (s = 0; s < nsent; s++)
 	{

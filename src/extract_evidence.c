@@ -248,7 +248,7 @@ find_27017(const char *t, int len, FoundList *fl)
 }
 
 /* How far back standard_before() looks for the name of a standard. */
-#define STANDARD_LOOKBACK	256
+#define STANDARD_LOOKBACK	512
 
 /*
  * The standard named last before pos in the same sentence (within
@@ -270,7 +270,8 @@ standard_before(const char *t, int pos)
 	int			best = -1;
 	const char *name = NULL;
 	int			start = pos;
-	int			k;
+	int			i,
+				k;
 
 	/*
 	 * Back to the start of the sentence, at most STANDARD_LOOKBACK bytes, so
@@ -281,19 +282,24 @@ standard_before(const char *t, int pos)
 			 (unsigned char) t[start - 2] == 0x80 &&
 			 (unsigned char) t[start - 1] == 0x82))
 		start--;
-	for (k = 0; k < (int) lengthof(stds); k++)
+	/* one pass; the standards' numbers start with 1, 2 or 9 */
+	for (i = start; i < pos; i++)
 	{
-		int			dl = strlen(stds[k].digits);
-		int			i;
+		if (t[i] != '1' && t[i] != '2' && t[i] != '9')
+			continue;
+		if (i > 0 && is_digit(t[i - 1]))
+			continue;
+		for (k = 0; k < (int) lengthof(stds); k++)
+		{
+			int			dl = strlen(stds[k].digits);
 
-		for (i = start; i + dl <= pos; i++)
-			if (memcmp(t + i, stds[k].digits, dl) == 0 &&
-				!(i > 0 && is_digit(t[i - 1])) &&
+			if (i + dl <= pos && memcmp(t + i, stds[k].digits, dl) == 0 &&
 				!(i + dl < pos && is_digit(t[i + dl])) && i > best)
 			{
 				best = i;
 				name = stds[k].name;
 			}
+		}
 	}
 	return name;
 }

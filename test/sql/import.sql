@@ -257,6 +257,14 @@ SET kansa.import_max_rows = 100;
 SELECT * FROM kansa.import_sheet('Bank A', 'V9', 'S9', 'fisc8', decode(:'fisc', 'base64'), 'f.xlsx');
 RESET kansa.import_max_rows;
 SELECT kansa.column_name(n) FROM unnest(ARRAY[1, 26, 27, 52, 702, 703, 16384]) n;
+-- an id column forced beyond the 200 columns kansa scans by itself is read;
+-- one that holds no ids is named in the error
+SELECT kind, row_number, control, answer
+  FROM kansa.sheet_answers(convert_to(repeat(',', 204) || E'ID,回答\n' || repeat(',', 204) || E'設1,実施しています。\n', 'UTF8'),
+                           'fisc8', '{"id_column": 205, "answer_column": 206}')
+ WHERE kind <> 'layout';
+SELECT count(*) FROM kansa.sheet_answers(convert_to(repeat(',', 204) || E'ID,回答\n' || repeat(',', 204) || E'設1,実施しています。\n', 'UTF8'),
+                           'fisc8', '{"id_column": 206}');
 
 --
 -- Statistics: the install script analysed the shipped catalogs, and the
