@@ -1,0 +1,12 @@
+#!/bin/bash
+# The classifier on each blind label set of test/fixtures/labels/blind/
+# (bench/blind.sql), one section per set.  Run by bench/run.
+set -eu
+cd "$(dirname "$0")/.."
+for f in test/fixtures/labels/blind/*.tsv; do
+	echo "#### $(basename "$f" .tsv)"
+	echo ""
+	psql -X -q -At -v ON_ERROR_STOP=1 -d "${KANSA_BENCH_DB:-kansa_bench}" \
+		-f bench/common.sql -f bench/blind.sql < "$f"
+	echo ""
+done
