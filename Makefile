@@ -17,9 +17,11 @@ REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION) --encoding=UTF8
 
 XML2_CFLAGS := $(shell xml2-config --cflags 2>/dev/null)
 XML2_LIBS := $(shell xml2-config --libs 2>/dev/null || echo -lxml2)
-PG_CPPFLAGS = -I$(srcdir)/src $(XML2_CFLAGS)
+MECAB_CFLAGS := $(shell mecab-config --cflags 2>/dev/null)
+MECAB_LIBS := $(shell mecab-config --libs 2>/dev/null || echo -lmecab)
+PG_CPPFLAGS = -I$(srcdir)/src $(XML2_CFLAGS) $(MECAB_CFLAGS)
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter
-SHLIB_LINK = $(XML2_LIBS) -lz
+SHLIB_LINK = $(XML2_LIBS) -lz $(MECAB_LIBS)
 
 EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql results regression.diffs regression.out
 

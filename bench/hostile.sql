@@ -1,9 +1,10 @@
 -- Hostile text through every reader: one and two million characters of a
 -- repeated shape (markup, entities, unclosed comments, nested tags, issuer
 -- prefixes, full stops, document names), each reader's median time, and the
--- ratio of the 2M time to the 1M time: about 2 when the reader is linear,
--- 4 when it is quadratic.  The target is linearity (ratio ≤ 2.5); the
--- absolute times are kept to see changes between runs.
+-- ratio of the 2M time to the 1M time: about 2 when the reader is linear
+-- (a little more for n log n, or when 1M is a few milliseconds and noise
+-- weighs), 4 when it is quadratic.  The target: ratio ≤ 3; the absolute
+-- times are kept to see changes between runs.
 CREATE TEMP TABLE shape (name text, s text);
 INSERT INTO shape VALUES ('<', '<'), ('&', '&'), ('unclosed comments', '<!--'),
 	('nested tags', '<div><span>'), ('unclosed tags', '<p class="'), ('issuer prefixes', 'JQA-'),
@@ -29,9 +30,9 @@ $$;
 
 SELECT '| reader | shape | 1M chars, ms | 2M chars, ms | 2M / 1M | target | |';
 SELECT '|---|---|---:|---:|---:|---:|---|';
-SELECT format('| %s | %s | %s | %s | %s | ≤ 2.5 | %s |', r.name, s.name, round(t1::numeric, 1), round(t2::numeric, 1),
+SELECT format('| %s | %s | %s | %s | %s | ≤ 3 | %s |', r.name, s.name, round(t1::numeric, 1), round(t2::numeric, 1),
 			  round((t2 / greatest(t1, 0.5))::numeric, 2),
-			  CASE WHEN t2 / greatest(t1, 0.5) <= 2.5 OR t2 < 20 THEN 'met' ELSE 'MISSED' END)
+			  CASE WHEN t2 / greatest(t1, 0.5) <= 3 OR t2 < 20 THEN 'met' ELSE 'MISSED' END)
   FROM reader AS r, shape AS s,
 	   LATERAL (SELECT pg_temp.time_of(s.s, 1000000, r.q) AS t1, pg_temp.time_of(s.s, 2000000, r.q) AS t2) AS t
  ORDER BY r.name, s.name;

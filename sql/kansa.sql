@@ -772,6 +772,13 @@ CREATE FUNCTION kansa.classify_explain(text, boilerplate text[], OUT verdict kan
 	AS 'MODULE_PATHNAME', 'kansa_classify_explain' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION kansa.classify_explain(text, text[]) IS 'classify(text, boilerplate) with its explanation (see classify_explain(text)).';
 
+CREATE FUNCTION kansa.tokens(text, OUT "position" integer, OUT "offset" integer, OUT surface text,
+							 OUT lemma text, OUT part_of_speech text, OUT pos_detail text,
+							 OUT conjugation_type text, OUT conjugation_form text, OUT known boolean)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'kansa_tokens_sql' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 50;
+COMMENT ON FUNCTION kansa.tokens(text) IS 'The morphological analysis of a text by MeCab with the dictionary kansa.mecab_dictionary names: per token its position (from 1), byte offset, surface form, lemma (dictionary form), part of speech and its subdivisions, conjugation type and form, and whether the dictionary knows the word. STABLE: the result depends on the setting.';
+
 -----------------------------------------------------------------------------
 -- Reading answer sheets
 -----------------------------------------------------------------------------
@@ -989,16 +996,27 @@ CREATE FUNCTION kansa.service_type_match(service_type text) RETURNS SETOF kansa.
 	SET search_path = pg_catalog, pg_temp
 	BEGIN ATOMIC
 		-- the key once (folding is linear in the name, but not free)
-		WITH k AS MATERIALIZED (SELECT kansa.service_type_key(service_type) AS key)
+		WITH k AS MATERIALIZED (SELECT kansa.service_type_key(service_type) AS key),
+			 part AS MATERIALIZED (
+				-- figure 2 names several types in one: 人事給与・勤怠管理・経理
+				SELECT t.name, kansa.service_type_key(p) AS key
+				  FROM kansa.service_type AS t,
+					   pg_catalog.regexp_split_to_table(t.name, '[・/]') AS p
+				 WHERE t.name ~ '[・/]')
 		SELECT t.* FROM kansa.service_type AS t, k
 		 WHERE t.match_key = k.key
 		UNION ALL
 		SELECT t.* FROM kansa.service_type AS t, k
 		 WHERE t.short_key = k.key
 		   AND NOT EXISTS (SELECT FROM kansa.service_type AS f WHERE f.match_key = k.key)
-		   AND (SELECT pg_catalog.count(*) FROM kansa.service_type AS s WHERE s.short_key = k.key) = 1;
+		   AND (SELECT pg_catalog.count(*) FROM kansa.service_type AS s WHERE s.short_key = k.key) = 1
+		UNION ALL
+		SELECT t.* FROM kansa.service_type AS t, k
+		 WHERE t.name IN (SELECT pt.name FROM part AS pt WHERE pt.key = k.key)
+		   AND NOT EXISTS (SELECT FROM kansa.service_type AS f WHERE f.match_key = k.key OR f.short_key = k.key)
+		   AND (SELECT pg_catalog.count(*) FROM part AS pt WHERE pt.key = k.key) = 1;
 	END;
-COMMENT ON FUNCTION kansa.service_type_match(text) IS 'The service_type row a name means: the one whose name matches ignoring width, case and blanks, else the only one whose name without its parenthesis does; no row when unknown or ambiguous (金融業特化型サービス).';
+COMMENT ON FUNCTION kansa.service_type_match(text) IS 'The service_type row a name means: the one whose name matches ignoring width, case and blanks, else the only one whose name without its parenthesis does, else the only one that lists it among several types joined by ・ or / (勤怠管理 in 人事給与・勤怠管理・経理, Web会議 in 電話会議・TV 会議・Web 会議); no row when unknown or ambiguous (金融業特化型サービス).';
 CREATE FUNCTION kansa.saas_pattern_of(service_type text) RETURNS integer
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
@@ -2614,7 +2632,8 @@ $$;
 -- common values and histogram even under row-level security, and a
 -- different estimate can give a different plan, which EXPLAIN shows: so
 -- another organisation's values could be told apart without one row being
--- read.  Only the id columns, which joins need, keep statistics; the
+-- read.  Only the id columns, which joins need, keep statistics (and
+-- superseded_by, an id whose NULLs mark the current assessments); the
 -- expression indexes on names none.
 DO $$
 DECLARE
@@ -2626,7 +2645,7 @@ BEGIN
 				 ON a.attrelid OPERATOR(pg_catalog.=) k.oid AND a.attnum OPERATOR(pg_catalog.>) 0
 			  WHERE k.relnamespace OPERATOR(pg_catalog.=) 'kansa'::pg_catalog.regnamespace
 				AND k.relkind OPERATOR(pg_catalog.=) 'r' AND k.relrowsecurity AND NOT a.attisdropped
-				AND a.attname OPERATOR(pg_catalog.!~) '(^id|_id)$'
+				AND a.attname OPERATOR(pg_catalog.!~) '(^id|_id|^superseded_by)$'
 	LOOP
 		EXECUTE pg_catalog.format('ALTER TABLE %s ALTER COLUMN %I SET STATISTICS 0', c.rel, c.attname);
 	END LOOP;

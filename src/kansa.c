@@ -91,5 +91,12 @@ _PG_init(void)
 							KANSA_SHEET_MAX_CELL_BYTES, 1, KANSA_MAX_TEXT_BYTES,
 							PGC_SUSET, GUC_UNIT_BYTE,
 							NULL, NULL, NULL);
+	DefineCustomStringVariable("kansa.mecab_dictionary",
+							   "Directory of the MeCab dictionary kansa reads Japanese with.",
+							   "A compiled MeCab dictionary, e.g. /var/lib/mecab/dic/ipadic-utf8 (Debian mecab-ipadic-utf8).",
+							   &kansa_mecab_dictionary,
+							   "/var/lib/mecab/dic/ipadic-utf8",
+							   PGC_SUSET, 0,
+							   NULL, NULL, NULL);
 	MarkGUCPrefixReserved("kansa");
 }

@@ -1407,8 +1407,16 @@ compare_bounded(const Measure *s, const Measure *r, bool min,
 							min ? "more" : "less");
 			return SAT_FALSE;
 		}
-		*why = psprintf("%s leaves open whether %s is met.", st, rt);
-		return SAT_NULL;
+
+		/*
+		 * A looser commitment than required ("within 30 minutes" against
+		 * "within 20", "99% or more" against "99.5% or more"): the vendor
+		 * commits to less than is asked, which does not meet it, whatever
+		 * it may do in practice.
+		 */
+		*why = psprintf("%s commits to less than %s asks for (%s is better).",
+						st, rt, min ? "more" : "less");
+		return SAT_FALSE;
 	}
 	/* a bound the other way: only failure can be certain */
 	if (!good)

@@ -98,6 +98,11 @@ SELECT s, r, d, satisfies(s::measure, r::measure, d), satisfies_explain(s::measu
   ) AS v (s, r, d);
 SELECT satisfies('1d', '1d', 'sideways');
 SELECT satisfies(NULL, '1d'), satisfies('1d', NULL);
+-- a looser commitment than required does not meet it; NULL only for what
+-- truly cannot be compared
+SELECT satisfies('30分以内', '20分以内') AS ceiling_30_for_20, satisfies('99%以上', '99.5%以上') AS floor_99_for_995,
+       satisfies('10分以内', '20分以内') AS ceiling_10_for_20, satisfies('99.9%以上', '99.5%以上') AS floor_999_for_995,
+       satisfies('3年以内', '2年以上') AS ceiling_for_floor;
 
 -- binary send/recv round trip through \copy
 CREATE TEMP TABLE m_copy (m measure);
@@ -157,3 +162,7 @@ SELECT t, saas_pattern_of(t), service_type_known(t)
   FROM unnest(ARRAY['ERP（財務会計等）', 'erp(財務会計等)', 'ERP', 'ＥＣサポート（電子商取引のアウトソーシング）',
                     'ECサポート', '金融業特化型サービス', 'ネットワーク監視', '広告', '文書管理',
                     'ｅラーニング・ＬＭＳ', 'GIS（地図情報システム）/GIS 応用', 'quantum brewing']) t;
+-- each of the types figure 2 lists in one name, on its own
+SELECT t, saas_pattern_of(t), service_type_known(t)
+  FROM unnest(ARRAY['Web会議', 'ＴＶ会議', '電話会議', '勤怠管理', '人事給与', '経理', '売掛金管理', '営業支援',
+                    'CRM（顧客管理）', 'LMS', 'eラーニング', 'ストリーミングサービス', '医療', '会議']) t;

@@ -339,7 +339,7 @@ SELECT p.oid::regprocedure AS function,
   FROM pg_proc AS p
  WHERE p.pronamespace = 'kansa'::regnamespace
    AND NOT has_function_privilege('public', p.oid, 'EXECUTE')
- ORDER BY 1::text;
+ ORDER BY p.oid::regprocedure::text;
 SET ROLE tenants_bi_a;
 SELECT count(*) FROM kansa.read_sheet('\x'::bytea);
 RESET ROLE;
