@@ -46,6 +46,9 @@ int			kansa_import_max_cell_size = KANSA_SHEET_MAX_CELL_BYTES;
 int			kansa_import_max_file_size = KANSA_MAX_FILE_KB;
 int			kansa_import_max_inflated_size = KANSA_MAX_INFLATED_KB;
 
+/* The dictionary MeCab reads Japanese with (mecab.c); see _PG_init. */
+char	   *kansa_mecab_dictionary = NULL;
+
 void		_PG_init(void);
 
 /*

@@ -29,9 +29,6 @@
 
 #include "kansa.h"
 
-/* The setting kansa.mecab_dictionary (kansa.c). */
-char	   *kansa_mecab_dictionary = NULL;
-
 static mecab_model_t *model = NULL;
 static mecab_t *tagger = NULL;
 static mecab_lattice_t *lattice = NULL;

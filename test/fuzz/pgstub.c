@@ -1449,6 +1449,18 @@ DefineCustomIntVariable(const char *name, const char *short_desc,
 	stub_unreachable("DefineCustomIntVariable");
 }
 
+/* DefineCustomStringVariable: aborts (see above). */
+void
+DefineCustomStringVariable(const char *name, const char *short_desc,
+						   const char *long_desc, char **valueAddr,
+						   const char *bootValue, GucContext context, int flags,
+						   GucStringCheckHook check_hook,
+						   GucStringAssignHook assign_hook,
+						   GucShowHook show_hook)
+{
+	stub_unreachable("DefineCustomStringVariable");
+}
+
 /* MarkGUCPrefixReserved: aborts (see above). */
 void
 MarkGUCPrefixReserved(const char *className)
