@@ -1051,13 +1051,10 @@ GRANT SELECT ON kansa.framework, kansa.control, kansa.quantity, kansa.reference_
 	kansa.reference_value, kansa.service_type, kansa.control_link TO PUBLIC;
 
 -----------------------------------------------------------------------------
--- Tenancy primitives (src/tenant.c): the caller a writer function records,
--- the key names are unique under, the policy every tenant table has
+-- Tenancy primitives (src/tenant.c): the key names are unique under, the
+-- policy every tenant table has
 -----------------------------------------------------------------------------
 
-CREATE FUNCTION kansa.caller() RETURNS text
-	AS 'MODULE_PATHNAME', 'kansa_caller' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION kansa.caller() IS 'The role on whose behalf the statement runs: the session user, or the role it SET ROLE to. Unlike CURRENT_USER it is the same inside SECURITY DEFINER functions, so kansa''s writer functions record it as who imported, reviewed or recorded; only a superuser can make it another role''s.';
 CREATE FUNCTION kansa.name_key(text) RETURNS text
 	AS 'MODULE_PATHNAME', 'kansa_name_key' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION kansa.name_key(text) IS 'The form names of organisations, vendors and services are unique under and looked up by: NFKC (full-width letters and digits made ASCII), blanks trimmed and collapsed. Not LEAKPROOF, so that the unique indexes on it never serve a tenant''s condition ahead of row-level security.';
@@ -1075,10 +1072,15 @@ CREATE TABLE kansa.organization (
 	tenant_role	text,
 	created_at	timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
--- unique under name_key(), which is not LEAKPROOF: no index a tenant's own
--- condition on a name could use ahead of row-level security (see tenant.c)
-CREATE UNIQUE INDEX organization_name_key ON kansa.organization (kansa.name_key(name));
-CREATE UNIQUE INDEX organization_tenant_role_key ON kansa.organization (kansa.name_key(tenant_role));
+-- Unique under name_key(), which is not LEAKPROOF, so that no condition of
+-- a tenant's can use the index ahead of row-level security (see tenant.c);
+-- and through hash indexes, which keep no order: an ordered scan of a
+-- btree index would step over other organisations' names before the
+-- tenant's own, and "Rows Removed by Filter" would count them.
+ALTER TABLE kansa.organization ADD CONSTRAINT organization_name_key
+	EXCLUDE USING hash (kansa.name_key(name) WITH OPERATOR(pg_catalog.=));
+ALTER TABLE kansa.organization ADD CONSTRAINT organization_tenant_role_key
+	EXCLUDE USING hash (kansa.name_key(tenant_role) WITH OPERATOR(pg_catalog.=));
 COMMENT ON TABLE kansa.organization IS 'The assessing organisations (the clients whose analysts send questionnaires); each is a tenant of the database, mapped to a role: the members of that role see the organisation''s rows and nothing of the others''. Created and mapped by a superuser.';
 COMMENT ON COLUMN kansa.organization.id IS 'Surrogate key.';
 COMMENT ON COLUMN kansa.organization.name IS 'Name of the organisation, unique under name_key() (width and blanks folded).';
@@ -1148,7 +1150,7 @@ CREATE TABLE kansa.import_batch (
 	skipped_by_reason jsonb,
 	unknown_controls integer,
 	status		text CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['loaded', 'loaded_with_rejects'])),
-	imported_by	text NOT NULL DEFAULT kansa.caller(),
+	imported_by	text NOT NULL DEFAULT CURRENT_USER,
 	started_at	timestamptz NOT NULL,
 	finished_at	timestamptz,
 	read_ms		numeric,
@@ -1179,7 +1181,7 @@ COMMENT ON COLUMN kansa.import_batch.skipped IS 'Rows skipped: titles, headers, 
 COMMENT ON COLUMN kansa.import_batch.skipped_by_reason IS 'Skipped rows counted by reason (a JSON object).';
 COMMENT ON COLUMN kansa.import_batch.unknown_controls IS 'Rows rejected because their id is not a control of the framework.';
 COMMENT ON COLUMN kansa.import_batch.status IS 'loaded, or loaded_with_rejects in quarantine mode.';
-COMMENT ON COLUMN kansa.import_batch.imported_by IS 'The role that imported the file (kansa.caller(): the session''s role, recorded by import_sheet()).';
+COMMENT ON COLUMN kansa.import_batch.imported_by IS 'The role that imported the file, as import_sheet() recorded it: the role the call ran as.';
 COMMENT ON COLUMN kansa.import_batch.started_at IS 'When the import started.';
 COMMENT ON COLUMN kansa.import_batch.finished_at IS 'When the import finished.';
 COMMENT ON COLUMN kansa.import_batch.read_ms IS 'Milliseconds spent reading the file and its layout.';
@@ -1195,7 +1197,7 @@ CREATE TABLE kansa.assessment (
 	sha256		bytea NOT NULL,
 	received_at	date,
 	imported_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	imported_by	text NOT NULL DEFAULT kansa.caller(),
+	imported_by	text NOT NULL DEFAULT CURRENT_USER,
 	superseded_by bigint,
 	CHECK (superseded_by OPERATOR(pg_catalog.<>) id),
 	UNIQUE (id, organization_id),
@@ -1223,7 +1225,7 @@ COMMENT ON COLUMN kansa.assessment.file_name IS 'The source file''s name.';
 COMMENT ON COLUMN kansa.assessment.sha256 IS 'SHA-256 of the source file.';
 COMMENT ON COLUMN kansa.assessment.received_at IS 'When the sheet was received from the vendor (option received, a date), if given.';
 COMMENT ON COLUMN kansa.assessment.imported_at IS 'When it was imported.';
-COMMENT ON COLUMN kansa.assessment.imported_by IS 'The role that imported it (kansa.caller()).';
+COMMENT ON COLUMN kansa.assessment.imported_by IS 'The role that imported it (recorded by import_sheet()).';
 COMMENT ON COLUMN kansa.assessment.superseded_by IS 'The newer assessment of the same organisation, service and framework that replaced it; NULL for the current one.';
 
 CREATE TABLE kansa.response (
@@ -1296,7 +1298,10 @@ CREATE TABLE kansa.response_evidence (
 	FOREIGN KEY (response_id, organization_id)
 		REFERENCES kansa.response (id, organization_id) ON DELETE CASCADE
 );
-CREATE INDEX response_evidence_evidence_idx ON kansa.response_evidence (evidence);
+-- every index of a tenant table leads with the organisation or an id of a
+-- tenant's row: an ordered scan then never steps over another
+-- organisation's values between a tenant's own
+CREATE INDEX response_evidence_evidence_idx ON kansa.response_evidence (organization_id, evidence);
 CREATE INDEX response_evidence_assessment_idx ON kansa.response_evidence (assessment_id, evidence);
 COMMENT ON TABLE kansa.response_evidence IS 'The evidence a response cites (extract_evidence of its text), in order.';
 COMMENT ON COLUMN kansa.response_evidence.response_id IS 'The response.';
@@ -1329,7 +1334,7 @@ CREATE TABLE kansa.response_review (
 	response_id	bigint NOT NULL,
 	organization_id bigint NOT NULL,
 	reviewed_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	reviewed_by	text NOT NULL DEFAULT kansa.caller(),
+	reviewed_by	text NOT NULL DEFAULT CURRENT_USER,
 	old_verdict	kansa.answer NOT NULL,
 	old_source	text NOT NULL,
 	new_verdict	kansa.answer NOT NULL,
@@ -1343,7 +1348,7 @@ COMMENT ON COLUMN kansa.response_review.id IS 'Surrogate key, in review order.';
 COMMENT ON COLUMN kansa.response_review.response_id IS 'The response reviewed.';
 COMMENT ON COLUMN kansa.response_review.organization_id IS 'The response''s organisation (the tenant), for row-level security.';
 COMMENT ON COLUMN kansa.response_review.reviewed_at IS 'When.';
-COMMENT ON COLUMN kansa.response_review.reviewed_by IS 'The role that reviewed (kansa.caller(), recorded by review()).';
+COMMENT ON COLUMN kansa.response_review.reviewed_by IS 'The role that reviewed, as review() recorded it: the role the call ran as.';
 COMMENT ON COLUMN kansa.response_review.old_verdict IS 'The verdict before the review.';
 COMMENT ON COLUMN kansa.response_review.old_source IS 'Where that verdict came from (sheet, classifier, analyst).';
 COMMENT ON COLUMN kansa.response_review.new_verdict IS 'The verdict the analyst set.';
@@ -1402,11 +1407,10 @@ CREATE TABLE kansa.evidence_validity (
 	valid_until	date NOT NULL,
 	note		text,
 	recorded_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	recorded_by	text NOT NULL DEFAULT kansa.caller(),
+	recorded_by	text NOT NULL DEFAULT CURRENT_USER,
 	PRIMARY KEY (organization_id, evidence),
 	CHECK (valid_from IS NULL OR valid_from OPERATOR(pg_catalog.<=) valid_until)
 );
-CREATE INDEX evidence_validity_evidence_idx ON kansa.evidence_validity (evidence);
 COMMENT ON TABLE kansa.evidence_validity IS 'How long a certificate or report vendors cite stays valid, as an organisation''s analysts have checked it (e.g. cert:JQA-IM1944 valid until 2026-03-31). evidence_register shows it; a current answer citing evidence past valid_until is a gap (kind evidence_expired).';
 COMMENT ON COLUMN kansa.evidence_validity.organization_id IS 'The organisation whose analysts recorded it.';
 COMMENT ON COLUMN kansa.evidence_validity.evidence IS 'The evidence item as extract_evidence() gives it (kind:ref).';
@@ -1414,7 +1418,7 @@ COMMENT ON COLUMN kansa.evidence_validity.valid_from IS 'First day of validity (
 COMMENT ON COLUMN kansa.evidence_validity.valid_until IS 'Last day of validity (certificate expiry, end of a report''s period plus the organisation''s tolerance).';
 COMMENT ON COLUMN kansa.evidence_validity.note IS 'Where the analyst checked it.';
 COMMENT ON COLUMN kansa.evidence_validity.recorded_at IS 'When the row was recorded.';
-COMMENT ON COLUMN kansa.evidence_validity.recorded_by IS 'The role that recorded it (kansa.caller()).';
+COMMENT ON COLUMN kansa.evidence_validity.recorded_by IS 'The role that recorded it (recorded by evidence_validity_set()).';
 
 -----------------------------------------------------------------------------
 -- Importing answer sheets
@@ -1561,34 +1565,38 @@ COMMENT ON FUNCTION kansa.analyze_stale_tables() IS 'Analyses those of kansa''s 
 
 -----------------------------------------------------------------------------
 -- Writers.  Tenant roles write no table: import_sheet(), review() and the
--- functions below write for them, SECURITY DEFINER, owned by kansa_owner
--- (NOLOGIN, neither superuser nor BYPASSRLS; row-level security shows it
--- every organisation's rows, see tenant_visible()).  Each checks that the
--- caller acts for the organisation before it reads or writes anything of
--- it, and records the caller (kansa.caller()) itself: no identity,
+-- functions below write for them.  Each is an entry point in C
+-- (kansa_writer, src/tenant.c), SECURITY INVOKER, that passes the role it
+-- runs as to its body, <name>_by(caller oid, ...): SECURITY DEFINER, owned
+-- by kansa_owner (NOLOGIN, neither superuser nor BYPASSRLS; row-level
+-- security shows it every organisation's rows, see tenant_visible()), and
+-- callable by no other role, so the caller cannot be made up.  The body
+-- checks that the caller acts for the organisation before it reads or
+-- writes anything of it, and records the caller itself: no identity,
 -- reviewer, timestamp or verdict source comes from outside.  An
 -- organisation the caller does not act for "does not exist", with the same
 -- error and SQLSTATE as one never created.
 -----------------------------------------------------------------------------
 
 -- Is the caller a superuser, or a member of the organisation's tenant role?
-CREATE FUNCTION kansa.caller_acts_for(organization_id bigint) RETURNS boolean
+CREATE FUNCTION kansa.caller_acts_for(caller oid, organization_id bigint) RETURNS boolean
 	LANGUAGE sql STABLE
 	SET search_path = pg_catalog, pg_temp
 	BEGIN ATOMIC
 		SELECT EXISTS (SELECT FROM pg_catalog.pg_roles AS r
-						WHERE r.rolname = kansa.caller() AND r.rolsuper)
+						WHERE r.oid = caller_acts_for.caller AND r.rolsuper)
 			OR EXISTS (SELECT FROM kansa.organization AS o
 						 JOIN pg_catalog.pg_roles AS t ON t.rolname = o.tenant_role
 						WHERE o.id = caller_acts_for.organization_id
-						  AND pg_catalog.pg_has_role(kansa.caller()::name, t.oid, 'MEMBER'));
+						  AND pg_catalog.pg_has_role(caller_acts_for.caller, t.oid, 'MEMBER'));
 	END;
-COMMENT ON FUNCTION kansa.caller_acts_for(bigint) IS 'True when the caller (kansa.caller()) is a superuser or a member of the organisation''s tenant role. What the writer functions check.';
+COMMENT ON FUNCTION kansa.caller_acts_for(oid, bigint) IS 'True when the caller (a role''s oid, as kansa_writer passes it) is a superuser or a member of the organisation''s tenant role. What the writer functions check.';
 
 -- The id of the organisation the caller acts for, by name (width and blanks
 -- folded); a superuser may have it created.  Anything else is an error that
 -- does not tell a hidden organisation from a missing one.
-CREATE FUNCTION kansa.caller_organization(organization text, create_missing boolean DEFAULT false)
+CREATE FUNCTION kansa.caller_organization(caller oid, organization text,
+										  create_missing boolean DEFAULT false)
 	RETURNS bigint
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
@@ -1601,11 +1609,11 @@ BEGIN
 	END IF;
 	SELECT o.id INTO v_org FROM kansa.organization AS o
 	 WHERE kansa.name_key(o.name) = kansa.name_key(organization);
-	IF FOUND AND kansa.caller_acts_for(v_org) THEN
+	IF FOUND AND kansa.caller_acts_for(caller, v_org) THEN
 		RETURN v_org;
 	END IF;
 	IF NOT FOUND AND COALESCE(create_missing, false)
-	   AND EXISTS (SELECT FROM pg_catalog.pg_roles AS r WHERE r.rolname = kansa.caller() AND r.rolsuper) THEN
+	   AND EXISTS (SELECT FROM pg_catalog.pg_roles AS r WHERE r.oid = caller AND r.rolsuper) THEN
 		INSERT INTO kansa.organization (name) VALUES (pg_catalog.btrim(organization)) RETURNING id INTO v_org;
 		RETURN v_org;
 	END IF;
@@ -1614,7 +1622,7 @@ BEGIN
 			  HINT = 'A superuser creates an organisation and maps it to the role whose members act for it (kansa.organization.tenant_role); you must be a member of that role.';
 END;
 $$;
-COMMENT ON FUNCTION kansa.caller_organization(text, boolean) IS 'The id of the organisation of that name (name_key) if the caller acts for it; a superuser''s call may create it. Otherwise the error "organization does not exist" (42704), the same whether the organisation is missing or another tenant''s.';
+COMMENT ON FUNCTION kansa.caller_organization(oid, text, boolean) IS 'The id of the organisation of that name (name_key) if the caller acts for it; a superuser''s call may create it. Otherwise the error "organization does not exist" (42704), the same whether the organisation is missing or another tenant''s.';
 
 -- The organisation's vendor and service of those names, made when missing.
 CREATE FUNCTION kansa.organization_service(organization_id bigint, vendor text, service text,
@@ -1663,7 +1671,7 @@ END;
 $$;
 COMMENT ON FUNCTION kansa.organization_service(bigint, text, text, boolean) IS 'The id of the organisation''s service of that vendor and name (name_key), vendor and service made when missing (or an error, create_missing false). For kansa''s writer functions, which have checked the caller.';
 
-CREATE FUNCTION kansa.service_set(organization text, vendor text, service text,
+CREATE FUNCTION kansa.service_set_by(caller oid, organization text, vendor text, service text,
 								  service_type text DEFAULT NULL, confidentiality text DEFAULT NULL,
 								  availability text DEFAULT NULL, pattern integer DEFAULT NULL)
 	RETURNS kansa.service
@@ -1675,18 +1683,24 @@ DECLARE
 	v_service bigint;
 	r kansa.service;
 BEGIN
-	v_service := kansa.organization_service(kansa.caller_organization(organization), vendor, service);
+	v_service := kansa.organization_service(kansa.caller_organization(caller, organization), vendor, service);
 	UPDATE kansa.service AS s
-	   SET service_type = service_set.service_type, confidentiality = service_set.confidentiality,
-		   availability = service_set.availability, pattern_set = service_set.pattern
+	   SET service_type = service_set_by.service_type, confidentiality = service_set_by.confidentiality,
+		   availability = service_set_by.availability, pattern_set = service_set_by.pattern
 	 WHERE s.id = v_service
 	RETURNING * INTO r;
 	RETURN r;
 END;
 $$;
+COMMENT ON FUNCTION kansa.service_set_by(oid, text, text, text, text, text, text, integer) IS 'The body of service_set(): SECURITY DEFINER, owned by kansa_owner, callable by no other role; caller is the role the entry point ran as.';
+CREATE FUNCTION kansa.service_set(organization text, vendor text, service text,
+								  service_type text DEFAULT NULL, confidentiality text DEFAULT NULL,
+								  availability text DEFAULT NULL, pattern integer DEFAULT NULL)
+	RETURNS kansa.service
+	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION kansa.service_set(text, text, text, text, text, text, integer) IS 'Records an organisation''s judgement of a service, creating the vendor and service if needed: its service type (kansa.service_type), confidentiality and availability (which give its ASP・SaaS pattern), or a pattern set outright. Each call sets all four (NULL clears). For kansa_analyst members of the organisation''s tenant role; the judgement is the organisation''s own.';
 
-CREATE FUNCTION kansa.service_dependency_set(organization text, vendor text, service text,
+CREATE FUNCTION kansa.service_dependency_set_by(caller oid, organization text, vendor text, service text,
 											 provider_vendor text, provider_service text,
 											 note text DEFAULT NULL)
 	RETURNS void
@@ -1695,7 +1709,7 @@ CREATE FUNCTION kansa.service_dependency_set(organization text, vendor text, ser
 	AS $$
 #variable_conflict use_column
 DECLARE
-	v_org bigint := kansa.caller_organization(organization);
+	v_org bigint := kansa.caller_organization(caller, organization);
 	v_service bigint := kansa.organization_service(v_org, vendor, service);
 	v_provider bigint := kansa.organization_service(v_org, provider_vendor, provider_service);
 BEGIN
@@ -1704,9 +1718,15 @@ BEGIN
 	ON CONFLICT (service_id, provider_service_id) DO UPDATE SET note = EXCLUDED.note;
 END;
 $$;
+COMMENT ON FUNCTION kansa.service_dependency_set_by(oid, text, text, text, text, text, text) IS 'The body of service_dependency_set(): SECURITY DEFINER, owned by kansa_owner, callable by no other role; caller is the role the entry point ran as.';
+CREATE FUNCTION kansa.service_dependency_set(organization text, vendor text, service text,
+											 provider_vendor text, provider_service text,
+											 note text DEFAULT NULL)
+	RETURNS void
+	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION kansa.service_dependency_set(text, text, text, text, text, text) IS 'Records that an organisation''s service relies on another service (its cloud platform, data centre, building operator), creating either if needed; with a current assessment of the provider, the service''s inherited answers stop being gaps. For kansa_analyst.';
 
-CREATE FUNCTION kansa.service_dependency_delete(organization text, vendor text, service text,
+CREATE FUNCTION kansa.service_dependency_delete_by(caller oid, organization text, vendor text, service text,
 												provider_vendor text, provider_service text)
 	RETURNS boolean
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
@@ -1714,7 +1734,7 @@ CREATE FUNCTION kansa.service_dependency_delete(organization text, vendor text, 
 	AS $$
 #variable_conflict use_column
 DECLARE
-	v_org bigint := kansa.caller_organization(organization);
+	v_org bigint := kansa.caller_organization(caller, organization);
 	v_service bigint := kansa.organization_service(v_org, vendor, service, false);
 	v_provider bigint := kansa.organization_service(v_org, provider_vendor, provider_service, false);
 BEGIN
@@ -1723,9 +1743,14 @@ BEGIN
 	RETURN FOUND;
 END;
 $$;
+COMMENT ON FUNCTION kansa.service_dependency_delete_by(oid, text, text, text, text, text) IS 'The body of service_dependency_delete(): SECURITY DEFINER, owned by kansa_owner, callable by no other role; caller is the role the entry point ran as.';
+CREATE FUNCTION kansa.service_dependency_delete(organization text, vendor text, service text,
+												provider_vendor text, provider_service text)
+	RETURNS boolean
+	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION kansa.service_dependency_delete(text, text, text, text, text) IS 'Removes a dependency recorded by service_dependency_set(); true when there was one. For kansa_analyst.';
 
-CREATE FUNCTION kansa.evidence_validity_set(organization text, evidence kansa.evidence,
+CREATE FUNCTION kansa.evidence_validity_set_by(caller oid, organization text, evidence kansa.evidence,
 											valid_until date, valid_from date DEFAULT NULL,
 											note text DEFAULT NULL)
 	RETURNS kansa.evidence_validity
@@ -1734,7 +1759,7 @@ CREATE FUNCTION kansa.evidence_validity_set(organization text, evidence kansa.ev
 	AS $$
 #variable_conflict use_column
 DECLARE
-	v_org bigint := kansa.caller_organization(organization);
+	v_org bigint := kansa.caller_organization(caller, organization);
 	r kansa.evidence_validity;
 BEGIN
 	IF evidence IS NULL OR valid_until IS NULL THEN
@@ -1742,7 +1767,7 @@ BEGIN
 	END IF;
 	INSERT INTO kansa.evidence_validity AS v (organization_id, evidence, valid_from, valid_until, note,
 											  recorded_at, recorded_by)
-	VALUES (v_org, evidence, valid_from, valid_until, note, pg_catalog.now(), kansa.caller())
+	VALUES (v_org, evidence, valid_from, valid_until, note, pg_catalog.now(), pg_catalog.pg_get_userbyid(caller))
 	ON CONFLICT (organization_id, evidence) DO UPDATE
 	   SET valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until,
 		   note = EXCLUDED.note, recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by
@@ -1750,25 +1775,35 @@ BEGIN
 	RETURN r;
 END;
 $$;
+COMMENT ON FUNCTION kansa.evidence_validity_set_by(oid, text, kansa.evidence, date, date, text) IS 'The body of evidence_validity_set(): SECURITY DEFINER, owned by kansa_owner, callable by no other role; caller is the role the entry point ran as.';
+CREATE FUNCTION kansa.evidence_validity_set(organization text, evidence kansa.evidence,
+											valid_until date, valid_from date DEFAULT NULL,
+											note text DEFAULT NULL)
+	RETURNS kansa.evidence_validity
+	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION kansa.evidence_validity_set(text, kansa.evidence, date, date, text) IS 'Records how long a certificate or report stays valid as the organisation''s analysts checked it (replacing an earlier record), with the caller and the time. For kansa_analyst.';
 
-CREATE FUNCTION kansa.evidence_validity_delete(organization text, evidence kansa.evidence)
+CREATE FUNCTION kansa.evidence_validity_delete_by(caller oid, organization text, evidence kansa.evidence)
 	RETURNS boolean
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 #variable_conflict use_column
 DECLARE
-	v_org bigint := kansa.caller_organization(organization);
+	v_org bigint := kansa.caller_organization(caller, organization);
 BEGIN
 	DELETE FROM kansa.evidence_validity AS v
-	 WHERE v.organization_id = v_org AND v.evidence OPERATOR(kansa.=) evidence_validity_delete.evidence;
+	 WHERE v.organization_id = v_org AND v.evidence OPERATOR(kansa.=) evidence_validity_delete_by.evidence;
 	RETURN FOUND;
 END;
 $$;
+COMMENT ON FUNCTION kansa.evidence_validity_delete_by(oid, text, kansa.evidence) IS 'The body of evidence_validity_delete(): SECURITY DEFINER, owned by kansa_owner, callable by no other role; caller is the role the entry point ran as.';
+CREATE FUNCTION kansa.evidence_validity_delete(organization text, evidence kansa.evidence)
+	RETURNS boolean
+	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION kansa.evidence_validity_delete(text, kansa.evidence) IS 'Removes the organisation''s record of an evidence item''s validity; true when there was one. For kansa_analyst.';
 
-CREATE FUNCTION kansa.import_sheet(organization text, vendor text, service text, framework text,
+CREATE FUNCTION kansa.import_sheet_by(caller oid, organization text, vendor text, service text, framework text,
 								   content bytea, file_name text, options jsonb DEFAULT '{}',
 								   OUT batch_id bigint, OUT assessment_id bigint, OUT status text,
 								   OUT format text, OUT sheet text, OUT rows_read integer,
@@ -1819,7 +1854,7 @@ BEGIN
 				  HINT = 'Use strict (any rejected row aborts the import) or quarantine (good rows load, rejected rows go to kansa.import_reject).';
 	END IF;
 	v_received := (options->>'received')::date;
-	PERFORM FROM kansa.framework AS f WHERE f.code = import_sheet.framework;
+	PERFORM FROM kansa.framework AS f WHERE f.code = import_sheet_by.framework;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'framework "%" does not exist', framework
 			USING ERRCODE = 'foreign_key_violation',
@@ -1831,7 +1866,7 @@ BEGIN
 	-- superuser's import creates an organisation (its tenant_role is then
 	-- for the superuser to set).  Vendor and service are the organisation's
 	-- own rows, made on first sight.
-	v_org := kansa.caller_organization(organization, true);
+	v_org := kansa.caller_organization(caller, organization, true);
 	v_service := kansa.organization_service(v_org, vendor, service);
 	-- One import at a time per organisation and service, so that the same
 	-- file twice loads once and supersession sees the current assessment:
@@ -1848,7 +1883,7 @@ BEGIN
 			   skipped, unknown_controls
 		  FROM kansa.import_batch AS b
 		 WHERE b.organization_id = v_org AND b.service_id = v_service
-		   AND b.framework = import_sheet.framework AND b.sha256 = v_sha
+		   AND b.framework = import_sheet_by.framework AND b.sha256 = v_sha
 		 ORDER BY b.id DESC LIMIT 1;
 		IF FOUND THEN
 			status := 'already_loaded';
@@ -1856,7 +1891,7 @@ BEGIN
 		END IF;
 	END IF;
 
-	v_lines := ARRAY(SELECT a FROM kansa.sheet_answers(content, import_sheet.framework,
+	v_lines := ARRAY(SELECT a FROM kansa.sheet_answers(content, import_sheet_by.framework,
 							options - 'mode' - 'received' - 'reload') AS a);
 	v_read := pg_catalog.clock_timestamp();
 	SELECT l.reason::jsonb INTO v_layout FROM pg_catalog.unnest(v_lines) AS l WHERE l.kind = 'layout';
@@ -1883,23 +1918,23 @@ BEGIN
 									sha256, size_bytes, options, mode, layout, started_at,
 									imported_by)
 	VALUES (v_org, v_service, framework, file_name, format, v_sha, pg_catalog.length(content),
-			options, v_mode, v_layout, v_started, kansa.caller())
+			options, v_mode, v_layout, v_started, pg_catalog.pg_get_userbyid(caller))
 	RETURNING id INTO batch_id;
 
 	SELECT a.id INTO v_prev FROM kansa.assessment AS a
 	 WHERE a.organization_id = v_org AND a.service_id = v_service
-	   AND a.framework = import_sheet.framework AND a.superseded_by IS NULL
+	   AND a.framework = import_sheet_by.framework AND a.superseded_by IS NULL
 	   FOR UPDATE;
 	assessment_id := pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('kansa.assessment', 'id'));
 	IF v_prev IS NOT NULL THEN
-		UPDATE kansa.assessment AS a SET superseded_by = import_sheet.assessment_id
+		UPDATE kansa.assessment AS a SET superseded_by = import_sheet_by.assessment_id
 		 WHERE a.id = v_prev;
 	END IF;
 	INSERT INTO kansa.assessment (id, organization_id, service_id, framework, batch_id,
 								  file_name, sha256, received_at, imported_by)
 		OVERRIDING SYSTEM VALUE
 	VALUES (assessment_id, v_org, v_service, framework, batch_id, file_name, v_sha, v_received,
-			kansa.caller());
+			pg_catalog.pg_get_userbyid(caller));
 
 	-- boilerplate over distinct texts: an answer shared by merged cells, a
 	-- list or a range is one answer, not many
@@ -1919,8 +1954,8 @@ BEGIN
 									cell, via, raw_text, clean_text, specific_text, mark,
 									ownership, sheet_verdict, classified, verdict,
 									verdict_source, confidence, rule)
-		SELECT import_sheet.assessment_id, v_org,
-			   kansa.control_id(import_sheet.framework, j.control),
+		SELECT import_sheet_by.assessment_id, v_org,
+			   kansa.control_id(import_sheet_by.framework, j.control),
 			   j.sheet, j.row_number,
 			   kansa.column_name(j.column_number) || j.row_number,
 			   j.via, j.answer, kansa.clean_text(j.answer), (j.ce).specific_text,
@@ -1934,7 +1969,7 @@ BEGIN
 	), ev AS (
 		INSERT INTO kansa.response_evidence (response_id, position, evidence, assessment_id,
 											 organization_id)
-		SELECT i.id, e.n, e.evidence, import_sheet.assessment_id, v_org
+		SELECT i.id, e.n, e.evidence, import_sheet_by.assessment_id, v_org
 		  FROM ins AS i,
 			   LATERAL kansa.extract_evidence(i.clean_text) WITH ORDINALITY AS e (evidence, n)
 		 WHERE i.clean_text IS NOT NULL
@@ -1952,7 +1987,7 @@ BEGIN
 	INSERT INTO kansa.import_reject (batch_id, organization_id, sheet, row_number,
 									 column_number, cell, raw_value, reason, sqlstate,
 									 message)
-	SELECT import_sheet.batch_id, v_org, l.sheet, l.row_number, l.column_number,
+	SELECT import_sheet_by.batch_id, v_org, l.sheet, l.row_number, l.column_number,
 		   kansa.column_name(l.column_number) || l.row_number, l.cell,
 		   l.reject,
 		   l.sqlstate, l.reason
@@ -1971,21 +2006,30 @@ BEGIN
 	status := CASE WHEN rejected > 0 THEN 'loaded_with_rejects' ELSE 'loaded' END;
 
 	UPDATE kansa.import_batch AS b
-	   SET assessment_id = import_sheet.assessment_id, rows_read = import_sheet.rows_read,
-		   responses = import_sheet.responses, rejected = import_sheet.rejected,
-		   skipped = import_sheet.skipped, skipped_by_reason = v_skipped,
-		   unknown_controls = import_sheet.unknown_controls, status = import_sheet.status,
+	   SET assessment_id = import_sheet_by.assessment_id, rows_read = import_sheet_by.rows_read,
+		   responses = import_sheet_by.responses, rejected = import_sheet_by.rejected,
+		   skipped = import_sheet_by.skipped, skipped_by_reason = v_skipped,
+		   unknown_controls = import_sheet_by.unknown_controls, status = import_sheet_by.status,
 		   finished_at = pg_catalog.clock_timestamp(),
 		   read_ms = pg_catalog.round((EXTRACT(epoch FROM v_read - v_started) * 1000)::numeric, 1),
 		   total_ms = pg_catalog.round((EXTRACT(epoch FROM pg_catalog.clock_timestamp() - v_started) * 1000)::numeric, 1)
-	 WHERE b.id = import_sheet.batch_id;
+	 WHERE b.id = import_sheet_by.batch_id;
 
 	PERFORM kansa.analyze_stale_tables();
 END;
 $$;
+COMMENT ON FUNCTION kansa.import_sheet_by(oid, text, text, text, text, bytea, text, jsonb) IS 'The body of import_sheet(): SECURITY DEFINER, owned by kansa_owner, callable by no other role; caller is the role the entry point ran as.';
+CREATE FUNCTION kansa.import_sheet(organization text, vendor text, service text, framework text,
+								   content bytea, file_name text, options jsonb DEFAULT '{}',
+								   OUT batch_id bigint, OUT assessment_id bigint, OUT status text,
+								   OUT format text, OUT sheet text, OUT rows_read integer,
+								   OUT responses integer, OUT rejected integer,
+								   OUT skipped integer, OUT unknown_controls integer)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) IS 'Imports a vendor''s answer sheet (xlsx, csv or tsv; UTF-8, UTF-16 or CP932) for an organisation, vendor and service against a framework, creating them as needed: finds the sheet, header and columns, resolves ids leniently, gives every response a verdict, evidence and measures. Modes strict (default; any rejected row aborts with an error naming file, sheet, row and cell) and quarantine. The same bytes again return the earlier batch as already_loaded; a new file supersedes the current assessment. Options: mode, blank (gap|inherit), format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received (date), reload (load the same bytes again).';
 
-CREATE FUNCTION kansa.review(response_id bigint, verdict kansa.answer, note text DEFAULT NULL)
+CREATE FUNCTION kansa.review_by(caller oid, response_id bigint, verdict kansa.answer, note text DEFAULT NULL)
 	RETURNS kansa.response
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
@@ -1998,7 +2042,7 @@ BEGIN
 	END IF;
 	-- another organisation's response "does not exist", like a missing one
 	SELECT * INTO r FROM kansa.response AS x
-	 WHERE x.id = review.response_id AND kansa.caller_acts_for(x.organization_id)
+	 WHERE x.id = review_by.response_id AND kansa.caller_acts_for(caller, x.organization_id)
 	   FOR UPDATE;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'response % does not exist', response_id
@@ -2006,17 +2050,21 @@ BEGIN
 	END IF;
 	INSERT INTO kansa.response_review (response_id, organization_id, reviewed_at, reviewed_by,
 									   old_verdict, old_source, new_verdict, note)
-	VALUES (r.id, r.organization_id, pg_catalog.now(), kansa.caller(), r.verdict,
+	VALUES (r.id, r.organization_id, pg_catalog.now(), pg_catalog.pg_get_userbyid(caller), r.verdict,
 			r.verdict_source, verdict, note);
 	UPDATE kansa.response AS x
-	   SET verdict = review.verdict, verdict_source = 'analyst', confidence = 1,
-		   rule = 'analyst', reviewed_at = pg_catalog.now(), reviewed_by = kansa.caller()
+	   SET verdict = review_by.verdict, verdict_source = 'analyst', confidence = 1,
+		   rule = 'analyst', reviewed_at = pg_catalog.now(), reviewed_by = pg_catalog.pg_get_userbyid(caller)
 	 WHERE x.id = r.id
 	RETURNING * INTO r;
 	RETURN r;
 END;
 $$;
-COMMENT ON FUNCTION kansa.review(bigint, kansa.answer, text) IS 'An analyst''s verdict on a response of an organisation the caller acts for: recorded in response_review (who: kansa.caller(), when, from what, to what, note) and made the response''s verdict (source analyst). The only way a verdict, a reviewer or a review changes.';
+COMMENT ON FUNCTION kansa.review_by(oid, bigint, kansa.answer, text) IS 'The body of review(): SECURITY DEFINER, owned by kansa_owner, callable by no other role; caller is the role the entry point ran as.';
+CREATE FUNCTION kansa.review(response_id bigint, verdict kansa.answer, note text DEFAULT NULL)
+	RETURNS kansa.response
+	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION kansa.review(bigint, kansa.answer, text) IS 'An analyst''s verdict on a response of an organisation the caller acts for: recorded in response_review (who: the role the call ran as, when, from what, to what, note) and made the response''s verdict (source analyst). The only way a verdict, a reviewer or a review changes.';
 
 -- The history of verdicts is the audit trail: a verdict changes only
 -- through review(), which records who, when, from what and why.  No tenant
@@ -2682,32 +2730,40 @@ GRANT USAGE ON SEQUENCE kansa.control_position_seq, kansa.reference_item_id_seq 
 GRANT SET ON PARAMETER kansa.import_max_file_size, kansa.import_max_inflated_size,
 	kansa.import_max_rows, kansa.import_max_columns, kansa.import_max_cell_size TO kansa_admin;
 
--- The writer functions belong to kansa_owner and run with its rights; their
--- helpers are for it alone.
-ALTER FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) OWNER TO kansa_owner;
-ALTER FUNCTION kansa.review(bigint, kansa.answer, text) OWNER TO kansa_owner;
-ALTER FUNCTION kansa.service_set(text, text, text, text, text, text, integer) OWNER TO kansa_owner;
-ALTER FUNCTION kansa.service_dependency_set(text, text, text, text, text, text) OWNER TO kansa_owner;
-ALTER FUNCTION kansa.service_dependency_delete(text, text, text, text, text) OWNER TO kansa_owner;
-ALTER FUNCTION kansa.evidence_validity_set(text, kansa.evidence, date, date, text) OWNER TO kansa_owner;
-ALTER FUNCTION kansa.evidence_validity_delete(text, kansa.evidence) OWNER TO kansa_owner;
+-- The bodies of the writer functions belong to kansa_owner and run with its
+-- rights; no other role may call them or their helpers (the entry points
+-- call them through the function manager, which checks no privilege).
+ALTER FUNCTION kansa.import_sheet_by(oid, text, text, text, text, bytea, text, jsonb) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.review_by(oid, bigint, kansa.answer, text) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.service_set_by(oid, text, text, text, text, text, text, integer) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.service_dependency_set_by(oid, text, text, text, text, text, text) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.service_dependency_delete_by(oid, text, text, text, text, text) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.evidence_validity_set_by(oid, text, kansa.evidence, date, date, text) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.evidence_validity_delete_by(oid, text, kansa.evidence) OWNER TO kansa_owner;
 
 REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
 	kansa.review(bigint, kansa.answer, text), kansa.control_tree_refresh(),
 	kansa.organization_check(), kansa.analyze_stale_tables(), kansa.response_verdict_guard(),
-	kansa.caller_acts_for(bigint), kansa.caller_organization(text, boolean),
+	kansa.caller_acts_for(oid, bigint), kansa.caller_organization(oid, text, boolean),
 	kansa.organization_service(bigint, text, text, boolean),
 	kansa.service_set(text, text, text, text, text, text, integer),
 	kansa.service_dependency_set(text, text, text, text, text, text),
 	kansa.service_dependency_delete(text, text, text, text, text),
 	kansa.evidence_validity_set(text, kansa.evidence, date, date, text),
-	kansa.evidence_validity_delete(text, kansa.evidence)
+	kansa.evidence_validity_delete(text, kansa.evidence),
+	kansa.import_sheet_by(oid, text, text, text, text, bytea, text, jsonb),
+	kansa.review_by(oid, bigint, kansa.answer, text),
+	kansa.service_set_by(oid, text, text, text, text, text, text, integer),
+	kansa.service_dependency_set_by(oid, text, text, text, text, text, text),
+	kansa.service_dependency_delete_by(oid, text, text, text, text, text),
+	kansa.evidence_validity_set_by(oid, text, kansa.evidence, date, date, text),
+	kansa.evidence_validity_delete_by(oid, text, kansa.evidence)
 	FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
-	kansa.caller_acts_for(bigint), kansa.caller_organization(text, boolean),
+	kansa.caller_acts_for(oid, bigint), kansa.caller_organization(oid, text, boolean),
 	kansa.organization_service(bigint, text, text, boolean), kansa.analyze_stale_tables()
 	TO kansa_owner;
 GRANT EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),

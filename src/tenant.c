@@ -3,8 +3,8 @@
  * tenant.c
  *	  What row-level security and the writer functions need to keep the
  *	  organisations sharing one database apart: the policy test of a row's
- *	  organisation, the caller of a SECURITY DEFINER function, and the key
- *	  names are kept unique under.
+ *	  organisation, the entry point that tells the writer functions who
+ *	  calls them, and the key names are kept unique under.
  *
  * The policy of every tenant table is kansa.tenant_visible(organization_id),
  * a per-row call with no subquery: a subquery (an InitPlan) in a policy
@@ -27,6 +27,10 @@
 #include "access/table.h"
 #include "access/tableam.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "nodes/makefuncs.h"
+#include "nodes/value.h"
+#include "parser/parse_func.h"
 #include "executor/tuptable.h"
 #include "fmgr.h"
 #include "miscadmin.h"
@@ -160,20 +164,86 @@ kansa_tenant_visible(PG_FUNCTION_ARGS)
 						   cmp_int64) != NULL);
 }
 
-PG_FUNCTION_INFO_V1(kansa_caller);
+/* The function a writer entry point calls, looked up once per call site. */
+typedef struct WriterCache
+{
+	FmgrInfo	flinfo;
+	int			nargs;
+} WriterCache;
 
 /*
- * caller(): the role on whose behalf the current statement runs, as a
- * SECURITY DEFINER function sees it: the "outer" user of the session, which
- * is the session user or the role it has SET ROLE to, and which no function
- * call changes (CURRENT_USER inside a definer function is the function's
- * owner).  Only a superuser can make it another role's (SET SESSION
- * AUTHORIZATION); SET ROLE reaches only roles the session user belongs to.
+ * Find the SECURITY DEFINER body of a writer: the function of the same
+ * schema named <name>_by whose arguments are the caller (oid) and then the
+ * entry point's own.
+ */
+static WriterCache *
+writer_body(FunctionCallInfo fcinfo)
+{
+	Oid			fn = fcinfo->flinfo->fn_oid;
+	Oid			nsp = get_func_namespace(fn);
+	Oid		   *types;
+	int			nargs;
+	Oid		   *argtypes;
+	Oid			body;
+	WriterCache *wc;
+
+	get_func_signature(fn, &types, &nargs);
+	argtypes = palloc((nargs + 1) * sizeof(Oid));
+	argtypes[0] = OIDOID;
+	memcpy(argtypes + 1, types, nargs * sizeof(Oid));
+	body = LookupFuncName(list_make2(makeString(get_namespace_name(nsp)),
+									 makeString(psprintf("%s_by", get_func_name(fn)))),
+						  nargs + 1, argtypes, false);
+	wc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(WriterCache));
+	fmgr_info_cxt(body, &wc->flinfo, fcinfo->flinfo->fn_mcxt);
+	wc->nargs = nargs;
+	return wc;
+}
+
+PG_FUNCTION_INFO_V1(kansa_writer);
+
+/*
+ * The entry point of each of kansa's writer functions (import_sheet,
+ * review, service_set, ...): a SECURITY INVOKER C function that takes the
+ * role it runs as, GetUserId() -- the role whose EXECUTE privilege the call
+ * was checked against, after any SET ROLE and any SECURITY DEFINER function
+ * around it -- and passes it, first, to the body, a SECURITY DEFINER
+ * function of kansa_owner that no other role may call.  The body checks
+ * that this role acts for the organisation and records it.
+ *
+ * Not the session's "outer" user: a maintenance command (ANALYZE, VACUUM,
+ * CREATE INDEX, REFRESH ...) run by a superuser executes the functions of a
+ * table's index expressions as the table's owner while the outer user stays
+ * the superuser, so a tenant's function there would pass for the
+ * superuser.  Within such a security-restricted operation no writer runs at
+ * all.
  */
 Datum
-kansa_caller(PG_FUNCTION_ARGS)
+kansa_writer(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(cstring_to_text(GetUserNameFromId(GetOuterUserId(), false)));
+	WriterCache *wc = (WriterCache *) fcinfo->flinfo->fn_extra;
+	FunctionCallInfo body;
+	Datum		result;
+	int			i;
+
+	if (InSecurityRestrictedOperation())
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("kansa's writer functions cannot run within a security-restricted operation"),
+				 errdetail("Maintenance commands such as ANALYZE and CREATE INDEX run index expressions as the table's owner.")));
+	if (wc == NULL)
+		fcinfo->flinfo->fn_extra = wc = writer_body(fcinfo);
+
+	body = palloc0(SizeForFunctionCallInfo(wc->nargs + 1));
+	InitFunctionCallInfoData(*body, &wc->flinfo, wc->nargs + 1,
+							 fcinfo->fncollation, NULL, fcinfo->resultinfo);
+	body->args[0].value = ObjectIdGetDatum(GetUserId());
+	body->args[0].isnull = false;
+	for (i = 0; i < wc->nargs; i++)
+		body->args[i + 1] = fcinfo->args[i];
+	result = FunctionCallInvoke(body);
+	fcinfo->isnull = body->isnull;
+	return result;
 }
 
 PG_FUNCTION_INFO_V1(kansa_name_key);

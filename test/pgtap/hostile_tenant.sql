@@ -44,7 +44,7 @@ SET ROLE ht_analyst_a;
 SELECT count(review(r.id, 'partial', 'A: note')) FROM response AS r WHERE r.control = 'fisc8:設1';
 RESET ROLE;
 
-SELECT plan(36);
+SELECT plan(44);
 
 -- The relations each role may read, and their columns a condition can test.
 CREATE TEMP TABLE target AS
@@ -288,6 +288,110 @@ SELECT results_eq($$SELECT (SELECT count(*) FROM gaps WHERE organization LIKE 'O
 							 WHERE s.organization_id = (SELECT id FROM organization WHERE name LIKE 'Org B%'))$$,
 				  $$SELECT gaps, patterns FROM b_before$$,
 				  'org B''s gaps and patterns are unchanged');
+
+-- The caller cannot be borrowed.  A maintenance command a superuser runs
+-- executes a table's index expressions as the table's owner, the session
+-- still the superuser's: org A's function there calls the writers for org
+-- B, and is refused.  A SECURITY DEFINER function of org A's that a
+-- superuser calls acts as org A.  The writers' bodies cannot be called
+-- with a made-up caller.
+CREATE SCHEMA ht_sandbox AUTHORIZATION ht_analyst_a;
+-- the outcome, kept where a maintenance command cannot take it back:
+-- sequences counting the calls refused as expected and the others
+CREATE SEQUENCE public.ht_refused;
+CREATE SEQUENCE public.ht_other;
+GRANT ALL ON public.ht_refused, public.ht_other TO PUBLIC;
+SET ROLE ht_analyst_a;
+CREATE FUNCTION ht_sandbox.borrow(x int) RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+	BEGIN
+		PERFORM kansa.service_set('Org B 秘密銀行', 'B秘密ベンダー', 'B秘密サービス', NULL, NULL, NULL, 6);
+		PERFORM nextval('public.ht_other');
+	EXCEPTION WHEN insufficient_privilege THEN
+		PERFORM nextval('public.ht_refused');
+	WHEN OTHERS THEN
+		PERFORM nextval('public.ht_other');
+	END;
+	RETURN x;
+END $$;
+CREATE TABLE ht_sandbox.t (x int);
+INSERT INTO ht_sandbox.t SELECT generate_series(1, 5);
+CREATE FUNCTION ht_sandbox.as_me() RETURNS text LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+	PERFORM kansa.evidence_validity_set('Org B 秘密銀行', 'cert:BORROWED', '2030-01-01');
+	RETURN 'done';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ' ' || SQLERRM;
+END $$;
+RESET ROLE;
+CREATE INDEX ON ht_sandbox.t (ht_sandbox.borrow(x));
+ANALYZE ht_sandbox.t;
+SELECT ok((SELECT is_called FROM public.ht_refused) AND NOT (SELECT is_called FROM public.ht_other),
+		  'a tenant''s index function run by a superuser''s ANALYZE cannot write for another organisation (refused, 42501)');
+SELECT is(ht_sandbox.as_me(), '42704 organization "Org B 秘密銀行" does not exist',
+		  'a tenant''s SECURITY DEFINER function called by a superuser acts as the tenant');
+SELECT results_eq($$SELECT s.pattern_set FROM service AS s JOIN organization AS o ON o.id = s.organization_id
+					 WHERE o.name LIKE 'Org B%' AND s.name = 'B秘密サービス'$$,
+				  $$VALUES (NULL::integer)$$, 'org B''s service is as org B left it');
+SELECT is(pg_temp.error_of('ht_analyst_a', $$SELECT kansa.service_set_by(10, 'Org B 秘密銀行', 'V', 'S')$$),
+		  '42501 permission denied for function service_set_by',
+		  'the writers'' bodies cannot be called with a made-up caller');
+
+-- Ordered scans: ORDER BY a column an index keeps in order walks the index,
+-- and "Rows Removed by Filter" counts the hidden rows before the tenant's
+-- first own one: a rank oracle.  Every tenant index leads with the
+-- organisation or an id of a tenant's row, and names are unique through
+-- hash indexes, so the plan is the same whether org B's value sorts before
+-- org A's or after it.
+SELECT is_empty($$SELECT i.indexrelid::regclass
+				   FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indrelid
+				   JOIN pg_class AS ic ON ic.oid = i.indexrelid
+				   JOIN pg_am AS am ON am.oid = ic.relam AND am.amname = 'btree'
+				  WHERE c.relnamespace = 'kansa'::regnamespace AND c.relrowsecurity
+				    AND NOT EXISTS (SELECT FROM pg_attribute AS a WHERE a.attrelid = i.indrelid
+				                     AND a.attnum = i.indkey[0] AND a.attname ~ '(^id|_id)$')$$,
+				'every btree index of a tenant table leads with organization_id or an id');
+CREATE FUNCTION pg_temp.ordered_plan(who text, q text, b_value text, rewrite text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	plan text := '';
+	line text;
+BEGIN
+	BEGIN
+		EXECUTE rewrite USING b_value;
+		PERFORM set_config('role', who, true);
+		PERFORM set_config('enable_seqscan', 'off', true);
+		PERFORM set_config('enable_sort', 'off', true);
+		PERFORM set_config('enable_bitmapscan', 'off', true);
+		FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ' || q LOOP
+			-- heap fetches count the dead versions the rewrite itself leaves
+			CONTINUE WHEN line ~ 'Heap Fetches:';
+			plan := plan || line || E'\n';
+		END LOOP;
+		RAISE EXCEPTION 'undo' USING ERRCODE = 'P0001';
+	EXCEPTION WHEN raise_exception THEN
+		NULL;
+	END;
+	PERFORM set_config('role', 'none', true);
+	RETURN plan;
+END $$;
+SET ROLE ht_analyst_a;
+SELECT count(evidence_validity_set('Org A', 'cert:MMMM-0001', '2030-01-01'));
+RESET ROLE;
+SELECT is(pg_temp.ordered_plan('ht_analyst_a', 'SELECT evidence FROM kansa.evidence_validity ORDER BY evidence LIMIT 1', 'cert:AAAA-0001',
+		  $$UPDATE kansa.evidence_validity SET evidence = $1 WHERE organization_id = (SELECT id FROM kansa.organization WHERE name LIKE 'Org B%')$$),
+		  pg_temp.ordered_plan('ht_analyst_a', 'SELECT evidence FROM kansa.evidence_validity ORDER BY evidence LIMIT 1', 'cert:ZZZZ-0001',
+		  $$UPDATE kansa.evidence_validity SET evidence = $1 WHERE organization_id = (SELECT id FROM kansa.organization WHERE name LIKE 'Org B%')$$),
+		  'ORDER BY evidence on evidence_validity: the same plan whether org B''s certificate sorts before org A''s or after');
+SELECT is(pg_temp.ordered_plan('ht_analyst_a', 'SELECT evidence FROM kansa.response_evidence ORDER BY evidence LIMIT 1', 'cert:AAAA-0001',
+		  $$UPDATE kansa.response_evidence SET evidence = $1 WHERE organization_id = (SELECT id FROM kansa.organization WHERE name LIKE 'Org B%') AND evidence::text LIKE 'cert:%'$$),
+		  pg_temp.ordered_plan('ht_analyst_a', 'SELECT evidence FROM kansa.response_evidence ORDER BY evidence LIMIT 1', 'cert:ZZZZ-0001',
+		  $$UPDATE kansa.response_evidence SET evidence = $1 WHERE organization_id = (SELECT id FROM kansa.organization WHERE name LIKE 'Org B%') AND evidence::text LIKE 'cert:%'$$),
+		  'ORDER BY evidence on response_evidence: the same plan whether org B''s citation sorts before org A''s or after');
+SELECT is(pg_temp.ordered_plan('ht_analyst_a', 'SELECT name FROM kansa.organization ORDER BY kansa.name_key(name) LIMIT 1', 'AAA Bank',
+		  $$UPDATE kansa.organization SET name = $1 WHERE name LIKE 'Org B%'$$),
+		  pg_temp.ordered_plan('ht_analyst_a', 'SELECT name FROM kansa.organization ORDER BY kansa.name_key(name) LIMIT 1', 'zzz Bank',
+		  $$UPDATE kansa.organization SET name = $1 WHERE name LIKE 'Org B%'$$),
+		  'ORDER BY name_key(name) on organization: the same plan whether org B''s name sorts before org A''s or after');
 
 -- Linear-time text reduction is in test/pgtap/size_policy.sql.
 SELECT * FROM finish();

@@ -22,8 +22,8 @@ SELECT p.oid::regprocedure::text AS fn, l.lanname, p.prosecdef,
 SELECT cmp_ok((SELECT count(*)::integer FROM kansa_fn), '>=', 8,
 	'kansa has at least 8 SQL, plpgsql or SECURITY DEFINER functions');
 SELECT ok((SELECT bool_and(fn IN (SELECT k.fn FROM kansa_fn AS k)) FROM (VALUES
-	('kansa.import_sheet(text,text,text,text,bytea,text,jsonb)'),
-	('kansa.review(bigint,kansa.answer,text)'),
+	('kansa.import_sheet_by(oid,text,text,text,text,bytea,text,jsonb)'),
+	('kansa.review_by(oid,bigint,kansa.answer,text)'),
 	('kansa.control_tree_refresh()'),
 	('kansa.service_type_match(text)')) AS v (fn)),
 	'the functions checked include import_sheet, review, the trigger and a SQL function');
