@@ -1081,6 +1081,8 @@ ALTER TABLE kansa.organization ADD CONSTRAINT organization_name_key
 	EXCLUDE USING hash (kansa.name_key(name) WITH OPERATOR(pg_catalog.=));
 ALTER TABLE kansa.organization ADD CONSTRAINT organization_tenant_role_key
 	EXCLUDE USING hash (kansa.name_key(tenant_role) WITH OPERATOR(pg_catalog.=));
+COMMENT ON CONSTRAINT organization_name_key ON kansa.organization IS 'Organisation names are unique under name_key(), through a hash index, which keeps no order another tenant could probe.';
+COMMENT ON CONSTRAINT organization_tenant_role_key ON kansa.organization IS 'One organisation per tenant role (under name_key()), through a hash index.';
 COMMENT ON TABLE kansa.organization IS 'The assessing organisations (the clients whose analysts send questionnaires); each is a tenant of the database, mapped to a role: the members of that role see the organisation''s rows and nothing of the others''. Created and mapped by a superuser.';
 COMMENT ON COLUMN kansa.organization.id IS 'Surrogate key.';
 COMMENT ON COLUMN kansa.organization.name IS 'Name of the organisation, unique under name_key() (width and blanks folded).';

@@ -370,10 +370,10 @@ check "self-check: section_coverage's text, created under the hostile search_pat
 	yes "$([ -n "$fired" ] && [ "$(grep -c CREATE "$tmp/canary-view.sql")" = 1 ] && echo yes)"
 qc -c "DELETE FROM trojan.trojan_log"
 # import_sheet's own body without its SET search_path, run by the superuser
-qc -c "SELECT regexp_replace(regexp_replace(pg_get_functiondef('kansa.import_sheet(text,text,text,text,bytea,text,jsonb)'::regprocedure),
-		'^ SET search_path[^\n]*\n', '', 'n'), 'FUNCTION kansa\.import_sheet', 'FUNCTION canary.import_sheet')" > "$tmp/canary-fn.sql"
+qc -c "SELECT regexp_replace(regexp_replace(pg_get_functiondef('kansa.import_sheet_by(oid,text,text,text,text,bytea,text,jsonb)'::regprocedure),
+		'^ SET search_path[^\n]*\n', '', 'n'), 'FUNCTION kansa\.import_sheet_by', 'FUNCTION canary.import_sheet_by')" > "$tmp/canary-fn.sql"
 qc -f "$tmp/canary-fn.sql" > /dev/null
-qh -c "SELECT status FROM canary.import_sheet('Canary Bank', 'Example Cloud', 'Example SaaS', 'asp_saas', pg_catalog.convert_to(E'項番,回答\nIII.1.1.1,1時間ごとに監視しています。\n', 'UTF8'), 'canary.csv', '{\"mode\": \"strict\"}')" > "$tmp/canary-fn.out" 2>&1
+qh -c "SELECT status FROM canary.import_sheet_by((SELECT r.oid FROM pg_catalog.pg_roles AS r WHERE r.rolname OPERATOR(pg_catalog.=) CURRENT_USER), 'Canary Bank', 'Example Cloud', 'Example SaaS', 'asp_saas', pg_catalog.convert_to(E'項番,回答\nIII.1.1.1,1時間ごとに監視しています。\n', 'UTF8'), 'canary.csv', '{\"mode\": \"strict\"}')" > "$tmp/canary-fn.out" 2>&1
 fired=$(qc -c "SELECT string_agg(DISTINCT trojan, ' ' ORDER BY trojan) FROM trojan.trojan_log")
 check "self-check: import_sheet's body without SET search_path fires look-alikes (${fired:-none})" \
 	yes "$([ -n "$fired" ] && ! grep -q 'search_path' "$tmp/canary-fn.sql" && echo yes)"
