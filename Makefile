@@ -67,7 +67,8 @@ clean-fuzz:
 
 # ---------------------------------------------------------------------------
 # kansa-import, the batch client (cli/): a libpq program, built with `make`
-# and installed by `make install` into pg_config's bindir.  It has its own
+# and installed by `make install` into pg_config's bindir (and linked onto
+# PATH, below).  It has its own
 # rules because PGXS's PROGRAM cannot share a Makefile with MODULE_big.
 # PG_CFLAGS' -Wno-unused-parameter is for the server code; the client builds
 # with the whole of -Wextra.
@@ -86,14 +87,26 @@ $(KANSA_IMPORT): cli/kansa-import.c
 
 install: install-kansa-import
 
+# pg_config's bindir is not on PATH on Debian (/usr/lib/postgresql/15/bin),
+# so the program is also linked from KANSA_IMPORT_LINKDIR, which is; set it
+# empty to leave PATH alone.
+KANSA_IMPORT_LINKDIR ?= /usr/local/bin
+
 install-kansa-import: $(KANSA_IMPORT)
 	$(MKDIR_P) '$(DESTDIR)$(bindir)'
 	$(INSTALL_PROGRAM) $(KANSA_IMPORT) '$(DESTDIR)$(bindir)/kansa-import'
+ifneq ($(KANSA_IMPORT_LINKDIR),)
+	$(MKDIR_P) '$(DESTDIR)$(KANSA_IMPORT_LINKDIR)'
+	ln -sf '$(bindir)/kansa-import' '$(DESTDIR)$(KANSA_IMPORT_LINKDIR)/kansa-import'
+endif
 
 uninstall: uninstall-kansa-import
 
 uninstall-kansa-import:
 	rm -f '$(DESTDIR)$(bindir)/kansa-import'
+ifneq ($(KANSA_IMPORT_LINKDIR),)
+	if [ -L '$(DESTDIR)$(KANSA_IMPORT_LINKDIR)/kansa-import' ]; then rm -f '$(DESTDIR)$(KANSA_IMPORT_LINKDIR)/kansa-import'; fi
+endif
 
 clean: clean-kansa-import
 

@@ -1542,6 +1542,7 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.maintenance_lock', 'WHERE fals
 CREATE FUNCTION kansa.analyze_stale_tables() RETURNS void
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
 	AS $$
 DECLARE
 	t regclass;
@@ -1580,23 +1581,37 @@ COMMENT ON FUNCTION kansa.analyze_stale_tables() IS 'Analyses those of kansa''s 
 -- error and SQLSTATE as one never created.
 -----------------------------------------------------------------------------
 
+-- The organisations the caller acts for: every one for a superuser, else
+-- those of whose tenant role it is a member.  Worked out over all the
+-- organisations whatever the writer goes on to look for, so that the work
+-- (and its time) never depends on whether an organisation the caller may
+-- not see exists.
+CREATE FUNCTION kansa.caller_organizations(caller oid) RETURNS bigint[]
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT COALESCE(pg_catalog.array_agg(o.id ORDER BY o.id), '{}')
+		  FROM kansa.organization AS o
+		  LEFT JOIN pg_catalog.pg_roles AS t ON t.rolname = o.tenant_role
+		 WHERE EXISTS (SELECT FROM pg_catalog.pg_roles AS r
+						WHERE r.oid = caller_organizations.caller AND r.rolsuper)
+			OR (t.oid IS NOT NULL AND pg_catalog.pg_has_role(caller_organizations.caller, t.oid, 'MEMBER'));
+	END;
+COMMENT ON FUNCTION kansa.caller_organizations(oid) IS 'The ids of the organisations the caller (a role''s oid, as kansa_writer passes it) acts for: all for a superuser, else those of whose tenant role it is a member. What the writer functions check, computed over every organisation alike.';
+
 -- Is the caller a superuser, or a member of the organisation's tenant role?
 CREATE FUNCTION kansa.caller_acts_for(caller oid, organization_id bigint) RETURNS boolean
 	LANGUAGE sql STABLE
 	SET search_path = pg_catalog, pg_temp
 	BEGIN ATOMIC
-		SELECT EXISTS (SELECT FROM pg_catalog.pg_roles AS r
-						WHERE r.oid = caller_acts_for.caller AND r.rolsuper)
-			OR EXISTS (SELECT FROM kansa.organization AS o
-						 JOIN pg_catalog.pg_roles AS t ON t.rolname = o.tenant_role
-						WHERE o.id = caller_acts_for.organization_id
-						  AND pg_catalog.pg_has_role(caller_acts_for.caller, t.oid, 'MEMBER'));
+		SELECT caller_acts_for.organization_id = ANY (kansa.caller_organizations(caller_acts_for.caller));
 	END;
-COMMENT ON FUNCTION kansa.caller_acts_for(oid, bigint) IS 'True when the caller (a role''s oid, as kansa_writer passes it) is a superuser or a member of the organisation''s tenant role. What the writer functions check.';
+COMMENT ON FUNCTION kansa.caller_acts_for(oid, bigint) IS 'True when the caller (a role''s oid, as kansa_writer passes it) is a superuser or a member of the organisation''s tenant role (caller_organizations()).';
 
 -- The id of the organisation the caller acts for, by name (width and blanks
 -- folded); a superuser may have it created.  Anything else is an error that
--- does not tell a hidden organisation from a missing one.
+-- does not tell a hidden organisation from a missing one: the name is only
+-- ever looked for among the caller's own organisations.
 CREATE FUNCTION kansa.caller_organization(caller oid, organization text,
 										  create_missing boolean DEFAULT false)
 	RETURNS bigint
@@ -1604,17 +1619,18 @@ CREATE FUNCTION kansa.caller_organization(caller oid, organization text,
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
+	v_mine bigint[] := kansa.caller_organizations(caller);
 	v_org bigint;
 BEGIN
 	IF organization IS NULL OR kansa.name_key(organization) = '' THEN
 		RAISE EXCEPTION 'organization must not be empty' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	SELECT o.id INTO v_org FROM kansa.organization AS o
-	 WHERE kansa.name_key(o.name) = kansa.name_key(organization);
-	IF FOUND AND kansa.caller_acts_for(caller, v_org) THEN
+	 WHERE o.id = ANY (v_mine) AND kansa.name_key(o.name) = kansa.name_key(organization);
+	IF FOUND THEN
 		RETURN v_org;
 	END IF;
-	IF NOT FOUND AND COALESCE(create_missing, false)
+	IF COALESCE(create_missing, false)
 	   AND EXISTS (SELECT FROM pg_catalog.pg_roles AS r WHERE r.oid = caller AND r.rolsuper) THEN
 		INSERT INTO kansa.organization (name) VALUES (pg_catalog.btrim(organization)) RETURNING id INTO v_org;
 		RETURN v_org;
@@ -1679,6 +1695,7 @@ CREATE FUNCTION kansa.service_set_by(caller oid, organization text, vendor text,
 	RETURNS kansa.service
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
 	AS $$
 #variable_conflict use_column
 DECLARE
@@ -1708,6 +1725,7 @@ CREATE FUNCTION kansa.service_dependency_set_by(caller oid, organization text, v
 	RETURNS void
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
 	AS $$
 #variable_conflict use_column
 DECLARE
@@ -1733,6 +1751,7 @@ CREATE FUNCTION kansa.service_dependency_delete_by(caller oid, organization text
 	RETURNS boolean
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
 	AS $$
 #variable_conflict use_column
 DECLARE
@@ -1758,6 +1777,7 @@ CREATE FUNCTION kansa.evidence_validity_set_by(caller oid, organization text, ev
 	RETURNS kansa.evidence_validity
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
 	AS $$
 #variable_conflict use_column
 DECLARE
@@ -1789,6 +1809,7 @@ CREATE FUNCTION kansa.evidence_validity_delete_by(caller oid, organization text,
 	RETURNS boolean
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
 	AS $$
 #variable_conflict use_column
 DECLARE
@@ -1814,6 +1835,7 @@ CREATE FUNCTION kansa.import_sheet_by(caller oid, organization text, vendor text
 	RETURNS record
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
 	AS $$
 DECLARE
 	v_started timestamptz := pg_catalog.clock_timestamp();
@@ -2035,6 +2057,7 @@ CREATE FUNCTION kansa.review_by(caller oid, response_id bigint, verdict kansa.an
 	RETURNS kansa.response
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
 	AS $$
 DECLARE
 	r kansa.response;
@@ -2044,7 +2067,7 @@ BEGIN
 	END IF;
 	-- another organisation's response "does not exist", like a missing one
 	SELECT * INTO r FROM kansa.response AS x
-	 WHERE x.id = review_by.response_id AND kansa.caller_acts_for(caller, x.organization_id)
+	 WHERE x.id = review_by.response_id AND x.organization_id = ANY (kansa.caller_organizations(caller))
 	   FOR UPDATE;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'response % does not exist', response_id
@@ -2749,7 +2772,7 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 	kansa.review(bigint, kansa.answer, text), kansa.control_tree_refresh(),
 	kansa.organization_check(), kansa.analyze_stale_tables(), kansa.response_verdict_guard(),
 	kansa.caller_acts_for(oid, bigint), kansa.caller_organization(oid, text, boolean),
-	kansa.organization_service(bigint, text, text, boolean),
+	kansa.caller_organizations(oid), kansa.organization_service(bigint, text, text, boolean),
 	kansa.service_set(text, text, text, text, text, text, integer),
 	kansa.service_dependency_set(text, text, text, text, text, text),
 	kansa.service_dependency_delete(text, text, text, text, text),
@@ -2766,7 +2789,8 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 GRANT EXECUTE ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
 	kansa.caller_acts_for(oid, bigint), kansa.caller_organization(oid, text, boolean),
-	kansa.organization_service(bigint, text, text, boolean), kansa.analyze_stale_tables()
+	kansa.caller_organizations(oid), kansa.organization_service(bigint, text, text, boolean),
+	kansa.analyze_stale_tables()
 	TO kansa_owner;
 GRANT EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),

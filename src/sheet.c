@@ -245,6 +245,47 @@ is_zip(const char *data, size_t len)
 }
 
 /*
+ * Refuse, with what the file is and what to do, a file that is plainly no
+ * answer sheet: empty, a PDF, a legacy binary Office file, an HTML page.
+ * (Zip containers that are not xlsx workbooks are told apart in
+ * sheet_xlsx.c, which reads their directory.)
+ */
+static void
+refuse_non_sheet(const char *data, size_t len)
+{
+	const char *p = data;
+	const char *end = data + len;
+
+	if (len == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				 errmsg("file is empty"),
+				 errhint("Import the vendor's answer sheet itself, saved as .xlsx or CSV.")));
+	if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				 errmsg("file is a PDF document, not an answer sheet"),
+				 errhint("Copy the answer table out of the PDF into a spreadsheet and save it as .xlsx or CSV, then import that.")));
+	if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				 errmsg("file is a legacy Office document (.xls or .doc), which kansa does not read"),
+				 errhint("Open it in Excel or LibreOffice and save it as .xlsx (Excel workbook) or CSV.")));
+	/* HTML, also what Excel writes as a "web page" .xls */
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	if ((end - p >= 9 && pg_strncasecmp(p, "<!doctype", 9) == 0) ||
+		(end - p >= 5 && pg_strncasecmp(p, "<html", 5) == 0) ||
+		(end - p >= 6 && pg_strncasecmp(p, "<table", 6) == 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				 errmsg("file is an HTML page, not an answer sheet"),
+				 errhint("Excel's \"web page\" files (.htm, or .xls saved as a web page) are HTML: open the file in Excel or LibreOffice and save it as .xlsx or CSV.")));
+}
+
+/*
  * Read an answer sheet file into a List of KansaSheet, with the options
  * read_sheet and import_sheet take (format, encoding, delimiter, sheet);
  * *format receives the format read ("xlsx", "csv" or "tsv").
@@ -268,6 +309,7 @@ kansa_read_file(bytea *content, Jsonb *options, const char **format_out)
 
 	kansa_sheet_limits(&limits);
 	kansa_check_file_size(len);
+	refuse_non_sheet(data, len);
 	if (format == NULL)
 		format = is_zip(data, len) ? "xlsx" : "text";
 	if (strcmp(format, "xlsx") == 0)

@@ -1102,6 +1102,28 @@ rel_by_type(List *rels, const char *suffix)
 }
 
 /*
+ * A zip container with no workbook: say what it is when its parts show it
+ * (a Word or PowerPoint file, an OpenDocument file) and what to do.
+ */
+static void
+refuse_other_zip(Xlsx *x)
+{
+	const char *what = NULL;
+
+	if (zip_find(x, "word/document.xml") != NULL)
+		what = "a Word document (.docx)";
+	else if (zip_find(x, "ppt/presentation.xml") != NULL)
+		what = "a PowerPoint presentation (.pptx)";
+	else if (zip_find(x, "content.xml") != NULL && zip_find(x, "mimetype") != NULL)
+		what = "an OpenDocument file (.ods, .odt)";
+	if (what != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+				 errmsg("file is %s, not an xlsx answer sheet", what),
+				 errhint("Save the answer table as .xlsx (Excel workbook) or CSV, for example with LibreOffice or Excel, and import that.")));
+}
+
+/*
  * Read the worksheets of an xlsx workbook, in workbook order, or only the
  * one named only_sheet.  Returns a List of KansaSheet.
  */
@@ -1130,10 +1152,13 @@ kansa_sheets_from_xlsx(const char *data, size_t len, const char *only_sheet,
 	r = rel_by_type(rootrels, "/officeDocument");
 	wbpart = r ? rel_resolve("", r->target) : "xl/workbook.xml";
 	if (!xlsx_part(&x, wbpart, workbook_handler, &wbsheets))
+	{
+		refuse_other_zip(&x);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid xlsx workbook: no workbook part \"%s\"", wbpart),
 				 errhint("Is the file a spreadsheet (xlsx) and not another Office document?")));
+	}
 	wbrels = xlsx_rels(&x, wbpart);
 
 	r = rel_by_type(wbrels, "/sharedStrings");

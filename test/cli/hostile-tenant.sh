@@ -132,7 +132,21 @@ q "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name
 check "vendors and services of the same names are each organisation's own rows" "2 2" \
 	"$(q "SELECT count(DISTINCT organization_id) FROM kansa.vendor WHERE name = 'Shared V'") $(q "SELECT count(DISTINCT organization_id) FROM kansa.service WHERE name = 'Shared S 2'")"
 
-# 4. the residual channels, measured (README, Security model): what a
+# 4. the writers do the same work for an organisation the caller may not
+# see as for one that does not exist: with the statements' plans printed to
+# the client (debug_print_plan, any user's setting), the two calls print
+# alike (the bodies turn the printing off), and fail alike
+plans() {	# plans ORG: the LOG lines and the error of org A's call naming ORG
+	printf "SET ROLE hx_bi_a;\nRESET ROLE;\nSET ROLE hx_importer_a;\nSET client_min_messages = log;\nSET debug_print_plan = on;\nSELECT kansa.import_sheet('%s', 'v', 's', 'fisc8', '\\x41'::bytea, 'x.csv');\n" "$1" |
+		psql -X -q -d $db 2>&1 | sed -e "s/$1/ORG/g" | grep -E '^(LOG|ERROR):' | sed -e 's/^LOG:  plan:.*/LOG:  plan/'
+}
+hit=$(plans 'Org B')
+miss=$(plans 'Org Q')
+check "org A's writer call prints the same plans, and fails alike, for org B's name and an unused one" \
+	"$(echo "$miss" | md5sum)" "$(echo "$hit" | md5sum)"
+check "the writers' own statements print no plan to the client" "0" "$(echo "$hit" | grep -c 'kansa\.organization')"
+
+# 5. the residual channels, measured (README, Security model): what a
 # tenant can still learn, printed for the record
 res_reltuples=$(q "SET ROLE hx_bi_a; SELECT reltuples::bigint FROM pg_class WHERE oid = 'kansa.response'::regclass")
 res_stat=$(q "SET ROLE hx_bi_a; SELECT coalesce(n_tup_ins, 0) FROM pg_stat_all_tables WHERE relid = 'kansa.response'::regclass")

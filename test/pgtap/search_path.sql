@@ -4,7 +4,7 @@
 BEGIN;
 CREATE EXTENSION pgtap;
 CREATE EXTENSION kansa;
-SELECT plan(4);
+SELECT plan(5);
 
 CREATE TEMP VIEW kansa_fn AS
 SELECT p.oid::regprocedure::text AS fn, l.lanname, p.prosecdef,
@@ -36,6 +36,16 @@ SELECT is_empty($$
 			OR (pg_catalog.string_to_array(search_path, ', '))[pg_catalog.cardinality(pg_catalog.string_to_array(search_path, ', '))] <> 'pg_temp'
 			OR pg_catalog.strpos(search_path, 'pg_catalog') = 0)$$,
 	'each of those search_paths names only pg_catalog, kansa and pg_temp, with pg_temp last');
+
+-- a SECURITY DEFINER function runs as kansa's own roles, which see every
+-- tenant: none may print its statements' plans to the caller
+SELECT is_empty($$
+	SELECT p.oid::regprocedure FROM pg_proc AS p
+	  JOIN pg_depend AS d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+	   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'kansa')
+	 WHERE p.prosecdef
+	   AND NOT (p.proconfig @> ARRAY['debug_print_plan=off', 'debug_print_parse=off', 'debug_print_rewritten=off'])$$,
+	'every SECURITY DEFINER function of kansa turns debug_print_plan, _parse and _rewritten off');
 
 SELECT * FROM finish();
 ROLLBACK;
