@@ -1453,7 +1453,7 @@ COMMENT ON COLUMN kansa.sheet_line.answer IS 'The answer cell as read (responses
 COMMENT ON COLUMN kansa.sheet_line.mark IS 'The mark cell (a CAIQ answer, ○/×), if the sheet has a mark column.';
 COMMENT ON COLUMN kansa.sheet_line.ownership IS 'The ownership cell (CAIQ SSRM), if the sheet has one.';
 COMMENT ON COLUMN kansa.sheet_line.via IS 'How the row answers the control: row, list, inherit, range or blank.';
-COMMENT ON COLUMN kansa.sheet_line.reason IS 'layout: the layout as JSON; skipped: why (title, header, repeated header, section, duplicate); rejected: the error message.';
+COMMENT ON COLUMN kansa.sheet_line.reason IS 'layout: the layout as JSON; skipped: why (title, header, repeated header, repeated title, section, note, duplicate); rejected: the error message.';
 COMMENT ON COLUMN kansa.sheet_line.sqlstate IS 'SQLSTATE of a reject: 23503 unknown control, 23502 no control id, 23505 conflicting duplicate.';
 COMMENT ON COLUMN kansa.sheet_line.reject IS 'Why a row is rejected: unknown control, no control id or conflicting duplicate (import_reject.reason).';
 
@@ -1598,15 +1598,6 @@ CREATE FUNCTION kansa.caller_organizations(caller oid) RETURNS bigint[]
 			OR (t.oid IS NOT NULL AND pg_catalog.pg_has_role(caller_organizations.caller, t.oid, 'MEMBER'));
 	END;
 COMMENT ON FUNCTION kansa.caller_organizations(oid) IS 'The ids of the organisations the caller (a role''s oid, as kansa_writer passes it) acts for: all for a superuser, else those of whose tenant role it is a member. What the writer functions check, computed over every organisation alike.';
-
--- Is the caller a superuser, or a member of the organisation's tenant role?
-CREATE FUNCTION kansa.caller_acts_for(caller oid, organization_id bigint) RETURNS boolean
-	LANGUAGE sql STABLE
-	SET search_path = pg_catalog, pg_temp
-	BEGIN ATOMIC
-		SELECT caller_acts_for.organization_id = ANY (kansa.caller_organizations(caller_acts_for.caller));
-	END;
-COMMENT ON FUNCTION kansa.caller_acts_for(oid, bigint) IS 'True when the caller (a role''s oid, as kansa_writer passes it) is a superuser or a member of the organisation''s tenant role (caller_organizations()).';
 
 -- The id of the organisation the caller acts for, by name (width and blanks
 -- folded); a superuser may have it created.  Anything else is an error that
@@ -2771,7 +2762,7 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
 	kansa.review(bigint, kansa.answer, text), kansa.control_tree_refresh(),
 	kansa.organization_check(), kansa.analyze_stale_tables(), kansa.response_verdict_guard(),
-	kansa.caller_acts_for(oid, bigint), kansa.caller_organization(oid, text, boolean),
+	kansa.caller_organization(oid, text, boolean),
 	kansa.caller_organizations(oid), kansa.organization_service(bigint, text, text, boolean),
 	kansa.service_set(text, text, text, text, text, text, integer),
 	kansa.service_dependency_set(text, text, text, text, text, text),
@@ -2788,7 +2779,7 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 	FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
-	kansa.caller_acts_for(oid, bigint), kansa.caller_organization(oid, text, boolean),
+	kansa.caller_organization(oid, text, boolean),
 	kansa.caller_organizations(oid), kansa.organization_service(bigint, text, text, boolean),
 	kansa.analyze_stale_tables()
 	TO kansa_owner;

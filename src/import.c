@@ -1091,6 +1091,30 @@ row_empty(KansaSheet *sheet, int row)
 	return first_cell(sheet, row, NULL) == NULL;
 }
 
+/*
+ * Does an earlier row hold this text in the same column: a title printed at
+ * the top of every page?  The first rows of the sheet and the last ones
+ * before this row are looked at (SEEN_TOP, SEEN_BACK), which holds every
+ * page title while keeping the work per row bounded.
+ */
+#define SEEN_TOP	60
+#define SEEN_BACK	500
+
+static bool
+seen_before(KansaSheet *sheet, int row, int column, const char *text)
+{
+	int			r;
+
+	for (r = 1; r < row; r++)
+	{
+		if (r > SEEN_TOP && r < row - SEEN_BACK)
+			r = row - SEEN_BACK;
+		if (same_text(kansa_sheet_get(sheet, r, column), text))
+			return true;
+	}
+	return false;
+}
+
 /* Mark a row rejected, with the error a strict import raises for it. */
 static void
 reject_row(RowFate *f, RejectKind kind, int column, const char *cell,
@@ -1361,6 +1385,20 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			{
 				f->state = 2;
 				f->reason = "section";
+				have_last = false;
+				continue;
+			}
+			else if (claim.answer == NULL && claim.mark == NULL)
+			{
+				/*
+				 * An id-like cell that resolves to nothing and no answer: not
+				 * an answer lost, but a heading ("12", "1.6.2 アクセス権限の
+				 * 管理"), a page title printed again, or a note.  Only a row
+				 * that has an answer is rejected.
+				 */
+				f->state = 2;
+				f->reason = seen_before(sheet, r, lay.id_column, idcell) ? "repeated title" :
+					(idcell[0] >= '0' && idcell[0] <= '9') ? "section" : "note";
 				have_last = false;
 				continue;
 			}

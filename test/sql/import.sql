@@ -257,6 +257,13 @@ SET kansa.import_max_rows = 100;
 SELECT * FROM kansa.import_sheet('Bank A', 'V9', 'S9', 'fisc8', decode(:'fisc', 'base64'), 'f.xlsx');
 RESET kansa.import_max_rows;
 SELECT kansa.column_name(n) FROM unnest(ARRAY[1, 26, 27, 52, 702, 703, 16384]) n;
+-- rows whose id cell resolves to nothing: rejected only when they carry an
+-- answer; a heading, a page title printed again or a note is skipped
+SELECT kind, row_number, control, reason, reject
+  FROM kansa.sheet_answers(convert_to(E'4.3 安全対策対応表\n項番,回答\n12,\n1.6.2 アクセス権限の管理,\n'
+                                      || E'設1,実施しています。\n4.3 安全対策対応表\n※ 本表は2024年10月1日時点の状況です。\n'
+                                      || E'設999,実施しています。\n', 'UTF8'), 'fisc8')
+ WHERE kind <> 'layout' ORDER BY row_number;
 -- an id column forced beyond the 200 columns kansa scans by itself is read;
 -- one that holds no ids is named in the error
 SELECT kind, row_number, control, answer
