@@ -593,6 +593,70 @@ resolve_cell(Catalog *cat, const char *cell, const char *section, IdList *out,
 }
 
 /*
+ * The words a range statement is written in, made the forms text_range
+ * reads: the full names of FISC's sections (設備基準 84～137) their short
+ * ones (設84～137), " to " and blanks around 〜 or から dropped, and a blank
+ * between a section's name and a number (運用基準 10 から 20 まで).
+ */
+static char *
+range_words(char *f)
+{
+	static const char *const names[][2] = {
+		{"統制基準", "統"}, {"実務基準", "実"}, {"設備基準", "設"},
+		{"監査基準", "監"}, {"運用基準", "運"}, {"技術基準", "技"},
+	};
+	StringInfoData o;
+	const char *p = f;
+	int			i;
+
+	initStringInfo(&o);
+	while (*p)
+	{
+		bool		done = false;
+
+		for (i = 0; i < (int) lengthof(names) && !done; i++)
+		{
+			size_t		nl = strlen(names[i][0]);
+
+			if (strncmp(p, names[i][0], nl) == 0)
+			{
+				appendStringInfoString(&o, names[i][1]);
+				p += nl;
+				done = true;
+			}
+		}
+		if (done)
+			continue;
+		if (pg_strncasecmp(p, " to ", 4) == 0)
+		{
+			appendStringInfoChar(&o, '~');
+			p += 4;
+			continue;
+		}
+		if (*p == ' ')
+		{
+			const char *q = p + 1;
+			bool		before_mark = *q == '~' || strncmp(q, "\xe3\x81\x8b\xe3\x82\x89", 6) == 0 ||
+				strncmp(q, "\xe3\x80\x9c", 3) == 0;
+			bool		after_mark = o.len > 0 &&
+				(o.data[o.len - 1] == '~' ||
+				 (o.len >= 6 && strncmp(o.data + o.len - 6, "\xe3\x81\x8b\xe3\x82\x89", 6) == 0) ||
+				 (o.len >= 3 && strncmp(o.data + o.len - 3, "\xe3\x80\x9c", 3) == 0));
+			bool		name_number = o.len > 0 && (unsigned char) o.data[o.len - 1] >= 0x80 &&
+				*q >= '0' && *q <= '9';
+
+			if (before_mark || after_mark || name_number)
+			{
+				p++;
+				continue;
+			}
+		}
+		appendStringInfoChar(&o, *p++);
+	}
+	return o.data;
+}
+
+/*
  * Does the text state a range of controls ("設備基準84～137 は…対象外")?
  * Only ~-style markers count in free text, never a hyphen.
  */
@@ -606,6 +670,7 @@ text_range(Catalog *cat, const char *text, IdList *out)
 	out->n = 0;
 	if (f == NULL || flen > 100000)
 		return 0;
+	f = range_words(f);
 	for (p = f; *p; p++)
 	{
 		int			ml = 0;
@@ -1369,7 +1434,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			{
 				const char *v = kansa_sheet_get(sheet, r, cc);
 
-				if (v != NULL && cc != lay.id_column)
+				if (v != NULL)
 					n = text_range(cat, v, &l);
 				if (n > 0 && claim.answer == NULL && claim.mark == NULL)
 					claim.answer = v;

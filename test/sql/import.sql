@@ -264,6 +264,14 @@ SELECT kind, row_number, control, reason, reject
                                       || E'設1,実施しています。\n4.3 安全対策対応表\n※ 本表は2024年10月1日時点の状況です。\n'
                                       || E'設999,実施しています。\n', 'UTF8'), 'fisc8')
  WHERE kind <> 'layout' ORDER BY row_number;
+-- range statements in the id column, in the words sheets use: the sections'
+-- full names, から…まで, to, blanks around the mark
+SELECT a.row_number, a.via, count(*) AS controls, min(a.control) AS first, a.answer
+  FROM kansa.sheet_answers(convert_to(E'項番,回答\n設1,実施しています。\n'
+                                      || E'設備基準84～137は当社の対象外です（設備を保有しないため）。\n'
+                                      || E'運用基準 10 から 20 まで 該当なし\n技1 to 技5: N/A\n', 'UTF8'), 'fisc8') AS a
+ WHERE a.kind = 'response'
+ GROUP BY a.row_number, a.via, a.answer ORDER BY a.row_number;
 -- an id column forced beyond the 200 columns kansa scans by itself is read;
 -- one that holds no ids is named in the error
 SELECT kind, row_number, control, answer
