@@ -721,6 +721,34 @@ text_range(Catalog *cat, const char *text, IdList *out)
 	return 0;
 }
 
+/*
+ * The section a cell names by its local id, written whole (blanks and width
+ * folded: "統", "1(1)", "１２"), or NULL.
+ */
+static char *
+section_id(Catalog *cat, const char *cell)
+{
+	int			flen;
+	char	   *f;
+	char	   *o;
+	char	   *p;
+	int			j;
+
+	if (cat->nsections == 0 || strlen(cell) > 64)
+		return NULL;
+	f = kansa_fold(cell, strlen(cell), 0, false, &flen);
+	if (f == NULL)
+		return NULL;
+	for (o = p = f; *p; p++)
+		if (*p != ' ')
+			*o++ = *p;
+	*o = '\0';
+	for (j = 0; j < cat->nsections; j++)
+		if (strcmp(cat->sec_ids[j], f) == 0)
+			return f;
+	return NULL;
+}
+
 /* The section number a row starts ("2. 情報セキュリティのための組織"), or NULL. */
 static char *
 row_section(Catalog *cat, const char *cell)
@@ -1443,6 +1471,20 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			{
 				claim.via = VIA_RANGE;
 				f->column = lay.answer_column;
+			}
+			else if (idcell != NULL && (sec = section_id(cat, idcell)) != NULL)
+			{
+				/*
+				 * An id cell that names a section of the catalog (統,
+				 * 1(1)) and no control: a heading, whatever stands beside
+				 * it (a merged title reaches the answer column).
+				 */
+				section = sec;
+				subsection = NULL;
+				have_last = false;
+				f->state = 2;
+				f->reason = "section";
+				continue;
 			}
 			else if (row_is_band(sheet, r) ||
 					 (claim.answer == NULL && claim.mark == NULL &&
