@@ -14,6 +14,10 @@ for dir in test/fixtures/layouts/*/; do
 	abs=$(cd "$dir" && pwd)
 	echo "#### $name"
 	echo ""
+	if [ -f "$dir/baseline.txt" ]; then
+		echo "Blind figure (first measured): $(cat "$dir/baseline.txt")"
+		echo ""
+	fi
 	psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -v dir="$abs" <<'SQL'
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS kansa;
