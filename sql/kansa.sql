@@ -756,21 +756,30 @@ CREATE FUNCTION kansa.boilerplate(texts text[], min_share double precision DEFAU
 COMMENT ON FUNCTION kansa.boilerplate(text[], double precision, integer) IS 'The sentences a sheet repeats across its answers: found in at least min_share of at least min_answers non-empty answers (and in two). Verdict-like sentences (対象外, 実施しています。) and sentences under 12 characters never count.';
 
 CREATE FUNCTION kansa.classify(text) RETURNS kansa.answer
-	AS 'MODULE_PATHNAME', 'kansa_classify' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION kansa.classify(text) IS 'Reads a vendor''s free-text answer into a verdict (status and responsibility) with kansa''s rule engine; NULL or empty text is unanswered.';
+	AS 'MODULE_PATHNAME', 'kansa_classify' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.classify(text) IS 'Reads a vendor''s free-text answer into a verdict (status and responsibility): Japanese sentences with the structural reader (MeCab, kansa.lexicon), English ones with cue words; NULL or empty text is unanswered.  STABLE: the verdict depends on kansa.lexicon and kansa.mecab_dictionary.';
 CREATE FUNCTION kansa.classify(text, boilerplate text[]) RETURNS kansa.answer
-	AS 'MODULE_PATHNAME', 'kansa_classify' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'kansa_classify' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION kansa.classify(text, text[]) IS 'classify(text), judging only the sentences that are not in the sheet''s boilerplate (see boilerplate()).';
+CREATE FUNCTION kansa.classify(text, context jsonb) RETURNS kansa.answer
+	AS 'MODULE_PATHNAME', 'kansa_classify' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.classify(text, jsonb) IS 'classify(text) with what is known of the answer, a JSON object with the keys service and vendor (their names: a sentence about them is the vendor speaking of itself), framework, control (a control id as text) and boilerplate (an array of the sheet''s boilerplate sentences); any other key is an error.';
 
 CREATE FUNCTION kansa.classify_explain(text, OUT verdict kansa.answer, OUT confidence real,
-									   OUT rule text, OUT cue text, OUT specific_text text)
-	AS 'MODULE_PATHNAME', 'kansa_classify_explain' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION kansa.classify_explain(text) IS 'classify(text) with its explanation: confidence (0-1, low where rules conflict or nothing matched), the rule that decided, the words that triggered it, and the text judged once boilerplate is set aside.';
+									   OUT rule text, OUT cue text, OUT specific_text text,
+									   OUT reading text)
+	AS 'MODULE_PATHNAME', 'kansa_classify_explain' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.classify_explain(text) IS 'classify(text) with its explanation: confidence (0-1, low where rules conflict or nothing matched), the rule that decided, the words that triggered it, the text judged once boilerplate is set aside, and the structural reading of its Japanese sentences, one line a clause: [role] clause | kind and predicate | agent | rule | whether it counted.';
 CREATE FUNCTION kansa.classify_explain(text, boilerplate text[], OUT verdict kansa.answer,
 									   OUT confidence real, OUT rule text, OUT cue text,
-									   OUT specific_text text)
-	AS 'MODULE_PATHNAME', 'kansa_classify_explain' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+									   OUT specific_text text, OUT reading text)
+	AS 'MODULE_PATHNAME', 'kansa_classify_explain' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION kansa.classify_explain(text, text[]) IS 'classify(text, boilerplate) with its explanation (see classify_explain(text)).';
+CREATE FUNCTION kansa.classify_explain(text, context jsonb, OUT verdict kansa.answer,
+									   OUT confidence real, OUT rule text, OUT cue text,
+									   OUT specific_text text, OUT reading text)
+	AS 'MODULE_PATHNAME', 'kansa_classify_explain' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.classify_explain(text, jsonb) IS 'classify(text, context) with its explanation (see classify_explain(text)).';
 
 CREATE FUNCTION kansa.tokens(text, OUT "position" integer, OUT "offset" integer, OUT surface text,
 							 OUT lemma text, OUT part_of_speech text, OUT pos_detail text,
@@ -898,6 +907,29 @@ COMMENT ON COLUMN kansa.quantity.name IS 'The quantity''s name, e.g. backup_inte
 COMMENT ON COLUMN kansa.quantity.kinds IS 'The kinds of measure that state it (kind(measure)): frequency, duration, ratio, count, coverage, relative, choice.';
 COMMENT ON COLUMN kansa.quantity.description IS 'What it measures, with the asp_saas items that set reference values for it.';
 COMMENT ON COLUMN kansa.quantity.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
+
+CREATE TABLE kansa.lexicon (
+	term		text NOT NULL
+				CHECK (term OPERATOR(pg_catalog.<>) '' AND pg_catalog.length(term) OPERATOR(pg_catalog.<=) 200
+					   AND term OPERATOR(pg_catalog.=) pg_catalog.lower(term)),
+	class		text NOT NULL
+				CHECK (class OPERATOR(pg_catalog.=) ANY (ARRAY['self', 'third_party', 'building', 'owned',
+						'customer', 'asset', 'safeguard', 'hazard', 'unauthorized', 'person', 'past_event',
+						'plan', 'limitation', 'not_applicable', 'scope_verb'])),
+	builtin		boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (term, class)
+);
+COMMENT ON TABLE kansa.lexicon IS 'The word classes the structural reader of classify() reads: who acts (self, third_party, building, customer), what a clause is about (asset, safeguard, hazard), what makes a negation protective (unauthorized, person, past_event), plans, limitations, not-applicable words and the predicates of scope statements (scope_verb, matched against the predicate''s lemma). Administrators add rows: a vendor''s product names as self, a platform''s name as third_party.';
+COMMENT ON COLUMN kansa.lexicon.term IS 'The word as it appears after classify() cleans a text (NFKC, ASCII lower case); Japanese terms match whole MeCab tokens, not parts of a token.';
+COMMENT ON COLUMN kansa.lexicon.class IS 'The word''s class (see the table''s comment and README "How kansa reads an answer").';
+COMMENT ON COLUMN kansa.lexicon.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
+
+CREATE FUNCTION kansa.lexicon_changed() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'kansa_lexicon_changed' LANGUAGE C;
+COMMENT ON FUNCTION kansa.lexicon_changed() IS 'Trigger function: tells every session that kansa.lexicon changed, so that the next classify() reads it again.';
+CREATE TRIGGER lexicon_changed
+	AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON kansa.lexicon
+	FOR EACH STATEMENT EXECUTE FUNCTION kansa.lexicon_changed();
 
 CREATE SEQUENCE kansa.reference_item_id_seq;
 COMMENT ON SEQUENCE kansa.reference_item_id_seq IS 'Ids of reference_item rows.';
@@ -1040,6 +1072,7 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.service_type', 'WHERE NOT buil
 SELECT pg_catalog.pg_extension_config_dump('kansa.reference_item', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('kansa.reference_value', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('kansa.control_link', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('kansa.lexicon', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('kansa.control_position_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.reference_item_id_seq', '');
 
@@ -1048,7 +1081,7 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.reference_item_id_seq', '');
 -- Catalog tables are readable by everyone; changing them is for their owner.
 GRANT USAGE ON SCHEMA kansa TO PUBLIC;
 GRANT SELECT ON kansa.framework, kansa.control, kansa.quantity, kansa.reference_item,
-	kansa.reference_value, kansa.service_type, kansa.control_link TO PUBLIC;
+	kansa.reference_value, kansa.service_type, kansa.control_link, kansa.lexicon TO PUBLIC;
 
 -----------------------------------------------------------------------------
 -- Tenancy primitives (src/tenant.c): the key names are unique under, the
@@ -2739,7 +2772,7 @@ GRANT USAGE ON SEQUENCE kansa.assessment_id_seq TO kansa_owner;
 GRANT SELECT ON kansa.framework, kansa.control TO kansa_owner;
 
 -- administrators keep the catalogs
-GRANT INSERT, UPDATE, DELETE ON kansa.framework, kansa.control, kansa.quantity,
+GRANT INSERT, UPDATE, DELETE ON kansa.framework, kansa.control, kansa.quantity, kansa.lexicon,
 	kansa.reference_item, kansa.reference_value, kansa.service_type, kansa.control_link
 	TO kansa_admin;
 GRANT USAGE ON SEQUENCE kansa.control_position_seq, kansa.reference_item_id_seq TO kansa_admin;

@@ -34,6 +34,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
@@ -373,6 +374,8 @@ typedef struct
 	int			first[N_CUE_KINDS]; /* first hit of each kind, or -1 */
 	int			firstlen[N_CUE_KINDS];
 	int			polarity;		/* +1 affirmative, -1 negative, 0 neither */
+	bool		shared;			/* the vendor and the customer both act */
+	const char *rule;			/* the structural reader's rule, or NULL */
 } Clause;
 
 /* The outcome, with its explanation. */
@@ -383,137 +386,17 @@ typedef struct
 	const char *rule;
 	StringInfoData cue;
 	StringInfoData specific;
+	StringInfoData reading;		/* the structural reading, clause by clause */
 } Verdict;
 
 /*
- * Cue matching: one Aho-Corasick automaton over the bytes of every cue and
- * clause joint, built once per backend, so that a text is scanned once
- * whatever the size of the vocabulary.
+ * Cue matching: one automaton over every cue and clause joint, built once
+ * per backend, so that a text is scanned once whatever the size of the
+ * vocabulary.
  */
-typedef struct
-{
-	int			nstates;
-	int16	   *delta;			/* nstates * 256 transitions */
-	int16	   *own;			/* pattern ending at the state, or -1 */
-	int16	   *dict;			/* nearest suffix state with a pattern, or -1 */
-	int		   *patlen;
-} CueAutomaton;
-
-static CueAutomaton *automaton = NULL;
+static KansaAutomaton *automaton = NULL;
 
 #define N_PATTERNS ((int) (lengthof(cues) + lengthof(clause_joints)))
-
-/* Pattern i: a cue, or a clause joint after the cues. */
-static const char *
-pattern_text(int i)
-{
-	return i < (int) lengthof(cues) ? cues[i].text
-		: clause_joints[i - lengthof(cues)];
-}
-
-/* Build the automaton in TopMemoryContext. */
-static void
-build_automaton(void)
-{
-	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
-	CueAutomaton *a = palloc0(sizeof(CueAutomaton));
-	int			maxstates = 1;
-	int		   *trie;
-	int16	   *fail;
-	int		   *queue;
-	int			head = 0,
-				tail = 0;
-	int			i;
-
-	for (i = 0; i < N_PATTERNS; i++)
-		maxstates += strlen(pattern_text(i));
-	if (maxstates > PG_INT16_MAX)
-		elog(ERROR, "kansa cue vocabulary too large");
-	trie = palloc(sizeof(int) * maxstates * 256);
-	memset(trie, -1, sizeof(int) * maxstates * 256);
-	a->own = palloc(sizeof(int16) * maxstates);
-	a->dict = palloc(sizeof(int16) * maxstates);
-	a->patlen = palloc(sizeof(int) * N_PATTERNS);
-	fail = palloc0(sizeof(int16) * maxstates);
-	queue = palloc(sizeof(int) * maxstates);
-	memset(a->own, -1, sizeof(int16) * maxstates);
-	memset(a->dict, -1, sizeof(int16) * maxstates);
-	a->nstates = 1;
-
-	for (i = 0; i < N_PATTERNS; i++)
-	{
-		const unsigned char *p = (const unsigned char *) pattern_text(i);
-		int			st = 0;
-
-		a->patlen[i] = strlen((const char *) p);
-		for (; *p; p++)
-		{
-			if (trie[st * 256 + *p] < 0)
-				trie[st * 256 + *p] = a->nstates++;
-			st = trie[st * 256 + *p];
-		}
-		if (a->own[st] < 0)		/* a duplicate pattern keeps the first */
-			a->own[st] = i;
-	}
-
-	/* breadth first: failure links, dictionary links, full transitions */
-	a->delta = palloc(sizeof(int16) * a->nstates * 256);
-	for (i = 0; i < 256; i++)
-	{
-		int			t = trie[i];
-
-		if (t < 0)
-			a->delta[i] = 0;
-		else
-		{
-			a->delta[i] = t;
-			fail[t] = 0;
-			queue[tail++] = t;
-		}
-	}
-	while (head < tail)
-	{
-		int			st = queue[head++];
-
-		a->dict[st] = a->own[fail[st]] >= 0 ? fail[st] : a->dict[fail[st]];
-		for (i = 0; i < 256; i++)
-		{
-			int			t = trie[st * 256 + i];
-
-			if (t < 0)
-				a->delta[st * 256 + i] = a->delta[fail[st] * 256 + i];
-			else
-			{
-				a->delta[st * 256 + i] = t;
-				fail[t] = a->delta[fail[st] * 256 + i];
-				queue[tail++] = t;
-			}
-		}
-	}
-	pfree(trie);
-	pfree(fail);
-	pfree(queue);
-	MemoryContextSwitchTo(old);
-	automaton = a;
-}
-
-typedef struct
-{
-	int			start;
-	int			pattern;
-} RawMatch;
-
-static int
-raw_match_cmp(const void *x, const void *y)
-{
-	const RawMatch *a = x;
-	const RawMatch *b = y;
-
-	if (a->start != b->start)
-		return a->start - b->start;
-	/* longer first at the same start */
-	return automaton->patlen[b->pattern] - automaton->patlen[a->pattern];
-}
 
 /*
  * Find the cues and the clause joints in the lower-cased text.  Among cues
@@ -526,70 +409,32 @@ static void
 match_text(const char *lower, int len, CueHit **hits, int *nhits,
 		   int **joints, int *njoints)
 {
-	const CueAutomaton *a;
-	RawMatch   *raw;
-	int			nraw = 0,
-				maxraw = 64;
-	int			st = 0;
+	KansaMatch *m;
+	int			n;
 	int			i;
-	int			covered_until = 0;
 
 	if (automaton == NULL)
-		build_automaton();
-	a = automaton;
-	raw = palloc(maxraw * sizeof(RawMatch));
-	*joints = palloc(16 * sizeof(int));
-	*njoints = 0;
 	{
-		int			maxj = 16;
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+		const char **patterns = palloc(N_PATTERNS * sizeof(char *));
 
-		for (i = 0; i < len; i++)
-		{
-			int			m;
-
-			st = a->delta[st * 256 + (unsigned char) lower[i]];
-			for (m = a->own[st] >= 0 ? st : a->dict[st]; m >= 0; m = a->dict[m])
-			{
-				int			pat = a->own[m];
-
-				if (pat >= (int) lengthof(cues))
-				{
-					if (*njoints == maxj)
-					{
-						maxj *= 2;
-						*joints = repalloc(*joints, maxj * sizeof(int));
-					}
-					(*joints)[(*njoints)++] = i + 1;
-					continue;
-				}
-				if (nraw == maxraw)
-				{
-					maxraw *= 2;
-					raw = repalloc(raw, maxraw * sizeof(RawMatch));
-				}
-				raw[nraw].start = i + 1 - a->patlen[pat];
-				raw[nraw].pattern = pat;
-				nraw++;
-			}
-		}
+		for (i = 0; i < N_PATTERNS; i++)
+			patterns[i] = i < (int) lengthof(cues) ? cues[i].text
+				: clause_joints[i - lengthof(cues)];
+		automaton = kansa_automaton_build(patterns, N_PATTERNS);
+		pfree(patterns);
+		MemoryContextSwitchTo(old);
 	}
-	qsort(raw, nraw, sizeof(RawMatch), raw_match_cmp);
-	*hits = palloc(Max(nraw, 1) * sizeof(CueHit));
-	*nhits = 0;
-	for (i = 0; i < nraw; i++)
+	n = kansa_automaton_match(automaton, lower, len, true, lengthof(cues),
+							  &m, joints, njoints);
+	*hits = palloc(Max(n, 1) * sizeof(CueHit));
+	for (i = 0; i < n; i++)
 	{
-		int			end = raw[i].start + a->patlen[raw[i].pattern];
-
-		if (i > 0 && raw[i].start == raw[i - 1].start)
-			continue;			/* a shorter cue at the same start */
-		if (raw[i].start < covered_until && end <= covered_until)
-			continue;			/* inside a longer cue */
-		(*hits)[*nhits].cue = raw[i].pattern;
-		(*hits)[*nhits].pos = raw[i].start;
-		(*nhits)++;
-		covered_until = Max(covered_until, end);
+		(*hits)[i].cue = m[i].pattern;
+		(*hits)[i].pos = m[i].start;
 	}
-	pfree(raw);
+	*nhits = n;
+	pfree(m);
 }
 
 /* Does the sentence say nothing about the control, on its own terms? */
@@ -661,6 +506,7 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 				capable = 0,
 				inherit = 0,
 				customer = 0,
+				shared = 0,
 				provider_affirm = 0;
 	int			k;
 	int			status;
@@ -695,6 +541,8 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 			inherit++;
 		if (c->nkind[CUE_CUSTOMER])
 			customer++;
+		if (c->shared)
+			shared++;
 	}
 
 	if (ncl == 0)
@@ -768,6 +616,30 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 			why = &cl[k];
 	if (why != NULL)
 		note_cue(v, text, why->first[whykind], why->firstlen[whykind]);
+	/* the structural reader's rule, where one of its clauses decided */
+	for (k = 0; k < ncl; k++)
+	{
+		const Clause *c = &cl[k];
+		bool		decisive;
+
+		if (c->rule == NULL)
+			continue;
+		decisive = (status == KANSA_NOT_APPLICABLE && c->nkind[CUE_NA]) ||
+			(status == KANSA_PLANNED && c->nkind[CUE_PLAN]) ||
+			((status == KANSA_NOT_IMPLEMENTED || status == KANSA_PARTIAL) && c->polarity < 0) ||
+			(status == KANSA_PARTIAL && c->nkind[CUE_EXCEPT]) ||
+			(status == KANSA_IMPLEMENTED && c->polarity > 0);
+		if (decisive)
+		{
+			if (status == KANSA_PARTIAL && neg > 0 && affirm > 0)
+				v->rule = "concession";
+			else
+				v->rule = c->rule;
+			if (why == NULL || why->rule == NULL)
+				note_cue(v, text, c->start, c->len);
+			break;
+		}
+	}
 	if (inherit > 0 || customer > 0)
 	{
 		for (k = 0; k < ncl; k++)
@@ -784,7 +656,7 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 
 	if (status != KANSA_NOT_APPLICABLE && status != KANSA_UNANSWERED)
 	{
-		if (customer > 0 && provider_affirm > 0)
+		if (shared > 0 || (customer > 0 && provider_affirm > 0))
 			resp = KANSA_RESP_SHARED;
 		else if (customer > 0)
 			resp = KANSA_RESP_CUSTOMER;
@@ -857,6 +729,77 @@ clause_end(const int *joints, int njoints, int pos, int end)
 	return end;
 }
 
+/*
+ * Read a Japanese sentence [start, start + len) of the clean text with the
+ * structural reader (reading.c) and append its clauses to *clauses: the
+ * clauses that state something about the control, each with what the
+ * reader found (kind, agent, limitation) in place of the cue words'
+ * reading; pointers, capabilities and the customer's part still come from
+ * the cues.  Triggers, reasons and background clauses do not count; a
+ * condition on scope limits the clause after it.  The reading is written
+ * to v->reading for classify_explain.
+ */
+static void
+read_structurally(Verdict *v, const char *text, int start, int len,
+				  const CueHit *hits, int nhits, const KansaReadContext *ctx,
+				  Clause **clauses, int *ncl, int *maxcl)
+{
+	KansaReadClause *rc;
+	int			n = kansa_read_sentence(text + start, len, ctx, &rc);
+	int			i;
+	bool		narrowed = false;
+
+	for (i = 0; i < n; i++)
+	{
+		KansaReadClause *r = &rc[i];
+		Clause	   *c;
+		bool		counts;
+
+		counts = r->kind != KK_NONE && r->kind != KK_BACKGROUND &&
+			(r->role == KR_MAIN || r->role == KR_CONCESSIVE || r->role == KR_PROVISO ||
+			 r->kind == KK_NA);
+		if (v->reading.len > 0)
+			appendStringInfoChar(&v->reading, '\n');
+		appendStringInfo(&v->reading, "[%s] %.*s | %s%s%s | agent %s%s%s%s | %s | %s",
+						 kansa_role_name(r->role), r->len, text + start + r->start,
+						 kansa_kind_name(r->kind),
+						 r->predicate ? " " : "", r->predicate ? r->predicate : "",
+						 kansa_agent_name(r->agent),
+						 r->agent_text ? " (" : "", r->agent_text ? r->agent_text : "",
+						 r->agent_text ? ")" : "",
+						 r->rule, counts ? "counted" : "not counted");
+		if (r->role == KR_SCOPE_CONDITION)
+			narrowed = true;
+		if (!counts)
+			continue;
+		if (*ncl == *maxcl)
+		{
+			*maxcl *= 2;
+			*clauses = repalloc(*clauses, *maxcl * sizeof(Clause));
+		}
+		c = &(*clauses)[(*ncl)++];
+		scan_clause(c, hits, nhits, start + r->start, start + r->start + r->len);
+		c->rule = r->rule;
+		c->nkind[CUE_NA] = r->kind == KK_NA;
+		c->nkind[CUE_PLAN] = r->kind == KK_PLAN;
+		c->nkind[CUE_NEG] = r->kind == KK_NEG;
+		c->nkind[CUE_AFFIRM] = r->kind == KK_AFFIRM || r->kind == KK_PROTECT;
+		c->polarity = r->kind == KK_NEG ? -1 :
+			(r->kind == KK_AFFIRM || r->kind == KK_PROTECT) ? 1 : 0;
+		c->nkind[CUE_EXCEPT] = (r->limited || narrowed) && r->kind == KK_AFFIRM;
+		c->nkind[CUE_INHERIT] = r->agent == KA_THIRD ||
+			(r->agent == KA_NONE && r->third_mentioned);
+		c->nkind[CUE_CUSTOMER] = c->nkind[CUE_CUSTOMER] || r->agent == KA_CUSTOMER ||
+			r->customer_cue;
+		c->shared = r->agent == KA_SHARED;
+		c->first[CUE_NA] = c->first[CUE_PLAN] = c->first[CUE_NEG] = -1;
+		c->first[CUE_EXCEPT] = c->first[CUE_INHERIT] = -1;
+		if (c->polarity == 0 && c->nkind[CUE_CUSTOMER] > 0)
+			c->polarity = 1;
+		narrowed = false;
+	}
+}
+
 /* Placeholders that mean the cell was left empty. */
 static const char *const placeholders[] = {
 	"未記入", "未回答", "記入なし", "回答なし", "tbd", "tba", "?", "-?"
@@ -867,7 +810,8 @@ static const char *const placeholders[] = {
  * boilerplate sentences bp (clean text, as boilerplate() returns them).
  */
 static void
-classify_text(const char *str, size_t len, char **bp, int nbp, Verdict *v)
+classify_text(const char *str, size_t len, char **bp, int nbp,
+			  const KansaReadContext *ctx, Verdict *v)
 {
 	char	   *text;
 	char	   *lower;
@@ -888,6 +832,7 @@ classify_text(const char *str, size_t len, char **bp, int nbp, Verdict *v)
 
 	initStringInfo(&v->cue);
 	initStringInfo(&v->specific);
+	initStringInfo(&v->reading);
 	v->confidence = 1.0f;
 
 	text = kansa_clean_text(str, len);
@@ -953,6 +898,12 @@ classify_text(const char *str, size_t len, char **bp, int nbp, Verdict *v)
 			ncl = first;
 			continue;
 		}
+		if (kansa_has_japanese(text + starts[s], lens[s]))
+		{
+			ncl = first;
+			read_structurally(v, text, starts[s], lens[s], hits, nhits, ctx,
+							  &clauses, &ncl, &maxcl);
+		}
 		if (v->specific.len > 0)
 			appendStringInfoChar(&v->specific, ' ');
 		appendBinaryStringInfo(&v->specific, text + starts[s], lens[s]);
@@ -990,6 +941,138 @@ get_boilerplate(FunctionCallInfo fcinfo, int argno, char ***bp)
 	return m;
 }
 
+/* A string of the classify context, or an error naming the key. */
+static char *
+context_string(JsonbValue *v, const char *key)
+{
+	if (v->type != jbvString)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("classify context key \"%s\" must be a string", key)));
+	return pnstrdup(v->val.string.val, v->val.string.len);
+}
+
+/*
+ * Read the classify context (a jsonb object): service and vendor (their
+ * names: a sentence about them is about the vendor), framework and control
+ * (a control_id as text; a FISC facilities control marks the answer as
+ * about facilities), boilerplate (an array of strings).  Any other key is
+ * an error, so that a misspelt key does not go unnoticed.
+ */
+static void
+get_context(Jsonb *jb, KansaReadContext *ctx, char ***bp, int *nbp)
+{
+	JsonbIterator *it;
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	char	   *key = NULL;
+	char	   *framework = NULL;
+	char	   *control = NULL;
+
+	memset(ctx, 0, sizeof(KansaReadContext));
+	ctx->self_names = palloc(2 * sizeof(char *));
+	*bp = NULL;
+	*nbp = 0;
+	if (!JB_ROOT_IS_OBJECT(jb) || JB_ROOT_IS_SCALAR(jb))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("classify context must be a JSON object")));
+	it = JsonbIteratorInit(&jb->root);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (tok == WJB_KEY)
+		{
+			key = pnstrdup(v.val.string.val, v.val.string.len);
+			continue;
+		}
+		if (tok != WJB_VALUE || key == NULL)
+			continue;
+		if (v.type == jbvNull)
+			continue;
+		if (strcmp(key, "service") == 0 || strcmp(key, "vendor") == 0)
+		{
+			char	   *name = context_string(&v, key);
+			char	   *clean = kansa_clean_text(name, strlen(name));
+
+			if (clean[0] != '\0')
+				ctx->self_names[ctx->nself++] = kansa_ascii_lower(clean, strlen(clean));
+		}
+		else if (strcmp(key, "framework") == 0)
+			framework = context_string(&v, key);
+		else if (strcmp(key, "control") == 0)
+		{
+			control = context_string(&v, key);
+			(void) control_id_from_string(control, strlen(control), true);
+		}
+		else if (strcmp(key, "boilerplate") == 0)
+		{
+			JsonbIterator *ai;
+			JsonbValue	e;
+			JsonbIteratorToken at;
+			int			cap = 8;
+
+			if (v.type != jbvBinary || !JsonContainerIsArray(v.val.binary.data))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("classify context key \"boilerplate\" must be an array of strings")));
+			*bp = palloc(cap * sizeof(char *));
+			ai = JsonbIteratorInit(v.val.binary.data);
+			while ((at = JsonbIteratorNext(&ai, &e, true)) != WJB_DONE)
+			{
+				if (at != WJB_ELEM || e.type == jbvNull)
+					continue;
+				if (e.type != jbvString)
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("classify context key \"boilerplate\" must be an array of strings")));
+				if (*nbp == cap)
+				{
+					cap *= 2;
+					*bp = repalloc(*bp, cap * sizeof(char *));
+				}
+				(*bp)[(*nbp)++] = kansa_clean_text(e.val.string.val, e.val.string.len);
+			}
+		}
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown classify context key \"%s\"", key),
+					 errhint("The keys are service, vendor, framework, control and boilerplate.")));
+	}
+	/* FISC's facilities standards (設備基準) */
+	if (control != NULL)
+	{
+		char	   *c = kansa_clean_text(control, strlen(control));
+
+		ctx->facilities = strncmp(c, "fisc", 4) == 0 && strstr(c, ":設") != NULL;
+	}
+	else if (framework != NULL)
+		ctx->facilities = false;
+}
+
+/*
+ * The optional second argument: boilerplate (text[]) or a context (jsonb).
+ * Returns the context, or NULL when there is none.
+ */
+static KansaReadContext *
+get_second_arg(FunctionCallInfo fcinfo, char ***bp, int *nbp)
+{
+	KansaReadContext *ctx;
+
+	*bp = NULL;
+	*nbp = 0;
+	if (PG_NARGS() < 2 || PG_ARGISNULL(1))
+		return NULL;
+	if (get_fn_expr_argtype(fcinfo->flinfo, 1) != JSONBOID)
+	{
+		*nbp = get_boilerplate(fcinfo, 1, bp);
+		return NULL;
+	}
+	ctx = palloc(sizeof(KansaReadContext));
+	get_context(PG_GETARG_JSONB_P(1), ctx, bp, nbp);
+	return ctx;
+}
+
 PG_FUNCTION_INFO_V1(kansa_classify);
 
 /* classify(text [, boilerplate text[]]) returns answer */
@@ -999,13 +1082,14 @@ kansa_classify(PG_FUNCTION_ARGS)
 	text	   *t;
 	char	  **bp;
 	int			nbp;
+	KansaReadContext *ctx;
 	Verdict		v;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_INT16(KANSA_ANSWER(KANSA_UNANSWERED, KANSA_RESP_NONE));
 	t = PG_GETARG_TEXT_PP(0);
-	nbp = get_boilerplate(fcinfo, 1, &bp);
-	classify_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), bp, nbp, &v);
+	ctx = get_second_arg(fcinfo, &bp, &nbp);
+	classify_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), bp, nbp, ctx, &v);
 	PG_RETURN_INT16((int16) v.verdict);
 }
 
@@ -1019,10 +1103,11 @@ Datum
 kansa_classify_explain(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
-	Datum		values[5];
-	bool		nulls[5] = {false, false, false, false, false};
+	Datum		values[6];
+	bool		nulls[6] = {false, false, false, false, false, false};
 	char	  **bp;
 	int			nbp;
+	KansaReadContext *ctx;
 	Verdict		v;
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
@@ -1031,6 +1116,7 @@ kansa_classify_explain(PG_FUNCTION_ARGS)
 	{
 		initStringInfo(&v.cue);
 		initStringInfo(&v.specific);
+		initStringInfo(&v.reading);
 		v.verdict = KANSA_ANSWER(KANSA_UNANSWERED, KANSA_RESP_NONE);
 		v.confidence = 1.0f;
 		v.rule = "empty";
@@ -1039,15 +1125,17 @@ kansa_classify_explain(PG_FUNCTION_ARGS)
 	{
 		text	   *t = PG_GETARG_TEXT_PP(0);
 
-		nbp = get_boilerplate(fcinfo, 1, &bp);
-		classify_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), bp, nbp, &v);
+		ctx = get_second_arg(fcinfo, &bp, &nbp);
+		classify_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), bp, nbp, ctx, &v);
 	}
 	values[0] = Int16GetDatum((int16) v.verdict);
 	values[1] = Float4GetDatum(v.confidence);
 	values[2] = CStringGetTextDatum(v.rule);
 	values[3] = CStringGetTextDatum(v.cue.data);
 	values[4] = CStringGetTextDatum(v.specific.data);
+	values[5] = CStringGetTextDatum(v.reading.data);
 	nulls[3] = (v.cue.len == 0);
+	nulls[5] = (v.reading.len == 0);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 

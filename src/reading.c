@@ -1,0 +1,909 @@
+/*-------------------------------------------------------------------------
+ *
+ * reading.c
+ *	  The structural reader: a Japanese sentence of an answer, read with
+ *	  MeCab into clauses, each with its role (main, concessive, proviso,
+ *	  trigger, condition on scope, reason), its predicate and polarity, who
+ *	  acts (the agent) and what kind of statement it makes (a safeguard in
+ *	  place or missing, a scope statement, a protective negation, a plan).
+ *
+ * The words the rules read are data: kansa.lexicon, compiled from
+ * data/lexicon.tsv and open to administrators' additions.  A session reads
+ * the table on first use and again after any change to it (the table's
+ * trigger sends an invalidation every session sees).  A lexicon term
+ * counts only where it covers whole tokens, so 水 (water, a hazard) is not
+ * found in 水準 (a level).
+ *
+ * The rules, in the order they are tried for a negated predicate:
+ *	 - a past event denied (事例, 被害, 実績 … はありません): protective;
+ *	 - an inability (〜できません, 〜不可) about the unauthorised, a hazard or
+ *	   with no safeguard named: protective;
+ *	 - a hazard or the unauthorised denied, no safeguard named: protective;
+ *	 - an asset or activity the control governs denied, no safeguard named,
+ *	   or a scope verb (行う, 提供, 取り扱う, 保有 …) denied by the vendor or
+ *	   its service with no safeguard named: a scope statement;
+ *	 - otherwise the safeguard is missing.
+ * An affirmed predicate is a plan when a plan word stands in the clause,
+ * and limited when a limitation word does (not のみ after a person: that
+ * restricts who may act, it does not cut the scope).
+ *
+ * src/reading.c
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "kansa.h"
+
+/* The word classes of kansa.lexicon, as bits. */
+#define LX_SELF			(1 << 0)
+#define LX_THIRD		(1 << 1)
+#define LX_BUILDING		(1 << 2)
+#define LX_OWNED		(1 << 3)
+#define LX_CUSTOMER		(1 << 4)
+#define LX_ASSET		(1 << 5)
+#define LX_SAFEGUARD	(1 << 6)
+#define LX_HAZARD		(1 << 7)
+#define LX_UNAUTH		(1 << 8)
+#define LX_PERSON		(1 << 9)
+#define LX_PAST			(1 << 10)
+#define LX_PLAN			(1 << 11)
+#define LX_LIMIT		(1 << 12)
+#define LX_NA			(1 << 13)
+#define LX_SCOPE_VERB	(1 << 14)
+
+static const struct
+{
+	const char *name;
+	int			bit;
+}			lexicon_classes[] = {
+	{"self", LX_SELF},
+	{"third_party", LX_THIRD},
+	{"building", LX_BUILDING},
+	{"owned", LX_OWNED},
+	{"customer", LX_CUSTOMER},
+	{"asset", LX_ASSET},
+	{"safeguard", LX_SAFEGUARD},
+	{"hazard", LX_HAZARD},
+	{"unauthorized", LX_UNAUTH},
+	{"person", LX_PERSON},
+	{"past_event", LX_PAST},
+	{"plan", LX_PLAN},
+	{"limitation", LX_LIMIT},
+	{"not_applicable", LX_NA},
+	{"scope_verb", LX_SCOPE_VERB},
+};
+
+/* The session's copy of kansa.lexicon. */
+typedef struct
+{
+	MemoryContext cxt;
+	KansaAutomaton *automaton;	/* over the terms */
+	int			nterms;
+	int		   *masks;			/* classes of term i */
+	char	  **scope_verbs;	/* terms of class scope_verb (lemmas) */
+	int			nscope_verbs;
+} Lexicon;
+
+static Lexicon *lexicon = NULL;
+static Oid	lexicon_relid = InvalidOid;
+static bool callback_registered = false;
+
+static void
+lexicon_invalidate(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == lexicon_relid)
+	{
+		if (lexicon != NULL)
+			MemoryContextDelete(lexicon->cxt);
+		lexicon = NULL;
+	}
+}
+
+static int
+class_bit(const char *name)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(lexicon_classes); i++)
+		if (strcmp(lexicon_classes[i].name, name) == 0)
+			return lexicon_classes[i].bit;
+	return 0;
+}
+
+/* The session's lexicon, read from kansa.lexicon when it is not at hand. */
+static const Lexicon *
+get_lexicon(void)
+{
+	MemoryContext cxt;
+	MemoryContext old;
+	Lexicon    *lx;
+	const char **terms;
+	uint64		i;
+	int			ret;
+
+	if (lexicon != NULL)
+		return lexicon;
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(lexicon_invalidate, (Datum) 0);
+		callback_registered = true;
+	}
+	lexicon_relid = get_relname_relid("lexicon", get_namespace_oid("kansa", false));
+	if (!OidIsValid(lexicon_relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("relation \"kansa.lexicon\" does not exist")));
+
+	cxt = AllocSetContextCreate(CacheMemoryContext, "kansa lexicon",
+								ALLOCSET_DEFAULT_SIZES);
+	PG_TRY();
+	{
+		if ((ret = SPI_connect()) != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed: %s", SPI_result_code_string(ret));
+		ret = SPI_execute("SELECT term, class FROM kansa.lexicon ORDER BY term, class",
+						  true, 0);
+		if (ret != SPI_OK_SELECT)
+			elog(ERROR, "could not read kansa.lexicon: %s", SPI_result_code_string(ret));
+		old = MemoryContextSwitchTo(cxt);
+		lx = palloc0(sizeof(Lexicon));
+		lx->cxt = cxt;
+		terms = palloc(Max(SPI_processed, 1) * sizeof(char *));
+		lx->masks = palloc0(Max(SPI_processed, 1) * sizeof(int));
+		lx->scope_verbs = palloc(Max(SPI_processed, 1) * sizeof(char *));
+		for (i = 0; i < SPI_processed; i++)
+		{
+			char	   *term = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
+			char	   *cls = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2);
+			int			bit;
+
+			if (term == NULL || cls == NULL || term[0] == '\0')
+				continue;
+			bit = class_bit(cls);
+			if (bit == LX_SCOPE_VERB)
+			{
+				lx->scope_verbs[lx->nscope_verbs++] = term;
+				continue;
+			}
+			if (lx->nterms > 0 && strcmp(terms[lx->nterms - 1], term) == 0)
+				lx->masks[lx->nterms - 1] |= bit;
+			else
+			{
+				terms[lx->nterms] = term;
+				lx->masks[lx->nterms] = bit;
+				lx->nterms++;
+			}
+		}
+		lx->automaton = kansa_automaton_build(terms, lx->nterms);
+		MemoryContextSwitchTo(old);
+		SPI_finish();
+	}
+	PG_CATCH();
+	{
+		MemoryContextDelete(cxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	lexicon = lx;
+	return lexicon;
+}
+
+PG_FUNCTION_INFO_V1(kansa_lexicon_changed);
+
+/* Trigger on kansa.lexicon: every session reads the table again. */
+Datum
+kansa_lexicon_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("function \"%s\" was not called by trigger manager",
+						"lexicon_changed")));
+	CacheInvalidateRelcache(trigdata->tg_relation);
+	PG_RETURN_POINTER(NULL);
+}
+
+/* Does the text hold a kana or kanji character? */
+bool
+kansa_has_japanese(const char *s, int len)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	int			i;
+
+	for (i = 0; i + 2 < len; i++)
+	{
+		/* U+3040..U+30FF (kana) and U+4E00..U+9FFF (CJK) in UTF-8 */
+		if (p[i] == 0xE3 && p[i + 1] >= 0x81 && p[i + 1] <= 0x83)
+			return true;
+		if (p[i] >= 0xE4 && p[i] <= 0xE9)
+			return true;
+	}
+	return false;
+}
+
+const char *
+kansa_role_name(KansaRole r)
+{
+	static const char *const names[] = {"main", "concessive", "proviso",
+	"trigger", "scope_condition", "reason"};
+
+	return names[r];
+}
+
+const char *
+kansa_kind_name(KansaKind k)
+{
+	static const char *const names[] = {"none", "affirmed", "negated",
+	"not_applicable", "planned", "protective", "background"};
+
+	return names[k];
+}
+
+const char *
+kansa_agent_name(KansaAgent a)
+{
+	static const char *const names[] = {"none", "vendor", "third_party",
+	"customer", "shared"};
+
+	return names[a];
+}
+
+/* A token as the reader sees it. */
+typedef struct
+{
+	const KansaToken *t;
+	const char *pos;			/* part of speech */
+	const char *pos1;			/* its first detail */
+	const char *lemma;
+	const char *cform;			/* conjugation form */
+	int			start;			/* byte offsets in the sentence */
+	int			end;
+	int			mask;			/* lexicon classes of terms covering it */
+} Tok;
+
+static const char *
+feature(const KansaToken *t, int i)
+{
+	return i < t->nfields && strcmp(t->fields[i], "*") != 0 ? t->fields[i] : "";
+}
+
+static bool
+is(const Tok *t, const char *pos, const char *lemma)
+{
+	return (pos == NULL || strcmp(t->pos, pos) == 0) &&
+		(lemma == NULL || strcmp(t->lemma, lemma) == 0);
+}
+
+static bool
+lemma_in(const Tok *t, const char *const *set, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(t->lemma, set[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool
+is_particle(const Tok *t)
+{
+	return strcmp(t->pos, "助詞") == 0;
+}
+
+static bool
+is_punct(const Tok *t)
+{
+	return strcmp(t->pos, "記号") == 0 || strcmp(t->pos, "補助記号") == 0;
+}
+
+static bool
+is_noun(const Tok *t)
+{
+	return strcmp(t->pos, "名詞") == 0 || strcmp(t->pos, "接頭詞") == 0 ||
+		strcmp(t->pos, "接頭辞") == 0 || strcmp(t->pos, "接尾辞") == 0;
+}
+
+/* A content word that can head a predicate. */
+static bool
+is_content(const Tok *t)
+{
+	if (strcmp(t->pos, "動詞") == 0 || strcmp(t->pos, "形容詞") == 0)
+		return strcmp(t->pos1, "非自立") != 0 && strcmp(t->pos1, "接尾") != 0;
+	if (strcmp(t->pos, "名詞") == 0)
+		return strcmp(t->pos1, "非自立") != 0 && strcmp(t->pos1, "接尾") != 0 &&
+			strcmp(t->pos1, "数") != 0;
+	return false;
+}
+
+/* The negations of a predicate's tail. */
+static bool
+is_negation(const Tok *t)
+{
+	static const char *const neg_aux[] = {"ない", "ぬ", "ん", "無い"};
+
+	if (strcmp(t->pos, "助動詞") == 0 && lemma_in(t, neg_aux, lengthof(neg_aux)))
+		return true;
+	/* 〜なし, 〜ない after a noun: the thing does not exist */
+	if (strcmp(t->pos, "形容詞") == 0 && (strcmp(t->lemma, "ない") == 0 ||
+										strcmp(t->lemma, "無い") == 0))
+		return true;
+	return false;
+}
+
+/* Nouns that are a negated predicate in themselves. */
+static bool
+is_negative_noun(const Tok *t)
+{
+	static const char *const nouns[] = {"不可", "未実施", "未対応", "未導入",
+		"未整備", "未取得", "未設置", "未定", "無し", "なし", "未策定",
+	"未構築"};
+
+	return strcmp(t->pos, "名詞") == 0 && lemma_in(t, nouns, lengthof(nouns));
+}
+
+/* ただし, 但し: what follows narrows what came before */
+static bool
+is_proviso(const Tok *t)
+{
+	return strcmp(t->lemma, "ただし") == 0 || strcmp(t->lemma, "但し") == 0;
+}
+
+/* Conjunctive particles that end a clause, and the role they give it. */
+static bool
+ends_clause(const Tok *toks, int n, int i, KansaRole *role, int *skip)
+{
+	const Tok  *t = &toks[i];
+	static const char *const concessive[] = {"が", "けれども", "けれど", "けど",
+	"ものの", "のに", "にもかかわらず"};
+	static const char *const conditional[] = {"ば", "たら", "なら", "と"};
+	static const char *const reason[] = {"ので", "から"};
+	static const char *const when[] = {"場合", "際", "時", "とき", "折", "都度",
+	"たび", "度", "ケース"};
+
+	*skip = 0;
+	if (is(t, "助詞", NULL) && strcmp(t->pos1, "接続助詞") == 0)
+	{
+		if (lemma_in(t, concessive, lengthof(concessive)))
+		{
+			*role = KR_CONCESSIVE;
+			return true;
+		}
+		if (lemma_in(t, reason, lengthof(reason)))
+		{
+			*role = KR_REASON;
+			return true;
+		}
+		if (lemma_in(t, conditional, lengthof(conditional)) &&
+			strcmp(t->lemma, "と") != 0)
+		{
+			*role = KR_TRIGGER;
+			return true;
+		}
+	}
+	/* 〜たら (the conditional of た) */
+	if (is(t, "助動詞", "た") && strcmp(t->cform, "仮定形") == 0)
+	{
+		*role = KR_TRIGGER;
+		return true;
+	}
+	/* 〜場合は、〜際に、〜時には: when it happens */
+	if (strcmp(t->pos, "名詞") == 0 && lemma_in(t, when, lengthof(when)) && i > 0 &&
+		!is_particle(&toks[i - 1]) && i + 1 < n)
+	{
+		int			k = i + 1;
+
+		while (k < n && is_particle(&toks[k]) &&
+			   (is(&toks[k], NULL, "は") || is(&toks[k], NULL, "に") ||
+				is(&toks[k], NULL, "も") || is(&toks[k], NULL, "で")))
+			k++;
+		if (k > i + 1 || (k < n && is_punct(&toks[k])))
+		{
+			*role = KR_TRIGGER;
+			*skip = k - i - 1;
+			return true;
+		}
+	}
+	/* 〜ため、〜ために (reason or purpose) */
+	if (strcmp(t->pos, "名詞") == 0 && strcmp(t->lemma, "ため") == 0 && i + 1 < n &&
+		(is_punct(&toks[i + 1]) || is(&toks[i + 1], "助詞", "に")))
+	{
+		*role = KR_REASON;
+		*skip = is_punct(&toks[i + 1]) ? 0 : 1;
+		return true;
+	}
+	return false;
+}
+
+/* Does the token at i open a relative clause that modifies a noun? */
+static bool
+modifies_noun(const Tok *toks, int n, int i, int limit)
+{
+	int			k;
+
+	/* from the particle at i, the next predicate and whether a noun follows */
+	for (k = i + 1; k < limit; k++)
+	{
+		if (is_particle(&toks[k]) && (is(&toks[k], NULL, "は") || is(&toks[k], NULL, "が")))
+			return false;		/* a new subject or topic first */
+		if ((strcmp(toks[k].pos, "動詞") == 0 || strcmp(toks[k].pos, "形容詞") == 0) &&
+			is_content(&toks[k]))
+		{
+			k++;
+			while (k < limit && (strcmp(toks[k].pos, "助動詞") == 0 ||
+								 (strcmp(toks[k].pos, "動詞") == 0 && !is_content(&toks[k]))))
+				k++;
+			return k < limit && is_noun(&toks[k]) && !is_punct(&toks[k]);
+		}
+	}
+	return false;
+}
+
+/* The agent a noun phrase's classes name. */
+static KansaAgent
+agent_of(int mask)
+{
+	if (mask & LX_OWNED)
+		return KA_SELF;
+	if ((mask & LX_SELF) && (mask & LX_CUSTOMER))
+		return KA_SHARED;
+	if (mask & LX_SELF)
+		return KA_SELF;
+	if (mask & LX_CUSTOMER)
+		return KA_CUSTOMER;
+	if (mask & (LX_THIRD | LX_BUILDING))
+		return KA_THIRD;
+	return KA_NONE;
+}
+
+/*
+ * Find the agent of the clause toks[a, head): the noun phrase marked as
+ * the doer (が, により/によって, にて, で after the vendor or the customer)
+ * nearest the predicate, else the topic (は, では, には); phrases inside a
+ * relative clause (クラウド事業者が提供する管理画面) do not count.  Sets
+ * *limited when the topic is a place or thing narrowed by a modifier
+ * (地震リスクの高い地域の拠点では).
+ */
+static KansaAgent
+find_agent(const Tok *toks, int a, int head, const char *s, char **agent_text,
+		   bool *limited, bool *shared_topics)
+{
+	KansaAgent	doer = KA_NONE,
+				topic = KA_NONE;
+	int			np_start = -1;
+	int			np_mask = 0;
+	int			k;
+	int			doer_s = -1,
+				doer_e = -1,
+				topic_s = -1,
+				topic_e = -1;
+	bool		self_topic = false,
+				customer_topic = false;
+
+	for (k = a; k < head; k++)
+	{
+		const Tok  *t = &toks[k];
+
+		if (is_noun(t) && !is_punct(t))
+		{
+			if (np_start < 0)
+			{
+				np_start = k;
+				np_mask = 0;
+			}
+			np_mask |= t->mask;
+			continue;
+		}
+		/* AのB: one phrase */
+		if (np_start >= 0 && is(t, "助詞", "の") && k + 1 < head && is_noun(&toks[k + 1]))
+			continue;
+		if (np_start >= 0 && is_particle(t))
+		{
+			KansaAgent	ag = agent_of(np_mask);
+			bool		next_is_yoru = k + 1 < head && (is(&toks[k + 1], "動詞", "よる") ||
+													  is(&toks[k + 1], "助詞", "より"));
+			bool		explicit = false,
+						topical = false;
+
+			if (is(t, NULL, "が") && strcmp(t->pos1, "格助詞") == 0)
+				explicit = true;
+			else if (is(t, NULL, "に") && next_is_yoru)
+				explicit = true;
+			else if (is(t, NULL, "にて"))
+				explicit = true;
+			else if (is(t, NULL, "で") && (ag == KA_SELF || ag == KA_CUSTOMER) &&
+					 !(k + 1 < head && is(&toks[k + 1], NULL, "は")))
+				explicit = true;
+			else if (is(t, NULL, "は") || is(t, NULL, "も") ||
+					 ((is(t, NULL, "で") || is(t, NULL, "に")) && k + 1 < head &&
+					  is(&toks[k + 1], NULL, "は")))
+				topical = true;
+
+			if ((explicit || topical) && modifies_noun(toks, head, k, head))
+				explicit = topical = false;
+			if (explicit && ag != KA_NONE)
+			{
+				if (ag == KA_SELF)
+					self_topic = true;
+				if (ag == KA_CUSTOMER)
+					customer_topic = true;
+				doer = ag;
+				doer_s = toks[np_start].start;
+				doer_e = toks[k - 1].end;
+			}
+			else if (topical && ag != KA_NONE)
+			{
+				topic = ag;
+				topic_s = toks[np_start].start;
+				topic_e = toks[k - 1].end;
+				if (ag == KA_SELF)
+					self_topic = true;
+				if (ag == KA_CUSTOMER)
+					customer_topic = true;
+			}
+			if (topical && (is(t, NULL, "で") || is(t, NULL, "に")))
+			{
+				int			j;
+
+				/* the phrase before では/には, back to the last particle */
+				for (j = k - 1; j >= a; j--)
+				{
+					if (is_particle(&toks[j]) && !is(&toks[j], NULL, "の"))
+						break;
+					if (toks[j].mask & LX_LIMIT)
+						*limited = true;
+					if (strcmp(toks[j].pos, "形容詞") == 0 && !is_negation(&toks[j]))
+						*limited = true;
+				}
+			}
+			np_start = -1;
+			continue;
+		}
+		/* 当社、お客様が: a listing comma keeps the phrase's agent */
+		if (np_start >= 0 && is_punct(t))
+		{
+			KansaAgent	ag = agent_of(np_mask);
+
+			if (ag == KA_SELF)
+				self_topic = true;
+			if (ag == KA_CUSTOMER)
+				customer_topic = true;
+		}
+		np_start = -1;
+	}
+	if (self_topic && customer_topic)
+		*shared_topics = true;
+	if (doer != KA_NONE)
+	{
+		*agent_text = pnstrdup(s + doer_s, doer_e - doer_s);
+		return doer;
+	}
+	if (topic != KA_NONE)
+		*agent_text = pnstrdup(s + topic_s, topic_e - topic_s);
+	return topic;
+}
+
+/* Is the lemma a scope verb of the lexicon? */
+static bool
+is_scope_verb(const Lexicon *lx, const char *lemma)
+{
+	int			i;
+
+	for (i = 0; i < lx->nscope_verbs; i++)
+		if (strcmp(lx->scope_verbs[i], lemma) == 0)
+			return true;
+	return false;
+}
+
+/* Read the clause toks[a, b) into c. */
+static void
+read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
+			KansaReadClause *c)
+{
+	int			head = -1;
+	int			k;
+	int			mask = 0;
+	bool		neg = false,
+				potential = false,
+				imperative = false,
+				copula_only = true;
+	bool		limit = false;
+	bool		shared_topics = false;
+	const char *pred;
+
+	for (k = a; k < b; k++)
+	{
+		if (is_content(&toks[k]))
+			head = k;
+		mask |= toks[k].mask;
+	}
+	c->third_mentioned = (mask & (LX_THIRD | LX_BUILDING)) != 0 && !(mask & LX_OWNED);
+	if (head < 0)
+	{
+		c->kind = KK_NONE;
+		c->rule = "no_predicate";
+		return;
+	}
+
+	/* the predicate: a verb of する takes the noun before it (提供する) */
+	pred = toks[head].lemma;
+	if ((is(&toks[head], "動詞", "する") || is(&toks[head], "動詞", "できる") ||
+		 is(&toks[head], "動詞", "為る") || is(&toks[head], "動詞", "出来る")) &&
+		head > a && strcmp(toks[head - 1].pos, "名詞") == 0)
+	{
+		if (strcmp(toks[head].lemma, "できる") == 0 || strcmp(toks[head].lemma, "出来る") == 0)
+			potential = true;
+		pred = toks[head - 1].lemma;
+	}
+	else if (is(&toks[head], "動詞", "できる") || is(&toks[head], "動詞", "出来る"))
+		potential = true;
+	/* 〜なし, 〜ない after a noun: the noun is what is denied */
+	if (is_negation(&toks[head]) && head > a)
+	{
+		neg = true;
+		pred = "ある";
+	}
+	if (is_negative_noun(&toks[head]))
+	{
+		neg = true;
+		if (strcmp(toks[head].lemma, "不可") == 0)
+			potential = true;
+	}
+	c->predicate = pstrdup(pred);
+	if (strcmp(toks[head].pos, "名詞") != 0)
+		copula_only = false;
+
+	/* the tail: negation, potential, an imperative (〜ください) */
+	for (k = head + 1; k < b; k++)
+	{
+		const Tok  *t = &toks[k];
+
+		if (is_negation(t))
+			neg = !neg;
+		else if (is(t, "動詞", "れる") || is(t, "動詞", "られる") ||
+				 is(t, "動詞", "できる") || is(t, "動詞", "得る") ||
+				 is(t, "動詞", "える"))
+			potential = true;
+		else if (is(t, "動詞", "くださる") || is(t, "動詞", "下さる"))
+			imperative = true;
+		else if (is(t, "形容詞", "にくい") || is(t, "形容詞", "づらい") ||
+				 is(t, "形容詞", "難い"))
+			potential = neg = true;
+	}
+	/* れる/られる are passive as often as potential: only with a negation */
+	if (!neg)
+		potential = false;
+
+	c->agent = find_agent(toks, a, head, s, &c->agent_text, &limit, &shared_topics);
+	if (shared_topics)
+		c->agent = KA_SHARED;
+	c->customer_cue = imperative;
+
+	/* limitation words, except のみ/だけ/以外 after a person */
+	for (k = a; k < b; k++)
+	{
+		if (!(toks[k].mask & LX_LIMIT))
+			continue;
+		if (k > a && (toks[k - 1].mask & (LX_PERSON | LX_UNAUTH)))
+			continue;
+		limit = true;
+	}
+	c->limited = limit;
+
+	if (mask & LX_NA)
+	{
+		c->kind = KK_NA;
+		c->rule = "not_applicable_word";
+	}
+	else if (neg)
+	{
+		bool		safeguard = (mask & LX_SAFEGUARD) != 0;
+
+		if (mask & LX_PAST)
+		{
+			c->kind = KK_PROTECT;
+			c->rule = "past_event_denied";
+		}
+		else if (potential && ((mask & (LX_UNAUTH | LX_HAZARD | LX_PERSON)) || !safeguard))
+		{
+			c->kind = KK_PROTECT;
+			c->rule = "inability_protects";
+		}
+		else if ((mask & (LX_HAZARD | LX_UNAUTH)) && !safeguard)
+		{
+			c->kind = KK_PROTECT;
+			c->rule = "hazard_denied";
+		}
+		else if (!safeguard && (mask & LX_ASSET))
+		{
+			c->kind = KK_NA;
+			c->rule = "scope_statement";
+		}
+		else if (!safeguard && is_scope_verb(lx, pred) &&
+				 (c->agent == KA_SELF || c->agent == KA_NONE) && !(mask & LX_PLAN))
+		{
+			c->kind = KK_NA;
+			c->rule = "scope_statement";
+		}
+		else
+		{
+			c->kind = KK_NEG;
+			c->rule = (mask & LX_PLAN) ? "plan_denied" : "safeguard_missing";
+		}
+	}
+	else if (mask & LX_PLAN)
+	{
+		c->kind = KK_PLAN;
+		c->rule = "plan";
+	}
+	else if (copula_only && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD)) &&
+			 c->role == KR_MAIN && head + 1 < b &&
+			 (is(&toks[head + 1], "助動詞", "です") || is(&toks[head + 1], "助動詞", "だ")) &&
+			 (c->agent == KA_SELF || c->agent == KA_NONE) && c->agent_text != NULL)
+	{
+		/* 当社は…の会社です: who the vendor is, not what it does */
+		c->kind = KK_BACKGROUND;
+		c->rule = "background";
+	}
+	else
+	{
+		c->kind = KK_AFFIRM;
+		c->rule = limit ? "limited" : "affirmed";
+	}
+}
+
+/*
+ * Read one sentence (len bytes of clean text) into clauses; returns their
+ * number and a palloc'd array in *out.
+ */
+int
+kansa_read_sentence(const char *s, int len, const KansaReadContext *ctx,
+					KansaReadClause **out)
+{
+	const Lexicon *lx = get_lexicon();
+	KansaToken *kt;
+	int			nt;
+	Tok		   *toks;
+	char	   *lower;
+	KansaMatch *m;
+	int			nm;
+	bool	   *tok_start;
+	bool	   *tok_end;
+	int			i;
+	KansaReadClause *cl;
+	int			ncl = 0;
+	int			a;
+	KansaRole	start_role;
+
+	nt = kansa_tokens(s, len, &kt);
+	toks = palloc0(Max(nt, 1) * sizeof(Tok));
+	tok_start = palloc0(len + 1);
+	tok_end = palloc0(len + 1);
+	for (i = 0; i < nt; i++)
+	{
+		bool		unidic = kt[i].nfields > 12;
+		const char *lemma = feature(&kt[i], unidic ? 7 : 6);
+
+		toks[i].t = &kt[i];
+		toks[i].pos = feature(&kt[i], 0);
+		toks[i].pos1 = feature(&kt[i], 1);
+		toks[i].cform = feature(&kt[i], 5);
+		toks[i].lemma = lemma[0] ? lemma : kt[i].surface;
+		toks[i].start = kt[i].offset;
+		toks[i].end = kt[i].offset + strlen(kt[i].surface);
+		if (toks[i].end > len)
+			toks[i].end = len;
+		tok_start[toks[i].start] = true;
+		tok_end[toks[i].end] = true;
+	}
+
+	/* lexicon terms covering whole tokens */
+	lower = kansa_ascii_lower(s, len);
+	nm = kansa_automaton_match(lx->automaton, lower, len, false, lx->nterms,
+							   &m, NULL, NULL);
+	for (i = 0; i < nm; i++)
+	{
+		int			k;
+
+		if (!tok_start[m[i].start] || !tok_end[m[i].end])
+			continue;
+		for (k = 0; k < nt; k++)
+			if (toks[k].start >= m[i].start && toks[k].end <= m[i].end)
+				toks[k].mask |= lx->masks[m[i].pattern];
+	}
+	/* the service's and the vendor's own names */
+	if (ctx != NULL)
+	{
+		for (i = 0; i < ctx->nself; i++)
+		{
+			const char *p = lower;
+			int			nl = strlen(ctx->self_names[i]);
+
+			if (nl == 0)
+				continue;
+			while ((p = strstr(p, ctx->self_names[i])) != NULL)
+			{
+				int			st = p - lower;
+				int			k;
+
+				for (k = 0; k < nt; k++)
+					if (toks[k].start >= st && toks[k].end <= st + nl)
+						toks[k].mask |= LX_SELF;
+				p += nl;
+			}
+		}
+	}
+
+	/* cut into clauses */
+	cl = palloc0(Max(nt, 1) * sizeof(KansaReadClause));
+	a = 0;
+	start_role = KR_MAIN;
+	for (i = 0; i <= nt; i++)
+	{
+		KansaRole	end_role = KR_MAIN;
+		int			skip = 0;
+		int			b;
+		bool		before = false;
+
+		CHECK_FOR_INTERRUPTS();
+		if (i < nt && strcmp(toks[i].pos, "接続詞") == 0)
+		{
+			if (i == a)
+			{
+				/* a clause opening with a conjunction */
+				if (is_proviso(&toks[i]))
+					start_role = KR_PROVISO;
+				continue;
+			}
+			before = true;
+		}
+		else if (i < nt && !ends_clause(toks, nt, i, &end_role, &skip) &&
+				 !(is_punct(&toks[i]) && i > a &&
+				   (strcmp(toks[i].lemma, "、") == 0 || strcmp(toks[i].lemma, ",") == 0) &&
+				   ((strcmp(toks[i - 1].pos, "動詞") == 0 &&
+					 strncmp(toks[i - 1].cform, "連用", strlen("連用")) == 0) ||
+					is(&toks[i - 1], "助動詞", "ぬ") ||
+					(is(&toks[i - 1], "助詞", "て") && strcmp(toks[i - 1].pos1, "接続助詞") == 0))))
+			continue;
+
+		b = before ? i : Min(i + 1 + skip, nt);
+		if (b > a)
+		{
+			KansaReadClause *c = &cl[ncl++];
+
+			c->role = end_role != KR_MAIN ? end_role : start_role;
+			c->start = toks[a].start;
+			c->len = toks[b - 1].end - toks[a].start;
+			read_clause(lx, toks, a, b, s, c);
+			/* a condition that narrows the scope, not a moment */
+			if (c->role == KR_TRIGGER && c->limited)
+				c->role = KR_SCOPE_CONDITION;
+		}
+		if (i >= nt)
+			break;
+		start_role = (before && is_proviso(&toks[i])) ? KR_PROVISO : KR_MAIN;
+		if (before)
+			a = i + 1;
+		else
+		{
+			a = b;
+			i = b - 1;
+		}
+	}
+	*out = cl;
+	return ncl;
+}
