@@ -213,6 +213,31 @@ kansa_clean_text(const char *str, size_t len)
 }
 
 /*
+ * Does the line after the newline at nl close a bracket left open before it?
+ * A line broken inside (…) in a cell is one sentence.
+ */
+static bool
+closes_on_next_line(const char *text, int len, int nl)
+{
+	int			k;
+
+	for (k = nl + 1; k < len && text[k] != '\n'; k++)
+	{
+		unsigned char c = (unsigned char) text[k];
+
+		if (c == '(' || (c == 0xEF && k + 2 < len &&
+						 (unsigned char) text[k + 1] == 0xBC &&
+						 (unsigned char) text[k + 2] == 0x88))
+			return false;
+		if (c == ')' || (c == 0xEF && k + 2 < len &&
+						 (unsigned char) text[k + 1] == 0xBC &&
+						 (unsigned char) text[k + 2] == 0x89))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Cut cleaned text into sentences: after 。 ！ ？ ! ?, at line breaks, and
  * after a '.' that is followed by a blank or the end and not preceded by a
  * digit (so that "A.12.3" and "99.5" stay whole).  Returns the number of
@@ -226,6 +251,7 @@ kansa_split_sentences(const char *text, int len, int **starts, int **lens)
 	int			n = 0;
 	int			begin = 0;
 	int			i = 0;
+	int			depth = 0;		/* open brackets */
 
 	*starts = palloc(cap * sizeof(int));
 	*lens = palloc(cap * sizeof(int));
@@ -240,11 +266,21 @@ kansa_split_sentences(const char *text, int len, int **starts, int **lens)
 		{
 			unsigned char c = (unsigned char) text[i];
 
-			if (c == '\n')
+			if (c == '(' || (c == 0xEF && i + 2 < len &&
+							 (unsigned char) text[i + 1] == 0xBC &&
+							 (unsigned char) text[i + 2] == 0x88))	/* （ */
+				depth++;
+			else if (c == ')' || (c == 0xEF && i + 2 < len &&
+								  (unsigned char) text[i + 1] == 0xBC &&
+								  (unsigned char) text[i + 2] == 0x89))	/* ） */
+				depth = Max(depth - 1, 0);
+			if (c == '\n' && !(depth > 0 && closes_on_next_line(text, len, i)))
 			{
 				cut = i;
 				next = i + 1;
 			}
+			else if (c == '\n')
+				depth = 0;		/* (管理者\nオプション): one sentence */
 			else if (c == '!' || c == '?' ||
 					 (c == '.' && (i + 1 == len || text[i + 1] == ' ' ||
 								   text[i + 1] == '\n') &&

@@ -299,6 +299,18 @@ lemma_in(const Tok *t, const char *const *set, int n)
 	return false;
 }
 
+/* is the clause's predicate (pred, or the head's lemma) one of set? */
+static bool
+pred_in(const Tok *toks, int head, const char *pred,
+		const char *const *set, int n)
+{
+	Tok			p = toks[head];
+
+	if (pred)
+		p.lemma = pred;
+	return lemma_in(&p, set, n);
+}
+
 static bool
 is_particle(const Tok *t)
 {
@@ -318,6 +330,17 @@ is_noun(const Tok *t)
 		strcmp(t->pos, "接頭辞") == 0 || strcmp(t->pos, "接尾辞") == 0;
 }
 
+/* Nouns that are a negated predicate in themselves. */
+static bool
+is_negative_noun(const Tok *t)
+{
+	static const char *const nouns[] = {"不可", "未実施", "未対応", "未導入",
+		"未整備", "未取得", "未設置", "未定", "無し", "なし", "未策定",
+	"未構築"};
+
+	return strcmp(t->pos, "名詞") == 0 && lemma_in(t, nouns, lengthof(nouns));
+}
+
 /* A content word that can head a predicate. */
 static bool
 is_content(const Tok *t)
@@ -325,8 +348,8 @@ is_content(const Tok *t)
 	if (strcmp(t->pos, "動詞") == 0 || strcmp(t->pos, "形容詞") == 0)
 		return strcmp(t->pos1, "非自立") != 0 && strcmp(t->pos1, "接尾") != 0;
 	if (strcmp(t->pos, "名詞") == 0)
-		return strcmp(t->pos1, "非自立") != 0 && strcmp(t->pos1, "接尾") != 0 &&
-			strcmp(t->pos1, "数") != 0;
+		return (strcmp(t->pos1, "非自立") != 0 && strcmp(t->pos1, "接尾") != 0 &&
+				strcmp(t->pos1, "数") != 0) || is_negative_noun(t);
 	return false;
 }
 
@@ -345,15 +368,15 @@ is_negation(const Tok *t)
 	return false;
 }
 
-/* Nouns that are a negated predicate in themselves. */
+/* 及び, または: a conjunction that joins words, not clauses */
 static bool
-is_negative_noun(const Tok *t)
+joins_nouns(const Tok *t)
 {
-	static const char *const nouns[] = {"不可", "未実施", "未対応", "未導入",
-		"未整備", "未取得", "未設置", "未定", "無し", "なし", "未策定",
-	"未構築"};
+	static const char *const joiners[] = {"及び", "および", "並びに", "ならびに",
+		"又は", "または", "若しくは", "もしくは", "或いは", "あるいは", "且つ",
+	"かつ", "乃至", "ないし"};
 
-	return strcmp(t->pos, "名詞") == 0 && lemma_in(t, nouns, lengthof(nouns));
+	return lemma_in(t, joiners, lengthof(joiners));
 }
 
 /* ただし, 但し: what follows narrows what came before */
@@ -444,8 +467,10 @@ modifies_noun(const Tok *toks, int n, int i, int limit)
 			is_content(&toks[k]))
 		{
 			k++;
+			/* 暗号化するなどの機能: など and の before the noun */
 			while (k < limit && (strcmp(toks[k].pos, "助動詞") == 0 ||
-								 (strcmp(toks[k].pos, "動詞") == 0 && !is_content(&toks[k]))))
+								 (strcmp(toks[k].pos, "動詞") == 0 && !is_content(&toks[k])) ||
+								 is(&toks[k], "助詞", "など") || is(&toks[k], "助詞", "の")))
 				k++;
 			return k < limit && is_noun(&toks[k]) && !is_punct(&toks[k]);
 		}
@@ -533,8 +558,9 @@ find_agent(const Tok *toks, int a, int head, const char *s, char **agent_text,
 					  is(&toks[k + 1], NULL, "は")))
 				topical = true;
 
-			if ((explicit || topical) && modifies_noun(toks, head, k, head))
-				explicit = topical = false;
+			/* a は-topic is never inside a relative clause; が and により can be */
+			if (explicit && modifies_noun(toks, head, k, head))
+				explicit = false;
 			if (explicit && ag != KA_NONE)
 			{
 				if (ag == KA_SELF)
@@ -545,7 +571,7 @@ find_agent(const Tok *toks, int a, int head, const char *s, char **agent_text,
 				doer_s = toks[np_start].start;
 				doer_e = toks[k - 1].end;
 			}
-			else if (topical && ag != KA_NONE)
+			else if (topical && ag != KA_NONE && ag != KA_CUSTOMER)
 			{
 				topic = ag;
 				topic_s = toks[np_start].start;
@@ -609,6 +635,121 @@ is_scope_verb(const Lexicon *lx, const char *lemma)
 	return false;
 }
 
+/*
+ * Is the predicate a plan?  A plan word at the predicate (導入を予定して
+ * います, 検討中です, 対応予定) or a word of the future (今後, 将来) in the
+ * clause; a plan named as a thing the vendor has (廃棄計画を策定しています)
+ * is not one.
+ */
+static bool
+plan_predicate(const Tok *toks, int a, int head, int b)
+{
+	static const char *const future[] = {"今後", "将来", "来期", "来年度", "年度内"};
+	int			k;
+
+	for (k = a; k < b; k++)
+	{
+		if (!(toks[k].mask & LX_PLAN))
+			continue;
+		if (lemma_in(&toks[k], future, lengthof(future)) || k >= head - 1)
+			return true;
+	}
+	return false;
+}
+
+/* A noun that states a deed done in a terse note (暗号化済, KMS管理). */
+static bool
+done_noun(const Tok *t)
+{
+	static const char *const done[] = {"済", "済み", "完了", "実施", "対応", "導入",
+		"設置", "取得", "有", "有り", "あり", "管理", "運用", "保管", "整備", "策定",
+	"必須", "適用", "記録", "監視", "常駐"};
+
+	return lemma_in(t, done, lengthof(done));
+}
+
+/*
+ * Does a verb or an auxiliary follow the noun at head (past the nouns of
+ * the same compound: 建築/物 です)?
+ */
+static bool
+verb_follows(const Tok *toks, int head, int b)
+{
+	int			k = head + 1;
+
+	while (k < b && strcmp(toks[k].pos, "名詞") == 0)
+	{
+		/* 冗長化, 暗号化済: a suffix that makes the noun a deed */
+		if (done_noun(&toks[k]) ||
+			(strcmp(toks[k].pos1, "接尾") == 0 &&
+			 strcmp(feature(toks[k].t, 2), "サ変接続") == 0))
+			return true;
+		k++;
+	}
+	return k < b && (strcmp(toks[k].pos, "助動詞") == 0 ||
+					 strcmp(toks[k].pos, "動詞") == 0);
+}
+
+/*
+ * Does a limitation word at k follow a person (者のみ, 社員にのみ, 権限を
+ * 付与された者に限定)?  Then it is the safeguard itself, not a gap in it.
+ */
+static bool
+after_person(const Tok *toks, int a, int k)
+{
+	int			j;
+
+	for (j = k - 1; j >= a && j >= k - 3; j--)
+	{
+		if (toks[j].mask & (LX_PERSON | LX_UNAUTH))
+			return true;
+		if (!is_particle(&toks[j]))
+			return false;
+	}
+	return false;
+}
+
+/*
+ * Is the limitation word at k an allowlist (許可されたプログラムのみ, 承認を
+ * 得たものだけ, VPN経由のみ, レビューを受けたスクリプトでのみ)?  Letting
+ * only vetted things through is the safeguard, not a gap in its scope.
+ */
+static bool
+after_vetting(const Tok *toks, int a, int k)
+{
+	static const char *const vetting[] = {"許可", "承認", "認定", "認可", "登録",
+		"経由", "レビュー", "審査", "検証", "問題", "必要", "指定", "所定", "正規",
+	"暗号", "暗号化", "https", "HTTPS", "SSL", "TLS", "VPN"};
+	int			j;
+
+	for (j = k - 1; j >= a && j >= k - 8; j--)
+	{
+		if (lemma_in(&toks[j], vetting, lengthof(vetting)))
+			return true;
+		/* the allowlist is the phrase right before: stop at its start */
+		if (is(&toks[j], "記号", NULL) || is(&toks[j], "助詞", "は"))
+			return false;
+	}
+	return false;
+}
+
+/*
+ * 〜の提供は行っていません, 〜の取扱いはありません: the activity itself made
+ * the topic of a negated 行う/する/ある.  The doer goes unsaid because it is
+ * the one answering.
+ */
+static bool
+scope_noun_topic(const Lexicon *lx, const Tok *toks, int a, int head)
+{
+	int			k;
+
+	for (k = a + 1; k < head; k++)
+		if (is(&toks[k], "助詞", "は") && strcmp(toks[k - 1].pos, "名詞") == 0 &&
+			is_scope_verb(lx, toks[k - 1].lemma))
+			return true;
+	return false;
+}
+
 /* Read the clause toks[a, b) into c. */
 static void
 read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
@@ -624,13 +765,35 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 	bool		limit = false;
 	bool		shared_topics = false;
 	const char *pred;
+	int			depth = 0;
+	int			inner = -1;
+	static const char *const relies[] = {"依存", "委ねる", "任せる", "依拠", "委託",
+	"一任", "頼る"};
 
 	for (k = a; k < b; k++)
 	{
-		if (is_content(&toks[k]))
-			head = k;
-		mask |= toks[k].mask;
+		/* a remark in brackets (…で確認) is not the predicate */
+		if (strcmp(toks[k].pos, "記号") == 0 && strcmp(toks[k].pos1, "括弧開") == 0)
+			depth++;
+		else if (strcmp(toks[k].pos, "記号") == 0 && strcmp(toks[k].pos1, "括弧閉") == 0)
+			depth = Max(depth - 1, 0);
+		else if (is_content(&toks[k]))
+		{
+			if (depth == 0)
+				head = k;
+			else
+				inner = k;
+		}
+		mask |= toks[k].mask & ~LX_NA;
+		/* 不要なポート, 対象外のシステム: a modifier, not the clause's verdict */
+		if ((toks[k].mask & LX_NA) &&
+			!(k + 1 < b && (is(&toks[k + 1], "助詞", "の") ||
+							(is(&toks[k + 1], "助動詞", "だ") &&
+							 strcmp(toks[k + 1].t->surface, "な") == 0))))
+			mask |= LX_NA;
 	}
+	if (head < 0)
+		head = inner;
 	c->third_mentioned = (mask & (LX_THIRD | LX_BUILDING)) != 0 && !(mask & LX_OWNED);
 	if (head < 0)
 	{
@@ -663,6 +826,14 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 		if (strcmp(toks[head].lemma, "不可") == 0)
 			potential = true;
 	}
+	/* 〜してください, ご参照ください: the verb before くださる */
+	if ((is(&toks[head], "動詞", "くださる") || is(&toks[head], "動詞", "下さる")) && head > a)
+	{
+		imperative = true;
+		pred = toks[head - 1].lemma;
+		if ((strcmp(pred, "する") == 0 || strcmp(pred, "て") == 0) && head > a + 1)
+			pred = toks[head - 2].lemma;
+	}
 	c->predicate = pstrdup(pred);
 	if (strcmp(toks[head].pos, "名詞") != 0)
 		copula_only = false;
@@ -691,14 +862,25 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 	c->agent = find_agent(toks, a, head, s, &c->agent_text, &limit, &shared_topics);
 	if (shared_topics)
 		c->agent = KA_SHARED;
-	c->customer_cue = imperative;
+	/* 〜側の処分に依存しております: the vendor names who does it */
+	if (!neg && (mask & (LX_THIRD | LX_BUILDING)) && !(mask & LX_OWNED) &&
+		pred_in(toks, head, pred, relies, lengthof(relies)))
+		c->agent = KA_THIRD;
+	{
+		static const char *const pointing[] = {"確認", "参照", "連絡", "問い合わせ",
+		"問合せ", "覧", "ご覧", "相談"};
+		Tok			p = toks[head];
+
+		p.lemma = pred;
+		c->customer_cue = imperative && !lemma_in(&p, pointing, lengthof(pointing));
+	}
 
 	/* limitation words, except のみ/だけ/以外 after a person */
 	for (k = a; k < b; k++)
 	{
 		if (!(toks[k].mask & LX_LIMIT))
 			continue;
-		if (k > a && (toks[k - 1].mask & (LX_PERSON | LX_UNAUTH)))
+		if (after_person(toks, a, k) || after_vetting(toks, a, k))
 			continue;
 		limit = true;
 	}
@@ -712,11 +894,21 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 	else if (neg)
 	{
 		bool		safeguard = (mask & LX_SAFEGUARD) != 0;
+		static const char *const refrain[] = {"閲覧", "参照", "アクセス", "持ち出す",
+		"持出", "取得", "収集", "二次利用", "目的外利用", "第三者提供", "売却",
+		"譲渡", "開示"};
 
 		if (mask & LX_PAST)
 		{
 			c->kind = KK_PROTECT;
 			c->rule = "past_event_denied";
+		}
+		else if (c->agent == KA_SELF && (mask & LX_CUSTOMER) &&
+				 pred_in(toks, head, pred, refrain, lengthof(refrain)))
+		{
+			/* 当社はお客様データを閲覧しません: the vendor keeps its hands off */
+			c->kind = KK_PROTECT;
+			c->rule = "access_refrained";
 		}
 		else if (potential && ((mask & (LX_UNAUTH | LX_HAZARD | LX_PERSON)) || !safeguard))
 		{
@@ -733,8 +925,9 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 			c->kind = KK_NA;
 			c->rule = "scope_statement";
 		}
-		else if (!safeguard && is_scope_verb(lx, pred) &&
-				 (c->agent == KA_SELF || c->agent == KA_NONE) && !(mask & LX_PLAN))
+		else if (!safeguard && is_scope_verb(lx, pred) && !(mask & LX_PLAN) &&
+				 (c->agent == KA_SELF ||
+				  (c->agent == KA_NONE && scope_noun_topic(lx, toks, a, head))))
 		{
 			c->kind = KK_NA;
 			c->rule = "scope_statement";
@@ -745,10 +938,18 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 			c->rule = (mask & LX_PLAN) ? "plan_denied" : "safeguard_missing";
 		}
 	}
-	else if (mask & LX_PLAN)
+	else if (plan_predicate(toks, a, head, b))
 	{
 		c->kind = KK_PLAN;
 		c->rule = "plan";
+	}
+	else if (strcmp(toks[head].pos, "名詞") == 0 && !done_noun(&toks[head]) &&
+			 !verb_follows(toks, head, b) &&
+			 !(mask & (LX_SAFEGUARD | LX_HAZARD | LX_UNAUTH | LX_NA)))
+	{
+		/* a heading, a link, a bare name: nothing stated */
+		c->kind = KK_NONE;
+		c->rule = "no_predicate";
 	}
 	else if (copula_only && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD)) &&
 			 c->role == KR_MAIN && head + 1 < b &&
@@ -860,7 +1061,7 @@ kansa_read_sentence(const char *s, int len, const KansaReadContext *ctx,
 		bool		before = false;
 
 		CHECK_FOR_INTERRUPTS();
-		if (i < nt && strcmp(toks[i].pos, "接続詞") == 0)
+		if (i < nt && strcmp(toks[i].pos, "接続詞") == 0 && !joins_nouns(&toks[i]))
 		{
 			if (i == a)
 			{
