@@ -750,6 +750,73 @@ scope_noun_topic(const Lexicon *lx, const Tok *toks, int a, int head)
 	return false;
 }
 
+/* Documents a vendor points to (法令, 規程, 契約書, SLA) and the item itself. */
+static const char *const documents[] = {"法令", "関係法令", "法規", "関連法規", "法律",
+	"条例", "基準", "安全対策基準", "規程", "規定", "規約", "利用規約", "契約書", "契約",
+	"sla", "SLA", "ポリシー", "方針", "ガイドライン", "規格", "監督指針", "指針",
+	"要求事項", "項目", "本項目", "当該項目", "本基準", "iso", "ISO", "fisc", "FISC",
+"ISMS", "isms", "ホワイトペーパー", "約款", "取扱規程"};
+
+static bool
+has_lemma(const Tok *toks, int a, int b, const char *const *set, int n)
+{
+	int			k;
+
+	for (k = a; k < b; k++)
+		if (lemma_in(&toks[k], set, n))
+			return true;
+	return false;
+}
+
+/*
+ * A duty word owned by the customer: 利用者の責任, お客様側の管理範囲,
+ * 利用金融機関ご自身の責任 (not 責任者, not 当社の責任).
+ */
+static bool
+customer_duty(const Tok *toks, int a, int b, const char *const *duty, int n)
+{
+	int			k,
+				j;
+
+	for (k = a; k < b; k++)
+	{
+		if (!lemma_in(&toks[k], duty, n))
+			continue;
+		if (k + 1 < b && strcmp(toks[k + 1].pos1, "接尾") == 0)
+			continue;			/* 責任者 */
+		for (j = k - 1; j >= a && j >= k - 4; j--)
+		{
+			if (toks[j].mask & LX_CUSTOMER)
+				return true;
+			if (!(is(&toks[j], "助詞", "の") || strcmp(toks[j].pos1, "接尾") == 0 ||
+				  toks[j].mask & LX_CUSTOMER || is(&toks[j], NULL, "自身") ||
+				  is(&toks[j], NULL, "ご") || is(&toks[j], NULL, "各自") ||
+				  is(&toks[j], NULL, "自ら")))
+				break;
+		}
+	}
+	return false;
+}
+
+static bool
+names_document(const Tok *toks, int a, int b)
+{
+	return has_lemma(toks, a, b, documents, lengthof(documents));
+}
+
+/* a safeguard word that is not itself a document (規程, 契約) */
+static bool
+real_safeguard(const Tok *toks, int a, int b)
+{
+	int			k;
+
+	for (k = a; k < b; k++)
+		if ((toks[k].mask & LX_SAFEGUARD) &&
+			!lemma_in(&toks[k], documents, lengthof(documents)))
+			return true;
+	return false;
+}
+
 /* Read the clause toks[a, b) into c. */
 static void
 read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
@@ -769,6 +836,13 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 	int			inner = -1;
 	static const char *const relies[] = {"依存", "委ねる", "任せる", "依拠", "委託",
 	"一任", "頼る"};
+	static const char *const duty[] = {"責任", "責任範囲", "管理範囲", "責務",
+	"範囲"};
+	static const char *const request[] = {"いただく", "頂く", "たい", "願う",
+	"ものとする"};
+	static const char *const comply[] = {"遵守", "準拠", "踏まえる", "則る", "従う",
+		"基づく", "沿う", "規定", "理解", "求める", "想定", "とおり", "通り"};
+	int			before = 0;
 
 	for (k = a; k < b; k++)
 	{
@@ -802,6 +876,9 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 		return;
 	}
 
+	for (k = a; k < head; k++)
+		before |= toks[k].mask;
+
 	/* the predicate: a verb of する takes the noun before it (提供する) */
 	pred = toks[head].lemma;
 	if ((is(&toks[head], "動詞", "する") || is(&toks[head], "動詞", "できる") ||
@@ -820,6 +897,10 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 		neg = true;
 		pred = "ある";
 	}
+	/* 未取得, 未実装: the prefix 未 denies the deed */
+	if (head > a && is(&toks[head - 1], "接頭詞", "未") &&
+		strcmp(toks[head].pos, "名詞") == 0)
+		neg = true;
 	if (is_negative_noun(&toks[head]))
 	{
 		neg = true;
@@ -861,6 +942,18 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 
 	c->agent = find_agent(toks, a, head, s, &c->agent_text, &limit, &shared_topics);
 	if (shared_topics)
+		c->agent = KA_SHARED;
+	/*
+	 * 〜は利用者の責任となります, 〜は利用者側の管理範囲です, 〜ご対応いただく:
+	 * the customer's part named as such
+	 */
+	if ((mask & LX_CUSTOMER) && c->agent != KA_THIRD &&
+		(customer_duty(toks, a, b, duty, lengthof(duty)) ||
+		 has_lemma(toks, head, b, request, lengthof(request))))
+		c->agent = (mask & LX_SELF) && c->agent != KA_CUSTOMER ? KA_SHARED : KA_CUSTOMER;
+	/* 〜は当社、〜はお客様。: the last phrase names the other party */
+	if (((toks[head].mask & LX_CUSTOMER) && (before & LX_SELF)) ||
+		((toks[head].mask & LX_SELF) && (before & LX_CUSTOMER)))
 		c->agent = KA_SHARED;
 	/* 〜側の処分に依存しております: the vendor names who does it */
 	if (!neg && (mask & (LX_THIRD | LX_BUILDING)) && !(mask & LX_OWNED) &&
@@ -950,6 +1043,14 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 		/* a heading, a link, a bare name: nothing stated */
 		c->kind = KK_NONE;
 		c->rule = "no_predicate";
+	}
+	else if (pred_in(toks, head, pred, comply, lengthof(comply)) &&
+			 names_document(toks, a, b) && !real_safeguard(toks, a, b) &&
+			 !(mask & (LX_ASSET | LX_HAZARD | LX_UNAUTH)))
+	{
+		/* 関係法令を遵守しております, SLAに規定されています: says nothing itself */
+		c->kind = KK_BACKGROUND;
+		c->rule = "compliance_claim";
 	}
 	else if (copula_only && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD)) &&
 			 c->role == KR_MAIN && head + 1 < b &&
