@@ -23,7 +23,7 @@ PG_CPPFLAGS = -I$(srcdir)/src $(XML2_CFLAGS) $(MECAB_CFLAGS)
 PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter
 SHLIB_LINK = $(XML2_LIBS) -lz $(MECAB_LIBS)
 
-EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql results regression.diffs regression.out
+EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql src/calibration.h results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -33,6 +33,12 @@ include $(PGXS)
 # (data/*.tsv) compiled in where it says so.
 sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql scripts/catalog2sql $(wildcard data/*.tsv)
 	scripts/catalog2sql sql/$(EXTENSION).sql data > $@.tmp && mv $@.tmp $@
+
+# The classifier's confidence table, measured by scripts/calibrate.
+src/calibration.h: data/calibration.tsv scripts/calibration2h
+	scripts/calibration2h data/calibration.tsv > $@.tmp && mv $@.tmp $@
+
+src/classify.o src/classify.bc: src/calibration.h
 
 .PHONY: bootstrap test demo bench fuzz clean-fuzz
 

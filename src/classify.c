@@ -39,6 +39,7 @@
 #include "utils/memutils.h"
 
 #include "kansa.h"
+#include "calibration.h"
 
 /* What a cue says about the clause it is in. */
 typedef enum
@@ -375,6 +376,7 @@ typedef struct
 	int			firstlen[N_CUE_KINDS];
 	int			polarity;		/* +1 affirmative, -1 negative, 0 neither */
 	bool		shared;			/* the vendor and the customer both act */
+	bool		concrete;		/* the reader found a safeguard, asset or hazard */
 	const char *rule;			/* the structural reader's rule, or NULL */
 } Clause;
 
@@ -387,6 +389,7 @@ typedef struct
 	StringInfoData cue;
 	StringInfoData specific;
 	StringInfoData reading;		/* the structural reading, clause by clause */
+	char		kind[80];		/* the confidence class (calibration.h) */
 } Verdict;
 
 /*
@@ -482,6 +485,68 @@ note_cue(Verdict *v, const char *text, int pos, int len)
 }
 
 /*
+ * The confidence of a verdict: the share of labelled answers of the same
+ * kind that the classifier read right (calibration.h, made from
+ * data/calibration.tsv by scripts/calibrate).  The kind is the language
+ * read, the rule that decided, the responsibility, how many clauses counted
+ * and whether they name a safeguard, asset or hazard; a kind with too few
+ * labelled answers falls back to its rule and responsibility, then to its
+ * rule, then to a fixed guess below the line of 0.9.
+ */
+static float
+calibrated(Verdict *v, const char *text, const Clause *cl, int ncl, int resp,
+		   int conflicts)
+{
+	bool		ja = kansa_has_japanese(text, strlen(text)),
+				concrete = false;
+	int			k;
+	int			level;
+	static const char *const resp_names[] = {"none", "provider", "inherited",
+	"shared", "customer"};
+	char		key[lengthof(v->kind)];
+
+	for (k = 0; k < ncl; k++)
+		if (cl[k].concrete)
+			concrete = true;
+	Assert(resp >= 0 && resp < (int) lengthof(resp_names));
+	snprintf(v->kind, sizeof(v->kind), "%s:%s/%s/%d/%s%s", ja ? "ja" : "en", v->rule,
+			 resp_names[resp], Min(ncl, 3), concrete ? "c" : "v",
+			 conflicts > 0 ? "/x" : "");
+	for (level = 0; level < 3; level++)
+	{
+		int			lo = 0,
+					hi = lengthof(calibration) - 1;
+
+		if (level == 0)
+			strlcpy(key, v->kind, sizeof(key));
+		else if (level == 1)
+			snprintf(key, sizeof(key), "%s:%s/%s", ja ? "ja" : "en", v->rule,
+					 resp_names[resp]);
+		else
+			snprintf(key, sizeof(key), "%s:%s", ja ? "ja" : "en", v->rule);
+		/* calibration[] is sorted by key (strcmp order) */
+		while (lo <= hi)
+		{
+			int			mid = (lo + hi) / 2;
+			int			c = strcmp(calibration[mid].kind, key);
+
+			if (c == 0)
+				return calibration[mid].confidence;
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid - 1;
+		}
+	}
+	/* a kind never measured: below the line an analyst trusts */
+	if (strcmp(v->rule, "no_cue") == 0)
+		return 0.3f;
+	if (conflicts > 0)
+		return 0.55f;
+	return 0.7f;
+}
+
+/*
  * Decide the verdict from the specific clauses.  Precedence:
  *  1. nothing specific left: unclear (boilerplate or certification only);
  *  2. a not-applicable statement and nothing affirmed: not_applicable;
@@ -548,8 +613,8 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 	if (ncl == 0)
 	{
 		v->verdict = KANSA_ANSWER(KANSA_UNCLEAR, KANSA_RESP_PROVIDER);
-		v->confidence = 0.8f;
 		v->rule = "boilerplate_only";
+		v->confidence = calibrated(v, text, cl, 0, KANSA_RESP_PROVIDER, 0);
 		return;
 	}
 
@@ -667,14 +732,7 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 		resp = KANSA_RESP_NONE;
 
 	v->verdict = KANSA_ANSWER(status, resp);
-	if (strcmp(v->rule, "no_cue") == 0)
-		v->confidence = 0.3f;
-	else if (conflicts > 0)
-		v->confidence = 0.55f;
-	else if (status == KANSA_PARTIAL || status == KANSA_UNCLEAR)
-		v->confidence = 0.7f;
-	else
-		v->confidence = 0.9f;
+	v->confidence = calibrated(v, text, cl, ncl, resp, conflicts);
 }
 
 /* Build one clause of [start, end) of the clean text from the text's hits. */
@@ -792,6 +850,7 @@ read_structurally(Verdict *v, const char *text, int start, int len,
 		c->nkind[CUE_CUSTOMER] = c->nkind[CUE_CUSTOMER] || r->agent == KA_CUSTOMER ||
 			r->customer_cue;
 		c->shared = r->agent == KA_SHARED;
+		c->concrete = r->concrete;
 		c->first[CUE_NA] = c->first[CUE_PLAN] = c->first[CUE_NEG] = -1;
 		c->first[CUE_EXCEPT] = c->first[CUE_INHERIT] = -1;
 		if (c->polarity == 0 && c->nkind[CUE_CUSTOMER] > 0)
@@ -834,6 +893,7 @@ classify_text(const char *str, size_t len, char **bp, int nbp,
 	initStringInfo(&v->specific);
 	initStringInfo(&v->reading);
 	v->confidence = 1.0f;
+	v->kind[0] = '\0';
 
 	text = kansa_clean_text(str, len);
 	tlen = strlen(text);
@@ -1103,8 +1163,8 @@ Datum
 kansa_classify_explain(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
-	Datum		values[6];
-	bool		nulls[6] = {false, false, false, false, false, false};
+	Datum		values[7];
+	bool		nulls[7] = {false, false, false, false, false, false, false};
 	char	  **bp;
 	int			nbp;
 	KansaReadContext *ctx;
@@ -1120,6 +1180,7 @@ kansa_classify_explain(PG_FUNCTION_ARGS)
 		v.verdict = KANSA_ANSWER(KANSA_UNANSWERED, KANSA_RESP_NONE);
 		v.confidence = 1.0f;
 		v.rule = "empty";
+		v.kind[0] = '\0';
 	}
 	else
 	{
@@ -1134,6 +1195,8 @@ kansa_classify_explain(PG_FUNCTION_ARGS)
 	values[3] = CStringGetTextDatum(v.cue.data);
 	values[4] = CStringGetTextDatum(v.specific.data);
 	values[5] = CStringGetTextDatum(v.reading.data);
+	/* a mark, an empty cell: the rule is the class */
+	values[6] = CStringGetTextDatum(v.kind[0] ? v.kind : v.rule);
 	nulls[3] = (v.cue.len == 0);
 	nulls[5] = (v.reading.len == 0);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));

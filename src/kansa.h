@@ -330,6 +330,8 @@ typedef struct KansaReadClause
 	bool		limited;		/* a limitation of scope (一部, のみ, 原則…) */
 	bool		third_mentioned;	/* a third party or building named */
 	bool		customer_cue;	/* お客様の責任, 〜してください */
+	bool		concrete;		/* names a safeguard, asset or hazard of the lexicon */
+	bool		agent_is_topic; /* the agent is a は-topic (it carries on) */
 	char	   *predicate;		/* the predicate's lemma, or NULL */
 	char	   *agent_text;		/* the words naming the agent, or NULL */
 	const char *rule;			/* what decided the kind */

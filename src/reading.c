@@ -470,9 +470,12 @@ modifies_noun(const Tok *toks, int n, int i, int limit)
 			/* 暗号化するなどの機能: など and の before the noun */
 			while (k < limit && (strcmp(toks[k].pos, "助動詞") == 0 ||
 								 (strcmp(toks[k].pos, "動詞") == 0 && !is_content(&toks[k])) ||
+								 is(&toks[k], "助詞", "て") ||
 								 is(&toks[k], "助詞", "など") || is(&toks[k], "助詞", "の")))
 				k++;
-			return k < limit && is_noun(&toks[k]) && !is_punct(&toks[k]);
+			/* 利用金融機関が行うものとする: もの, こと only nominalise */
+			return k < limit && is_noun(&toks[k]) && !is_punct(&toks[k]) &&
+				strcmp(toks[k].pos1, "非自立") != 0;
 		}
 	}
 	return false;
@@ -505,7 +508,7 @@ agent_of(int mask)
  */
 static KansaAgent
 find_agent(const Tok *toks, int a, int head, const char *s, char **agent_text,
-		   bool *limited, bool *shared_topics)
+		   bool *limited, bool *shared_topics, bool *is_topic)
 {
 	KansaAgent	doer = KA_NONE,
 				topic = KA_NONE;
@@ -619,7 +622,10 @@ find_agent(const Tok *toks, int a, int head, const char *s, char **agent_text,
 		return doer;
 	}
 	if (topic != KA_NONE)
+	{
 		*agent_text = pnstrdup(s + topic_s, topic_e - topic_s);
+		*is_topic = true;
+	}
 	return topic;
 }
 
@@ -788,12 +794,34 @@ customer_duty(const Tok *toks, int a, int b, const char *const *duty, int n)
 		{
 			if (toks[j].mask & LX_CUSTOMER)
 				return true;
-			if (!(is(&toks[j], "助詞", "の") || strcmp(toks[j].pos1, "接尾") == 0 ||
+			if (!(is(&toks[j], "助詞", "の") || strcmp(toks[j].pos, "名詞") == 0 ||
 				  toks[j].mask & LX_CUSTOMER || is(&toks[j], NULL, "自身") ||
 				  is(&toks[j], NULL, "ご") || is(&toks[j], NULL, "各自") ||
 				  is(&toks[j], NULL, "自ら")))
 				break;
 		}
+	}
+	return false;
+}
+
+/*
+ * Is there a content word in toks[a, b) besides the predicate's head (and
+ * its noun before する) and words of manner (適切に, 厳重に)?
+ */
+static bool
+has_other_content(const Tok *toks, int a, int b, int head)
+{
+	static const char *const manner[] = {"適切", "適正", "厳重", "確実", "十分",
+	"必要", "適宜", "随時", "速やか", "的確"};
+	int			k;
+
+	for (k = a; k < b; k++)
+	{
+		if (k == head || (k == head - 1 && strcmp(toks[k].pos, "名詞") == 0))
+			continue;
+		if (is_content(&toks[k]) && !lemma_in(&toks[k], manner, lengthof(manner)) &&
+			!(strcmp(toks[k].pos, "動詞") == 0 && k > head))
+			return true;
 	}
 	return false;
 }
@@ -820,7 +848,7 @@ real_safeguard(const Tok *toks, int a, int b)
 /* Read the clause toks[a, b) into c. */
 static void
 read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
-			KansaReadClause *c)
+			KansaReadClause *c, const KansaReadClause *carried)
 {
 	int			head = -1;
 	int			k;
@@ -842,6 +870,8 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 	"ものとする"};
 	static const char *const comply[] = {"遵守", "準拠", "踏まえる", "則る", "従う",
 		"基づく", "沿う", "規定", "理解", "求める", "想定", "とおり", "通り"};
+	static const char *const generic[] = {"取り扱う", "取扱う", "扱う", "対応", "実施",
+	"運用", "管理", "行う", "処理", "対処", "措置"};
 	int			before = 0;
 
 	for (k = a; k < b; k++)
@@ -869,6 +899,8 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 	if (head < 0)
 		head = inner;
 	c->third_mentioned = (mask & (LX_THIRD | LX_BUILDING)) != 0 && !(mask & LX_OWNED);
+	c->concrete = real_safeguard(toks, a, b) ||
+		(mask & (LX_ASSET | LX_HAZARD | LX_UNAUTH | LX_NA)) != 0;
 	if (head < 0)
 	{
 		c->kind = KK_NONE;
@@ -940,17 +972,25 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 	if (!neg)
 		potential = false;
 
-	c->agent = find_agent(toks, a, head, s, &c->agent_text, &limit, &shared_topics);
+	c->agent = find_agent(toks, a, head, s, &c->agent_text, &limit, &shared_topics,
+						  &c->agent_is_topic);
 	if (shared_topics)
 		c->agent = KA_SHARED;
+	/* 入居ビルは、停電時に…供給される構造です: the topic carries on */
+	if (c->agent == KA_NONE && carried != NULL && carried->agent != KA_NONE)
+	{
+		c->agent = carried->agent;
+		c->agent_text = carried->agent_text;
+		c->agent_is_topic = true;
+	}
 	/*
 	 * 〜は利用者の責任となります, 〜は利用者側の管理範囲です, 〜ご対応いただく:
 	 * the customer's part named as such
 	 */
 	if ((mask & LX_CUSTOMER) && c->agent != KA_THIRD &&
 		(customer_duty(toks, a, b, duty, lengthof(duty)) ||
-		 has_lemma(toks, head, b, request, lengthof(request))))
-		c->agent = (mask & LX_SELF) && c->agent != KA_CUSTOMER ? KA_SHARED : KA_CUSTOMER;
+		 has_lemma(toks, a, b, request, lengthof(request))))
+		c->agent = c->agent == KA_SHARED ? KA_SHARED : KA_CUSTOMER;
 	/* 〜は当社、〜はお客様。: the last phrase names the other party */
 	if (((toks[head].mask & LX_CUSTOMER) && (before & LX_SELF)) ||
 		((toks[head].mask & LX_SELF) && (before & LX_CUSTOMER)))
@@ -1038,19 +1078,32 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 	}
 	else if (strcmp(toks[head].pos, "名詞") == 0 && !done_noun(&toks[head]) &&
 			 !verb_follows(toks, head, b) &&
-			 !(mask & (LX_SAFEGUARD | LX_HAZARD | LX_UNAUTH | LX_NA)))
+			 !(mask & (LX_SAFEGUARD | LX_HAZARD | LX_UNAUTH | LX_NA)) &&
+			 c->agent != KA_CUSTOMER && c->agent != KA_SHARED)
 	{
 		/* a heading, a link, a bare name: nothing stated */
 		c->kind = KK_NONE;
 		c->rule = "no_predicate";
 	}
-	else if (pred_in(toks, head, pred, comply, lengthof(comply)) &&
+	else if ((pred_in(toks, head, pred, comply, lengthof(comply)) ||
+			  (pred_in(toks, head, pred, generic, lengthof(generic)) &&
+			   has_lemma(toks, a, head, comply, lengthof(comply)))) &&
 			 names_document(toks, a, b) && !real_safeguard(toks, a, b) &&
-			 !(mask & (LX_ASSET | LX_HAZARD | LX_UNAUTH)))
+			 !(mask & (LX_ASSET | LX_HAZARD | LX_UNAUTH | LX_CUSTOMER)))
 	{
-		/* 関係法令を遵守しております, SLAに規定されています: says nothing itself */
+		/*
+		 * 関係法令を遵守しております, SLAに規定されています, 利用規約に従って
+		 * 取り扱っております: says nothing itself
+		 */
 		c->kind = KK_BACKGROUND;
 		c->rule = "compliance_claim";
+	}
+	else if (pred_in(toks, head, pred, generic, lengthof(generic)) &&
+			 !has_other_content(toks, a, b, head))
+	{
+		/* 適切に取り扱っております, 適切に対応しています: nothing named */
+		c->kind = KK_BACKGROUND;
+		c->rule = "vague";
 	}
 	else if (copula_only && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD)) &&
 			 c->role == KR_MAIN && head + 1 < b &&
@@ -1090,6 +1143,7 @@ kansa_read_sentence(const char *s, int len, const KansaReadContext *ctx,
 	int			ncl = 0;
 	int			a;
 	KansaRole	start_role;
+	const KansaReadClause *carried = NULL;
 
 	nt = kansa_tokens(s, len, &kt);
 	toks = palloc0(Max(nt, 1) * sizeof(Tok));
@@ -1126,6 +1180,16 @@ kansa_read_sentence(const char *s, int len, const KansaReadContext *ctx,
 		for (k = 0; k < nt; k++)
 			if (toks[k].start >= m[i].start && toks[k].end <= m[i].end)
 				toks[k].mask |= lx->masks[m[i].pattern];
+	}
+	/* 信用金庫様, 金融機関様: the one addressed with 様 is the customer */
+	for (i = 1; i < nt; i++)
+	{
+		int			k;
+
+		if (!(is(&toks[i], "名詞", "様") && strcmp(toks[i].pos1, "接尾") == 0))
+			continue;
+		for (k = i; k >= 0 && strcmp(toks[k].pos, "名詞") == 0; k--)
+			toks[k].mask |= LX_CUSTOMER;
 	}
 	/* the service's and the vendor's own names */
 	if (ctx != NULL)
@@ -1190,7 +1254,9 @@ kansa_read_sentence(const char *s, int len, const KansaReadContext *ctx,
 			c->role = end_role != KR_MAIN ? end_role : start_role;
 			c->start = toks[a].start;
 			c->len = toks[b - 1].end - toks[a].start;
-			read_clause(lx, toks, a, b, s, c);
+			read_clause(lx, toks, a, b, s, c, carried);
+			if (c->agent_is_topic && c->agent != KA_NONE)
+				carried = c;
 			/* a condition that narrows the scope, not a moment */
 			if (c->role == KR_TRIGGER && c->limited)
 				c->role = KR_SCOPE_CONDITION;
