@@ -1285,6 +1285,8 @@ CREATE TABLE kansa.response (
 	verdict_source text NOT NULL CHECK (verdict_source OPERATOR(pg_catalog.=) ANY (ARRAY['sheet', 'classifier', 'analyst'])),
 	confidence	real,
 	rule		text,
+	cue			text,
+	confidence_class text,
 	reviewed_at	timestamptz,
 	reviewed_by	text,
 	status		text NOT NULL GENERATED ALWAYS AS (kansa.status(verdict)) STORED,
@@ -1318,6 +1320,8 @@ COMMENT ON COLUMN kansa.response.verdict IS 'The verdict in force: the latest an
 COMMENT ON COLUMN kansa.response.verdict_source IS 'Where the verdict comes from: sheet, classifier or analyst.';
 COMMENT ON COLUMN kansa.response.confidence IS 'The classifier''s confidence (0-1); 1 for sheet marks and analyst reviews.';
 COMMENT ON COLUMN kansa.response.rule IS 'The classifier rule that decided (classify_explain), or sheet_mark / analyst.';
+COMMENT ON COLUMN kansa.response.cue IS 'The words of the answer that decided the classifier''s verdict (classify_explain''s cue): the clause an analyst checks first.';
+COMMENT ON COLUMN kansa.response.confidence_class IS 'The class of answer whose measured accuracy gave the confidence (classify_explain); NULL when the sheet''s mark decided.';
 COMMENT ON COLUMN kansa.response.reviewed_at IS 'When an analyst last reviewed the verdict.';
 COMMENT ON COLUMN kansa.response.reviewed_by IS 'Who last reviewed it.';
 COMMENT ON COLUMN kansa.response.status IS 'status(verdict), kept with the row for the views: implemented, partial, planned, not_implemented, not_applicable, unclear or unanswered.';
@@ -1874,6 +1878,7 @@ DECLARE
 	v_layout jsonb;
 	v_prev bigint;
 	v_boiler text[];
+	v_context jsonb;
 	v_bad record;
 	v_key text;
 	v_received date;
@@ -1991,9 +1996,19 @@ BEGIN
 	v_boiler := kansa.boilerplate(ARRAY(SELECT DISTINCT l.answer FROM pg_catalog.unnest(v_lines) AS l
 										 WHERE l.kind = 'response' AND l.answer IS NOT NULL));
 
-	WITH lines AS (
-		SELECT l.*, kansa.classify_explain(l.answer, v_boiler) AS ce
+	-- what the importer knows of the answers; every distinct text is read
+	-- once, however many rows share it (merged cells, lists, ranges)
+	v_context := pg_catalog.jsonb_build_object('service', service, 'vendor', vendor,
+											   'framework', framework,
+											   'boilerplate', pg_catalog.to_jsonb(v_boiler));
+	WITH texts AS (
+		SELECT t.answer, kansa.classify_explain(t.answer, v_context) AS ce
+		  FROM (SELECT DISTINCT l.answer FROM pg_catalog.unnest(v_lines) AS l
+				 WHERE l.kind = 'response') AS t
+	), lines AS (
+		SELECT l.*, t.ce
 		  FROM pg_catalog.unnest(v_lines) AS l
+		  JOIN texts AS t ON t.answer IS NOT DISTINCT FROM l.answer
 		 WHERE l.kind = 'response'
 	), judged AS (
 		SELECT l.*, CASE WHEN l.mark IS NOT NULL
@@ -2003,7 +2018,7 @@ BEGIN
 		INSERT INTO kansa.response (assessment_id, organization_id, control, sheet, row_number,
 									cell, via, raw_text, clean_text, specific_text, mark,
 									ownership, sheet_verdict, classified, verdict,
-									verdict_source, confidence, rule)
+									verdict_source, confidence, rule, cue, confidence_class)
 		SELECT import_sheet_by.assessment_id, v_org,
 			   kansa.control_id(import_sheet_by.framework, j.control),
 			   j.sheet, j.row_number,
@@ -2013,7 +2028,9 @@ BEGIN
 			   COALESCE(j.sv, (j.ce).verdict),
 			   CASE WHEN j.sv IS NOT NULL THEN 'sheet' ELSE 'classifier' END,
 			   CASE WHEN j.sv IS NOT NULL THEN 1 ELSE (j.ce).confidence END,
-			   CASE WHEN j.sv IS NOT NULL THEN 'sheet_mark' ELSE (j.ce).rule END
+			   CASE WHEN j.sv IS NOT NULL THEN 'sheet_mark' ELSE (j.ce).rule END,
+			   (j.ce).cue,
+			   CASE WHEN j.sv IS NULL THEN (j.ce).confidence_class END
 		  FROM judged AS j
 		RETURNING id, clean_text
 	), ev AS (
@@ -2324,6 +2341,28 @@ SELECT ac.organization, ac.vendor, ac.service, ac.pattern, ac.framework, ac.cont
   FROM kansa.assessment_control AS ac
  WHERE ac.gap_kind IS NOT NULL;
 
+CREATE VIEW kansa.review_queue AS
+SELECT ac.organization, ac.vendor, ac.service, ac.framework, ac.control, ac.title, ac.level,
+	   ac.status, ac.responsibility,
+	   r.confidence::numeric(3,2) AS confidence,
+	   w.weight AS severity_if_wrong,
+	   pg_catalog.round(w.weight * (1 - r.confidence::numeric), 3) AS priority,
+	   r.rule, r.cue AS deciding_text, r.confidence_class,
+	   CASE WHEN pg_catalog.length(ac.answer_text) > 200 THEN pg_catalog.left(ac.answer_text, 199) || '…'
+			ELSE ac.answer_text END AS answer_excerpt,
+	   ac.file_name, r.row_number, r.cell, ac.assessment_id, ac.response_id
+  FROM kansa.assessment_control AS ac
+  JOIN kansa.response AS r ON r.id = ac.response_id
+  -- how bad a wrong verdict would be: a hidden gap costs what the gap
+  -- would have cost (its severity had the safeguard been missing); a false
+  -- alarm or a misjudged gap costs an analyst's look
+  CROSS JOIN LATERAL (SELECT CASE WHEN ac.status IN ('implemented', 'not_applicable')
+								  THEN CASE kansa.gap_severity('not_implemented', ac.level)
+										   WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END
+								  ELSE 1 END AS weight) AS w
+ WHERE r.verdict_source = 'classifier' AND r.reviewed_at IS NULL
+   AND r.confidence IS NOT NULL AND r.confidence < 1;
+
 CREATE VIEW kansa.section_coverage AS
 SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
 	   s.pattern, a.framework, cs.section, cs.section_title, cs.section_position,
@@ -2505,6 +2544,29 @@ COMMENT ON COLUMN kansa.assessment_control.imported_at IS 'When the sheet was im
 COMMENT ON COLUMN kansa.assessment_control.gap_kind IS 'NULL when clean; else the gap that decides the severity (the most severe; ties in this order): unanswered, not_implemented, below_reference, planned, partial, unclear, evidence_expired, inherited.';
 COMMENT ON COLUMN kansa.assessment_control.gap_kinds IS 'Every gap kind that holds, comma-separated (e.g. partial, inherited).';
 COMMENT ON COLUMN kansa.assessment_control.severity IS 'high: unanswered or not_implemented on a basic control (or one of a framework without levels), or a failed * reference value; medium: those on a recommended control, planned/partial/unclear on a basic one, another failed reference value, expired evidence; low: planned/partial/unclear on a recommended control, inherited with no assessment of the provider on file.';
+
+COMMENT ON VIEW kansa.review_queue IS 'The classifier''s verdicts an analyst should check first, one row per unreviewed answer of a current assessment whose verdict the classifier gave: priority = severity_if_wrong × (1 − confidence), highest first. Reviewing an answer (review()) takes it off the queue.';
+COMMENT ON COLUMN kansa.review_queue.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.review_queue.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.review_queue.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.review_queue.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.review_queue.control IS 'The control, e.g. fisc8:設62.';
+COMMENT ON COLUMN kansa.review_queue.title IS 'Title of the control.';
+COMMENT ON COLUMN kansa.review_queue.level IS 'basic, recommended, or NULL where the framework has no levels.';
+COMMENT ON COLUMN kansa.review_queue.status IS 'The status the classifier gave.';
+COMMENT ON COLUMN kansa.review_queue.responsibility IS 'The responsibility the classifier gave, if any.';
+COMMENT ON COLUMN kansa.review_queue.confidence IS 'The classifier''s confidence: the share of labelled answers of the same class it read right (see classify_explain).';
+COMMENT ON COLUMN kansa.review_queue.severity_if_wrong IS '3, 2 or 1: for an answer judged implemented or not_applicable, the weight of the gap it would hide (high 3, medium 2, low 1 — the severity of a missing safeguard for the control''s level); 1 for an answer already shown as a gap.';
+COMMENT ON COLUMN kansa.review_queue.priority IS 'severity_if_wrong × (1 − confidence): sort by it, highest first.';
+COMMENT ON COLUMN kansa.review_queue.rule IS 'The classifier rule that decided.';
+COMMENT ON COLUMN kansa.review_queue.deciding_text IS 'The words of the answer that decided the verdict.';
+COMMENT ON COLUMN kansa.review_queue.confidence_class IS 'The class of answer whose measured accuracy gave the confidence.';
+COMMENT ON COLUMN kansa.review_queue.answer_excerpt IS 'The first 200 characters of the answer (… when cut).';
+COMMENT ON COLUMN kansa.review_queue.file_name IS 'The sheet''s file.';
+COMMENT ON COLUMN kansa.review_queue.row_number IS 'The row of the sheet that gave the answer.';
+COMMENT ON COLUMN kansa.review_queue.cell IS 'The answer cell, e.g. F12.';
+COMMENT ON COLUMN kansa.review_queue.assessment_id IS 'The assessment.';
+COMMENT ON COLUMN kansa.review_queue.response_id IS 'The response: pass it to review() once checked.';
 
 COMMENT ON VIEW kansa.gaps IS 'One row per current assessment × control in scope that is not clean: what is missing, how badly (severity by the rules of assessment_control.severity), what the vendor said, and how much evidence it cited. Sort by severity_rank for the most severe first.';
 COMMENT ON COLUMN kansa.gaps.organization IS 'The assessing organisation.';
@@ -2836,6 +2898,7 @@ DECLARE
 	v text;
 BEGIN
 	FOREACH v IN ARRAY ARRAY['control_section', 'response_gap', 'assessment_control', 'gaps',
+							 'review_queue',
 							 'section_coverage', 'assessment_summary', 'reference_check',
 							 'evidence_register']
 	LOOP

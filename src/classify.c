@@ -700,8 +700,9 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 				v->rule = "concession";
 			else
 				v->rule = c->rule;
-			if (why == NULL || why->rule == NULL)
-				note_cue(v, text, c->start, c->len);
+			/* the clause the reader judged, not a cue word inside it */
+			resetStringInfo(&v->cue);
+			note_cue(v, text, c->start, c->len);
 			break;
 		}
 	}
@@ -1172,6 +1173,8 @@ kansa_classify_explain(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
+	/* a record datum must carry a registered type: it may be stored (a CTE) */
+	tupdesc = BlessTupleDesc(tupdesc);
 	if (PG_ARGISNULL(0))
 	{
 		initStringInfo(&v.cue);

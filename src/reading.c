@@ -683,7 +683,8 @@ verb_follows(const Tok *toks, int head, int b)
 {
 	int			k = head + 1;
 
-	while (k < b && strcmp(toks[k].pos, "名詞") == 0)
+	while (k < b && (strcmp(toks[k].pos, "名詞") == 0 ||
+					 is(&toks[k], "助詞", "のみ") || is(&toks[k], "助詞", "だけ")))
 	{
 		/* 冗長化, 暗号化済: a suffix that makes the noun a deed */
 		if (done_noun(&toks[k]) ||
@@ -804,6 +805,10 @@ customer_duty(const Tok *toks, int a, int b, const char *const *duty, int n)
 	return false;
 }
 
+/* Words of manner: 適切に, 厳重に */
+static const char *const manner[] = {"適切", "適正", "厳重", "確実", "十分",
+"必要", "適宜", "随時", "速やか", "的確"};
+
 /*
  * Is there a content word in toks[a, b) besides the predicate's head (and
  * its noun before する) and words of manner (適切に, 厳重に)?
@@ -811,8 +816,6 @@ customer_duty(const Tok *toks, int a, int b, const char *const *duty, int n)
 static bool
 has_other_content(const Tok *toks, int a, int b, int head)
 {
-	static const char *const manner[] = {"適切", "適正", "厳重", "確実", "十分",
-	"必要", "適宜", "随時", "速やか", "的確"};
 	int			k;
 
 	for (k = a; k < b; k++)
@@ -1099,9 +1102,12 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 		c->rule = "compliance_claim";
 	}
 	else if (pred_in(toks, head, pred, generic, lengthof(generic)) &&
-			 !has_other_content(toks, a, b, head))
+			 !has_other_content(toks, a, b, head) && has_lemma(toks, a, head, manner, lengthof(manner)))
 	{
-		/* 適切に取り扱っております, 適切に対応しています: nothing named */
+		/*
+		 * 適切に取り扱っております, 適切に対応しています: nothing named but the
+		 * manner (a bare 実施しています still says the control is done)
+		 */
 		c->kind = KK_BACKGROUND;
 		c->rule = "vague";
 	}
