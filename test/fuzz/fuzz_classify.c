@@ -60,6 +60,12 @@ JsonbIteratorInit(JsonbContainer *container)
 	abort();
 }
 
+TupleDesc
+BlessTupleDesc(TupleDesc tupdesc)
+{
+	abort();
+}
+
 JsonbIteratorToken
 JsonbIteratorNext(JsonbIterator **it, JsonbValue *val, bool skipNested)
 {
