@@ -1,6 +1,7 @@
 -- The confidence table of the classifier (data/calibration.tsv), measured on
 -- the labelled answers of test/fixtures/labels: the sample sheets, the
--- development corpus and the blind sets already folded into it.  Run by
+-- development corpus and the blind sets already measured and folded into it
+-- (1, 3, 4 and 5; blind2 is the corpus).  Run by
 -- scripts/calibrate from the repository root; writes the TSV to stdout.
 --
 -- An answer's confidence class is what classify_explain reports (language,
@@ -19,6 +20,9 @@ CREATE TEMP TABLE corpus (file text, control text, status text, responsibility t
 INSERT INTO label SELECT file, control, status, responsibility, NULL, txt FROM corpus;
 CREATE TEMP TABLE blind_in (file text, control text, status text, responsibility text, txt text);
 \copy blind_in FROM 'test/fixtures/labels/blind/blind1.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
+\copy blind_in FROM 'test/fixtures/labels/blind/blind3.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
+\copy blind_in FROM 'test/fixtures/labels/blind/blind4.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
+\copy blind_in FROM 'test/fixtures/labels/blind/blind5.tsv' WITH (FORMAT csv, DELIMITER E'\t', HEADER true, QUOTE E'\x01')
 INSERT INTO label SELECT file, control, status, responsibility, NULL, txt FROM blind_in;
 UPDATE label SET txt = replace(txt, '\n', E'\n') WHERE evidence IS NULL;
 UPDATE label SET responsibility = NULLIF(responsibility, '');

@@ -959,12 +959,10 @@ classify_text(const char *str, size_t len, char **bp, int nbp,
 			ncl = first;
 			continue;
 		}
-		if (kansa_has_japanese(text + starts[s], lens[s]))
-		{
-			ncl = first;
-			read_structurally(v, text, starts[s], lens[s], hits, nhits, ctx,
-							  &clauses, &ncl, &maxcl);
-		}
+		/* Japanese with MeCab, English word by word (reading.c) */
+		ncl = first;
+		read_structurally(v, text, starts[s], lens[s], hits, nhits, ctx,
+						  &clauses, &ncl, &maxcl);
 		if (v->specific.len > 0)
 			appendStringInfoChar(&v->specific, ' ');
 		appendBinaryStringInfo(&v->specific, text + starts[s], lens[s]);

@@ -1128,6 +1128,463 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 }
 
 /*
+ * A scope statement beside affirmations that name no safeguard, asset or
+ * hazard (「全社員が本社で勤務しており、テレワークは行っていません」, "N/A - no
+ * mobile devices used; desktop PCs only"): those affirmations describe the
+ * service, they do not meet the control.
+ */
+static int
+sentence_scope(KansaReadClause *cl, int ncl)
+{
+	int			i;
+	bool		na = false;
+
+	for (i = 0; i < ncl; i++)
+		if (cl[i].kind == KK_NA)
+			na = true;
+	if (!na)
+		return ncl;
+	for (i = 0; i < ncl; i++)
+		if (cl[i].kind == KK_AFFIRM && !cl[i].concrete &&
+			(cl[i].agent == KA_NONE || cl[i].agent == KA_SELF))
+		{
+			cl[i].kind = KK_BACKGROUND;
+			cl[i].rule = "beside_scope";
+		}
+	return ncl;
+}
+
+/*
+ * English.  There is no morphological analyser for English in the project's
+ * dependencies, and CAIQ-style answers are short: words are cut at
+ * non-letters, clauses at ; : "but" "however" "instead" "although" and at a
+ * comma after a leading "if/when/before/after" clause, and each clause is read
+ * with the same lexicon classes and the same kinds as a Japanese clause.
+ */
+typedef struct
+{
+	int			start;			/* byte offsets in the sentence */
+	int			end;
+	char	   *w;				/* the word, lower case */
+	int			mask;			/* lexicon classes of terms covering it */
+} Word;
+
+static bool
+w_is(const Word *w, const char *s)
+{
+	return strcmp(w->w, s) == 0;
+}
+
+static bool
+w_in(const Word *w, const char *const *set, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(w->w, set[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool
+en_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		c == '\'' || c >= 0x80;
+}
+
+/* Cut s into words and the punctuation that cuts clauses (; : , ( )). */
+static int
+en_words(const char *s, const char *lower, int len, Word **out)
+{
+	Word	   *w = palloc(Max(len, 1) * sizeof(Word));
+	int			n = 0;
+	int			i = 0;
+
+	while (i < len)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (en_letter(c) || (c == '-' && i + 1 < len && en_letter((unsigned char) s[i + 1]) &&
+							 n > 0 && w[n - 1].end == i))
+		{
+			int			j = i;
+
+			while (j < len && (en_letter((unsigned char) s[j]) ||
+							   (s[j] == '-' && j + 1 < len && en_letter((unsigned char) s[j + 1])) ||
+							   (s[j] == '.' && j + 1 < len && s[j + 1] >= '0' && s[j + 1] <= '9')))
+				j++;
+			w[n].start = i;
+			w[n].end = j;
+			w[n].w = pnstrdup(lower + i, j - i);
+			w[n].mask = 0;
+			n++;
+			i = j;
+		}
+		else if (c == ';' || c == ':' || c == ',' || c == '(' || c == ')' || c == '+')
+		{
+			w[n].start = i;
+			w[n].end = i + 1;
+			w[n].w = pnstrdup(lower + i, 1);
+			w[n].mask = 0;
+			n++;
+			i++;
+		}
+		else
+			i++;
+	}
+	*out = w;
+	return n;
+}
+
+static const char *const en_neg[] = {"not", "no", "never", "none", "cannot", "can't",
+	"don't", "doesn't", "isn't", "aren't", "won't", "wasn't", "weren't", "haven't",
+"hasn't", "nobody", "nothing", "neither", "nor", "without"};
+static const char *const en_plan[] = {"planned", "will", "scheduled",
+	"roadmap", "target", "targeted", "drafting", "drafted", "preparing", "preparation",
+	"considering", "evaluating", "upcoming", "pending", "q1", "q2", "q3", "q4", "1h",
+"2h", "fy2025", "fy2026", "fy2027", "next"};
+static const char *const en_self[] = {"we", "us", "our", "ours", "we're", "we've"};
+static const char *const en_tool_prep[] = {"in", "via", "using", "with", "through", "on",
+"from"};
+static const char *const en_vetting[] = {"authorized", "authorised", "approved",
+	"permitted", "allowed", "whitelisted", "allowlisted", "vpn", "https", "tls", "ssh",
+	"signed", "vetted", "designated", "named", "registered", "staff", "employees",
+"personnel"};
+static const char *const en_pointer[] = {"accordance", "comply", "complies",
+	"compliant", "compliance", "refer", "see", "according", "pursuant", "certified",
+"certification", "requires", "require"};
+static const char *const en_background[] = {"founded", "launched", "established",
+"est", "serves", "headquartered", "employs", "company", "companies", "mainly"};
+static const char *const en_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+	"aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april",
+	"june", "july", "august", "september", "october", "november", "december", "q1",
+"q2", "q3", "q4", "1h", "2h", "h1", "h2", "end", "2025", "2026", "2027", "2028"};
+static const char *const en_duty[] = {"responsibility", "responsible"};
+static const char *const en_own_people[] = {"team", "teams", "engineers", "staff",
+	"employees", "operations", "ops", "admins", "administrators", "developers", "sre",
+"security", "personnel", "people", "on-call", "support", "it", "company"};
+static const char *const en_det[] = {"the", "each", "every", "our", "their", "all"};
+static const char *const en_objnoun[] = {"data", "database", "databases", "record",
+	"records", "file", "files", "information", "content", "facing", "services",
+"service", "environment", "environments", "traffic", "endpoints", "sites"};
+static const char *const en_customer_roles[] = {"admins", "admin", "administrators",
+"administrator", "owners", "owner", "side"};
+
+/* Read the English clause w[a, b) into c. */
+static void
+read_clause_en(const Lexicon *lx, const Word *w, int a, int b, KansaReadClause *c,
+			   const KansaReadClause *carried)
+{
+	int			mask = 0;
+	int			k;
+	bool		neg = false,
+				potential = false,
+				plan = false,
+				limited = false,
+				self = false,
+				third_agent = false,
+				third_tool = false,
+				customer = false,
+				duty = false,
+				without = false,
+				pointer = false,
+				background = false,
+				by_third = false;
+	int			content = 0;
+	int			first_neg = -1;
+
+	for (k = a; k < b; k++)
+	{
+		const Word *t = &w[k];
+
+		mask |= t->mask;
+		/* a word, not a number or an id (JP-12345) */
+		if (strpbrk(t->w, "abcdefghijklmnopqrstuvwxyz") != NULL &&
+			strpbrk(t->w, "0123456789") == NULL)
+			content++;
+		if (w_in(t, en_neg, lengthof(en_neg)) || (strlen(t->w) > 3 &&
+												   strcmp(t->w + strlen(t->w) - 3, "n't") == 0))
+		{
+			if (w_is(t, "without"))
+				without = true;
+			else
+			{
+				neg = true;
+				if (first_neg < 0)
+					first_neg = k;
+			}
+			if (w_is(t, "cannot") || w_is(t, "can't"))
+				potential = true;
+		}
+		if (w_is(t, "can") || w_is(t, "able") || w_is(t, "reachable") ||
+			w_is(t, "accessible") || w_is(t, "exposed") || w_is(t, "possible"))
+			potential = true;
+		if (w_in(t, en_plan, lengthof(en_plan)) || (t->mask & LX_PLAN) ||
+			(w_is(t, "to") && k + 1 < b && w_is(&w[k + 1], "be") && k + 2 < b &&
+			 strlen(w[k + 2].w) > 2 && strcmp(w[k + 2].w + strlen(w[k + 2].w) - 2, "ed") == 0) ||
+			(w_is(t, "being") && k + 1 < b && strlen(w[k + 1].w) > 2 &&
+			 strcmp(w[k + 1].w + strlen(w[k + 1].w) - 2, "ed") == 0))
+			plan = true;
+		/* "by Mar 2026", "effective April", "target: Q3": a date ahead */
+		if ((w_is(t, "by") || w_is(t, "effective") || w_is(t, "from") || w_is(t, "until") ||
+			 w_is(t, "target") || w_is(t, "in")) &&
+			k + 1 < b && w_in(&w[k + 1], en_months, lengthof(en_months)) &&
+			!(w_is(t, "in") && !(k + 2 < b && w_in(&w[k + 2], en_months, lengthof(en_months)))))
+			plan = true;
+		if (w_is(t, "described") && k > a && w_is(&w[k - 1], "as"))
+			pointer = true;
+		if ((t->mask & LX_LIMIT) || w_is(t, "some") || w_is(t, "certain") ||
+			w_is(t, "selected") || w_is(t, "excluding"))
+		{
+			/* "only authorised staff", "VPN only": the allowlist is the safeguard */
+			bool		vetted = (k > a && w_in(&w[k - 1], en_vetting, lengthof(en_vetting))) ||
+				(k + 1 < b && w_in(&w[k + 1], en_vetting, lengthof(en_vetting))) ||
+				(k + 2 < b && w_in(&w[k + 2], en_vetting, lengthof(en_vetting)) &&
+				 !w_in(&w[k + 1], en_neg, lengthof(en_neg))) ||
+				(k + 3 < b && w_in(&w[k + 3], en_vetting, lengthof(en_vetting)) &&
+				 (w_is(&w[k + 2], "an") || w_is(&w[k + 2], "a") || w_is(&w[k + 2], "the")));
+
+			if (!vetted)
+				limited = true;
+		}
+		if (w_in(t, en_self, lengthof(en_self)))
+		{
+			/* "by us", "we", "our team": the vendor acts; "our office" does not */
+			if (!w_is(t, "our") ||
+				(k + 1 < b && w_in(&w[k + 1], en_own_people, lengthof(en_own_people))))
+				self = true;
+		}
+		if ((t->mask & (LX_THIRD | LX_BUILDING)) && k > a &&
+			(w_is(&w[k - 1], "by") || (k > a + 1 && w_is(&w[k - 2], "by"))))
+			by_third = true;
+		if (w_is(t, "per") && k + 1 < b &&
+			(w_is(&w[k + 1], "terms") || w_is(&w[k + 1], "policy") ||
+			 w_is(&w[k + 1], "contract") || w_is(&w[k + 1], "agreement") ||
+			 w_is(&w[k + 1], "our") || w_is(&w[k + 1], "the")))
+			pointer = true;
+		if (t->mask & (LX_THIRD | LX_BUILDING))
+		{
+			if (k > a && w_in(&w[k - 1], en_tool_prep, lengthof(en_tool_prep)))
+				third_tool = true;
+			else if (k > a + 1 && w_is(&w[k - 1], "the") &&
+					 w_in(&w[k - 2], en_tool_prep, lengthof(en_tool_prep)))
+				third_tool = true;
+			else
+				third_agent = true;
+		}
+		/*
+		 * the customer as the doer: "by the customer", "customers label…",
+		 * "customer admins"; not "customer data", "to customers"
+		 */
+		if ((t->mask & LX_CUSTOMER) &&
+			((k > a && w_is(&w[k - 1], "by")) ||
+			 (k > a + 1 && w_is(&w[k - 2], "by")) ||
+			 ((k == a || (k == a + 1 && w_in(&w[a], en_det, lengthof(en_det)))) &&
+			  !(k + 1 < b && w_in(&w[k + 1], en_objnoun, lengthof(en_objnoun)))) ||
+			 (k + 1 < b && w_in(&w[k + 1], en_customer_roles, lengthof(en_customer_roles))) ||
+			 (k + 1 < b && (w_is(&w[k + 1], "is") || w_is(&w[k + 1], "are")) && k + 2 < b &&
+			  w_is(&w[k + 2], "responsible")) ||
+			 (k + 1 < b && w_is(&w[k + 1], "responsibility")) ||
+			 (strlen(t->w) > 2 && strcmp(t->w + strlen(t->w) - 2, "'s") == 0 && k + 1 < b &&
+			  w_is(&w[k + 1], "responsibility"))))
+			customer = true;
+		if (w_in(t, en_duty, lengthof(en_duty)))
+			duty = true;
+		if (w_in(t, en_pointer, lengthof(en_pointer)))
+			pointer = true;
+		if (w_in(t, en_background, lengthof(en_background)))
+			background = true;
+	}
+	c->limited = limited;
+	c->third_mentioned = third_agent || third_tool;
+	c->concrete = (mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD | LX_UNAUTH | LX_NA)) != 0;
+	c->predicate = NULL;
+
+	/* who acts */
+	if (customer && (self || third_agent) && !duty)
+		c->agent = KA_SHARED;
+	else if (customer && (duty || !self))
+		c->agent = KA_CUSTOMER;
+	else if (by_third || (third_agent && !self))
+		c->agent = KA_THIRD;
+	else if (self)
+		c->agent = KA_SELF;
+	else if (carried != NULL)
+		c->agent = carried->agent;
+	else
+		c->agent = KA_NONE;
+	c->customer_cue = c->agent == KA_CUSTOMER;
+
+	if (content == 0)
+	{
+		c->kind = KK_NONE;
+		c->rule = "no_predicate";
+	}
+	else if (mask & LX_NA)
+	{
+		c->kind = KK_NA;
+		c->rule = "not_applicable_word";
+	}
+	else if (plan)
+	{
+		c->kind = KK_PLAN;
+		c->rule = "plan";
+	}
+	else if (neg && without && !potential)
+	{
+		/* "no login without MFA": the safeguard is required */
+		c->kind = KK_AFFIRM;
+		c->rule = "required";
+	}
+	else if (neg)
+	{
+		bool		safeguard = (mask & LX_SAFEGUARD) != 0;
+
+		if (mask & LX_PAST)
+		{
+			c->kind = KK_PROTECT;
+			c->rule = "past_event_denied";
+		}
+		else if (potential && ((mask & (LX_UNAUTH | LX_HAZARD | LX_PERSON)) || !safeguard))
+		{
+			c->kind = KK_PROTECT;
+			c->rule = "inability_protects";
+		}
+		else if ((mask & (LX_HAZARD | LX_UNAUTH)) && !safeguard)
+		{
+			c->kind = KK_PROTECT;
+			c->rule = "hazard_denied";
+		}
+		else if (!safeguard && (mask & LX_ASSET))
+		{
+			c->kind = KK_NA;
+			c->rule = "scope_statement";
+		}
+		else
+		{
+			c->kind = KK_NEG;
+			c->rule = "safeguard_missing";
+		}
+	}
+	else if (pointer && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD)))
+	{
+		c->kind = KK_BACKGROUND;
+		c->rule = "compliance_claim";
+	}
+	else if (background && !(mask & (LX_SAFEGUARD | LX_HAZARD)) && c->agent != KA_CUSTOMER)
+	{
+		c->kind = KK_BACKGROUND;
+		c->rule = "background";
+	}
+	else
+	{
+		c->kind = KK_AFFIRM;
+		c->rule = limited ? "limited" : "affirmed";
+	}
+	(void) lx;
+}
+
+static const char *const en_concessive[] = {"although", "though", "while", "whilst"};
+static const char *const en_but[] = {"but", "however", "instead", "yet", "otherwise"};
+static const char *const en_trigger[] = {"if", "when", "whenever", "before", "after",
+"upon", "once", "during"};
+
+/* Read one English sentence into clauses (see above). */
+static int
+read_sentence_en(const Lexicon *lx, const char *s, int len, KansaReadClause **out)
+{
+	char	   *lower = kansa_ascii_lower(s, len);
+	Word	   *w;
+	int			nw = en_words(s, lower, len, &w);
+	KansaMatch *m;
+	int			nm;
+	int			i;
+	int			a = 0;
+	int			ncl = 0;
+	KansaReadClause *cl = palloc0(Max(nw, 1) * sizeof(KansaReadClause));
+	KansaRole	role = KR_MAIN;
+	const KansaReadClause *carried = NULL;
+
+	/* lexicon terms covering whole words */
+	nm = kansa_automaton_match(lx->automaton, lower, len, false, lx->nterms, &m, NULL, NULL);
+	for (i = 0; i < nm; i++)
+	{
+		int			k;
+
+		if ((m[i].start > 0 && en_letter((unsigned char) lower[m[i].start - 1])) ||
+			(m[i].end < len && en_letter((unsigned char) lower[m[i].end])))
+		{
+			/* a plural or a possessive still counts: payments, AWS's */
+			if (!(m[i].end < len && (lower[m[i].end] == 's' || lower[m[i].end] == '\'') &&
+				  (m[i].end + 1 >= len || !en_letter((unsigned char) lower[m[i].end + 1]) ||
+				   lower[m[i].end + 1] == 's')) ||
+				(m[i].start > 0 && en_letter((unsigned char) lower[m[i].start - 1])))
+				continue;
+		}
+		for (k = 0; k < nw; k++)
+			if (w[k].start < m[i].end && w[k].end > m[i].start)
+				w[k].mask |= lx->masks[m[i].pattern];
+	}
+
+	for (i = 0; i <= nw; i++)
+	{
+		bool		cut = false;
+		KansaRole	next = KR_MAIN;
+		int			b = i;
+
+		CHECK_FOR_INTERRUPTS();
+		if (i == nw)
+			cut = true;
+		else if (w_is(&w[i], ";"))
+		{
+			cut = true;
+			b = i;
+		}
+		else if (w_in(&w[i], en_but, lengthof(en_but)) && i > a)
+			cut = true;
+		else if (w_in(&w[i], en_concessive, lengthof(en_concessive)) && i > a)
+		{
+			cut = true;
+			next = KR_CONCESSIVE;
+		}
+		else if (w_is(&w[i], ",") && i > a && role == KR_TRIGGER)
+			cut = true;
+		else if (w_is(&w[i], ",") && i > a && i + 2 < nw && w_is(&w[i + 1], "and") &&
+				 (w_in(&w[i + 2], en_self, lengthof(en_self)) || (w[i + 2].mask & LX_CUSTOMER) ||
+				  w_in(&w[i + 2], en_det, lengthof(en_det))))
+			cut = true;			/* "we back up…, and customers keep…" */
+		if (!cut)
+		{
+			if (i == a && w_in(&w[i], en_trigger, lengthof(en_trigger)))
+				role = KR_TRIGGER;
+			if (i == a && w_in(&w[i], en_concessive, lengthof(en_concessive)))
+				role = KR_CONCESSIVE;
+			continue;
+		}
+		if (b > a)
+		{
+			KansaReadClause *c = &cl[ncl++];
+
+			c->role = role;
+			c->start = w[a].start;
+			c->len = w[b - 1].end - w[a].start;
+			read_clause_en(lx, w, a, b, c, carried);
+			if (c->agent != KA_NONE)
+				carried = c;
+		}
+		role = next;
+		a = (i < nw && (w_is(&w[i], ";") || w_is(&w[i], ","))) ? i + 1 : i;
+		if (a < nw && a == i + 1 && w_is(&w[i], ",") && w_is(&w[a], "and"))
+			a++;
+		if (i < nw && a == i && !w_in(&w[i], en_concessive, lengthof(en_concessive)))
+			a = i + 1;			/* "but", "however" start the next clause */
+	}
+	*out = cl;
+	return sentence_scope(cl, ncl);
+}
+
+/*
  * Read one sentence (len bytes of clean text) into clauses; returns their
  * number and a palloc'd array in *out.
  */
@@ -1150,6 +1607,9 @@ kansa_read_sentence(const char *s, int len, const KansaReadContext *ctx,
 	int			a;
 	KansaRole	start_role;
 	const KansaReadClause *carried = NULL;
+
+	if (!kansa_has_japanese(s, len))
+		return read_sentence_en(lx, s, len, out);
 
 	nt = kansa_tokens(s, len, &kt);
 	toks = palloc0(Max(nt, 1) * sizeof(Tok));
@@ -1279,5 +1739,5 @@ kansa_read_sentence(const char *s, int len, const KansaReadContext *ctx,
 		}
 	}
 	*out = cl;
-	return ncl;
+	return sentence_scope(cl, ncl);
 }
