@@ -1186,6 +1186,7 @@ CREATE TABLE kansa.import_batch (
 	skipped		integer,
 	skipped_by_reason jsonb,
 	unknown_controls integer,
+	conflicts	integer,
 	status		text CHECK (status OPERATOR(pg_catalog.=) ANY (ARRAY['loaded', 'loaded_with_rejects'])),
 	imported_by	text NOT NULL DEFAULT CURRENT_USER,
 	started_at	timestamptz NOT NULL,
@@ -1216,6 +1217,7 @@ COMMENT ON COLUMN kansa.import_batch.responses IS 'Responses stored (one per con
 COMMENT ON COLUMN kansa.import_batch.rejected IS 'Rows rejected (see import_reject).';
 COMMENT ON COLUMN kansa.import_batch.skipped IS 'Rows skipped: titles, headers, section rows, duplicates.';
 COMMENT ON COLUMN kansa.import_batch.skipped_by_reason IS 'Skipped rows counted by reason (a JSON object).';
+COMMENT ON COLUMN kansa.import_batch.conflicts IS 'Responses whose sheet mark and text disagree (response.conflict): the verdict is the weaker of the two, and they lead the review queue.';
 COMMENT ON COLUMN kansa.import_batch.unknown_controls IS 'Rows rejected because their id is not a control of the framework.';
 COMMENT ON COLUMN kansa.import_batch.status IS 'loaded, or loaded_with_rejects in quarantine mode.';
 COMMENT ON COLUMN kansa.import_batch.imported_by IS 'The role that imported the file, as import_sheet() recorded it: the role the call ran as.';
@@ -1287,6 +1289,7 @@ CREATE TABLE kansa.response (
 	rule		text,
 	cue			text,
 	confidence_class text,
+	conflict	boolean NOT NULL DEFAULT false,
 	reviewed_at	timestamptz,
 	reviewed_by	text,
 	status		text NOT NULL GENERATED ALWAYS AS (kansa.status(verdict)) STORED,
@@ -1322,6 +1325,7 @@ COMMENT ON COLUMN kansa.response.confidence IS 'The classifier''s confidence (0-
 COMMENT ON COLUMN kansa.response.rule IS 'The classifier rule that decided (classify_explain), or sheet_mark / analyst.';
 COMMENT ON COLUMN kansa.response.cue IS 'The words of the answer that decided the classifier''s verdict (classify_explain''s cue): the clause an analyst checks first.';
 COMMENT ON COLUMN kansa.response.confidence_class IS 'The class of answer whose measured accuracy gave the confidence (classify_explain); NULL when the sheet''s mark decided.';
+COMMENT ON COLUMN kansa.response.conflict IS 'True when the sheet''s mark and the classifier''s reading of the text disagree (○ beside 「ただし一部拠点は未対応」, × beside a description of the safeguard, a Yes with a planned date): the verdict is the weaker of the two (sheet_verdict), and the answer leads the review queue.';
 COMMENT ON COLUMN kansa.response.reviewed_at IS 'When an analyst last reviewed the verdict.';
 COMMENT ON COLUMN kansa.response.reviewed_by IS 'Who last reviewed it.';
 COMMENT ON COLUMN kansa.response.status IS 'status(verdict), kept with the row for the views: implemented, partial, planned, not_implemented, not_applicable, unclear or unanswered.';
@@ -1545,8 +1549,13 @@ BEGIN
 	IF ownership IS NOT NULL AND kansa.is_valid_answer('implemented/' || ownership) THEN
 		resp := kansa.responsibility(kansa.answer('implemented/' || ownership));
 	END IF;
-	-- a "Yes" whose description states an exception or a plan is not a plain yes
-	IF st = 'implemented' AND kansa.status(description) IN ('partial', 'planned') THEN
+	-- mark and text disagree: the weaker of the two (implemented > partial >
+	-- planned > not_implemented); a not_applicable mark or text stays as marked
+	IF kansa.status(description) IN ('implemented', 'partial', 'planned', 'not_implemented')
+	   AND st IN ('implemented', 'partial', 'planned', 'not_implemented')
+	   AND pg_catalog.array_position(ARRAY['not_implemented', 'planned', 'partial', 'implemented'],
+									 kansa.status(description))
+		   < pg_catalog.array_position(ARRAY['not_implemented', 'planned', 'partial', 'implemented'], st) THEN
 		st := kansa.status(description);
 	END IF;
 	IF st IN ('not_applicable', 'unanswered') THEN
@@ -1555,7 +1564,19 @@ BEGIN
 	RETURN kansa.answer(st, resp);
 END;
 $$;
-COMMENT ON FUNCTION kansa.sheet_verdict(text, text, kansa.answer) IS 'The verdict of a sheet''s own mark (Yes/No/N/A, ○/△/×) with its ownership column (CAIQ SSRM ownership); a Yes whose description reads as partial or planned takes that status. NULL when there is no valid mark.';
+COMMENT ON FUNCTION kansa.sheet_verdict(text, text, kansa.answer) IS 'The verdict of a sheet''s own mark (Yes/No/N/A, ○/△/×) with its ownership column (CAIQ SSRM ownership); where the description (the classifier''s reading of the text) is weaker (implemented > partial > planned > not_implemented), that status: ○ with 「ただし一部は未対応」 is partial. NULL when there is no valid mark.';
+
+CREATE FUNCTION kansa.mark_conflict(mark text, description kansa.answer)
+	RETURNS boolean
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+	SELECT COALESCE(kansa.is_valid_answer(mark)
+					AND kansa.status(description) NOT IN ('unclear', 'unanswered')
+					AND kansa.status(kansa.answer(mark)) NOT IN ('unclear', 'unanswered')
+					AND kansa.status(kansa.answer(mark)) <> kansa.status(description), false)
+$$;
+COMMENT ON FUNCTION kansa.mark_conflict(text, kansa.answer) IS 'Do a sheet''s mark and the reading of its text disagree on the status (neither unclear)?  ○ beside a plan or an exception, × beside a description of the safeguard, － beside one.';
 
 -- The views join a dozen tables.  Planned on statistics that are missing
 -- or stale (a table analysed at 300 rows that now holds 80,000), they can
@@ -2018,7 +2039,8 @@ BEGIN
 		INSERT INTO kansa.response (assessment_id, organization_id, control, sheet, row_number,
 									cell, via, raw_text, clean_text, specific_text, mark,
 									ownership, sheet_verdict, classified, verdict,
-									verdict_source, confidence, rule, cue, confidence_class)
+									verdict_source, confidence, rule, cue, confidence_class,
+									conflict)
 		SELECT import_sheet_by.assessment_id, v_org,
 			   kansa.control_id(import_sheet_by.framework, j.control),
 			   j.sheet, j.row_number,
@@ -2030,7 +2052,8 @@ BEGIN
 			   CASE WHEN j.sv IS NOT NULL THEN 1 ELSE (j.ce).confidence END,
 			   CASE WHEN j.sv IS NOT NULL THEN 'sheet_mark' ELSE (j.ce).rule END,
 			   (j.ce).cue,
-			   CASE WHEN j.sv IS NULL THEN (j.ce).confidence_class END
+			   CASE WHEN j.sv IS NULL THEN (j.ce).confidence_class END,
+			   j.sv IS NOT NULL AND kansa.mark_conflict(j.mark, (j.ce).verdict)
 		  FROM judged AS j
 		RETURNING id, clean_text
 	), ev AS (
@@ -2077,6 +2100,8 @@ BEGIN
 		   responses = import_sheet_by.responses, rejected = import_sheet_by.rejected,
 		   skipped = import_sheet_by.skipped, skipped_by_reason = v_skipped,
 		   unknown_controls = import_sheet_by.unknown_controls, status = import_sheet_by.status,
+		   conflicts = (SELECT pg_catalog.count(*) FROM kansa.response AS r
+						 WHERE r.assessment_id = import_sheet_by.assessment_id AND r.conflict),
 		   finished_at = pg_catalog.clock_timestamp(),
 		   read_ms = pg_catalog.round((EXTRACT(epoch FROM v_read - v_started) * 1000)::numeric, 1),
 		   total_ms = pg_catalog.round((EXTRACT(epoch FROM pg_catalog.clock_timestamp() - v_started) * 1000)::numeric, 1)
@@ -2344,9 +2369,10 @@ SELECT ac.organization, ac.vendor, ac.service, ac.pattern, ac.framework, ac.cont
 CREATE VIEW kansa.review_queue AS
 SELECT ac.organization, ac.vendor, ac.service, ac.framework, ac.control, ac.title, ac.level,
 	   ac.status, ac.responsibility,
-	   r.confidence::numeric(3,2) AS confidence,
+	   r.confidence::numeric(3,2) AS confidence, r.conflict,
 	   w.weight AS severity_if_wrong,
-	   pg_catalog.round(w.weight * (1 - r.confidence::numeric), 3) AS priority,
+	   pg_catalog.round(w.weight * CASE WHEN r.conflict THEN 1
+									  ELSE 1 - r.confidence::numeric END, 3) AS priority,
 	   r.rule, r.cue AS deciding_text, r.confidence_class,
 	   CASE WHEN pg_catalog.length(ac.answer_text) > 200 THEN pg_catalog.left(ac.answer_text, 199) || '…'
 			ELSE ac.answer_text END AS answer_excerpt,
@@ -2360,8 +2386,8 @@ SELECT ac.organization, ac.vendor, ac.service, ac.framework, ac.control, ac.titl
 								  THEN CASE kansa.gap_severity('not_implemented', ac.level)
 										   WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END
 								  ELSE 1 END AS weight) AS w
- WHERE r.verdict_source = 'classifier' AND r.reviewed_at IS NULL
-   AND r.confidence IS NOT NULL AND r.confidence < 1;
+ WHERE r.reviewed_at IS NULL
+   AND (r.conflict OR (r.verdict_source = 'classifier' AND r.confidence < 1));
 
 CREATE VIEW kansa.section_coverage AS
 SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
@@ -2545,7 +2571,7 @@ COMMENT ON COLUMN kansa.assessment_control.gap_kind IS 'NULL when clean; else th
 COMMENT ON COLUMN kansa.assessment_control.gap_kinds IS 'Every gap kind that holds, comma-separated (e.g. partial, inherited).';
 COMMENT ON COLUMN kansa.assessment_control.severity IS 'high: unanswered or not_implemented on a basic control (or one of a framework without levels), or a failed * reference value; medium: those on a recommended control, planned/partial/unclear on a basic one, another failed reference value, expired evidence; low: planned/partial/unclear on a recommended control, inherited with no assessment of the provider on file.';
 
-COMMENT ON VIEW kansa.review_queue IS 'The classifier''s verdicts an analyst should check first, one row per unreviewed answer of a current assessment whose verdict the classifier gave: priority = severity_if_wrong × (1 − confidence), highest first. Reviewing an answer (review()) takes it off the queue.';
+COMMENT ON VIEW kansa.review_queue IS 'The verdicts an analyst should check first, one row per unreviewed answer of a current assessment whose verdict the classifier gave, or whose sheet mark and text disagree: priority = severity_if_wrong × (1 − confidence), or severity_if_wrong for a conflict; highest first. Reviewing an answer (review()) takes it off the queue.';
 COMMENT ON COLUMN kansa.review_queue.organization IS 'The assessing organisation.';
 COMMENT ON COLUMN kansa.review_queue.vendor IS 'The vendor.';
 COMMENT ON COLUMN kansa.review_queue.service IS 'The service assessed.';
@@ -2556,6 +2582,7 @@ COMMENT ON COLUMN kansa.review_queue.level IS 'basic, recommended, or NULL where
 COMMENT ON COLUMN kansa.review_queue.status IS 'The status the classifier gave.';
 COMMENT ON COLUMN kansa.review_queue.responsibility IS 'The responsibility the classifier gave, if any.';
 COMMENT ON COLUMN kansa.review_queue.confidence IS 'The classifier''s confidence: the share of labelled answers of the same class it read right (see classify_explain).';
+COMMENT ON COLUMN kansa.review_queue.conflict IS 'True when the sheet''s mark and its text disagree (response.conflict): such an answer ranks as if its confidence were 0.';
 COMMENT ON COLUMN kansa.review_queue.severity_if_wrong IS '3, 2 or 1: for an answer judged implemented or not_applicable, the weight of the gap it would hide (high 3, medium 2, low 1 — the severity of a missing safeguard for the control''s level); 1 for an answer already shown as a gap.';
 COMMENT ON COLUMN kansa.review_queue.priority IS 'severity_if_wrong × (1 − confidence): sort by it, highest first.';
 COMMENT ON COLUMN kansa.review_queue.rule IS 'The classifier rule that decided.';

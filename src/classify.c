@@ -377,6 +377,7 @@ typedef struct
 	int			polarity;		/* +1 affirmative, -1 negative, 0 neither */
 	bool		shared;			/* the vendor and the customer both act */
 	bool		concrete;		/* the reader found a safeguard, asset or hazard */
+	bool		proviso;		/* ただし…, a clause that narrows another */
 	const char *rule;			/* the structural reader's rule, or NULL */
 } Clause;
 
@@ -572,6 +573,7 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 				inherit = 0,
 				customer = 0,
 				shared = 0,
+				provisos = 0,
 				provider_affirm = 0;
 	int			k;
 	int			status;
@@ -589,7 +591,11 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 		else if (c->nkind[CUE_PLAN])
 			plan++;
 		else if (c->polarity < 0)
+		{
 			neg++;
+			if (c->proviso)
+				provisos++;
+		}
 		else if (c->nkind[CUE_POINTER])
 			pointer++;
 		else if (c->nkind[CUE_CAPABLE])
@@ -631,6 +637,16 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 		v->rule = "planned";
 		whykind = CUE_PLAN;
 		conflicts = na;
+	}
+	else if (neg > 0 && affirm == 0 && neg == provisos)
+	{
+		/*
+		 * only an exception (ただし一部の拠点では未配布です), as a remarks
+		 * column holds beside a ○: the rest is in place
+		 */
+		status = KANSA_PARTIAL;
+		v->rule = "exception_only";
+		whykind = CUE_NEG;
 	}
 	else if (neg > 0 && affirm == 0)
 	{
@@ -698,7 +714,7 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 		{
 			if (status == KANSA_PARTIAL && neg > 0 && affirm > 0)
 				v->rule = "concession";
-			else
+			else if (strcmp(v->rule, "exception_only") != 0)
 				v->rule = c->rule;
 			/* the clause the reader judged, not a cue word inside it */
 			resetStringInfo(&v->cue);
@@ -852,6 +868,7 @@ read_structurally(Verdict *v, const char *text, int start, int len,
 			r->customer_cue;
 		c->shared = r->agent == KA_SHARED;
 		c->concrete = r->concrete;
+		c->proviso = r->role == KR_PROVISO;
 		c->first[CUE_NA] = c->first[CUE_PLAN] = c->first[CUE_NEG] = -1;
 		c->first[CUE_EXCEPT] = c->first[CUE_INHERIT] = -1;
 		if (c->polarity == 0 && c->nkind[CUE_CUSTOMER] > 0)

@@ -833,6 +833,24 @@ static const Heading mark_headings[] = {
 	{"回答", 3},
 };
 
+/* A column of remarks beside a column of marks: the text of the answer. */
+static const Heading remarks_headings[] = {
+	{"補足説明", 9},
+	{"備考", 8},
+	{"補足", 8},
+	{"remarks", 8},
+	{"説明", 7},
+	{"具体的", 7},
+	{"詳細", 6},
+	{"根拠", 6},
+	{"コメント", 5},
+	{"comments", 5},
+	{"comment", 5},
+	{"notes", 5},
+	{"explanation", 5},
+	{"description", 4},
+};
+
 static const Heading ownership_headings[] = {
 	{"controlownership", 9},
 	{"ownership", 8},
@@ -1020,6 +1038,8 @@ find_layout(Catalog *cat, Layout *lay, Jsonb *options)
 	int			answer = kansa_option_position(options, "answer_column", true, sheet->ncols);
 	int			mark = kansa_option_position(options, "mark_column", true, sheet->ncols);
 	int			owner = kansa_option_position(options, "ownership_column", true, sheet->ncols);
+	bool		answer_forced = answer > 0;
+	bool		mark_forced = mark > 0;
 	int			r;
 
 	if (header == 0 && lay->first_id_row > 0)
@@ -1040,6 +1060,28 @@ find_layout(Catalog *cat, Layout *lay, Jsonb *options)
 		if (mark > 0 && !column_reads_as_answers(sheet, mark, header + 1, false))
 			mark = 0;
 	}
+	/*
+	 * The commonest Japanese layout: a 回答 column of ○/△/×/－ beside a 備考
+	 * column.  The marks are the mark, the remarks the answer's text.
+	 */
+	if (!answer_forced && !mark_forced && answer > 0 &&
+		(mark == 0 || mark == answer) &&
+		column_reads_as_answers(sheet, answer, header + 1, false))
+	{
+		int			remarks = find_heading(sheet, header, remarks_headings,
+										   lengthof(remarks_headings),
+										   lay->id_column, answer);
+
+		if (remarks > 0 && remarks != owner &&
+			!column_reads_as_answers(sheet, remarks, header + 1, false))
+		{
+			mark = answer;
+			answer = remarks;
+		}
+	}
+	else if (!answer_forced && mark > 0 && answer == 0)
+		answer = find_heading(sheet, header, remarks_headings, lengthof(remarks_headings),
+							  lay->id_column, mark);
 	if (owner == 0)
 	{
 		owner = find_heading(sheet, header, ownership_headings,
@@ -1445,6 +1487,17 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			nonempty(kansa_sheet_get(sheet, r, lay.mark_column)) : NULL;
 		claim.ownership = lay.ownership_column ?
 			nonempty(kansa_sheet_get(sheet, r, lay.ownership_column)) : NULL;
+		/* text, not a mark, in the mark column: it is the answer */
+		if (claim.mark != NULL &&
+			(strlen(claim.mark) > 64 ||
+			 kansa_answer_parse(claim.mark, strlen(claim.mark), false) < 0))
+		{
+			if (claim.answer == NULL)
+				claim.answer = claim.mark;
+			else
+				claim.answer = psprintf("%s\n%s", claim.mark, claim.answer);
+			claim.mark = NULL;
+		}
 
 		/* a hierarchy cell (left of the ids) starts a group */
 		for (c = 1; c < lay.id_column; c++)

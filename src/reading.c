@@ -1416,8 +1416,11 @@ read_clause_en(const Lexicon *lx, const Word *w, int a, int b, KansaReadClause *
 		c->agent = KA_NONE;
 	c->customer_cue = c->agent == KA_CUSTOMER;
 
-	if (content == 0)
+	if (content == 0 ||
+		(content == 1 && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD | LX_UNAUTH | LX_NA |
+								   LX_PLAN | LX_THIRD | LX_BUILDING | LX_CUSTOMER))))
 	{
+		/* nothing, or one word the lexicon does not know: no statement */
 		c->kind = KK_NONE;
 		c->rule = "no_predicate";
 	}

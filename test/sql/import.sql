@@ -282,6 +282,31 @@ SELECT count(*) FROM kansa.sheet_answers(convert_to(repeat(',', 204) || E'ID,回
                            'fisc8', '{"id_column": 206}');
 
 --
+-- Mark + remarks: a 回答 column of ○/×/△/－ beside a 備考 column is read as
+-- the mark and the answer's text; where they disagree the verdict is the
+-- weaker, the response carries conflict, the batch counts it, and the
+-- review queue puts it first.  Text in the mark column is an answer.
+--
+\set marks 'convert_to(E''項番,項目,回答,備考\n1.1,方針,○,情報セキュリティ基本方針を定め、全社員に周知しています。\n1.2,配布,○,ただし一部の拠点では未配布です。\n2.1,見直し,×,年1回、方針を見直しています。\n2.2,承認,実施しています（取締役会で承認）,\n2.3,公開,－,\n'', ''UTF8'')'
+SELECT l.reason::jsonb->>'mark_column' AS mark_column, l.reason::jsonb->>'answer_column' AS answer_column
+  FROM kansa.sheet_answers(:marks, 'meti_cloud') AS l WHERE l.kind = 'layout';
+SELECT status, responses, rejected
+  FROM kansa.import_sheet('Bank A', 'V20', 'S20', 'meti_cloud', :marks, 'marks.csv');
+SELECT r.control, r.mark, left(r.raw_text, 16) AS text, r.classified, r.verdict, r.verdict_source, r.conflict
+  FROM kansa.response AS r JOIN kansa.assessment AS a ON a.id = r.assessment_id
+ WHERE a.file_name = 'marks.csv' ORDER BY r.row_number;
+SELECT conflicts FROM kansa.import_batch WHERE file_name = 'marks.csv';
+SELECT control, status, conflict, priority FROM kansa.review_queue
+ WHERE file_name = 'marks.csv' ORDER BY priority DESC, control;
+SELECT kansa.mark_conflict('○', 'partial'), kansa.mark_conflict('○', 'implemented'),
+       kansa.mark_conflict('×', 'implemented'), kansa.mark_conflict('○', 'unclear'),
+       kansa.mark_conflict('not a mark', 'implemented');
+SELECT kansa.sheet_verdict('Yes', 'CSP-owned', 'not_implemented'),
+       kansa.sheet_verdict('No', NULL, 'implemented'),
+       kansa.sheet_verdict('△', NULL, 'planned'),
+       kansa.sheet_verdict('N/A', NULL, 'implemented');
+
+--
 -- Statistics: the install script analysed the shipped catalogs, and the
 -- imports above analysed the assessment tables as they filled
 -- (analyze_stale_tables; last_analyze is set by ANALYZE, not autovacuum).
