@@ -1568,13 +1568,17 @@ COMMENT ON FUNCTION kansa.sheet_verdict(text, text, kansa.answer) IS 'The verdic
 
 CREATE FUNCTION kansa.mark_conflict(mark text, description kansa.answer)
 	RETURNS boolean
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
-	SELECT COALESCE(kansa.is_valid_answer(mark)
-					AND kansa.status(description) NOT IN ('unclear', 'unanswered')
-					AND kansa.status(kansa.answer(mark)) NOT IN ('unclear', 'unanswered')
-					AND kansa.status(kansa.answer(mark)) <> kansa.status(description), false)
+BEGIN
+	IF mark IS NULL OR description IS NULL OR NOT kansa.is_valid_answer(mark) THEN
+		RETURN false;
+	END IF;
+	RETURN kansa.status(description) NOT IN ('unclear', 'unanswered')
+		AND kansa.status(kansa.answer(mark)) NOT IN ('unclear', 'unanswered')
+		AND kansa.status(kansa.answer(mark)) OPERATOR(pg_catalog.<>) kansa.status(description);
+END;
 $$;
 COMMENT ON FUNCTION kansa.mark_conflict(text, kansa.answer) IS 'Do a sheet''s mark and the reading of its text disagree on the status (neither unclear)?  ○ beside a plan or an exception, × beside a description of the safeguard, － beside one.';
 
@@ -2053,7 +2057,7 @@ BEGIN
 			   CASE WHEN j.sv IS NOT NULL THEN 'sheet_mark' ELSE (j.ce).rule END,
 			   (j.ce).cue,
 			   CASE WHEN j.sv IS NULL THEN (j.ce).confidence_class END,
-			   j.sv IS NOT NULL AND kansa.mark_conflict(j.mark, (j.ce).verdict)
+			   kansa.mark_conflict(j.mark, (j.ce).verdict)
 		  FROM judged AS j
 		RETURNING id, clean_text
 	), ev AS (
