@@ -753,6 +753,11 @@ usage(void)
 		   "                             file) or quarantine (the good rows load, the\n"
 		   "                             rejected ones are kept in kansa.import_reject)\n");
 	printf("      --blank=POLICY         what a blank answer means: gap or inherit\n");
+	printf("      --no-create            refuse an organization, vendor or service\n"
+		   "                             name that does not exist yet (the error\n"
+		   "                             names the ones it may have meant)\n");
+	printf("      --reload               load a file again even if the same bytes\n"
+		   "                             were loaded before (with other options)\n");
 	printf("      --option=KEY=VALUE     another import_sheet option, such as sheet,\n"
 		   "                             header_row, id_column, answer_column, format,\n"
 		   "                             encoding or delimiter; may be repeated;\n"
@@ -1928,6 +1933,8 @@ enum
 	OPT_MANIFEST,
 	OPT_JSON,
 	OPT_NO_PROGRESS,
+	OPT_NO_CREATE,
+	OPT_RELOAD,
 	OPT_HELP
 };
 
@@ -1949,6 +1956,8 @@ static const struct option long_options[] = {
 	{"json", no_argument, NULL, OPT_JSON},
 	{"quiet", no_argument, NULL, 'q'},
 	{"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+	{"no-create", no_argument, NULL, OPT_NO_CREATE},
+	{"reload", no_argument, NULL, OPT_RELOAD},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
@@ -2033,6 +2042,12 @@ main(int argc, char **argv)
 					usage_error("invalid --mode \"%s\": use strict or quarantine",
 								optarg);
 				options_set(&options, "mode", 4, optarg, false);
+				break;
+			case OPT_NO_CREATE:
+				options_set(&options, "create", 6, "false", true);
+				break;
+			case OPT_RELOAD:
+				options_set(&options, "reload", 6, "true", true);
 				break;
 			case OPT_BLANK:
 				if (strcmp(optarg, "gap") != 0 &&

@@ -1093,6 +1093,9 @@ GRANT SELECT ON kansa.framework, kansa.control, kansa.quantity, kansa.reference_
 CREATE FUNCTION kansa.name_key(text) RETURNS text
 	AS 'MODULE_PATHNAME', 'kansa_name_key' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION kansa.name_key(text) IS 'The form names of organisations, vendors and services are unique under and looked up by: NFKC (full-width letters and digits made ASCII), blanks trimmed and collapsed. Not LEAKPROOF, so that the unique indexes on it never serve a tenant''s condition ahead of row-level security.';
+CREATE FUNCTION kansa.name_distance(text, text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'kansa_name_distance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.name_distance(text, text) IS 'The edit distance (Levenshtein, in characters) between the name keys (name_key) of two names: how an import finds the names a typo was meant to be ("did you mean"). NULL for names over 255 characters.';
 CREATE FUNCTION kansa.tenant_visible(organization_id bigint) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'kansa_tenant_visible' LANGUAGE C STABLE PARALLEL SAFE COST 0.001;
 COMMENT ON FUNCTION kansa.tenant_visible(bigint) IS 'True when the current user may see rows of the organisation: a member of its tenant role (pg_has_role MEMBER), a superuser, or kansa_owner (kansa''s writer functions). The row-level security policy of every tenant table: a per-row call with no subquery, costed below any operator so that it runs before any condition of the user''s.';
@@ -1688,6 +1691,8 @@ BEGIN
 	IF COALESCE(create_missing, false)
 	   AND EXISTS (SELECT FROM pg_catalog.pg_roles AS r WHERE r.oid = caller AND r.rolsuper) THEN
 		INSERT INTO kansa.organization (name) VALUES (pg_catalog.btrim(organization)) RETURNING id INTO v_org;
+		RAISE NOTICE 'created organization "%"', pg_catalog.btrim(organization)
+			USING HINT = 'Map it to the role whose members act for it (kansa.organization.tenant_role).';
 		RETURN v_org;
 	END IF;
 	RAISE EXCEPTION 'organization "%" does not exist', organization
@@ -1708,6 +1713,8 @@ CREATE FUNCTION kansa.organization_service(organization_id bigint, vendor text, 
 DECLARE
 	v_vendor bigint;
 	v_service bigint;
+	v_near text;
+	v_found boolean;
 BEGIN
 	IF vendor IS NULL OR kansa.name_key(vendor) = '' OR service IS NULL OR kansa.name_key(service) = '' THEN
 		RAISE EXCEPTION 'vendor and service must not be empty' USING ERRCODE = 'null_value_not_allowed';
@@ -1715,29 +1722,57 @@ BEGIN
 	SELECT v.id INTO v_vendor FROM kansa.vendor AS v
 	 WHERE v.organization_id = organization_service.organization_id
 	   AND kansa.name_key(v.name) = kansa.name_key(vendor);
-	IF NOT FOUND AND create_missing THEN
+	v_found := FOUND;
+	IF NOT v_found THEN
+		-- names near the new one: a typo more likely than a new vendor
+		SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', v.name), ', ' ORDER BY v.name)
+		  INTO v_near
+		  FROM kansa.vendor AS v
+		 WHERE v.organization_id = organization_service.organization_id
+		   AND kansa.name_distance(v.name, vendor)
+			   <= GREATEST(1, pg_catalog.length(kansa.name_key(vendor)) / 5);
+	END IF;
+	IF NOT v_found AND create_missing THEN
 		INSERT INTO kansa.vendor (organization_id, name)
 		VALUES (organization_service.organization_id, pg_catalog.btrim(vendor))
 		ON CONFLICT (organization_id, kansa.name_key(name)) DO NOTHING;
 		SELECT v.id INTO STRICT v_vendor FROM kansa.vendor AS v
 		 WHERE v.organization_id = organization_service.organization_id
 		   AND kansa.name_key(v.name) = kansa.name_key(vendor);
-	ELSIF NOT FOUND THEN
-		RAISE EXCEPTION 'vendor "%" does not exist', vendor USING ERRCODE = 'undefined_object';
+		RAISE NOTICE 'created vendor "%"%', pg_catalog.btrim(vendor),
+			COALESCE(' (did you mean ' || v_near || '?)', '')
+			USING HINT = 'Option create = false refuses names that do not exist yet.';
+	ELSIF NOT v_found THEN
+		RAISE EXCEPTION 'vendor "%" does not exist', vendor
+			USING ERRCODE = 'undefined_object',
+				  HINT = COALESCE('Perhaps you meant ' || v_near || '.', 'Drop option create = false to create it.');
 	END IF;
 	SELECT s.id INTO v_service FROM kansa.service AS s
 	 WHERE s.organization_id = organization_service.organization_id AND s.vendor_id = v_vendor
 	   AND kansa.name_key(s.name) = kansa.name_key(service);
-	IF NOT FOUND AND create_missing THEN
+	v_found := FOUND;
+	IF NOT v_found THEN
+		SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', s.name), ', ' ORDER BY s.name)
+		  INTO v_near
+		  FROM kansa.service AS s
+		 WHERE s.organization_id = organization_service.organization_id AND s.vendor_id = v_vendor
+		   AND kansa.name_distance(s.name, service)
+			   <= GREATEST(1, pg_catalog.length(kansa.name_key(service)) / 5);
+	END IF;
+	IF NOT v_found AND create_missing THEN
 		INSERT INTO kansa.service (organization_id, vendor_id, name)
 		VALUES (organization_service.organization_id, v_vendor, pg_catalog.btrim(service))
 		ON CONFLICT (organization_id, vendor_id, kansa.name_key(name)) DO NOTHING;
 		SELECT s.id INTO STRICT v_service FROM kansa.service AS s
 		 WHERE s.organization_id = organization_service.organization_id AND s.vendor_id = v_vendor
 		   AND kansa.name_key(s.name) = kansa.name_key(service);
-	ELSIF NOT FOUND THEN
+		RAISE NOTICE 'created service "%" of vendor "%"%', pg_catalog.btrim(service), pg_catalog.btrim(vendor),
+			COALESCE(' (did you mean ' || v_near || '?)', '')
+			USING HINT = 'Option create = false refuses names that do not exist yet.';
+	ELSIF NOT v_found THEN
 		RAISE EXCEPTION 'service "%" of vendor "%" does not exist', service, vendor
-			USING ERRCODE = 'undefined_object';
+			USING ERRCODE = 'undefined_object',
+				  HINT = COALESCE('Perhaps you meant ' || v_near || '.', 'Drop option create = false to create it.');
 	END IF;
 	RETURN v_service;
 END;
@@ -1904,6 +1939,8 @@ DECLARE
 	v_prev bigint;
 	v_boiler text[];
 	v_context jsonb;
+	v_prev_options jsonb;
+	v_changed text;
 	v_bad record;
 	v_key text;
 	v_received date;
@@ -1921,7 +1958,7 @@ BEGIN
 	FOR v_key IN SELECT k FROM pg_catalog.jsonb_object_keys(options) AS k LOOP
 		IF v_key <> ALL (ARRAY['mode', 'blank', 'format', 'encoding', 'delimiter', 'sheet',
 							   'header_row', 'id_column', 'answer_column', 'mark_column',
-							   'ownership_column', 'received', 'reload']) THEN
+							   'ownership_column', 'received', 'reload', 'create']) THEN
 			RAISE EXCEPTION 'unknown option "%"', v_key
 				USING ERRCODE = 'invalid_parameter_value',
 					  HINT = 'Options are mode, blank, format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received and reload.';
@@ -1946,8 +1983,10 @@ BEGIN
 	-- superuser's import creates an organisation (its tenant_role is then
 	-- for the superuser to set).  Vendor and service are the organisation's
 	-- own rows, made on first sight.
-	v_org := kansa.caller_organization(caller, organization, true);
-	v_service := kansa.organization_service(v_org, vendor, service);
+	v_org := kansa.caller_organization(caller, organization,
+									   COALESCE((options->>'create')::boolean, true));
+	v_service := kansa.organization_service(v_org, vendor, service,
+											COALESCE((options->>'create')::boolean, true));
 	-- One import at a time per organisation and service, so that the same
 	-- file twice loads once and supersession sees the current assessment:
 	-- a lock on the organisation's own service row, which no tenant role
@@ -1958,15 +1997,24 @@ BEGIN
 	v_sha := pg_catalog.sha256(content);
 	IF NOT COALESCE((options->>'reload')::boolean, false) THEN
 		SELECT b.id, b.assessment_id, b.format, b.layout->>'sheet', b.rows_read, b.responses,
-			   b.rejected, b.skipped, b.unknown_controls
+			   b.rejected, b.skipped, b.unknown_controls, b.options
 		  INTO batch_id, assessment_id, format, sheet, rows_read, responses, rejected,
-			   skipped, unknown_controls
+			   skipped, unknown_controls, v_prev_options
 		  FROM kansa.import_batch AS b
 		 WHERE b.organization_id = v_org AND b.service_id = v_service
 		   AND b.framework = import_sheet_by.framework AND b.sha256 = v_sha
 		 ORDER BY b.id DESC LIMIT 1;
 		IF FOUND THEN
 			status := 'already_loaded';
+			-- the same bytes with other options: say so, the options are not used
+			SELECT pg_catalog.string_agg(k, ', ' ORDER BY k) INTO v_changed
+			  FROM (SELECT pg_catalog.jsonb_object_keys(options) AS k
+					UNION SELECT pg_catalog.jsonb_object_keys(COALESCE(v_prev_options, '{}'))) AS keys
+			 WHERE (options->k) IS DISTINCT FROM (v_prev_options->k);
+			IF v_changed IS NOT NULL THEN
+				RAISE NOTICE '%: the same file was loaded before (batch %) with other options; the options given now (%) were not used', file_name, batch_id, v_changed
+					USING HINT = 'Import it with option reload = true to load it again with these options.';
+			END IF;
 			RETURN;
 		END IF;
 	END IF;
@@ -2123,7 +2171,7 @@ CREATE FUNCTION kansa.import_sheet(organization text, vendor text, service text,
 								   OUT skipped integer, OUT unknown_controls integer)
 	RETURNS record
 	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
-COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) IS 'Imports a vendor''s answer sheet (xlsx, csv or tsv; UTF-8, UTF-16 or CP932) for an organisation, vendor and service against a framework, creating them as needed: finds the sheet, header and columns, resolves ids leniently, gives every response a verdict, evidence and measures. Modes strict (default; any rejected row aborts with an error naming file, sheet, row and cell) and quarantine. The same bytes again return the earlier batch as already_loaded; a new file supersedes the current assessment. Options: mode, blank (gap|inherit), format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received (date), reload (load the same bytes again).';
+COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) IS 'Imports a vendor''s answer sheet (xlsx, csv or tsv; UTF-8, UTF-16 or CP932) for an organisation, vendor and service against a framework, creating them as needed: finds the sheet, header and columns, resolves ids leniently, gives every response a verdict, evidence and measures. Modes strict (default; any rejected row aborts with an error naming file, sheet, row and cell) and quarantine. The same bytes again return the earlier batch as already_loaded; a new file supersedes the current assessment. Options: mode, blank (gap|inherit), format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received (date), reload (load the same bytes again), create (false: refuse an organisation, vendor or service name that does not exist yet, with the names it may have meant).';
 
 CREATE FUNCTION kansa.review_by(caller oid, response_id bigint, verdict kansa.answer, note text DEFAULT NULL)
 	RETURNS kansa.response

@@ -36,6 +36,7 @@
 #include "miscadmin.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/varlena.h"
 #include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
 
@@ -264,3 +265,27 @@ kansa_name_key(PG_FUNCTION_ARGS)
 
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(f, len));
 }
+
+PG_FUNCTION_INFO_V1(kansa_name_distance);
+
+/*
+ * name_distance(a text, b text): the edit distance (Levenshtein, in
+ * characters) between the name keys of two names, for "did you mean" when
+ * an import names an organisation, vendor or service that does not exist.
+ * Names longer than 255 characters are not compared (NULL).
+ */
+Datum
+kansa_name_distance(PG_FUNCTION_ARGS)
+{
+	text	   *a = PG_GETARG_TEXT_PP(0);
+	text	   *b = PG_GETARG_TEXT_PP(1);
+	int			alen,
+				blen;
+	char	   *ka = kansa_fold(VARDATA_ANY(a), VARSIZE_ANY_EXHDR(a), 0, true, &alen);
+	char	   *kb = kansa_fold(VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b), 0, true, &blen);
+
+	if (pg_mbstrlen_with_len(ka, alen) > 255 || pg_mbstrlen_with_len(kb, blen) > 255)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(varstr_levenshtein(ka, alen, kb, blen, 1, 1, 1, true));
+}
+

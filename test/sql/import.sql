@@ -298,6 +298,20 @@ SELECT r.control, r.mark, left(r.raw_text, 16) AS text, r.classified, r.verdict,
 SELECT conflicts FROM kansa.import_batch WHERE file_name = 'marks.csv';
 SELECT control, status, conflict, priority FROM kansa.review_queue
  WHERE file_name = 'marks.csv' ORDER BY priority DESC, control;
+-- the same bytes again: already loaded; with other options, a notice says
+-- which were not used and points at reload
+SET client_min_messages = notice;
+SELECT status FROM kansa.import_sheet('Bank A', 'V20', 'S20', 'meti_cloud', :marks, 'marks.csv', '{"answer_column": 4}');
+SELECT status FROM kansa.import_sheet('Bank A', 'V20', 'S20', 'meti_cloud', :marks, 'marks.csv');
+-- a new name is created with a notice (and the names it may have meant);
+-- with create = false it is refused
+\set VERBOSITY default
+SELECT status FROM kansa.import_sheet('Bank A', 'V20 ', 'S21', 'meti_cloud', :marks, 'marks2.csv');
+SELECT status FROM kansa.import_sheet('Bank A', 'V2O', 'S20', 'meti_cloud', :marks, 'marks3.csv', '{"create": false}');
+SELECT status FROM kansa.import_sheet('Bank A', 'V20', 'S2l', 'meti_cloud', :marks, 'marks3.csv', '{"create": false}');
+\set VERBOSITY terse
+SELECT kansa.name_distance('株式会社ＬＩＧＨＴ２', '株式会社LIGHT2'), kansa.name_distance('Example Co', 'Exmaple Co');
+SET client_min_messages = warning;
 SELECT kansa.mark_conflict('○', 'partial'), kansa.mark_conflict('○', 'implemented'),
        kansa.mark_conflict('×', 'implemented'), kansa.mark_conflict('○', 'unclear'),
        kansa.mark_conflict('not a mark', 'implemented');
