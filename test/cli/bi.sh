@@ -4,6 +4,9 @@
 # npm registry into test/bi/node_modules (package-lock.json pins it).
 # Prints "ok - ..." / "not ok - ..." lines for scripts/run-suite.
 set -u
+# New organisations, vendors and services are announced with a NOTICE; these
+# checks read psql's and kansa-import's output, so notices stay out of it.
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 cd "$(dirname "$0")/../.."
 db=kansa_bi_test
 user=kansa_bi_reader

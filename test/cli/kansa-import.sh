@@ -3,6 +3,9 @@
 # run (PG* variables set by pg_virtualenv).  TAP-like lines "ok - ..." and
 # "not ok - ..."; scripts/run-suite counts them.
 set -u
+# New organisations, vendors and services are announced with a NOTICE; these
+# checks read psql's and kansa-import's output, so notices stay out of it.
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 cd "$(dirname "$0")/../.."
 K="${KANSA_IMPORT:-$(pg_config --bindir)/kansa-import}"
 db=kansa_cli
@@ -19,7 +22,7 @@ check() {	# check NAME EXPECTED ACTUAL
 		echo "not ok - kansa-import: $1 (expected \"$2\", got \"$3\")"
 	fi
 }
-q() { psql -X -At -d $db -c "$1"; }
+q() { PGOPTIONS='-c client_min_messages=warning' psql -X -At -d $db -c "$1"; }
 
 # the bundled sample sheets through the manifest
 "$K" -d $db --no-progress --manifest test/fixtures/sheets/manifest.tsv > "$tmp/out1" 2>&1
