@@ -2267,6 +2267,10 @@ SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
 	   ap.raw AS required_value, ap.required::text AS required_measure, ap.direction,
 	   ap.must_achieve, r.control::text AS control, lk.link,
 	   m.measure::text AS stated_measure, m.span AS stated_span,
+	   (SELECT pg_catalog.string_agg(o.measure::text, ', ' ORDER BY o.position)
+		  FROM kansa.response_measure AS o
+		 WHERE o.response_id = r.id AND o.quantity = ap.quantity
+		   AND o.position <> m.position) AS other_measures,
 	   kansa.satisfies(m.measure, ap.required, ap.direction) AS satisfied,
 	   CASE WHEN r.id IS NULL
 			THEN 'No answer to ' || kansa.local_id(lk.via_control) || '.'
@@ -2299,12 +2303,13 @@ SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
   LEFT JOIN kansa.response_measure AS m
 	ON m.response_id = r.id AND m.quantity = ap.quantity
  ORDER BY ap.assessment_id, ap.item_id,
+		  -- the weakest figure stated decides: one that falls short first
 		  CASE kansa.satisfies(m.measure, ap.required, ap.direction)
-			  WHEN true THEN 0 WHEN false THEN 2
-			  ELSE CASE WHEN m.measure IS NOT NULL THEN 1 WHEN r.id IS NOT NULL THEN 3 ELSE 4 END
+			  WHEN false THEN 0 WHEN true THEN 1
+			  ELSE CASE WHEN m.measure IS NOT NULL THEN 2 WHEN r.id IS NOT NULL THEN 3 ELSE 4 END
 		  END,
 		  lk.link, lk.via_control, m.position;
-COMMENT ON VIEW kansa.reference_check IS 'For every current assessment of a service whose pattern is known, every evaluation item whose reference value applies to that pattern (values "-" set nothing) and that the assessment''s framework answers, directly (asp_saas) or through an equivalent control_link (meti_cloud): the value required, the vendor''s best stated figure for the item''s quantity, and whether it satisfies it. Frameworks with no link to asp_saas have no rows.';
+COMMENT ON VIEW kansa.reference_check IS 'For every current assessment of a service whose pattern is known, every evaluation item whose reference value applies to that pattern (values "-" set nothing) and that the assessment''s framework answers, directly (asp_saas) or through an equivalent control_link (meti_cloud): the value required, the vendor''s weakest stated figure for the item''s quantity (a figure that falls short decides; the others are listed), and whether it satisfies it. Frameworks with no link to asp_saas have no rows.';
 COMMENT ON COLUMN kansa.reference_check.assessment_id IS 'The assessment (kansa.assessment.id).';
 COMMENT ON COLUMN kansa.reference_check.organization IS 'The assessing organisation.';
 COMMENT ON COLUMN kansa.reference_check.vendor IS 'The vendor.';
@@ -2321,8 +2326,9 @@ COMMENT ON COLUMN kansa.reference_check.direction IS 'min (more or more often is
 COMMENT ON COLUMN kansa.reference_check.must_achieve IS 'True when the published value carries * (特に達成することが必要).';
 COMMENT ON COLUMN kansa.reference_check.control IS 'The answered control whose answer was judged (e.g. meti_cloud:4.3); NULL when the vendor answered none of the controls that restate the item.';
 COMMENT ON COLUMN kansa.reference_check.link IS 'direct (the item itself was answered) or equivalent (answered through a control_link).';
-COMMENT ON COLUMN kansa.reference_check.stated_measure IS 'The vendor''s figure judged, in canonical text: the one that satisfies the value if any does, else one left open, else one that falls short; NULL when no figure for the quantity is stated.';
+COMMENT ON COLUMN kansa.reference_check.stated_measure IS 'The vendor''s figure judged, in canonical text: the weakest stated — one that falls short of the value if any does, else one that satisfies it, else one left open; NULL when no figure for the quantity is stated.';
 COMMENT ON COLUMN kansa.reference_check.stated_span IS 'The words of the answer that state that figure.';
+COMMENT ON COLUMN kansa.reference_check.other_measures IS 'The other figures the same answer states for the quantity, comma-separated, NULL when none: the weakest (stated_measure) decides.';
 COMMENT ON COLUMN kansa.reference_check.satisfied IS 'satisfies(stated, required, direction): true, false, or NULL when nothing comparable is stated.';
 COMMENT ON COLUMN kansa.reference_check.explanation IS 'Why: satisfies_explain() of the figure, or which answer states no figure.';
 COMMENT ON COLUMN kansa.reference_check.answer_text IS 'The whole answer judged (clean_text).';

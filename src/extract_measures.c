@@ -65,6 +65,9 @@ static const struct
 }			cues[] = {
 	{"死活監視", "liveness_interval", F, false},
 	{"障害監視", "fault_interval", F, false},
+	/* 障害を10分間隔で監視: the words apart */
+	{"障害", "fault_interval", F, true},
+	{"死活", "liveness_interval", F, true},
 	{"パフォーマンス監視", "performance_interval", F, false},
 	{"性能監視", "performance_interval", F, false},
 	{"リソース監視", "performance_interval", F, false},

@@ -631,8 +631,10 @@ duration:
 		const char *q = p;
 
 		skip_blanks(&q);
+		/* 10分間隔, 5分おき, 1時間置きに: an interval, not a duration */
 		if (eat(&q, "ごと") || eat(&q, "毎") || eat(&q, "に1回") ||
-			eat(&q, "に一回") || eat(&q, "に1度") || eat(&q, "に一度"))
+			eat(&q, "に一回") || eat(&q, "に1度") || eat(&q, "に一度") ||
+			eat(&q, "間隔") || eat(&q, "隔") || eat(&q, "おき") || eat(&q, "置き"))
 		{
 			if (n <= 0)
 				return NULL;

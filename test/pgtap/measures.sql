@@ -16,7 +16,7 @@ CREATE TEMP TABLE found_figure AS
 	SELECT l.file, l.control, x.quantity, x.measure::text AS measure, x.span
 	  FROM label l, extract_measures(l.txt) x;
 
-SELECT plan(28);
+SELECT plan(32);
 
 -- the ASP・SaaS guideline: 222 reference values, 64 distinct strings
 SELECT is((SELECT count(*)::int FROM reference_value), 222, '222 reference values of asp_saas');
@@ -90,6 +90,17 @@ SELECT throws_ok($$SELECT saas_pattern('medium', 'high')$$, '22023', NULL, 'conf
 SELECT throws_ok($$SELECT saas_pattern('high', 'very')$$, '22023', NULL, 'an unknown availability: invalid_parameter_value');
 SELECT throws_ok($$SELECT saas_pattern(true, '')$$, '22023', NULL, 'an empty availability: invalid_parameter_value');
 SELECT throws_ok($$SELECT satisfies('1d', '1d', 'sideways')$$, '22023', NULL, 'an unknown direction: invalid_parameter_value');
+
+-- intervals: 間隔, おき, 置き make a frequency of the quantity they follow
+SELECT is((SELECT string_agg(quantity || ' ' || measure::text, ', ' ORDER BY quantity)
+             FROM extract_measures('障害を10分間隔で監視し、検知後30分以内に通知します。')),
+          'fault_interval 1/10min, notification_time <=30min',
+          '10分間隔 is the monitoring interval, not the next clause''s notification time');
+SELECT is((SELECT string_agg(quantity || ' ' || measure::text, ', ')
+             FROM extract_measures('死活監視は5分おきに実施しています。')),
+          'liveness_interval 1/5min', '5分おき is an interval');
+SELECT is('10分間隔'::measure::text, '1/10min', '10分間隔 as a measure');
+SELECT is('1時間置き'::measure::text, '1/1h', '1時間置き as a measure');
 
 SELECT * FROM finish();
 ROLLBACK;
