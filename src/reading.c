@@ -848,6 +848,45 @@ real_safeguard(const Tok *toks, int a, int b)
 	return false;
 }
 
+/*
+ * The kinds of a negated clause that both languages read alike, in order: a
+ * past event denied (浸水の被害を受けた事例はありません) → protective; an
+ * inability about the unauthorised or a hazard, or with no safeguard named
+ * (許可のない者は入室できません) → protective; a hazard denied with no
+ * safeguard named (水を使う設備は置いていません) → protective; an asset denied
+ * with no safeguard named (運搬車はありません) → scope statement.  False when
+ * none applies.
+ */
+static bool
+read_negation(KansaReadClause *c, int mask, bool potential)
+{
+	bool		safeguard = (mask & LX_SAFEGUARD) != 0;
+
+	if (mask & LX_PAST)
+	{
+		c->kind = KK_PROTECT;
+		c->rule = "past_event_denied";
+	}
+	else if (potential && ((mask & (LX_UNAUTH | LX_HAZARD | LX_PERSON)) || !safeguard))
+	{
+		c->kind = KK_PROTECT;
+		c->rule = "inability_protects";
+	}
+	else if ((mask & (LX_HAZARD | LX_UNAUTH)) && !safeguard)
+	{
+		c->kind = KK_PROTECT;
+		c->rule = "hazard_denied";
+	}
+	else if (!safeguard && (mask & LX_ASSET))
+	{
+		c->kind = KK_NA;
+		c->rule = "scope_statement";
+	}
+	else
+		return false;
+	return true;
+}
+
 /* Read the clause toks[a, b) into c. */
 static void
 read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
@@ -1034,44 +1073,28 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 		"持出", "取得", "収集", "二次利用", "目的外利用", "第三者提供", "売却",
 		"譲渡", "開示"};
 
-		if (mask & LX_PAST)
-		{
-			c->kind = KK_PROTECT;
-			c->rule = "past_event_denied";
-		}
-		else if (c->agent == KA_SELF && (mask & LX_CUSTOMER) &&
-				 pred_in(toks, head, pred, refrain, lengthof(refrain)))
+		if (c->agent == KA_SELF && (mask & LX_CUSTOMER) && !(mask & LX_PAST) &&
+			pred_in(toks, head, pred, refrain, lengthof(refrain)))
 		{
 			/* 当社はお客様データを閲覧しません: the vendor keeps its hands off */
 			c->kind = KK_PROTECT;
 			c->rule = "access_refrained";
 		}
-		else if (potential && ((mask & (LX_UNAUTH | LX_HAZARD | LX_PERSON)) || !safeguard))
+		else if (!read_negation(c, mask, potential))
 		{
-			c->kind = KK_PROTECT;
-			c->rule = "inability_protects";
-		}
-		else if ((mask & (LX_HAZARD | LX_UNAUTH)) && !safeguard)
-		{
-			c->kind = KK_PROTECT;
-			c->rule = "hazard_denied";
-		}
-		else if (!safeguard && (mask & LX_ASSET))
-		{
-			c->kind = KK_NA;
-			c->rule = "scope_statement";
-		}
-		else if (!safeguard && is_scope_verb(lx, pred) && !(mask & LX_PLAN) &&
-				 (c->agent == KA_SELF ||
-				  (c->agent == KA_NONE && scope_noun_topic(lx, toks, a, head))))
-		{
-			c->kind = KK_NA;
-			c->rule = "scope_statement";
-		}
-		else
-		{
-			c->kind = KK_NEG;
-			c->rule = (mask & LX_PLAN) ? "plan_denied" : "safeguard_missing";
+			/* a scope verb denied by the vendor, or its activity as a topic */
+			if (!safeguard && is_scope_verb(lx, pred) && !(mask & LX_PLAN) &&
+				(c->agent == KA_SELF ||
+				 (c->agent == KA_NONE && scope_noun_topic(lx, toks, a, head))))
+			{
+				c->kind = KK_NA;
+				c->rule = "scope_statement";
+			}
+			else
+			{
+				c->kind = KK_NEG;
+				c->rule = (mask & LX_PLAN) ? "plan_denied" : "safeguard_missing";
+			}
 		}
 	}
 	else if (plan_predicate(toks, a, head, b))
@@ -1442,29 +1465,7 @@ read_clause_en(const Lexicon *lx, const Word *w, int a, int b, KansaReadClause *
 	}
 	else if (neg)
 	{
-		bool		safeguard = (mask & LX_SAFEGUARD) != 0;
-
-		if (mask & LX_PAST)
-		{
-			c->kind = KK_PROTECT;
-			c->rule = "past_event_denied";
-		}
-		else if (potential && ((mask & (LX_UNAUTH | LX_HAZARD | LX_PERSON)) || !safeguard))
-		{
-			c->kind = KK_PROTECT;
-			c->rule = "inability_protects";
-		}
-		else if ((mask & (LX_HAZARD | LX_UNAUTH)) && !safeguard)
-		{
-			c->kind = KK_PROTECT;
-			c->rule = "hazard_denied";
-		}
-		else if (!safeguard && (mask & LX_ASSET))
-		{
-			c->kind = KK_NA;
-			c->rule = "scope_statement";
-		}
-		else
+		if (!read_negation(c, mask, potential))
 		{
 			c->kind = KK_NEG;
 			c->rule = "safeguard_missing";
