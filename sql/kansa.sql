@@ -1941,6 +1941,10 @@ DECLARE
 	v_context jsonb;
 	v_prev_options jsonb;
 	v_changed text;
+	v_msg text;
+	v_hint text;
+	v_n bigint;
+	v_better text;
 	v_bad record;
 	v_key text;
 	v_received date;
@@ -2019,8 +2023,36 @@ BEGIN
 		END IF;
 	END IF;
 
-	v_lines := ARRAY(SELECT a FROM kansa.sheet_answers(content, import_sheet_by.framework,
-							options - 'mode' - 'received' - 'reload') AS a);
+	BEGIN
+		v_lines := ARRAY(SELECT a FROM kansa.sheet_answers(content, import_sheet_by.framework,
+								options - 'mode' - 'received' - 'reload' - 'create') AS a);
+	EXCEPTION WHEN bad_copy_file_format THEN
+		GET STACKED DIAGNOSTICS v_msg = MESSAGE_TEXT, v_hint = PG_EXCEPTION_HINT;
+		IF v_msg NOT LIKE 'no column of the file holds control ids%' THEN
+			RAISE;
+		END IF;
+		-- the sheet answers another framework?  Name the ones whose ids it holds
+		FOR v_key IN SELECT f.code FROM kansa.framework AS f
+					  WHERE f.code <> import_sheet_by.framework ORDER BY f.code LOOP
+			BEGIN
+				SELECT pg_catalog.count(*) INTO v_n
+				  FROM kansa.sheet_answers(content, v_key,
+										   options - 'mode' - 'received' - 'reload' - 'create') AS a
+				 WHERE a.kind = 'response';
+				IF v_n > 0 THEN
+					v_better := COALESCE(v_better || ', ', '')
+						|| pg_catalog.format('%s (%s %s)', v_key, v_n,
+											 CASE WHEN v_n = 1 THEN 'answer' ELSE 'answers' END);
+				END IF;
+			EXCEPTION WHEN OTHERS THEN
+				NULL;			-- not that framework either
+			END;
+		END LOOP;
+		RAISE EXCEPTION '%', v_msg
+			USING ERRCODE = 'bad_copy_file_format',
+				  HINT = COALESCE('The file holds ids of ' || v_better
+								  || ': import it against the framework it answers.', v_hint);
+	END;
 	v_read := pg_catalog.clock_timestamp();
 	SELECT l.reason::jsonb INTO v_layout FROM pg_catalog.unnest(v_lines) AS l WHERE l.kind = 'layout';
 	format := v_layout->>'format';

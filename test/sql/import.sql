@@ -309,6 +309,10 @@ SELECT status FROM kansa.import_sheet('Bank A', 'V20', 'S20', 'meti_cloud', :mar
 SELECT status FROM kansa.import_sheet('Bank A', 'V20 ', 'S21', 'meti_cloud', :marks, 'marks2.csv');
 SELECT status FROM kansa.import_sheet('Bank A', 'V2O', 'S20', 'meti_cloud', :marks, 'marks3.csv', '{"create": false}');
 SELECT status FROM kansa.import_sheet('Bank A', 'V20', 'S2l', 'meti_cloud', :marks, 'marks3.csv', '{"create": false}');
+-- a sheet imported against the wrong framework: the error names the ones
+-- whose ids it holds
+SELECT status FROM kansa.import_sheet('Bank A', 'V20', 'S20', 'iso27017',
+       convert_to(E'項番,回答\n設1,実施しています。\n設2,実施しています。\n', 'UTF8'), 'wrong.csv');
 \set VERBOSITY terse
 SELECT kansa.name_distance('株式会社ＬＩＧＨＴ２', '株式会社LIGHT2'), kansa.name_distance('Example Co', 'Exmaple Co');
 SET client_min_messages = warning;
