@@ -213,6 +213,28 @@ kansa_clean_text(const char *str, size_t len)
 }
 
 /*
+ * The bracket at text[i]: 1 for ( or （, -1 for ) or ）, 0 for anything else.
+ */
+static int
+bracket_at(const char *text, int len, int i)
+{
+	unsigned char c = (unsigned char) text[i];
+
+	if (c == '(')
+		return 1;
+	if (c == ')')
+		return -1;
+	if (c == 0xEF && i + 2 < len && (unsigned char) text[i + 1] == 0xBC)
+	{
+		if ((unsigned char) text[i + 2] == 0x88)	/* （ */
+			return 1;
+		if ((unsigned char) text[i + 2] == 0x89)	/* ） */
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * Does the line after the newline at nl close a bracket left open before it?
  * A line broken inside (…) in a cell is one sentence.
  */
@@ -223,16 +245,10 @@ closes_on_next_line(const char *text, int len, int nl)
 
 	for (k = nl + 1; k < len && text[k] != '\n'; k++)
 	{
-		unsigned char c = (unsigned char) text[k];
+		int			b = bracket_at(text, len, k);
 
-		if (c == '(' || (c == 0xEF && k + 2 < len &&
-						 (unsigned char) text[k + 1] == 0xBC &&
-						 (unsigned char) text[k + 2] == 0x88))
-			return false;
-		if (c == ')' || (c == 0xEF && k + 2 < len &&
-						 (unsigned char) text[k + 1] == 0xBC &&
-						 (unsigned char) text[k + 2] == 0x89))
-			return true;
+		if (b != 0)
+			return b < 0;
 	}
 	return false;
 }
@@ -266,14 +282,7 @@ kansa_split_sentences(const char *text, int len, int **starts, int **lens)
 		{
 			unsigned char c = (unsigned char) text[i];
 
-			if (c == '(' || (c == 0xEF && i + 2 < len &&
-							 (unsigned char) text[i + 1] == 0xBC &&
-							 (unsigned char) text[i + 2] == 0x88))	/* （ */
-				depth++;
-			else if (c == ')' || (c == 0xEF && i + 2 < len &&
-								  (unsigned char) text[i + 1] == 0xBC &&
-								  (unsigned char) text[i + 2] == 0x89))	/* ） */
-				depth = Max(depth - 1, 0);
+			depth = Max(depth + bracket_at(text, len, i), 0);
 			if (c == '\n' && !(depth > 0 && closes_on_next_line(text, len, i)))
 			{
 				cut = i;

@@ -288,15 +288,22 @@ is(const Tok *t, const char *pos, const char *lemma)
 		(lemma == NULL || strcmp(t->lemma, lemma) == 0);
 }
 
+/* Is s one of the n strings of set? */
 static bool
-lemma_in(const Tok *t, const char *const *set, int n)
+str_in(const char *s, const char *const *set, int n)
 {
 	int			i;
 
 	for (i = 0; i < n; i++)
-		if (strcmp(t->lemma, set[i]) == 0)
+		if (strcmp(s, set[i]) == 0)
 			return true;
 	return false;
+}
+
+static bool
+lemma_in(const Tok *t, const char *const *set, int n)
+{
+	return str_in(t->lemma, set, n);
 }
 
 /* is the clause's predicate (pred, or the head's lemma) one of set? */
@@ -1201,12 +1208,7 @@ w_is(const Word *w, const char *s)
 static bool
 w_in(const Word *w, const char *const *set, int n)
 {
-	int			i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(w->w, set[i]) == 0)
-			return true;
-	return false;
+	return str_in(w->w, set, n);
 }
 
 static bool
@@ -1266,7 +1268,7 @@ static const char *const en_neg[] = {"not", "no", "never", "none", "cannot", "ca
 static const char *const en_plan[] = {"planned", "will", "scheduled",
 	"roadmap", "target", "targeted", "drafting", "drafted", "preparing", "preparation",
 	"considering", "evaluating", "upcoming", "pending", "q1", "q2", "q3", "q4", "1h",
-"2h", "fy2025", "fy2026", "fy2027", "next"};
+"2h", "next"};
 static const char *const en_self[] = {"we", "us", "our", "ours", "we're", "we've"};
 static const char *const en_tool_prep[] = {"in", "via", "using", "with", "through", "on",
 "from"};
@@ -1282,7 +1284,22 @@ static const char *const en_background[] = {"founded", "launched", "established"
 static const char *const en_months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
 	"aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april",
 	"june", "july", "august", "september", "october", "november", "december", "q1",
-"q2", "q3", "q4", "1h", "2h", "h1", "h2", "end", "2025", "2026", "2027", "2028"};
+"q2", "q3", "q4", "1h", "2h", "h1", "h2", "end"};
+
+/* A year (2026) or a fiscal year (fy2026, fy26): a date when it follows "by". */
+static bool
+en_year(const Word *w)
+{
+	const char *p = w->w;
+	int			n = 0;
+
+	if (strncmp(p, "fy", 2) == 0)
+		p += 2;
+	for (; *p; p++, n++)
+		if (*p < '0' || *p > '9')
+			return false;
+	return n == 2 || (n == 4 && strncmp(p - 4, "20", 2) == 0);
+}
 static const char *const en_duty[] = {"responsibility", "responsible"};
 static const char *const en_own_people[] = {"team", "teams", "engineers", "staff",
 	"employees", "operations", "ops", "admins", "administrators", "developers", "sre",
@@ -1344,6 +1361,7 @@ read_clause_en(const Lexicon *lx, const Word *w, int a, int b, KansaReadClause *
 			w_is(t, "accessible") || w_is(t, "exposed") || w_is(t, "possible"))
 			potential = true;
 		if (w_in(t, en_plan, lengthof(en_plan)) || (t->mask & LX_PLAN) ||
+			(strncmp(t->w, "fy", 2) == 0 && en_year(t)) ||
 			(w_is(t, "to") && k + 1 < b && w_is(&w[k + 1], "be") && k + 2 < b &&
 			 strlen(w[k + 2].w) > 2 && strcmp(w[k + 2].w + strlen(w[k + 2].w) - 2, "ed") == 0) ||
 			(w_is(t, "being") && k + 1 < b && strlen(w[k + 1].w) > 2 &&
@@ -1352,8 +1370,10 @@ read_clause_en(const Lexicon *lx, const Word *w, int a, int b, KansaReadClause *
 		/* "by Mar 2026", "effective April", "target: Q3": a date ahead */
 		if ((w_is(t, "by") || w_is(t, "effective") || w_is(t, "from") || w_is(t, "until") ||
 			 w_is(t, "target") || w_is(t, "in")) &&
-			k + 1 < b && w_in(&w[k + 1], en_months, lengthof(en_months)) &&
-			!(w_is(t, "in") && !(k + 2 < b && w_in(&w[k + 2], en_months, lengthof(en_months)))))
+			k + 1 < b && (w_in(&w[k + 1], en_months, lengthof(en_months)) ||
+						  (en_year(&w[k + 1]) && !w_is(t, "in") && !w_is(t, "from"))) &&
+			!(w_is(t, "in") && !(k + 2 < b && (w_in(&w[k + 2], en_months, lengthof(en_months)) ||
+												en_year(&w[k + 2])))))
 			plan = true;
 		if (w_is(t, "described") && k > a && w_is(&w[k - 1], "as"))
 			pointer = true;

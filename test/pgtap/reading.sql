@@ -3,7 +3,8 @@
 -- statements, the same thing with its safeguard missing, protective negations,
 -- concessions and equivalents, conditions on scope against triggers, the agent
 -- of the clause (a platform's operator, the vendor using a platform's tool, the
--- building, the customer, both), plans, and text that says nothing.
+-- building, the customer, both), plans, and text that says nothing; the same
+-- for English answers.
 BEGIN;
 CREATE EXTENSION pgtap;
 CREATE EXTENSION kansa;
@@ -59,7 +60,21 @@ INSERT INTO example VALUES
   ('関係法令を遵守いたしております。', 'unclear', 'compliance claimed, nothing said'),
   ('当社はISMS(ISO27001)認証を取得しています。', 'unclear', 'a certificate only'),
   ('詳細はホワイトペーパーをご参照ください。', 'unclear', 'a pointer'),
-  ('ファイアウォールを設置して、不要なポートを遮断しています。', 'implemented', '不要な modifies, it is no verdict');
+  ('ファイアウォールを設置して、不要なポートを遮断しています。', 'implemented', '不要な modifies, it is no verdict'),
+  -- English, read clause by clause with the same kinds
+  ('No one outside our corporate network can reach the management interfaces.', 'implemented', 'en: an inability protects'),
+  ('Daily snapshots are taken by us; they are not copied to another region.', 'partial', 'en: a concession'),
+  ('Disks are wiped and destroyed by AWS in its data centres.', 'implemented/inherited', 'en: by the platform''s operator'),
+  ('We configure the firewall rules in the Azure portal.', 'implemented', 'en: the platform is a tool'),
+  ('Customers manage their own user accounts; this is the customer''s responsibility.', 'implemented/customer', 'en: the customer''s part'),
+  ('We back up the database daily, and customers keep their own copies of exports.', 'implemented/shared', 'en: both named'),
+  ('The service does not process payments.', 'not_applicable', 'en: scope'),
+  ('Crypto policy to be issued by Mar 2027.', 'planned', 'en: a date ahead'),
+  ('Automated vulnerability scanning planned for FY2027.', 'planned', 'en: planned'),
+  ('Event logging on the API servers only.', 'partial', 'en: only limits the scope'),
+  ('Only authorised staff can enter the server room.', 'implemented', 'en: only before a person is an allowlist'),
+  ('No login without MFA.', 'implemented', 'en: no … without requires the safeguard'),
+  ('Handled per Terms of Service.', 'unclear', 'en: a pointer');
 
 SELECT plan((SELECT count(*)::int FROM example) + 3);
 SELECT is(classify(txt)::text, expected, format('%s: %s', why, txt)) FROM example;
