@@ -53,6 +53,18 @@ check "JSON: summary" "3 1 2 1" \
 	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); print "$j->{files} $j->{loaded} $j->{failed} $j->{exit_status}" if $j->{type} eq "summary"' "$tmp/out3")"
 check "strict reject stored nothing" 0 "$(q "SELECT count(*) FROM kansa.import_batch WHERE file_name = 'bad.tsv'")"
 
+# --no-create: an unknown vendor is refused, naming the one it may have meant;
+# --reload: the same bytes load again
+"$K" -d $db --json --no-create --org 'Bank B' --vendor W --service S --framework fisc8 \
+	"$tmp/good.tsv" > "$tmp/out3b" 2> "$tmp/err3b"
+check "--no-create: an unknown vendor fails the file (exit 1)" 1 $?
+check "--no-create: vendor \"W\" refused with SQLSTATE 42704" "42704 vendor \"W\" does not exist" \
+	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); print "$j->{error}{sqlstate} $j->{error}{message}" if ($j->{file_name} // "") eq "good.tsv"' "$tmp/out3b")"
+"$K" -d $db --no-progress --reload --org 'Bank B' --vendor V --service S --framework fisc8 \
+	"$tmp/good.tsv" > "$tmp/out3c" 2>&1
+check "--reload: the same file loads again" "1 2" \
+	"$(grep -c '^loaded ' "$tmp/out3c") $(q "SELECT count(*) FROM kansa.import_batch WHERE file_name = 'good.tsv'")"
+
 # quarantine: loaded with rejects is not a full load (exit 1), rejects kept
 "$K" -d $db --no-progress --mode quarantine --org 'Bank B' --vendor V --service S2 --framework fisc8 \
 	"$tmp/bad.tsv" > "$tmp/out4" 2>&1
