@@ -62,6 +62,8 @@
 
 #define SCAN_ROWS		3000	/* rows looked at to find the layout */
 #define SCAN_COLUMNS	200
+#define HEADING_MAX_CHARS	80	/* a heading is a short label; a longer
+									 * cell is a title or a note */
 
 /* Strength of a row's claim on a control (see the header comment). */
 #define VIA_BLANK		1
@@ -749,6 +751,99 @@ section_id(Catalog *cat, const char *cell)
 	return NULL;
 }
 
+/*
+ * Is the text a note rather than a heading: a remark marked as one (※,
+ * 注, *, Note, Legend), a legend of the marks (○＝対応済, Yes = …), or a
+ * sentence?
+ */
+static bool
+note_like(const char *text)
+{
+	static const char *const starts[] = {
+		"\xe2\x80\xbb",			/* ※ */
+		"\xef\xbc\x8a",			/* ＊ */
+		"*", "\xe6\xb3\xa8",		/* 注 */
+		"(\xe6\xb3\xa8", "\xef\xbc\x88\xe6\xb3\xa8", /* (注 （注 */
+		"\xe5\x87\xa1\xe4\xbe\x8b", /* 凡例 */
+		"note", "legend", "answer legend", "answer:", "answers:", "key:",
+		"confidential", "copyright", "\xc2\xa9",	/* © */
+		"\xe6\xa9\x9f\xe5\xaf\x86",	/* 機密 */
+		"\xe7\xa4\xbe\xe5\xa4\x96\xe7\xa7\x98",	/* 社外秘 */
+	};
+	size_t		len;
+	int			i;
+
+	if (text == NULL)
+		return false;
+	while (*text == ' ' || strncmp(text, "\xe3\x80\x80", 3) == 0)
+		text += *text == ' ' ? 1 : 3;
+	for (i = 0; i < (int) lengthof(starts); i++)
+		if (pg_strncasecmp(text, starts[i], strlen(starts[i])) == 0)
+			return true;
+	if (strstr(text, "\xef\xbc\x9d") != NULL || strstr(text, " = ") != NULL)
+		return true;			/* ＝, " = ": a legend */
+	len = strlen(text);
+	return (len >= 3 && strcmp(text + len - 3, "\xe3\x80\x82") == 0) ||	/* 。 */
+		(len >= 1 && text[len - 1] == '.' && strchr(text, ' ') != NULL &&
+		 pg_mbstrlen(text) > 40);
+}
+
+/*
+ * A number of the document's own and a title ("12 運用管理", "CLD.9.5 共有す
+ * る仮想環境…", "II.1 基本方針"): the first word holds a digit and a title
+ * follows it.
+ */
+static bool
+numbered_title(const char *text)
+{
+	const char *p = text;
+	bool		digit = false;
+
+	while (*p && *p != ' ' && strncmp(p, "\xe3\x80\x80", 3) != 0)
+	{
+		if (*p >= '0' && *p <= '9')
+			digit = true;
+		p++;
+	}
+	if (!digit)
+		return false;
+	if (*p == '\0')
+		return text[0] >= '0' && text[0] <= '9';	/* a bare number: "12" */
+	while (*p == ' ' || strncmp(p, "\xe3\x80\x80", 3) == 0)
+		p += *p == ' ' ? 1 : 3;
+	return *p != '\0';
+}
+
+/* Does a cell of the row, beside the id, hold the title of section sec? */
+static bool
+section_titled(Catalog *cat, const char *sec, KansaSheet *sheet, int row,
+			   int id_column)
+{
+	int			j,
+				c;
+
+	for (j = 0; j < cat->nsections; j++)
+		if (strcmp(cat->sec_ids[j], sec) == 0)
+			break;
+	if (j == cat->nsections || cat->sec_keys[j][0] == '\0')
+		return false;
+	for (c = 1; c <= sheet->rows[row - 1].ncells; c++)
+	{
+		const char *v = sheet->rows[row - 1].cells[c - 1];
+		char	   *k;
+		bool		same;
+
+		if (c == id_column || v == NULL || strlen(v) > 400)
+			continue;
+		k = id_key(v, strlen(v));
+		same = strcmp(k, cat->sec_keys[j]) == 0;
+		pfree(k);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
 /* The section number a row starts ("2. 情報セキュリティのための組織"), or NULL. */
 static char *
 row_section(Catalog *cat, const char *cell)
@@ -815,6 +910,7 @@ static const Heading answer_headings[] = {
 	{"回答", 5},
 	{"answer", 4},
 	{"response", 4},
+	{"対応", 3},
 	{"コメント", 2},
 	{"comment", 2},
 	{"状況", 1},
@@ -830,7 +926,9 @@ static const Heading mark_headings[] = {
 	{"有無", 5},
 	{"判定", 5},
 	{"適合", 4},
+	{"compliance", 4},
 	{"回答", 3},
+	{"対応", 2},
 };
 
 /* A column of remarks beside a column of marks: the text of the answer. */
@@ -860,6 +958,15 @@ static const Heading ownership_headings[] = {
 	{"責任", 3},
 };
 
+/* The heading of the id column: only tells a header row from a title. */
+static const Heading id_headings[] = {
+	{"controlid", 9},
+	{"管理策番号", 9},
+	{"項番", 9},
+	{"番号", 7},
+	{"control", 5},
+};
+
 static int
 heading_rank(const char *cell, const Heading *h, int n)
 {
@@ -867,7 +974,8 @@ heading_rank(const char *cell, const Heading *h, int n)
 	int			i,
 				best = 0;
 
-	if (cell == NULL || strlen(cell) > 200)
+	if (cell == NULL || strlen(cell) > 4 * HEADING_MAX_CHARS ||
+		pg_mbstrlen(cell) > HEADING_MAX_CHARS)
 		return 0;
 	k = id_key(cell, strlen(cell));
 	for (i = 0; i < n; i++)
@@ -889,6 +997,7 @@ typedef struct Layout
 	int			answer_column;
 	int			mark_column;
 	int			ownership_column;
+	bool		dotted;			/* ids written whole ("1.2"), not "2" under "1" */
 } Layout;
 
 /* The first non-empty cell of a row, or NULL. */
@@ -920,6 +1029,7 @@ find_id_column(Catalog *cat, KansaSheet *sheet, Layout *lay, int forced)
 	int			nrows = Min(sheet->nrows, SCAN_ROWS);
 	int		   *hits = palloc0((Max(ncols, lo) + 1) * sizeof(int));
 	int		   *first = palloc0((Max(ncols, lo) + 1) * sizeof(int));
+	int		   *bare = palloc0((Max(ncols, lo) + 1) * sizeof(int));
 	int			r,
 				c;
 	char	   *section = NULL;
@@ -956,6 +1066,8 @@ find_id_column(Catalog *cat, KansaSheet *sheet, Layout *lay, int forced)
 				hits[c]++;
 				if (first[c] == 0)
 					first[c] = r;
+				if (v[strspn(v, " 0123456789")] == '\0')
+					bare[c]++;
 			}
 		}
 	}
@@ -970,6 +1082,9 @@ find_id_column(Catalog *cat, KansaSheet *sheet, Layout *lay, int forced)
 			}
 	lay->first_id_row = lay->id_column > 0 && lay->id_column <= ncols ?
 		first[lay->id_column] : 0;
+	/* most ids written whole: a bare number there is no id under a section */
+	lay->dotted = lay->id_column > 0 && lay->id_column <= ncols &&
+		bare[lay->id_column] * 2 < hits[lay->id_column];
 }
 
 /* The column with the best heading of a kind in the header row; 0 if none. */
@@ -997,6 +1112,31 @@ find_heading(KansaSheet *sheet, int header, const Heading *h, int n,
 		}
 	}
 	return best;
+}
+
+static bool row_is_band(KansaSheet *sheet, int row);
+
+/*
+ * Is this row, above the first id, the header: a row of several cells (not
+ * a merged band) with the heading of an answer beside the id column, or
+ * with headings of two kinds (項番 … 対応可否, Control ID … Remarks)?
+ */
+static bool
+is_header_row(KansaSheet *sheet, int row, int id_column)
+{
+	int			kinds;
+
+	if (row_is_band(sheet, row))
+		return false;
+	if (find_heading(sheet, row, answer_headings, lengthof(answer_headings),
+					 id_column, 0) > 0)
+		return true;
+	kinds = (find_heading(sheet, row, mark_headings, lengthof(mark_headings), id_column, 0) > 0) +
+		(find_heading(sheet, row, remarks_headings, lengthof(remarks_headings), id_column, 0) > 0) +
+		(find_heading(sheet, row, ownership_headings, lengthof(ownership_headings), id_column, 0) > 0) +
+		(heading_rank(kansa_sheet_get(sheet, row, id_column), id_headings,
+					  lengthof(id_headings)) > 0);
+	return kinds >= 2;
 }
 
 /* Do most non-empty cells of a column below the header read as answers? */
@@ -1045,8 +1185,7 @@ find_layout(Catalog *cat, Layout *lay, Jsonb *options)
 	if (header == 0 && lay->first_id_row > 0)
 	{
 		for (r = lay->first_id_row - 1; r >= 1 && header == 0; r--)
-			if (find_heading(sheet, r, answer_headings, lengthof(answer_headings),
-							 lay->id_column, 0) > 0)
+			if (is_header_row(sheet, r, lay->id_column))
 				header = r;
 	}
 	lay->header_row = header;
@@ -1342,6 +1481,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 	IdList		l = {0};
 	Claim		last = {0};
 	bool		have_last = false;
+	bool		others = false;
 	Out			o;
 	StringInfoData js;
 
@@ -1409,9 +1549,21 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 	initStringInfo(&js);
 	appendStringInfo(&js, "{\"format\": \"%s\", \"sheet\": ", format);
 	escape_json(&js, sheet->name);
-	appendStringInfo(&js, ", \"header_row\": %d, \"id_column\": %d, \"answer_column\": %d, \"mark_column\": %d, \"ownership_column\": %d}",
+	appendStringInfo(&js, ", \"header_row\": %d, \"id_column\": %d, \"answer_column\": %d, \"mark_column\": %d, \"ownership_column\": %d",
 					 lay.header_row, lay.id_column, lay.answer_column,
 					 lay.mark_column, lay.ownership_column);
+	/* the other sheets of a workbook (a cover, a legend) are not read */
+	foreach(lc, sheets)
+	{
+		KansaSheet *other = (KansaSheet *) lfirst(lc);
+
+		if (other == sheet || other->nrows == 0)
+			continue;
+		appendStringInfoString(&js, others ? ", " : ", \"other_sheets\": [");
+		escape_json(&js, other->name);
+		others = true;
+	}
+	appendStringInfoString(&js, others ? "]}" : "}");
 	emit(&o, "layout", lay.header_row, lay.answer_column, NULL, NULL, NULL,
 		 js.data, NULL);
 
@@ -1440,7 +1592,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 		if (r < lay.header_row || (lay.header_row == 0 && r < lay.first_id_row))
 		{
 			f->state = 2;
-			f->reason = "title";
+			f->reason = note_like(first) ? "note" : "title";
 			continue;
 		}
 		if (r == lay.header_row)
@@ -1504,6 +1656,26 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			if (kansa_sheet_get(sheet, r, c) != NULL)
 				group_start = true;
 
+		/*
+		 * A section's number with the section's own title and no answer
+		 * ("2 | 情報セキュリティのための組織", "4(4) | アクセス管理") is its
+		 * heading, though "2" under section 1 or "4(4)" could also be read
+		 * as a control (1.2, 4.4).
+		 */
+		if (idcell != NULL && claim.answer == NULL && claim.mark == NULL &&
+			firstcol == lay.id_column &&
+			(sec = section_id(cat, idcell)) != NULL &&
+			(section_titled(cat, sec, sheet, r, lay.id_column) ||
+			 (lay.dotted && find_exact(cat, sec) < 0)))
+		{
+			section = sec;
+			subsection = NULL;
+			have_last = false;
+			f->state = 2;
+			f->reason = "section";
+			continue;
+		}
+
 		if (idcell != NULL)
 			n = resolve_cell(cat, idcell, section, &l, subsection, &single, &bad);
 		if (n == 0)
@@ -1544,7 +1716,8 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 					  (idcell == NULL || strpbrk(idcell, "0123456789") == NULL)))
 			{
 				f->state = 2;
-				f->reason = "section";
+				f->reason = seen_before(sheet, r, firstcol, first) ? "repeated title" :
+					note_like(first) ? "note" : "section";
 				have_last = false;
 				continue;
 			}
@@ -1558,7 +1731,8 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 				 */
 				f->state = 2;
 				f->reason = seen_before(sheet, r, lay.id_column, idcell) ? "repeated title" :
-					(idcell[0] >= '0' && idcell[0] <= '9') ? "section" : "note";
+					note_like(idcell) ? "note" :
+					numbered_title(idcell) ? "section" : "note";
 				have_last = false;
 				continue;
 			}

@@ -272,6 +272,37 @@ SELECT a.row_number, a.via, count(*) AS controls, min(a.control) AS first, a.ans
                                       || E'運用基準 10 から 20 まで 該当なし\n技1 to 技5: N/A\n', 'UTF8'), 'fisc8') AS a
  WHERE a.kind = 'response'
  GROUP BY a.row_number, a.via, a.answer ORDER BY a.row_number;
+-- the header is the row of labels, not a cover line above it that mentions
+-- 対応状況 (merged over the columns); 対応 heads the marks, 備考 the text
+SELECT l.row_number, l.kind, l.control, l.mark, l.answer, l.reason
+  FROM kansa.sheet_answers(convert_to(E'4.3 安全対策対応表,,,\n'
+                                      || E'株式会社サンプル FISC安全対策基準 対応状況（2024年5月）,株式会社サンプル FISC安全対策基準 対応状況（2024年5月）,株式会社サンプル FISC安全対策基準 対応状況（2024年5月）,株式会社サンプル FISC安全対策基準 対応状況（2024年5月）\n'
+                                      || E'項番,基準項目,対応,備考\n設1,耐震,○,震度7に耐える建物です。\n'
+                                      || E'※対応欄：○＝対応済、×＝未対応\n', 'UTF8'), 'fisc8') AS l
+ WHERE l.kind <> 'layout' ORDER BY l.row_number;
+-- a header of labels with no answer heading (Control ID … Compliance …
+-- Remarks) is still the header; the range under it is read
+SELECT l.row_number, l.kind, count(*) AS controls, min(l.mark) AS mark, min(l.reason) AS reason
+  FROM kansa.sheet_answers(convert_to(E'FISC Security Guidelines\nControl ID,Requirement,Compliance,Remarks\n'
+                                      || E'技1 to 技3: N/A,,,No such equipment is used.\n技4,Spare terminals,Yes,Kept on site.\n'
+                                      || E'Answers: Yes / No / N/A\n', 'UTF8'), 'fisc8') AS l
+ WHERE l.kind <> 'layout' GROUP BY l.row_number, l.kind ORDER BY l.row_number;
+-- a section's number with its title and no answer is its heading, though
+-- "2" under section 1 or "4(4)" could be read as a control; page titles
+-- printed again are said to be so
+SELECT l.row_number, l.kind, l.control, l.reason
+  FROM kansa.sheet_answers(convert_to(E'チェックシート\n項番,項目,回答,補足\n1,情報セキュリティへの組織的取組の基本方針,,\n'
+                                      || E'1.1,方針の策定,○,策定済みです。\n2,情報セキュリティのための組織,,\n'
+                                      || E'2.1,責任の割当,○,\n4(4),アクセス管理,,\n4.9,アクセス制御方針,○,\n'
+                                      || E'チェックシート\n'
+                                      || E'Confidential - for customer due diligence only\n', 'UTF8'), 'meti_cloud') AS l
+ WHERE l.kind <> 'layout' ORDER BY l.row_number;
+-- an id of the sheet's own numbering with a title (CLD.9.5, II.1) is a
+-- heading
+SELECT l.row_number, l.kind, l.reason
+  FROM kansa.sheet_answers(convert_to(E'管理策番号,管理策,対応,説明\n9.2.1,利用者登録,○,提供しています。\n'
+                                      || E'CLD.9.5 共有する仮想環境におけるアクセス制御,,,\n', 'UTF8'), 'iso27017') AS l
+ WHERE l.kind <> 'layout' ORDER BY l.row_number;
 -- an id column forced beyond the 200 columns kansa scans by itself is read;
 -- one that holds no ids is named in the error
 SELECT kind, row_number, control, answer
