@@ -59,11 +59,11 @@
 /* The statement that imports one file; one row comes back per import. */
 static const char *const import_sql =
 "SELECT batch_id, assessment_id, status, format, sheet, rows_read,\n"
-"       responses, rejected, skipped, unknown_controls\n"
+"       responses, rejected, skipped, unknown_controls, conflicts\n"
 "  FROM kansa.import_sheet($1, $2, $3, $4, $5, $6, $7 OPERATOR(pg_catalog.||) $8)";
 
 #define IMPORT_NPARAMS		8
-#define IMPORT_NCOLUMNS		10
+#define IMPORT_NCOLUMNS		11
 
 static const unsigned int import_param_types[IMPORT_NPARAMS] = {
 	TEXT_OID,					/* organization */
@@ -140,7 +140,8 @@ enum
 	COL_RESPONSES,
 	COL_REJECTED,
 	COL_SKIPPED,
-	COL_UNKNOWN_CONTROLS
+	COL_UNKNOWN_CONTROLS,
+	COL_CONFLICTS
 };
 
 /* Counts for the summary. */
@@ -758,6 +759,10 @@ usage(void)
 		   "                             names the ones it may have meant)\n");
 	printf("      --reload               load a file again even if the same bytes\n"
 		   "                             were loaded before (with other options)\n");
+	printf("      --scope=SCOPE          the controls the organization asked: the\n"
+		   "                             name of a scope kept with kansa.scope_set(),\n"
+		   "                             or ids and sections separated by commas\n"
+		   "                             (4(4),11.3); the others are no gaps\n");
 	printf("      --option=KEY=VALUE     another import_sheet option, such as sheet,\n"
 		   "                             header_row, id_column, answer_column, format,\n"
 		   "                             encoding or delimiter; may be repeated;\n"
@@ -1574,7 +1579,7 @@ print_record_text(const Record *rec, Outcome outcome)
 
 	if (rec->kind == RECORD_RESULT)
 	{
-		printf("%-*s %s: %s rows, %s responses, %s rejected, %s skipped, %s unknown controls (batch %s, assessment %s)\n",
+		printf("%-*s %s: %s rows, %s responses, %s rejected, %s skipped, %s unknown controls, %s conflicts (batch %s, assessment %s)\n",
 			   STATUS_WIDTH, c[COL_STATUS] ? c[COL_STATUS] : "-",
 			   rec->job->path,
 			   c[COL_ROWS_READ] ? c[COL_ROWS_READ] : "-",
@@ -1582,6 +1587,7 @@ print_record_text(const Record *rec, Outcome outcome)
 			   c[COL_REJECTED] ? c[COL_REJECTED] : "-",
 			   c[COL_SKIPPED] ? c[COL_SKIPPED] : "-",
 			   c[COL_UNKNOWN_CONTROLS] ? c[COL_UNKNOWN_CONTROLS] : "-",
+			   c[COL_CONFLICTS] ? c[COL_CONFLICTS] : "-",
 			   c[COL_BATCH_ID] ? c[COL_BATCH_ID] : "-",
 			   c[COL_ASSESSMENT_ID] ? c[COL_ASSESSMENT_ID] : "-");
 		return;
@@ -1612,7 +1618,8 @@ print_record_json(const Record *rec)
 	const ImportJob *job = rec->job;
 	StrBuf		buf;
 	static const char *const number_keys[] = {
-		"rows_read", "responses", "rejected", "skipped", "unknown_controls"
+		"rows_read", "responses", "rejected", "skipped", "unknown_controls",
+		"conflicts"
 	};
 	int			i;
 
@@ -1655,7 +1662,7 @@ print_record_json(const Record *rec)
 	json_string(&buf, rec->columns[COL_FORMAT]);
 	json_key(&buf, "sheet");
 	json_string(&buf, rec->columns[COL_SHEET]);
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < (int) (sizeof(number_keys) / sizeof(number_keys[0])); i++)
 	{
 		json_key(&buf, number_keys[i]);
 		json_number(&buf, rec->columns[COL_ROWS_READ + i]);
@@ -1935,6 +1942,7 @@ enum
 	OPT_NO_PROGRESS,
 	OPT_NO_CREATE,
 	OPT_RELOAD,
+	OPT_SCOPE,
 	OPT_HELP
 };
 
@@ -1958,6 +1966,7 @@ static const struct option long_options[] = {
 	{"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
 	{"no-create", no_argument, NULL, OPT_NO_CREATE},
 	{"reload", no_argument, NULL, OPT_RELOAD},
+	{"scope", required_argument, NULL, OPT_SCOPE},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
@@ -2048,6 +2057,9 @@ main(int argc, char **argv)
 				break;
 			case OPT_RELOAD:
 				options_set(&options, "reload", 6, "true", true);
+				break;
+			case OPT_SCOPE:
+				options_set(&options, "scope", 5, optarg, false);
 				break;
 			case OPT_BLANK:
 				if (strcmp(optarg, "gap") != 0 &&

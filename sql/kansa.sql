@@ -1241,6 +1241,8 @@ CREATE TABLE kansa.assessment (
 	imported_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	imported_by	text NOT NULL DEFAULT CURRENT_USER,
 	superseded_by bigint,
+	scope_name	text,
+	scope		kansa.control_id[],
 	CHECK (superseded_by OPERATOR(pg_catalog.<>) id),
 	UNIQUE (id, organization_id),
 	FOREIGN KEY (service_id, organization_id) REFERENCES kansa.service (id, organization_id),
@@ -1268,6 +1270,8 @@ COMMENT ON COLUMN kansa.assessment.sha256 IS 'SHA-256 of the source file.';
 COMMENT ON COLUMN kansa.assessment.received_at IS 'When the sheet was received from the vendor (option received, a date), if given.';
 COMMENT ON COLUMN kansa.assessment.imported_at IS 'When it was imported.';
 COMMENT ON COLUMN kansa.assessment.imported_by IS 'The role that imported it (recorded by import_sheet()).';
+COMMENT ON COLUMN kansa.assessment.scope_name IS 'The named scope (kansa.scope) the sheet was imported with, if one; NULL for a scope given as a list, or none.';
+COMMENT ON COLUMN kansa.assessment.scope IS 'The controls asked (option scope), sorted; NULL when the whole framework was asked. Controls outside it are no gaps and are not counted in the summaries; answers to them are kept.';
 COMMENT ON COLUMN kansa.assessment.superseded_by IS 'The newer assessment of the same organisation, service and framework that replaced it; NULL for the current one.';
 
 CREATE TABLE kansa.response (
@@ -1468,6 +1472,156 @@ COMMENT ON COLUMN kansa.evidence_validity.note IS 'Where the analyst checked it.
 COMMENT ON COLUMN kansa.evidence_validity.recorded_at IS 'When the row was recorded.';
 COMMENT ON COLUMN kansa.evidence_validity.recorded_by IS 'The role that recorded it (recorded by evidence_validity_set()).';
 
+CREATE TABLE kansa.scope (
+	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	organization_id bigint NOT NULL REFERENCES kansa.organization (id),
+	framework	text NOT NULL REFERENCES kansa.framework (code),
+	name		text NOT NULL CHECK (name OPERATOR(pg_catalog.<>) ''),
+	items		text[] NOT NULL,
+	controls	kansa.control_id[] NOT NULL,
+	note		text,
+	recorded_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	recorded_by	text NOT NULL DEFAULT CURRENT_USER
+);
+-- names are unique as name_key() folds them, and the index has no text key
+-- a LEAKPROOF condition could use (name_key() is not LEAKPROOF)
+CREATE UNIQUE INDEX scope_name_key ON kansa.scope (organization_id, kansa.name_key(framework), kansa.name_key(name));
+COMMENT ON TABLE kansa.scope IS 'The controls an organisation asks its vendors about, when it asks fewer than the whole framework (a bank that sends 34 of the 86 METI items): named lists that import_sheet''s option scope and kansa-import --scope refer to. Controls outside an assessment''s scope are no gaps and are not counted in the summaries.';
+COMMENT ON COLUMN kansa.scope.id IS 'Surrogate key.';
+COMMENT ON COLUMN kansa.scope.organization_id IS 'The organisation whose questionnaire it is.';
+COMMENT ON COLUMN kansa.scope.framework IS 'The framework whose controls it lists.';
+COMMENT ON COLUMN kansa.scope.name IS 'Its name, unique per organisation and framework (e.g. 2025年度 委託先調査).';
+COMMENT ON COLUMN kansa.scope.items IS 'The controls and sections as the analyst gave them (local ids: 4.9, 4(4), 統, III.1).';
+COMMENT ON COLUMN kansa.scope.controls IS 'The controls the items stand for: a section stands for every control under it (scope_controls()).';
+COMMENT ON COLUMN kansa.scope.note IS 'Free text: why these controls.';
+COMMENT ON COLUMN kansa.scope.recorded_at IS 'When the row was recorded.';
+COMMENT ON COLUMN kansa.scope.recorded_by IS 'The role that recorded it (recorded by scope_set()).';
+
+-- The controls a list of ids and sections stands for.  Ids are local
+-- (4.9) or whole (meti_cloud:4.9), in any width and spacing; a section
+-- stands for every control below it.  Unknown items are an error naming
+-- them all.
+CREATE FUNCTION kansa.scope_controls(framework text, items text[])
+	RETURNS kansa.control_id[]
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	v_item text;
+	v_local text;
+	v_id kansa.control_id;
+	v_found kansa.control_id[];
+	v_out kansa.control_id[] := '{}';
+	v_bad text[] := '{}';
+BEGIN
+	IF framework IS NULL OR items IS NULL THEN
+		RAISE EXCEPTION 'scope_controls arguments must not be null'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	FOREACH v_item IN ARRAY items LOOP
+		v_local := pg_catalog.replace(kansa.name_key(COALESCE(v_item, '')), ' ', '');
+		CONTINUE WHEN v_local = '';
+		IF pg_catalog.strpos(v_local, ':') > 0
+		   AND pg_catalog.lower(pg_catalog.split_part(v_local, ':', 1)) = pg_catalog.lower(framework) THEN
+			v_local := pg_catalog.substr(v_local, pg_catalog.strpos(v_local, ':') + 1);
+		END IF;
+		v_found := NULL;
+		IF kansa.is_valid_control_id(framework || ':' || v_local) THEN
+			v_id := kansa.control_id(framework, v_local);
+			WITH RECURSIVE below AS (
+				SELECT c.id, c.kind FROM kansa.control AS c WHERE c.id OPERATOR(kansa.=) v_id
+				UNION ALL
+				SELECT c.id, c.kind FROM kansa.control AS c
+				  JOIN below AS b ON c.parent OPERATOR(kansa.=) b.id
+			)
+			SELECT pg_catalog.array_agg(b.id) FILTER (WHERE b.kind = 'control') INTO v_found
+			  FROM below AS b;
+		END IF;
+		IF v_found IS NULL THEN
+			v_bad := v_bad || v_item;
+		ELSE
+			v_out := v_out || v_found;
+		END IF;
+	END LOOP;
+	IF pg_catalog.cardinality(v_bad) > 0 THEN
+		RAISE EXCEPTION 'scope names % not in framework "%": %',
+			CASE WHEN pg_catalog.cardinality(v_bad) = 1 THEN 'a control or section' ELSE 'controls or sections' END,
+			framework, pg_catalog.array_to_string(v_bad, ', ')
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'List local ids of the framework''s controls or sections (as in kansa.control), e.g. 4.9 or 4(4).';
+	END IF;
+	IF pg_catalog.cardinality(v_out) = 0 THEN
+		RAISE EXCEPTION 'scope lists no controls' USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	RETURN ARRAY(SELECT DISTINCT c FROM pg_catalog.unnest(v_out) AS c ORDER BY 1);
+END;
+$$;
+COMMENT ON FUNCTION kansa.scope_controls(text, text[]) IS 'The controls a list of control ids and sections of a framework stands for (a section: every control below it), sorted and without duplicates; an error names every item the framework does not have.';
+
+CREATE FUNCTION kansa.scope_set_by(caller oid, organization text, framework text, name text,
+								   items text[], note text DEFAULT NULL)
+	RETURNS kansa.scope
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
+	AS $$
+#variable_conflict use_column
+DECLARE
+	v_org bigint := kansa.caller_organization(caller, organization);
+	r kansa.scope;
+BEGIN
+	IF framework IS NULL OR name IS NULL OR items IS NULL THEN
+		RAISE EXCEPTION 'framework, name and items must not be null' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF pg_catalog.btrim(name) = '' THEN
+		RAISE EXCEPTION 'a scope''s name must not be empty' USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	PERFORM FROM kansa.framework AS f WHERE f.code = scope_set_by.framework;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'framework "%" does not exist', framework
+			USING ERRCODE = 'foreign_key_violation',
+				  HINT = 'The frameworks are the rows of kansa.framework.';
+	END IF;
+	INSERT INTO kansa.scope AS s (organization_id, framework, name, items, controls, note,
+								  recorded_at, recorded_by)
+	VALUES (v_org, framework, pg_catalog.btrim(name), items, kansa.scope_controls(framework, items),
+			note, pg_catalog.now(), pg_catalog.pg_get_userbyid(caller))
+	ON CONFLICT (organization_id, kansa.name_key(framework), kansa.name_key(name)) DO UPDATE
+	   SET name = EXCLUDED.name, items = EXCLUDED.items, controls = EXCLUDED.controls, note = EXCLUDED.note,
+		   recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by
+	RETURNING * INTO r;
+	RETURN r;
+END;
+$$;
+COMMENT ON FUNCTION kansa.scope_set_by(oid, text, text, text, text[], text) IS 'The body of scope_set(): SECURITY DEFINER, owned by kansa_owner, callable by no other role; caller is the role the entry point ran as.';
+CREATE FUNCTION kansa.scope_set(organization text, framework text, name text, items text[],
+								note text DEFAULT NULL)
+	RETURNS kansa.scope
+	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION kansa.scope_set(text, text, text, text[], text) IS 'Keeps a named scope of the organisation: the controls and sections of a framework its questionnaire asks (replacing one of the same name), with the caller and the time. Imports refer to it by name (option scope). For kansa_analyst.';
+
+CREATE FUNCTION kansa.scope_delete_by(caller oid, organization text, framework text, name text)
+	RETURNS boolean
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
+	AS $$
+#variable_conflict use_column
+DECLARE
+	v_org bigint := kansa.caller_organization(caller, organization);
+BEGIN
+	DELETE FROM kansa.scope AS s
+	 WHERE s.organization_id = v_org AND s.framework = scope_delete_by.framework
+	   AND kansa.name_key(s.name) = kansa.name_key(scope_delete_by.name);
+	RETURN FOUND;
+END;
+$$;
+COMMENT ON FUNCTION kansa.scope_delete_by(oid, text, text, text) IS 'The body of scope_delete(): SECURITY DEFINER, owned by kansa_owner, callable by no other role; caller is the role the entry point ran as.';
+CREATE FUNCTION kansa.scope_delete(organization text, framework text, name text)
+	RETURNS boolean
+	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
+COMMENT ON FUNCTION kansa.scope_delete(text, text, text) IS 'Removes a named scope of the organisation; true when there was one. Assessments imported with it keep their controls. For kansa_analyst.';
+
 -----------------------------------------------------------------------------
 -- Importing answer sheets
 -----------------------------------------------------------------------------
@@ -1528,6 +1682,39 @@ CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, options jsonb
 			options) AS a;
 	END;
 COMMENT ON FUNCTION kansa.sheet_answers(bytea, text, jsonb) IS 'sheet_answers() against the catalog of a framework in kansa.control: a dry run of import_sheet() that stores nothing and shows what every row would become.';
+
+-- Which frameworks' catalogs a sheet answers, for "did you mean" when it is
+-- imported against another: per framework, the rows that answer one of its
+-- controls and the id-like rows that answer none.
+CREATE FUNCTION kansa.sheet_frameworks(content bytea, options jsonb DEFAULT '{}',
+									   OUT framework text, OUT answered integer,
+									   OUT unknown integer)
+	RETURNS SETOF record
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	v_code text;
+BEGIN
+	IF content IS NULL THEN
+		RAISE EXCEPTION 'content must not be null' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	FOR v_code IN SELECT f.code FROM kansa.framework AS f ORDER BY f.code LOOP
+		BEGIN
+			SELECT v_code, pg_catalog.count(DISTINCT a.row_number) FILTER (WHERE a.kind = 'response'),
+				   pg_catalog.count(*) FILTER (WHERE a.kind = 'rejected' AND a.sqlstate = '23503')
+			  INTO framework, answered, unknown
+			  FROM kansa.sheet_answers(content, v_code, COALESCE(options, '{}')) AS a;
+			IF answered > 0 THEN
+				RETURN NEXT;
+			END IF;
+		EXCEPTION WHEN bad_copy_file_format OR invalid_parameter_value THEN
+			NULL;			-- no ids of this framework at all
+		END;
+	END LOOP;
+END;
+$$;
+COMMENT ON FUNCTION kansa.sheet_frameworks(bytea, jsonb) IS 'The frameworks whose controls a sheet answers: per framework of kansa.framework with at least one, the rows that answer one of its controls (answered) and the id-like rows with an answer that name none (unknown). import_sheet() names the best of them when a sheet is imported against another framework.';
 
 CREATE FUNCTION kansa.column_name(column_number integer) RETURNS text
 	AS 'MODULE_PATHNAME', 'kansa_column_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -1921,7 +2108,8 @@ CREATE FUNCTION kansa.import_sheet_by(caller oid, organization text, vendor text
 								   OUT batch_id bigint, OUT assessment_id bigint, OUT status text,
 								   OUT format text, OUT sheet text, OUT rows_read integer,
 								   OUT responses integer, OUT rejected integer,
-								   OUT skipped integer, OUT unknown_controls integer)
+								   OUT skipped integer, OUT unknown_controls integer,
+								   OUT conflicts integer)
 	RETURNS record
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
@@ -1949,6 +2137,11 @@ DECLARE
 	v_key text;
 	v_received date;
 	v_skipped jsonb;
+	v_scope kansa.control_id[];
+	v_scope_name text;
+	v_items text[];
+	v_answered integer;
+	v_unknown integer;
 BEGIN
 	IF organization IS NULL OR vendor IS NULL OR service IS NULL OR framework IS NULL
 	   OR content IS NULL OR file_name IS NULL THEN
@@ -1962,10 +2155,10 @@ BEGIN
 	FOR v_key IN SELECT k FROM pg_catalog.jsonb_object_keys(options) AS k LOOP
 		IF v_key <> ALL (ARRAY['mode', 'blank', 'format', 'encoding', 'delimiter', 'sheet',
 							   'header_row', 'id_column', 'answer_column', 'mark_column',
-							   'ownership_column', 'received', 'reload', 'create']) THEN
+							   'ownership_column', 'received', 'reload', 'create', 'scope']) THEN
 			RAISE EXCEPTION 'unknown option "%"', v_key
 				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Options are mode, blank, format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received and reload.';
+					  HINT = 'Options are mode, blank, format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received, reload, create and scope.';
 		END IF;
 	END LOOP;
 	v_mode := COALESCE(options->>'mode', 'strict');
@@ -1991,6 +2184,39 @@ BEGIN
 									   COALESCE((options->>'create')::boolean, true));
 	v_service := kansa.organization_service(v_org, vendor, service,
 											COALESCE((options->>'create')::boolean, true));
+
+	-- The controls asked: a scope kept by name, or a list of ids and
+	-- sections (a JSON array, or a text of them separated by commas).
+	IF options ? 'scope' THEN
+		IF pg_catalog.jsonb_typeof(options->'scope') = 'array' THEN
+			v_items := ARRAY(SELECT pg_catalog.jsonb_array_elements_text(options->'scope'));
+		ELSIF pg_catalog.jsonb_typeof(options->'scope') = 'string' THEN
+			SELECT s.name, s.controls INTO v_scope_name, v_scope
+			  FROM kansa.scope AS s
+			 WHERE s.organization_id = v_org AND s.framework = import_sheet_by.framework
+			   AND kansa.name_key(s.name) = kansa.name_key(options->>'scope');
+			IF NOT FOUND THEN
+				v_items := pg_catalog.regexp_split_to_array(options->>'scope', '\s*[,、，]\s*');
+				IF pg_catalog.cardinality(v_items) = 1 AND NOT EXISTS (
+					SELECT FROM kansa.control AS c
+					 WHERE c.framework = import_sheet_by.framework
+					   AND kansa.local_id(c.id) = pg_catalog.replace(kansa.name_key(v_items[1]), ' ', '')) THEN
+					RAISE EXCEPTION 'scope "%" does not exist', options->>'scope'
+						USING ERRCODE = 'undefined_object',
+							  DETAIL = pg_catalog.format('It is neither a scope that organization "%s" keeps for framework %s nor a control or section of it.',
+														 organization, framework),
+							  HINT = 'Keep the scope with kansa.scope_set(), or list the controls and sections asked, separated by commas.';
+				END IF;
+			END IF;
+		ELSE
+			RAISE EXCEPTION 'invalid value for option "scope"'
+				USING ERRCODE = 'invalid_parameter_value',
+					  HINT = 'Give the name of a scope kept in kansa.scope, or the controls and sections asked as a JSON array or a text separated by commas.';
+		END IF;
+		IF v_items IS NOT NULL THEN
+			v_scope := kansa.scope_controls(framework, v_items);
+		END IF;
+	END IF;
 	-- One import at a time per organisation and service, so that the same
 	-- file twice loads once and supersession sees the current assessment:
 	-- a lock on the organisation's own service row, which no tenant role
@@ -2001,9 +2227,9 @@ BEGIN
 	v_sha := pg_catalog.sha256(content);
 	IF NOT COALESCE((options->>'reload')::boolean, false) THEN
 		SELECT b.id, b.assessment_id, b.format, b.layout->>'sheet', b.rows_read, b.responses,
-			   b.rejected, b.skipped, b.unknown_controls, b.options
+			   b.rejected, b.skipped, b.unknown_controls, b.conflicts, b.options
 		  INTO batch_id, assessment_id, format, sheet, rows_read, responses, rejected,
-			   skipped, unknown_controls, v_prev_options
+			   skipped, unknown_controls, conflicts, v_prev_options
 		  FROM kansa.import_batch AS b
 		 WHERE b.organization_id = v_org AND b.service_id = v_service
 		   AND b.framework = import_sheet_by.framework AND b.sha256 = v_sha
@@ -2025,29 +2251,19 @@ BEGIN
 
 	BEGIN
 		v_lines := ARRAY(SELECT a FROM kansa.sheet_answers(content, import_sheet_by.framework,
-								options - 'mode' - 'received' - 'reload' - 'create') AS a);
+								options - 'mode' - 'received' - 'reload' - 'create' - 'scope') AS a);
 	EXCEPTION WHEN bad_copy_file_format THEN
 		GET STACKED DIAGNOSTICS v_msg = MESSAGE_TEXT, v_hint = PG_EXCEPTION_HINT;
 		IF v_msg NOT LIKE 'no column of the file holds control ids%' THEN
 			RAISE;
 		END IF;
 		-- the sheet answers another framework?  Name the ones whose ids it holds
-		FOR v_key IN SELECT f.code FROM kansa.framework AS f
-					  WHERE f.code <> import_sheet_by.framework ORDER BY f.code LOOP
-			BEGIN
-				SELECT pg_catalog.count(*) INTO v_n
-				  FROM kansa.sheet_answers(content, v_key,
-										   options - 'mode' - 'received' - 'reload' - 'create') AS a
-				 WHERE a.kind = 'response';
-				IF v_n > 0 THEN
-					v_better := COALESCE(v_better || ', ', '')
-						|| pg_catalog.format('%s (%s %s)', v_key, v_n,
-											 CASE WHEN v_n = 1 THEN 'answer' ELSE 'answers' END);
-				END IF;
-			EXCEPTION WHEN OTHERS THEN
-				NULL;			-- not that framework either
-			END;
-		END LOOP;
+		SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s %s)', sf.framework, sf.answered,
+													   CASE WHEN sf.answered = 1 THEN 'answer' ELSE 'answers' END),
+									 ', ' ORDER BY sf.answered DESC, sf.framework)
+		  INTO v_better
+		  FROM kansa.sheet_frameworks(content, options - 'mode' - 'received' - 'reload' - 'create' - 'scope') AS sf
+		 WHERE sf.framework <> import_sheet_by.framework;
 		RAISE EXCEPTION '%', v_msg
 			USING ERRCODE = 'bad_copy_file_format',
 				  HINT = COALESCE('The file holds ids of ' || v_better
@@ -2057,6 +2273,27 @@ BEGIN
 	SELECT l.reason::jsonb INTO v_layout FROM pg_catalog.unnest(v_lines) AS l WHERE l.kind = 'layout';
 	format := v_layout->>'format';
 	sheet := v_layout->>'sheet';
+
+	-- Most rows with an id name no control of this framework: the sheet
+	-- answers another one (or another edition).  Refused in every mode,
+	-- naming the frameworks whose catalogs match it better.
+	SELECT pg_catalog.count(DISTINCT l.row_number) FILTER (WHERE l.kind = 'response'),
+		   pg_catalog.count(*) FILTER (WHERE l.kind = 'rejected' AND l.sqlstate = '23503')
+	  INTO v_answered, v_unknown
+	  FROM pg_catalog.unnest(v_lines) AS l;
+	IF v_unknown > v_answered THEN
+		SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s of the rows)', sf.framework, sf.answered),
+									 ', ' ORDER BY sf.answered DESC, sf.framework)
+		  INTO v_better
+		  FROM kansa.sheet_frameworks(content, options - 'mode' - 'received' - 'reload' - 'create' - 'scope') AS sf
+		 WHERE sf.framework <> import_sheet_by.framework AND sf.answered > v_answered;
+		RAISE EXCEPTION '%: only % of the % rows with a control id name a control of framework "%"',
+			file_name, v_answered, v_answered + v_unknown, framework
+			USING ERRCODE = 'bad_copy_file_format',
+				  DETAIL = 'A sheet where most ids are unknown is refused in every mode; nothing was loaded.',
+				  HINT = COALESCE('The sheet matches ' || v_better || ' better: import it against the framework it answers.',
+								  'Check the framework (and its edition), or the id column (option id_column).');
+	END IF;
 
 	IF v_mode = 'strict' THEN
 		SELECT l.* INTO v_bad FROM pg_catalog.unnest(v_lines) AS l WHERE l.kind = 'rejected'
@@ -2091,10 +2328,10 @@ BEGIN
 		 WHERE a.id = v_prev;
 	END IF;
 	INSERT INTO kansa.assessment (id, organization_id, service_id, framework, batch_id,
-								  file_name, sha256, received_at, imported_by)
+								  file_name, sha256, received_at, imported_by, scope_name, scope)
 		OVERRIDING SYSTEM VALUE
 	VALUES (assessment_id, v_org, v_service, framework, batch_id, file_name, v_sha, v_received,
-			pg_catalog.pg_get_userbyid(caller));
+			pg_catalog.pg_get_userbyid(caller), v_scope_name, v_scope);
 
 	-- boilerplate over distinct texts: an answer shared by merged cells, a
 	-- list or a range is one answer, not many
@@ -2178,14 +2415,15 @@ BEGIN
 	  FROM (SELECT l.reason, pg_catalog.count(*) AS n FROM pg_catalog.unnest(v_lines) AS l
 			 WHERE l.kind = 'skipped' GROUP BY l.reason ORDER BY l.reason) AS r;
 	status := CASE WHEN rejected > 0 THEN 'loaded_with_rejects' ELSE 'loaded' END;
+	SELECT pg_catalog.count(*)::integer INTO conflicts FROM kansa.response AS r
+	 WHERE r.assessment_id = import_sheet_by.assessment_id AND r.conflict;
 
 	UPDATE kansa.import_batch AS b
 	   SET assessment_id = import_sheet_by.assessment_id, rows_read = import_sheet_by.rows_read,
 		   responses = import_sheet_by.responses, rejected = import_sheet_by.rejected,
 		   skipped = import_sheet_by.skipped, skipped_by_reason = v_skipped,
 		   unknown_controls = import_sheet_by.unknown_controls, status = import_sheet_by.status,
-		   conflicts = (SELECT pg_catalog.count(*) FROM kansa.response AS r
-						 WHERE r.assessment_id = import_sheet_by.assessment_id AND r.conflict),
+		   conflicts = import_sheet_by.conflicts,
 		   finished_at = pg_catalog.clock_timestamp(),
 		   read_ms = pg_catalog.round((EXTRACT(epoch FROM v_read - v_started) * 1000)::numeric, 1),
 		   total_ms = pg_catalog.round((EXTRACT(epoch FROM pg_catalog.clock_timestamp() - v_started) * 1000)::numeric, 1)
@@ -2200,10 +2438,11 @@ CREATE FUNCTION kansa.import_sheet(organization text, vendor text, service text,
 								   OUT batch_id bigint, OUT assessment_id bigint, OUT status text,
 								   OUT format text, OUT sheet text, OUT rows_read integer,
 								   OUT responses integer, OUT rejected integer,
-								   OUT skipped integer, OUT unknown_controls integer)
+								   OUT skipped integer, OUT unknown_controls integer,
+								   OUT conflicts integer)
 	RETURNS record
 	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
-COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) IS 'Imports a vendor''s answer sheet (xlsx, csv or tsv; UTF-8, UTF-16 or CP932) for an organisation, vendor and service against a framework, creating them as needed: finds the sheet, header and columns, resolves ids leniently, gives every response a verdict, evidence and measures. Modes strict (default; any rejected row aborts with an error naming file, sheet, row and cell) and quarantine. The same bytes again return the earlier batch as already_loaded; a new file supersedes the current assessment. Options: mode, blank (gap|inherit), format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received (date), reload (load the same bytes again), create (false: refuse an organisation, vendor or service name that does not exist yet, with the names it may have meant).';
+COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) IS 'Imports a vendor''s answer sheet (xlsx, csv or tsv; UTF-8, UTF-16 or CP932) for an organisation, vendor and service against a framework, creating them as needed: finds the sheet, header and columns, resolves ids leniently, gives every response a verdict, evidence and measures. Modes strict (default; any rejected row aborts with an error naming file, sheet, row and cell) and quarantine. The same bytes again return the earlier batch as already_loaded; a new file supersedes the current assessment. Options: mode, blank (gap|inherit), format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received (date), reload (load the same bytes again), create (false: refuse an organisation, vendor or service name that does not exist yet, with the names it may have meant), scope (the controls asked: the name of a scope in kansa.scope, or ids and sections as a JSON array or a text separated by commas). A sheet where most id-like rows name no control of the framework is refused in every mode, naming the frameworks it matches better. conflicts counts the responses whose mark and text disagree.';
 
 CREATE FUNCTION kansa.review_by(caller oid, response_id bigint, verdict kansa.answer, note text DEFAULT NULL)
 	RETURNS kansa.response
@@ -2314,7 +2553,7 @@ SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
   FROM (SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor,
 			   s.name AS service, s.pattern, a.framework, ri.id AS item_id,
 			   ri.control AS reference_control, ri.letter, ri.title AS item_title, ri.quantity,
-			   ri.direction, rv.raw, rv.measure AS required, rv.must_achieve
+			   ri.direction, rv.raw, rv.measure AS required, rv.must_achieve, a.scope
 		  FROM kansa.assessment AS a
 		  JOIN kansa.service AS s ON s.id = a.service_id
 		  JOIN kansa.vendor AS v ON v.id = s.vendor_id
@@ -2330,6 +2569,8 @@ SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
 		  JOIN kansa.control_link AS l ON l.to_control = ri.control
 		 WHERE l.relation = 'equivalent') AS lk
 	ON lk.item_id = ap.item_id AND kansa.framework(lk.via_control) = ap.framework
+   -- only through the controls the organisation asked
+   AND (ap.scope IS NULL OR lk.via_control OPERATOR(kansa.=) ANY (ap.scope))
   LEFT JOIN kansa.response AS r
 	ON r.assessment_id = ap.assessment_id AND r.control = lk.via_control
   LEFT JOIN kansa.response_measure AS m
@@ -2417,7 +2658,9 @@ SELECT k.*,
 					   JOIN kansa.assessment AS pa ON pa.service_id = d.provider_service_id
 					  WHERE pa.superseded_by IS NULL) AS pf
 			ON pf.service_id = a.service_id AND pf.organization_id = a.organization_id
-		 WHERE a.superseded_by IS NULL) AS k;
+		 WHERE a.superseded_by IS NULL
+		   -- an answer to a control the organisation did not ask is kept, not judged
+		   AND (a.scope IS NULL OR r.control OPERATOR(kansa.=) ANY (a.scope))) AS k;
 
 CREATE VIEW kansa.assessment_control AS
 SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
@@ -2441,7 +2684,8 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
   JOIN kansa.organization AS o ON o.id = a.organization_id
   JOIN kansa.control_section AS c ON c.framework = a.framework
   LEFT JOIN kansa.response_gap AS g ON g.assessment_id = a.id AND g.control = c.control
- WHERE a.superseded_by IS NULL;
+ WHERE a.superseded_by IS NULL
+   AND (a.scope IS NULL OR c.control OPERATOR(pg_catalog.=) ANY (a.scope::text[]));
 
 CREATE VIEW kansa.gaps AS
 SELECT ac.organization, ac.vendor, ac.service, ac.pattern, ac.framework, ac.control,
@@ -2506,15 +2750,28 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
   JOIN kansa.service AS s ON s.id = a.service_id
   JOIN kansa.vendor AS v ON v.id = s.vendor_id
   JOIN kansa.organization AS o ON o.id = a.organization_id
-  JOIN (SELECT c.framework, c.section, c.section_title, c.section_position,
+  -- the controls per section: of the whole framework (scope_key 0), or of
+  -- an assessment's scope (scope_key its id)
+  JOIN (SELECT c.framework, 0::bigint AS scope_key, c.section, c.section_title, c.section_position,
 			   pg_catalog.count(*)::integer AS controls,
 			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'high')::integer
 				   AS unanswered_high,
 			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'medium')::integer
 				   AS unanswered_medium
 		  FROM kansa.control_section AS c
-		 GROUP BY c.framework, c.section, c.section_title, c.section_position) AS cs
+		 GROUP BY c.framework, c.section, c.section_title, c.section_position
+		UNION ALL
+		SELECT c.framework, sa.id, c.section, c.section_title, c.section_position,
+			   pg_catalog.count(*)::integer,
+			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'high')::integer,
+			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'medium')::integer
+		  FROM kansa.assessment AS sa
+		  JOIN kansa.control_section AS c
+			ON c.framework = sa.framework AND c.control OPERATOR(pg_catalog.=) ANY (sa.scope::text[])
+		 WHERE sa.scope IS NOT NULL AND sa.superseded_by IS NULL
+		 GROUP BY c.framework, sa.id, c.section, c.section_title, c.section_position) AS cs
 	ON cs.framework = a.framework
+   AND cs.scope_key = CASE WHEN a.scope IS NULL THEN 0 ELSE a.id END
   -- answers counted per kind of row first (few groups), then pivoted
   LEFT JOIN (SELECT g.assessment_id, g.section,
 					pg_catalog.sum(g.n) FILTER (WHERE g.status <> 'unanswered')::integer AS answered,
@@ -2718,7 +2975,7 @@ COMMENT ON COLUMN kansa.section_coverage.framework IS 'The framework answered.';
 COMMENT ON COLUMN kansa.section_coverage.section IS 'Local id of the section, e.g. 設 or III.2; NULL for controls outside any section.';
 COMMENT ON COLUMN kansa.section_coverage.section_title IS 'Title of the section.';
 COMMENT ON COLUMN kansa.section_coverage.section_position IS 'Document position of the section, for ordering.';
-COMMENT ON COLUMN kansa.section_coverage.controls_in_scope IS 'Controls of the section (every control of the framework is in scope).';
+COMMENT ON COLUMN kansa.section_coverage.controls_in_scope IS 'Controls of the section the organisation asked: all of them, or those of the assessment''s scope (import option scope). A section with none in scope has no row.';
 COMMENT ON COLUMN kansa.section_coverage.answered IS 'Controls with an answer (any status but unanswered).';
 COMMENT ON COLUMN kansa.section_coverage.implemented IS 'Controls answered implemented.';
 COMMENT ON COLUMN kansa.section_coverage.partial IS 'Controls answered partial.';
@@ -2743,7 +3000,7 @@ COMMENT ON COLUMN kansa.assessment_summary.vendor IS 'The vendor.';
 COMMENT ON COLUMN kansa.assessment_summary.service IS 'The service assessed.';
 COMMENT ON COLUMN kansa.assessment_summary.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
 COMMENT ON COLUMN kansa.assessment_summary.framework IS 'The framework answered.';
-COMMENT ON COLUMN kansa.assessment_summary.controls_in_scope IS 'Controls of the framework (all are in scope).';
+COMMENT ON COLUMN kansa.assessment_summary.controls_in_scope IS 'Controls asked: every control of the framework, or those of the assessment''s scope (import option scope).';
 COMMENT ON COLUMN kansa.assessment_summary.answered IS 'Controls with an answer (any status but unanswered).';
 COMMENT ON COLUMN kansa.assessment_summary.implemented IS 'Controls answered implemented.';
 COMMENT ON COLUMN kansa.assessment_summary.partial IS 'Controls answered partial.';
@@ -2892,7 +3149,7 @@ DECLARE
 BEGIN
 	FOREACH t IN ARRAY ARRAY['vendor', 'service', 'service_dependency', 'import_batch', 'assessment',
 							 'response', 'response_evidence', 'response_measure', 'response_review',
-							 'import_reject', 'evidence_validity']
+							 'import_reject', 'evidence_validity', 'scope']
 	LOOP
 		EXECUTE pg_catalog.format('ALTER TABLE kansa.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE pg_catalog.format('ALTER TABLE kansa.%I FORCE ROW LEVEL SECURITY', t);
@@ -2932,6 +3189,8 @@ $$;
 ALTER INDEX kansa.organization_name_key ALTER COLUMN 1 SET STATISTICS 0;
 ALTER INDEX kansa.organization_tenant_role_key ALTER COLUMN 1 SET STATISTICS 0;
 ALTER INDEX kansa.vendor_name_key ALTER COLUMN 2 SET STATISTICS 0;
+ALTER INDEX kansa.scope_name_key ALTER COLUMN 2 SET STATISTICS 0;
+ALTER INDEX kansa.scope_name_key ALTER COLUMN 3 SET STATISTICS 0;
 ALTER INDEX kansa.service_name_key ALTER COLUMN 3 SET STATISTICS 0;
 ALTER INDEX kansa.assessment_current_idx ALTER COLUMN 3 SET STATISTICS 0;
 
@@ -2940,16 +3199,16 @@ ALTER INDEX kansa.assessment_current_idx ALTER COLUMN 3 SET STATISTICS 0;
 REVOKE ALL ON kansa.organization, kansa.vendor, kansa.service, kansa.service_dependency,
 	kansa.import_batch, kansa.assessment, kansa.response, kansa.response_evidence,
 	kansa.response_measure, kansa.response_review, kansa.import_reject,
-	kansa.evidence_validity FROM PUBLIC;
+	kansa.evidence_validity, kansa.scope FROM PUBLIC;
 GRANT SELECT ON kansa.organization, kansa.vendor, kansa.service, kansa.service_dependency,
 	kansa.import_batch, kansa.assessment, kansa.response, kansa.response_evidence,
 	kansa.response_measure, kansa.response_review, kansa.import_reject,
-	kansa.evidence_validity TO kansa_analyst, kansa_importer, kansa_view_owner;
+	kansa.evidence_validity, kansa.scope TO kansa_analyst, kansa_importer, kansa_view_owner;
 GRANT SELECT, INSERT, UPDATE, DELETE ON kansa.organization, kansa.vendor, kansa.service,
 	kansa.service_dependency, kansa.import_batch, kansa.assessment, kansa.response,
 	kansa.response_evidence, kansa.response_measure, kansa.response_review,
-	kansa.import_reject, kansa.evidence_validity TO kansa_owner;
-GRANT USAGE ON SEQUENCE kansa.assessment_id_seq TO kansa_owner;
+	kansa.import_reject, kansa.evidence_validity, kansa.scope TO kansa_owner;
+GRANT USAGE ON SEQUENCE kansa.assessment_id_seq, kansa.scope_id_seq TO kansa_owner;
 GRANT SELECT ON kansa.framework, kansa.control TO kansa_owner;
 
 -- administrators keep the catalogs
@@ -2970,6 +3229,8 @@ ALTER FUNCTION kansa.service_dependency_set_by(oid, text, text, text, text, text
 ALTER FUNCTION kansa.service_dependency_delete_by(oid, text, text, text, text, text) OWNER TO kansa_owner;
 ALTER FUNCTION kansa.evidence_validity_set_by(oid, text, kansa.evidence, date, date, text) OWNER TO kansa_owner;
 ALTER FUNCTION kansa.evidence_validity_delete_by(oid, text, kansa.evidence) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.scope_set_by(oid, text, text, text, text[], text) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.scope_delete_by(oid, text, text, text) OWNER TO kansa_owner;
 
 REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
@@ -2983,30 +3244,37 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 	kansa.service_dependency_delete(text, text, text, text, text),
 	kansa.evidence_validity_set(text, kansa.evidence, date, date, text),
 	kansa.evidence_validity_delete(text, kansa.evidence),
+	kansa.scope_set(text, text, text, text[], text), kansa.scope_delete(text, text, text),
+	kansa.sheet_frameworks(bytea, jsonb),
 	kansa.import_sheet_by(oid, text, text, text, text, bytea, text, jsonb),
 	kansa.review_by(oid, bigint, kansa.answer, text),
 	kansa.service_set_by(oid, text, text, text, text, text, text, integer),
 	kansa.service_dependency_set_by(oid, text, text, text, text, text, text),
 	kansa.service_dependency_delete_by(oid, text, text, text, text, text),
 	kansa.evidence_validity_set_by(oid, text, kansa.evidence, date, date, text),
-	kansa.evidence_validity_delete_by(oid, text, kansa.evidence)
+	kansa.evidence_validity_delete_by(oid, text, kansa.evidence),
+	kansa.scope_set_by(oid, text, text, text, text[], text),
+	kansa.scope_delete_by(oid, text, text, text)
 	FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
+	kansa.sheet_frameworks(bytea, jsonb),
 	kansa.caller_organization(oid, text, boolean),
 	kansa.caller_organizations(oid), kansa.organization_service(bigint, text, text, boolean),
 	kansa.analyze_stale_tables()
 	TO kansa_owner;
 GRANT EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
-	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb) TO kansa_importer;
+	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
+	kansa.sheet_frameworks(bytea, jsonb) TO kansa_importer;
 GRANT EXECUTE ON FUNCTION kansa.review(bigint, kansa.answer, text)
 	TO kansa_importer, kansa_analyst;
 GRANT EXECUTE ON FUNCTION kansa.service_set(text, text, text, text, text, text, integer),
 	kansa.service_dependency_set(text, text, text, text, text, text),
 	kansa.service_dependency_delete(text, text, text, text, text),
 	kansa.evidence_validity_set(text, kansa.evidence, date, date, text),
-	kansa.evidence_validity_delete(text, kansa.evidence) TO kansa_analyst;
+	kansa.evidence_validity_delete(text, kansa.evidence),
+	kansa.scope_set(text, text, text, text[], text), kansa.scope_delete(text, text, text) TO kansa_analyst;
 GRANT EXECUTE ON FUNCTION kansa.control_tree_refresh() TO kansa_admin;
 
 -- The views: owned by kansa_view_owner (see above), read by the tenants.
@@ -3037,6 +3305,8 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.response_review', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.import_reject', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.service_dependency', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.evidence_validity', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.scope', '');
+SELECT pg_catalog.pg_extension_config_dump('kansa.scope_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.organization_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.vendor_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.service_id_seq', '');

@@ -356,6 +356,51 @@ SELECT kansa.sheet_verdict('Yes', 'CSP-owned', 'not_implemented'),
        kansa.sheet_verdict('N/A', NULL, 'implemented');
 
 --
+-- Scope: the controls an organisation asked.  Kept by name (scope_set) or
+-- given as a list; a section stands for the controls below it; the others
+-- are no gaps and are not counted, though the answers to them are kept.
+--
+\set VERBOSITY default
+SELECT name, items, controls FROM kansa.scope_set('Bank A', 'meti_cloud', ' 2025 委託先 ',
+                                                  ARRAY['1', '４（４）', 'meti_cloud:11.3'], 'the 2025 questionnaire');
+SELECT kansa.scope_controls('meti_cloud', ARRAY['1.1', 'x9', '99']);
+SELECT kansa.scope_controls('meti_cloud', ARRAY['', NULL]);
+SELECT status, responses, conflicts
+  FROM kansa.import_sheet('Bank A', 'V30', 'S30', 'meti_cloud', :marks, 'scoped.csv', '{"scope": "2025 委託先"}');
+SELECT a.scope_name, a.scope::text[] FROM kansa.assessment AS a WHERE a.file_name = 'scoped.csv';
+SELECT controls_in_scope, answered, implemented, partial, unanswered, gaps_high, gaps_medium
+  FROM kansa.assessment_summary WHERE file_name = 'scoped.csv';
+SELECT section, controls_in_scope, answered FROM kansa.section_coverage
+ WHERE service = 'S30' ORDER BY section_position;
+SELECT control, gap_kind FROM kansa.gaps WHERE service = 'S30' ORDER BY position;
+-- the answers outside the scope are kept
+SELECT count(*) AS responses_kept FROM kansa.response AS r
+  JOIN kansa.assessment AS a ON a.id = r.assessment_id WHERE a.file_name = 'scoped.csv';
+-- a list, as text or a JSON array; an unknown name or id is an error
+SELECT status FROM kansa.import_sheet('Bank A', 'V30', 'S31', 'meti_cloud', :marks, 'scoped2.csv', '{"scope": "2.1, 2.2、4(4)"}');
+SELECT status FROM kansa.import_sheet('Bank A', 'V30', 'S32', 'meti_cloud', :marks, 'scoped3.csv', '{"scope": ["1"]}');
+SELECT file_name, controls_in_scope, answered, unanswered FROM kansa.assessment_summary
+ WHERE file_name IN ('scoped2.csv', 'scoped3.csv') ORDER BY file_name;
+SELECT status FROM kansa.import_sheet('Bank A', 'V30', 'S33', 'meti_cloud', :marks, 'scoped4.csv', '{"scope": "2024 委託先"}');
+SELECT status FROM kansa.import_sheet('Bank A', 'V30', 'S33', 'meti_cloud', :marks, 'scoped4.csv', '{"scope": "1.1, 1.99"}');
+SELECT status FROM kansa.import_sheet('Bank A', 'V30', 'S33', 'meti_cloud', :marks, 'scoped4.csv', '{"scope": 5}');
+SELECT kansa.scope_delete('Bank A', 'meti_cloud', '2025 委託先'), kansa.scope_delete('Bank A', 'meti_cloud', '2025 委託先');
+-- the assessment keeps its controls when the scope is gone
+SELECT controls_in_scope FROM kansa.assessment_summary WHERE file_name = 'scoped.csv';
+
+--
+-- A sheet where most rows with an id name no control of the framework
+-- answers another one: refused in every mode, naming the better match.
+--
+SELECT status FROM kansa.import_sheet('Bank A', 'V31', 'S31', 'fisc8',
+       convert_to(E'項番,回答\n1.1,方針を定めています。\n1.2,変更時に見直します。\n2.1,体制を整えています。\n設1,耐震です。\n', 'UTF8'),
+       'mostly_meti.csv', '{"mode": "quarantine"}');
+SELECT framework, answered, unknown FROM kansa.sheet_frameworks(
+       convert_to(E'項番,回答\n1.1,方針を定めています。\n1.2,変更時に見直します。\n2.1,体制を整えています。\n設1,耐震です。\n', 'UTF8'))
+ ORDER BY framework;
+SET client_min_messages = warning;
+
+--
 -- Statistics: the install script analysed the shipped catalogs, and the
 -- imports above analysed the assessment tables as they filled
 -- (analyze_stale_tables; last_analyze is set by ANALYZE, not autovacuum).

@@ -81,6 +81,8 @@ SELECT count(kansa.evidence_validity_set('Beta Bank', e.evidence, DATE '2020-01-
 -- B's judgement of its own copy of LiveOn, and a dependency: B's alone
 SELECT pattern FROM kansa.service_set('Beta Bank', :'vendor_1', 'LiveOn', NULL, '高', '高');
 SELECT kansa.service_dependency_set('Beta Bank', :'vendor_1', 'LiveOn', 'B: DC', 'B: DC Tokyo', 'B: hosted');
+-- and the controls B asks: B's alone
+SELECT name, cardinality(controls) FROM kansa.scope_set('Beta Bank', 'fisc8', 'B: secret scope', ARRAY['設1', '設2'], 'B: note');
 RESET ROLE;
 
 -- What is org B's: as the superuser sees it.
@@ -139,13 +141,13 @@ SET ROLE tenants_analyst_a;
 SELECT * FROM public.tenant_scan() WHERE kind = 'v' OR relation IN (
   'organization', 'vendor', 'service', 'service_dependency', 'import_batch', 'assessment',
   'response', 'response_evidence', 'response_measure', 'response_review', 'import_reject',
-  'evidence_validity');
+  'evidence_validity', 'scope');
 RESET ROLE;
 SET ROLE tenants_bi_a;
 SELECT * FROM public.tenant_scan() WHERE kind = 'v' OR relation IN (
   'organization', 'vendor', 'service', 'service_dependency', 'import_batch', 'assessment',
   'response', 'response_evidence', 'response_measure', 'response_review', 'import_reject',
-  'evidence_validity');
+  'evidence_validity', 'scope');
 -- the BI role reads the views and no tenant table
 SELECT count(*) FROM kansa.response;
 RESET ROLE;
@@ -298,6 +300,8 @@ SET ROLE tenants_analyst_a;
 -- through the functions: B "does not exist"
 SELECT kansa.evidence_validity_set('Beta Bank', 'cert:X', '2030-01-01');
 SELECT kansa.service_set('Beta Bank', :'vendor_1', 'LiveOn', NULL, NULL, NULL, 6);
+SELECT kansa.scope_set('Beta Bank', 'fisc8', 'B: secret scope', ARRAY['設3']);
+SELECT kansa.scope_delete('Beta Bank', 'fisc8', 'B: secret scope');
 -- directly: evidence validity inserted for B, own row moved to B, upserted onto B's id
 INSERT INTO kansa.evidence_validity (organization_id, evidence, valid_until)
 VALUES ((SELECT id FROM public.org_b WHERE kind = 'organization'), 'cert:X', '2030-01-01');
@@ -354,6 +358,8 @@ DELETE FROM kansa.assessment
 DELETE FROM kansa.import_batch
  WHERE organization_id IN (SELECT id FROM kansa.organization WHERE name IN ('Alpha Bank', 'Beta Bank'));
 DELETE FROM kansa.evidence_validity
+ WHERE organization_id IN (SELECT id FROM kansa.organization WHERE name IN ('Alpha Bank', 'Beta Bank'));
+DELETE FROM kansa.scope
  WHERE organization_id IN (SELECT id FROM kansa.organization WHERE name IN ('Alpha Bank', 'Beta Bank'));
 DELETE FROM kansa.service
  WHERE organization_id IN (SELECT id FROM kansa.organization WHERE name IN ('Alpha Bank', 'Beta Bank'));
