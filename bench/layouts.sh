@@ -95,6 +95,20 @@ SELECT format('| control rows whose answer is the control title (a title column 
 	   AND g.sheet IS NOT DISTINCT FROM e.sheet AND g.kind = 'response'
   JOIN kansa.control AS c ON c.id::text = e.control
  WHERE e.role = 'control' AND regexp_replace(g.answer, '\s', '', 'g') = regexp_replace(c.title, '\s', '', 'g');
+SELECT format('| range rows that answer exactly the controls of the range stated | %s of %s |',
+			  count(*) FILTER (WHERE got_set = want_set), count(*))
+  FROM (SELECT e.file, e.row_number,
+			   (SELECT array_agg(g.control ORDER BY g.control) FROM got AS g
+				 WHERE g.file = e.file AND g.row_number = e.row_number
+				   AND g.sheet IS NOT DISTINCT FROM e.sheet AND g.kind = 'response') AS got_set,
+			   (SELECT array_agg(kansa.local_id(c.id) ORDER BY kansa.local_id(c.id)) FROM kansa.control AS c
+				 WHERE c.framework = split_part(e.control, ':', 1) AND c.kind = 'control'
+				   AND c.position BETWEEN
+					   (SELECT position FROM kansa.control
+						 WHERE id::text = split_part(e.control, '..', 1))
+				   AND (SELECT position FROM kansa.control
+						 WHERE id::text = split_part(e.control, ':', 1) || ':' || split_part(e.control, '..', 2))) AS want_set
+		  FROM judged AS e WHERE e.role = 'range') AS r;
 SELECT format('| false rejects (rows rejected that are no answer to an unknown id) | %s |', count(*) FILTER (WHERE false_reject)) FROM judged;
 SELECT format('| files a strict import refuses (a reject, or no id column found) | %s of %s |',
 			  (SELECT count(DISTINCT file) FROM (SELECT file FROM refused UNION SELECT file FROM got WHERE kind = 'rejected') AS r),

@@ -62,6 +62,7 @@
 
 #define SCAN_ROWS		3000	/* rows looked at to find the layout */
 #define SCAN_COLUMNS	200
+#define MAX_TEXT_COLUMNS	4	/* text columns joined to the answer */
 #define HEADING_MAX_CHARS	80	/* a heading is a short label; a longer
 									 * cell is a title or a note */
 
@@ -444,9 +445,119 @@ resolve_range(Catalog *cat, const char *s, const char *prev, IdList *out,
  * the cell does not resolve (then *bad points at the piece that failed), and
  * sets *single when the cell names one control on its own.
  */
+static char *range_words(char *f);
+
+/* Does s hold word, case aside? */
+static bool
+contains_nocase(const char *s, const char *word)
+{
+	size_t		wl = strlen(word);
+
+	for (; *s; s++)
+		if (pg_strncasecmp(s, word, wl) == 0)
+			return true;
+	return false;
+}
+
+static int	resolve_written(Catalog *cat, const char *cell, const char *section,
+							IdList *out, const char *subsection, bool *single,
+							char **bad);
+
+/*
+ * The cell without the prefixes sheets put before ids: a framework's name
+ * (FISC-統1), a number sign (No.4.1, No 4.1, #4.1), Annex A's letter
+ * (A.9.2.1).  An ASCII word of up to 8 letters followed by - . : or a blank,
+ * or a #, where an id starts (at the start, or after a blank, a range mark
+ * or a list separator), before a digit or a Japanese letter.  NULL when
+ * there is none.
+ */
+static char *
+strip_id_prefixes(const char *cell)
+{
+	StringInfoData o;
+	const char *p = cell;
+	bool		at_start = true;
+	bool		any = false;
+
+	initStringInfo(&o);
+	while (*p)
+	{
+		if (at_start)
+		{
+			const char *q = p;
+			const char *r;
+
+			while ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z'))
+				q++;
+			r = q;
+			if (q - p <= 8 && (q > p || *q == '#') &&
+				(*q == '-' || *q == '.' || *q == ':' || *q == ' ' || *q == '#'))
+			{
+				r = q + 1;
+				while (*r == ' ')
+					r++;
+				if ((*r >= '0' && *r <= '9') || (unsigned char) *r >= 0x80)
+				{
+					p = r;
+					any = true;
+					continue;	/* "Annex A.5": look again */
+				}
+			}
+		}
+		at_start = *p == ' ' || *p == '~' || *p == ',' ||
+			strncmp(p, "\xe3\x80\x9c", 3) == 0 ||	/* 〜 */
+			strncmp(p, "\xef\xbd\x9e", 3) == 0 ||	/* ～ */
+			strncmp(p, "\xe3\x80\x81", 3) == 0;	/* 、 */
+		if ((unsigned char) *p >= 0x80)
+		{
+			int			l = pg_utf_mblen((const unsigned char *) p);
+
+			appendBinaryStringInfo(&o, p, l);
+			p += l;
+		}
+		else
+			appendStringInfoChar(&o, *p++);
+	}
+	if (!any)
+	{
+		pfree(o.data);
+		return NULL;
+	}
+	return o.data;
+}
+
+/*
+ * The controls an id cell names: as written, or, failing that, without the
+ * prefixes sheets put before ids.
+ */
 static int
 resolve_cell(Catalog *cat, const char *cell, const char *section, IdList *out,
 			 const char *subsection, bool *single, char **bad)
+{
+	int			n = resolve_written(cat, cell, section, out, subsection, single, bad);
+	char	   *stripped;
+
+	if (n == 0 && (stripped = strip_id_prefixes(cell)) != NULL)
+	{
+		char	   *bad2;
+		bool		single2;
+		int			n2 = resolve_written(cat, stripped, section, out, subsection,
+										 &single2, &bad2);
+
+		if (n2 > 0)
+		{
+			*single = single2;
+			*bad = NULL;
+			return n2;
+		}
+		out->n = 0;
+	}
+	return n;
+}
+
+static int
+resolve_written(Catalog *cat, const char *cell, const char *section, IdList *out,
+				const char *subsection, bool *single, char **bad)
 {
 	int			flen;
 	char	   *f;
@@ -464,6 +575,12 @@ resolve_cell(Catalog *cat, const char *cell, const char *section, IdList *out,
 	f = kansa_fold(cell, strlen(cell), KANSA_FOLD_DASH, false, &flen);
 	if (f == NULL || flen == 0)
 		return 0;
+	/* "設84 to 設137", "運10 から 運20": a range in words */
+	if (contains_nocase(f, " to ") || strstr(f, "\xe3\x81\x8b\xe3\x82\x89") != NULL)
+	{
+		f = range_words(f);
+		flen = strlen(f);
+	}
 	/* a bare item number within a numbered section: before anything else */
 	if (section != NULL && strspn(f, "0123456789") == (size_t) flen)
 	{
@@ -751,13 +868,83 @@ section_id(Catalog *cat, const char *cell)
 	return NULL;
 }
 
+/* Does the text hold the word at a word's start, case aside? */
+static bool
+has_word(const char *text, const char *word)
+{
+	size_t		wl = strlen(word);
+	const char *p;
+
+	for (p = text; *p; p++)
+		if ((p == text || !isalpha((unsigned char) p[-1])) &&
+			pg_strncasecmp(p, word, wl) == 0 && !isalpha((unsigned char) p[wl]))
+			return true;
+	return false;
+}
+
+/*
+ * How many of the parts of a list separated by ／ or " / " read as answers
+ * ("評価：対応／一部対応／未対応" has three; a label before a colon is
+ * set aside).
+ */
+static int
+answers_listed(const char *text)
+{
+	const char *p = text;
+	int			n = 0;
+
+	if (strstr(text, "\xef\xbc\x8f") == NULL && strstr(text, " / ") == NULL)
+		return 0;
+	while (*p)
+	{
+		const char *end = p;
+		const char *colon;
+		size_t		sep = 0;
+
+		while (*end)
+		{
+			if (strncmp(end, "\xef\xbc\x8f", 3) == 0)
+			{
+				sep = 3;
+				break;
+			}
+			if (strncmp(end, " / ", 3) == 0)
+			{
+				sep = 3;
+				break;
+			}
+			end++;
+		}
+		/* the part after a label: "評価：対応", "Answers: Yes" */
+		for (colon = p; colon < end; colon++)
+		{
+			if (strncmp(colon, "\xef\xbc\x9a", 3) == 0 && colon + 3 <= end)
+				p = colon + 3;
+			else if (*colon == ':')
+				p = colon + 1;
+		}
+		while (p < end && *p == ' ')
+			p++;
+		if (end > p && end - p <= 40 &&
+			kansa_answer_parse(p, end - p, false) >= 0)
+			n++;
+		if (sep == 0)
+			break;
+		p = end + sep;
+	}
+	return n;
+}
+
 /*
  * Is the text a note rather than a heading: a remark marked as one (※,
- * 注, *, Note, Legend), a legend of the marks (○＝対応済, Yes = …), or a
- * sentence?
+ * 注, *, Note, Legend), a legend of the marks (○＝対応済, ○ 実施 △ 一部
+ * 実施, Yes = …), a total, a confidentiality line, an instruction, or a
+ * sentence?  Below the header (below) a label and its value (回答日：…)
+ * and a line in brackets (（次頁へ続く）) are notes too; above it they are
+ * the title's.
  */
 static bool
-note_like(const char *text)
+note_like(const char *text, bool below)
 {
 	static const char *const starts[] = {
 		"\xe2\x80\xbb",			/* ※ */
@@ -765,13 +952,26 @@ note_like(const char *text)
 		"*", "\xe6\xb3\xa8",		/* 注 */
 		"(\xe6\xb3\xa8", "\xef\xbc\x88\xe6\xb3\xa8", /* (注 （注 */
 		"\xe5\x87\xa1\xe4\xbe\x8b", /* 凡例 */
+		"\xe5\x82\x99\xe8\x80\x83\xef\xbc\x9a",	/* 備考： */
+		"\xe8\xa8\x98\xe5\x85\xa5\xe8\xa6\x81\xe9\xa0\x98",	/* 記入要領 */
+		"\xe6\xb3\xa8\xe6\x84\x8f\xe4\xba\x8b\xe9\xa0\x85",	/* 注意事項 */
+		"\xe5\x90\x88\xe8\xa8\x88",	/* 合計 */
+		"\xe5\xb0\x8f\xe8\xa8\x88",	/* 小計 */
+		"\xe7\xb7\x8f\xe8\xa8\x88",	/* 総計 */
 		"note", "legend", "answer legend", "answer:", "answers:", "key:",
+		"total", "subtotal", "instruction",
 		"confidential", "copyright", "\xc2\xa9",	/* © */
 		"\xe6\xa9\x9f\xe5\xaf\x86",	/* 機密 */
 		"\xe7\xa4\xbe\xe5\xa4\x96\xe7\xa7\x98",	/* 社外秘 */
 	};
+	static const char *const marks[] = {
+		"\xe2\x97\x8b", "\xe2\x97\xaf", "\xe2\x96\xb3", "\xc3\x97",	/* ○ ◯ △ × */
+		"\xef\xbc\x8d", "\xe2\x97\x8e",	/* － ◎ */
+	};
 	size_t		len;
-	int			i;
+	int			i,
+				nmarks = 0;
+	const char *last;
 
 	if (text == NULL)
 		return false;
@@ -782,10 +982,93 @@ note_like(const char *text)
 			return true;
 	if (strstr(text, "\xef\xbc\x9d") != NULL || strstr(text, " = ") != NULL)
 		return true;			/* ＝, " = ": a legend */
+	for (i = 0; i < (int) lengthof(marks); i++)
+		if (strstr(text, marks[i]) != NULL)
+			nmarks++;
+	if (nmarks >= 2)
+		return true;			/* ○ 実施 △ 一部実施 × 未実施 */
+	/* 対応／一部対応／未対応, Yes / Partial / No: the answers' legend */
+	if (answers_listed(text) >= 2)
+		return true;
 	len = strlen(text);
-	return (len >= 3 && strcmp(text + len - 3, "\xe3\x80\x82") == 0) ||	/* 。 */
-		(len >= 1 && text[len - 1] == '.' && strchr(text, ' ') != NULL &&
-		 pg_mbstrlen(text) > 40);
+	if (len >= 3 && strcmp(text + len - 3, "\xe3\x80\x82") == 0)	/* 。 */
+		return true;
+	/* an English sentence: four words and more, ending in a full stop that
+	 * ends no abbreviation (K.K., Ltd., ed.) */
+	last = strrchr(text, ' ');
+	if (len >= 1 && text[len - 1] == '.' && last != NULL &&
+		memchr(last + 1, '.', strlen(last + 1) - 1) == NULL &&
+		!has_word(last + 1, "ltd") && !has_word(last + 1, "inc") &&
+		!has_word(last + 1, "co") && !has_word(last + 1, "corp") &&
+		!has_word(last + 1, "ed"))
+	{
+		int			words = 1;
+		const char *p;
+
+		for (p = text; *p; p++)
+			if (*p == ' ' && p[1] != ' ' && p[1] != '\0')
+				words++;
+		if (words >= 4)
+			return true;
+	}
+	if (below)
+	{
+		/* 回答日：2024年12月2日, （次頁へ続く） */
+		if (strstr(text, "\xef\xbc\x9a") != NULL)
+			return true;
+		if ((strncmp(text, "\xef\xbc\x88", 3) == 0 || text[0] == '(') &&
+			len >= 3 && (strcmp(text + len - 3, "\xef\xbc\x89") == 0 || text[len - 1] == ')'))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A row of column numbers under the header ((1) (2) (3), 1 2 3, ①②③):
+ * three cells and more, each a number of one or two digits, bracketed or
+ * circled or bare.
+ */
+static bool
+column_numbers(KansaSheet *sheet, int row)
+{
+	int			c,
+				n = 0;
+
+	for (c = 1; c <= sheet->rows[row - 1].ncells; c++)
+	{
+		const char *v = sheet->rows[row - 1].cells[c - 1];
+		int			flen;
+		char	   *f;
+		size_t		d;
+		bool		ok;
+
+		if (v == NULL)
+			continue;
+		if (strlen(v) > 12)
+			return false;
+		if (strncmp(v, "\xe2\x91", 2) == 0 && strlen(v) == 3)
+		{
+			n++;				/* ① … ⑳ */
+			continue;
+		}
+		f = kansa_fold(v, strlen(v), 0, false, &flen);
+		if (f == NULL)
+			return false;
+		if (f[0] == '(')
+		{
+			d = strspn(f + 1, "0123456789");
+			ok = d >= 1 && d <= 2 && f[1 + d] == ')' && f[2 + d] == '\0';
+		}
+		else
+		{
+			d = strspn(f, "0123456789");
+			ok = d >= 1 && d <= 2 && f[d] == '\0';
+		}
+		if (!ok)
+			return false;
+		n++;
+	}
+	return n >= 3;
 }
 
 /*
@@ -808,7 +1091,7 @@ numbered_title(const char *text)
 	if (!digit)
 		return false;
 	if (*p == '\0')
-		return text[0] >= '0' && text[0] <= '9';	/* a bare number: "12" */
+		return p - text <= 12;	/* a number alone: "12", "A.5" */
 	while (*p == ' ' || strncmp(p, "\xe3\x80\x80", 3) == 0)
 		p += *p == ' ' ? 1 : 3;
 	return *p != '\0';
@@ -905,6 +1188,7 @@ static const Heading answer_headings[] = {
 	{"対応状況", 7},
 	{"実施内容", 7},
 	{"対応内容", 7},
+	{"当社回答", 6},
 	{"対策状況", 6},
 	{"回答内容", 6},
 	{"回答", 5},
@@ -927,13 +1211,20 @@ static const Heading mark_headings[] = {
 	{"判定", 5},
 	{"適合", 4},
 	{"compliance", 4},
+	{"評価", 4},
+	{"rating", 4},
 	{"回答", 3},
+	{"implemented", 3},
+	{"answer", 2},
+	{"status", 2},
+	{"実施", 2},
 	{"対応", 2},
 };
 
 /* A column of remarks beside a column of marks: the text of the answer. */
 static const Heading remarks_headings[] = {
 	{"補足説明", 9},
+	{"対策内容", 7},
 	{"備考", 8},
 	{"補足", 8},
 	{"remarks", 8},
@@ -946,6 +1237,8 @@ static const Heading remarks_headings[] = {
 	{"comment", 5},
 	{"notes", 5},
 	{"explanation", 5},
+	{"justification", 5},
+	{"implementation", 5},
 	{"description", 4},
 };
 
@@ -958,6 +1251,34 @@ static const Heading ownership_headings[] = {
 	{"責任", 3},
 };
 
+/* Columns of evidence beside the answer: joined to its text. */
+static const Heading evidence_headings[] = {
+	{"関連文書", 8},
+	{"参照文書", 8},
+	{"根拠資料", 8},
+	{"証跡", 8},
+	{"エビデンス", 8},
+	{"evidence", 8},
+	{"reference", 6},
+	{"document", 6},
+};
+
+/* Headings of columns that are no part of the answer's text. */
+static const Heading not_text_headings[] = {
+	{"control", 1},
+	{"question", 1},
+	{"requirement", 1},
+	{"項目", 1},
+	{"管理策", 1},
+	{"基準", 1},
+	{"利用者", 1},
+	{"お客様", 1},
+	{"customer", 1},
+	{"確認欄", 1},
+	{"bank", 1},
+	{"金融機関", 1},
+};
+
 /* The heading of the id column: only tells a header row from a title. */
 static const Heading id_headings[] = {
 	{"controlid", 9},
@@ -965,6 +1286,7 @@ static const Heading id_headings[] = {
 	{"項番", 9},
 	{"番号", 7},
 	{"control", 5},
+	{"ref", 3},
 };
 
 static int
@@ -998,6 +1320,8 @@ typedef struct Layout
 	int			mark_column;
 	int			ownership_column;
 	bool		dotted;			/* ids written whole ("1.2"), not "2" under "1" */
+	int			ntext;			/* more columns of the answer's text */
+	int			text_columns[MAX_TEXT_COLUMNS];
 } Layout;
 
 /* The first non-empty cell of a row, or NULL. */
@@ -1139,21 +1463,60 @@ is_header_row(KansaSheet *sheet, int row, int id_column)
 	return kinds >= 2;
 }
 
-/* Do most non-empty cells of a column below the header read as answers? */
+/*
+ * The first row of a header of two (管理策 | 管理策 | 回答 | 回答, No. |
+ * 運用基準項目 | 回答 above 実施状況 | 実施内容): short labels, not one merged
+ * band, one of them a heading kansa knows.
+ */
+static bool
+group_labels(KansaSheet *sheet, int row)
+{
+	int			c,
+				n = 0;
+	bool		heading = false;
+
+	if (row < 1 || row_is_band(sheet, row))
+		return false;
+	for (c = 1; c <= sheet->rows[row - 1].ncells; c++)
+	{
+		const char *v = sheet->rows[row - 1].cells[c - 1];
+
+		if (v == NULL)
+			continue;
+		if (pg_mbstrlen(v) > 20 || note_like(v, false))
+			return false;
+		n++;
+		if (heading_rank(v, answer_headings, lengthof(answer_headings)) > 0 ||
+			heading_rank(v, mark_headings, lengthof(mark_headings)) > 0 ||
+			heading_rank(v, remarks_headings, lengthof(remarks_headings)) > 0 ||
+			heading_rank(v, id_headings, lengthof(id_headings)) > 0)
+			heading = true;
+	}
+	return n >= 2 && heading;
+}
+
+/*
+ * Does a column below the header hold marks: do most of its cells in rows
+ * with an id (not a merged band) read as answers, or are nearly all short
+ * and half of them answers (対応 / 一部対応 / 対応予定 / 2025年度予定)?
+ */
 static bool
 column_reads_as_answers(KansaSheet *sheet, int col, int from, bool ownership)
 {
 	int			r,
 				yes = 0,
+				shortish = 0,
 				all = 0;
 
 	for (r = from; r <= Min(sheet->nrows, from + SCAN_ROWS); r++)
 	{
 		const char *v = kansa_sheet_get(sheet, r, col);
 
-		if (v == NULL)
+		if (v == NULL || row_is_band(sheet, r))
 			continue;
 		all++;
+		if (pg_mbstrlen(v) <= 12)
+			shortish++;
 		if (strlen(v) <= 100)
 		{
 			if (ownership)
@@ -1167,7 +1530,8 @@ column_reads_as_answers(KansaSheet *sheet, int col, int from, bool ownership)
 				yes++;
 		}
 	}
-	return all > 0 && yes * 5 >= all * 4;
+	return all > 0 && (yes * 5 >= all * 4 ||
+					   (!ownership && shortish * 10 >= all * 9 && yes * 2 >= all));
 }
 
 static void
@@ -1211,6 +1575,11 @@ find_layout(Catalog *cat, Layout *lay, Jsonb *options)
 										   lengthof(remarks_headings),
 										   lay->id_column, answer);
 
+		/* or a second answer column of text (実施状況 ○ beside 実施内容) */
+		if (remarks == 0 || remarks == owner ||
+			column_reads_as_answers(sheet, remarks, header + 1, false))
+			remarks = find_heading(sheet, header, answer_headings,
+								   lengthof(answer_headings), lay->id_column, answer);
 		if (remarks > 0 && remarks != owner &&
 			!column_reads_as_answers(sheet, remarks, header + 1, false))
 		{
@@ -1265,6 +1634,33 @@ find_layout(Catalog *cat, Layout *lay, Jsonb *options)
 	lay->answer_column = answer;
 	lay->mark_column = mark;
 	lay->ownership_column = owner;
+	/*
+	 * More columns of the answer's text, joined to it in column order:
+	 * remarks, evidence, documents (関連文書, 補足, Evidence), never the
+	 * control's title or question, the customer's part, or marks.
+	 */
+	lay->ntext = 0;
+	if (header > 0 && answer > 0 && !answer_forced)
+	{
+		int			c;
+
+		for (c = 1; c <= Min(sheet->rows[header - 1].ncells, SCAN_COLUMNS) &&
+			 lay->ntext < MAX_TEXT_COLUMNS; c++)
+		{
+			const char *h = kansa_sheet_get(sheet, header, c);
+
+			/* right of the answer: a title or question stands left of it */
+			if (c == lay->id_column || c == answer || c == mark || c == owner ||
+				h == NULL || c < (mark > 0 ? Min(mark, answer) : answer))
+				continue;
+			if ((heading_rank(h, remarks_headings, lengthof(remarks_headings)) > 0 ||
+				 heading_rank(h, evidence_headings, lengthof(evidence_headings)) > 0) &&
+				heading_rank(h, not_text_headings, lengthof(not_text_headings)) == 0 &&
+				heading_rank(h, ownership_headings, lengthof(ownership_headings)) == 0 &&
+				!column_reads_as_answers(sheet, c, header + 1, false))
+				lay->text_columns[lay->ntext++] = c;
+		}
+	}
 	if (answer == 0 && mark == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
@@ -1552,6 +1948,11 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 	appendStringInfo(&js, ", \"header_row\": %d, \"id_column\": %d, \"answer_column\": %d, \"mark_column\": %d, \"ownership_column\": %d",
 					 lay.header_row, lay.id_column, lay.answer_column,
 					 lay.mark_column, lay.ownership_column);
+	for (r = 0; r < lay.ntext; r++)
+		appendStringInfo(&js, "%s%d", r == 0 ? ", \"text_columns\": [" : ", ",
+						 lay.text_columns[r]);
+	if (lay.ntext > 0)
+		appendStringInfoChar(&js, ']');
 	/* the other sheets of a workbook (a cover, a legend) are not read */
 	foreach(lc, sheets)
 	{
@@ -1577,6 +1978,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 		const char *first;
 		int			firstcol = 0;
 		char	   *sec;
+		char	   *stripped;
 		Claim		claim;
 		bool		single = false;
 		char	   *bad = NULL;
@@ -1592,10 +1994,18 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 		if (r < lay.header_row || (lay.header_row == 0 && r < lay.first_id_row))
 		{
 			f->state = 2;
-			f->reason = note_like(first) ? "note" : "title";
+			f->reason = (r == lay.header_row - 1 && group_labels(sheet, r)) ? "header" :
+				note_like(first, false) ? "note" : "title";
 			continue;
 		}
 		if (r == lay.header_row)
+		{
+			f->state = 2;
+			f->reason = "header";
+			continue;
+		}
+		/* the columns' numbers under the header, or a header's second row */
+		if (lay.header_row > 0 && column_numbers(sheet, r))
 		{
 			f->state = 2;
 			f->reason = "header";
@@ -1635,6 +2045,14 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 		claim.row = r;
 		claim.answer = lay.answer_column ?
 			nonempty(kansa_sheet_get(sheet, r, lay.answer_column)) : NULL;
+		for (c = 0; c < lay.ntext; c++)
+		{
+			const char *t = nonempty(kansa_sheet_get(sheet, r, lay.text_columns[c]));
+
+			if (t != NULL)
+				claim.answer = claim.answer == NULL ? t :
+					psprintf("%s\n%s", claim.answer, t);
+		}
 		claim.mark = lay.mark_column ?
 			nonempty(kansa_sheet_get(sheet, r, lay.mark_column)) : NULL;
 		claim.ownership = lay.ownership_column ?
@@ -1697,7 +2115,10 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 				claim.via = VIA_RANGE;
 				f->column = lay.answer_column;
 			}
-			else if (idcell != NULL && (sec = section_id(cat, idcell)) != NULL)
+			else if (idcell != NULL &&
+					 ((sec = section_id(cat, idcell)) != NULL ||
+					  ((stripped = strip_id_prefixes(idcell)) != NULL &&
+					   (sec = section_id(cat, stripped)) != NULL)))
 			{
 				/*
 				 * An id cell that names a section of the catalog (統,
@@ -1717,7 +2138,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			{
 				f->state = 2;
 				f->reason = seen_before(sheet, r, firstcol, first) ? "repeated title" :
-					note_like(first) ? "note" : "section";
+					note_like(first, true) ? "note" : "section";
 				have_last = false;
 				continue;
 			}
@@ -1731,8 +2152,19 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 				 */
 				f->state = 2;
 				f->reason = seen_before(sheet, r, lay.id_column, idcell) ? "repeated title" :
-					note_like(idcell) ? "note" :
+					note_like(idcell, true) ? "note" :
 					numbered_title(idcell) ? "section" : "note";
+				have_last = false;
+				continue;
+			}
+			else if ((idcell != NULL && strpbrk(idcell, "0123456789") == NULL &&
+					  note_like(idcell, true)) ||
+					 (idcell == NULL && note_like(first, true) &&
+					  (firstcol != lay.answer_column || row_is_band(sheet, r))))
+			{
+				/* a total, a legend, a line signed at the bottom */
+				f->state = 2;
+				f->reason = "note";
 				have_last = false;
 				continue;
 			}

@@ -303,6 +303,40 @@ SELECT l.row_number, l.kind, l.reason
   FROM kansa.sheet_answers(convert_to(E'管理策番号,管理策,対応,説明\n9.2.1,利用者登録,○,提供しています。\n'
                                       || E'CLD.9.5 共有する仮想環境におけるアクセス制御,,,\n', 'UTF8'), 'iso27017') AS l
  WHERE l.kind <> 'layout' ORDER BY l.row_number;
+-- ids behind a prefix (FISC-統1, No.4.1, A.5.1.1), a range of them, a
+-- header of two rows and a row of the columns' numbers, a total at the
+-- bottom: read, and none rejected
+SELECT l.row_number, l.kind, count(*) AS controls, min(l.control) AS first, min(l.mark) AS mark,
+       min(l.reason) AS reason
+  FROM kansa.sheet_answers(convert_to(E'区分,基準,回答,回答\n,管理番号,対応状況,コメント\n(1),(2),(3),(4)\n'
+                                      || E'統制基準,FISC-統1,対応,方針を定めています。\n'
+                                      || E'統制基準,FISC-統10～FISC-統12,対象外,金融機関の統制です。\n'
+                                      || E'実務基準,FISC-実1,一部対応,2025年度に全社へ展開します。\n'
+                                      || E'合計,,対応 1／一部対応 1,\n', 'UTF8'), 'fisc10') AS l
+ WHERE l.kind <> 'layout' GROUP BY l.row_number, l.kind ORDER BY l.row_number;
+SELECT l.row_number, l.kind, l.control, l.mark, l.reason
+  FROM kansa.sheet_answers(convert_to(E'Control ID,Control,Applicable,Implemented,Justification\n'
+                                      || E'A.5,Information security policies,,,\n'
+                                      || E'A.5.1.1,Policies for information security,Yes,Yes,Approved by the board.\n'
+                                      || E'CLD.6.3.1,Shared roles,Yes,Partially compliant,Matrix published.\n'
+                                      || E'Total,2 controls,,,\n', 'UTF8'), 'iso27017') AS l
+ WHERE l.kind <> 'layout' ORDER BY l.row_number;
+-- a range in words in the id column; several columns of text joined to the
+-- answer (the customer's part is not); the marks vendors write
+SELECT l.row_number, count(*) AS controls, min(l.mark) AS mark, min(l.answer) AS answer
+  FROM kansa.sheet_answers(convert_to(E'箇条,管理策,実施状況,当社の実施内容,利用者の責任範囲,関連文書\n'
+                                      || E'9.2.1,利用者登録,○,登録機能を提供。,登録は利用者が実施。,仕様書 4.2\n'
+                                      || E'9.2.2,アクセスの提供,△,ロール単位で提供。,,\n', 'UTF8'), 'iso27017') AS l
+ WHERE l.kind = 'response' GROUP BY l.row_number ORDER BY l.row_number;
+SELECT l.reason::jsonb->'text_columns' AS text_columns
+  FROM kansa.sheet_answers(convert_to(E'箇条,管理策,実施状況,当社の実施内容,利用者の責任範囲,関連文書\n9.2.1,利用者登録,○,登録機能を提供。,,仕様書\n', 'UTF8'), 'iso27017') AS l
+ WHERE l.kind = 'layout';
+SELECT l.row_number, count(*) AS controls, min(l.control) AS first, max(l.control) AS last
+  FROM kansa.sheet_answers(convert_to(E'Control ID,Answer,Comments\n設84 to 設137,N/A,No branches.\n', 'UTF8'), 'fisc10') AS l
+ WHERE l.kind = 'response' GROUP BY l.row_number;
+SELECT w, kansa.answer(w)::text
+  FROM unnest(ARRAY['対応', '一部対応', '未対応', '対応予定', '可', '不可', '適用外', 'Compliant',
+                    'Partially compliant', 'Not implemented', 'Not applicable', 'Partially']) AS w;
 -- an id column forced beyond the 200 columns kansa scans by itself is read;
 -- one that holds no ids is named in the error
 SELECT kind, row_number, control, answer
