@@ -65,6 +65,25 @@ check "--no-create: vendor \"W\" refused with SQLSTATE 42704" "42704 vendor \"W\
 check "--reload: the same file loads again" "1 2" \
 	"$(grep -c '^loaded ' "$tmp/out3c") $(q "SELECT count(*) FROM kansa.import_batch WHERE file_name = 'good.tsv'")"
 
+# --scope: the controls asked, by a kept name or as a list; the others are
+# no gaps; the per-file line counts conflicts
+q "SELECT name FROM kansa.scope_set('Bank B', 'fisc8', 'Q3 設備', ARRAY['設1', '設2'])" > /dev/null
+printf '項番\t回答\t備考\n設1\t○\tただし一部拠点は未対応です。\n設3\t○\t\n' > "$tmp/scoped.tsv"
+"$K" -d $db --no-progress --scope 'Q3 設備' --org 'Bank B' --vendor V --service S3 --framework fisc8 \
+	"$tmp/scoped.tsv" > "$tmp/out3d" 2>&1
+check "--scope NAME: the file loads (exit 0)" 0 $?
+check "--scope NAME: the line counts the conflict" 1 "$(grep -c ', 1 conflicts (batch' "$tmp/out3d")"
+check "--scope NAME: two controls asked, one unanswered" "2 1 1" \
+	"$(q "SELECT controls_in_scope || ' ' || answered || ' ' || unanswered FROM kansa.assessment_summary WHERE service = 'S3'")"
+"$K" -d $db --no-progress --scope '設3, 設4' --org 'Bank B' --vendor V --service S4 --framework fisc8 \
+	"$tmp/scoped.tsv" > /dev/null 2>&1
+check "--scope LIST: the controls listed" "2 1" \
+	"$(q "SELECT controls_in_scope || ' ' || answered FROM kansa.assessment_summary WHERE service = 'S4'")"
+"$K" -d $db --json --scope 'Q4' --org 'Bank B' --vendor V --service S5 --framework fisc8 \
+	"$tmp/scoped.tsv" > "$tmp/out3e" 2>&1
+check "--scope: an unknown scope fails the file with 42704" "42704" \
+	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); print $j->{error}{sqlstate} if ($j->{file_name} // "") eq "scoped.tsv"' "$tmp/out3e")"
+
 # quarantine: loaded with rejects is not a full load (exit 1), rejects kept
 "$K" -d $db --no-progress --mode quarantine --org 'Bank B' --vendor V --service S2 --framework fisc8 \
 	"$tmp/bad.tsv" > "$tmp/out4" 2>&1
