@@ -1557,6 +1557,9 @@ BEGIN
 END;
 $$;
 COMMENT ON FUNCTION kansa.scope_controls(text, text[]) IS 'The controls a list of control ids and sections of a framework stands for (a section: every control below it), sorted and without duplicates; an error names every item the framework does not have.';
+CREATE FUNCTION kansa.in_scope(scope kansa.control_id[], control text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'kansa_in_scope' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.in_scope(kansa.control_id[], text) IS 'Is the control (its text form, e.g. meti_cloud:4.9) one of the scope''s? A NULL scope is the whole framework (true). The views judge and count only the controls in an assessment''s scope with it.';
 
 CREATE FUNCTION kansa.scope_set_by(caller oid, organization text, framework text, name text,
 								   items text[], note text DEFAULT NULL)
@@ -1639,9 +1642,11 @@ CREATE TYPE kansa.sheet_line AS (
 	via			text,
 	reason		text,
 	sqlstate	text,
-	reject		text
+	reject		text,
+	verdict		kansa.answer,
+	conflict	boolean
 );
-COMMENT ON TYPE kansa.sheet_line IS 'What sheet_answers() says of a row of an answer sheet: kind layout, response, skipped or rejected; the sheet, row and column; the control (local id) and the id cell as read; the answer, mark and ownership cells; via (row, list, inherit, range, blank); reason (the layout as JSON, the skip reason, or the reject message); sqlstate and reject (its category) of a reject.';
+COMMENT ON TYPE kansa.sheet_line IS 'What sheet_answers() says of a row of an answer sheet: kind layout, response, skipped or rejected; the sheet, row and column; the control (local id) and the id cell as read; the answer, mark and ownership cells; via (row, list, inherit, range, blank); reason (the layout as JSON, the skip reason, or the reject message); sqlstate and reject (its category) of a reject; the verdict a response will get and whether its mark and text disagree.';
 
 COMMENT ON COLUMN kansa.sheet_line.kind IS 'layout, response, skipped or rejected.';
 COMMENT ON COLUMN kansa.sheet_line.sheet IS 'The sheet read (csv or tsv for text files).';
@@ -1656,6 +1661,8 @@ COMMENT ON COLUMN kansa.sheet_line.via IS 'How the row answers the control: row,
 COMMENT ON COLUMN kansa.sheet_line.reason IS 'layout: the layout as JSON; skipped: why (title, header, repeated header, repeated title, section, note, duplicate); rejected: the error message.';
 COMMENT ON COLUMN kansa.sheet_line.sqlstate IS 'SQLSTATE of a reject: 23503 unknown control, 23502 no control id, 23505 conflicting duplicate.';
 COMMENT ON COLUMN kansa.sheet_line.reject IS 'Why a row is rejected: unknown control, no control id or conflicting duplicate (import_reject.reason).';
+COMMENT ON COLUMN kansa.sheet_line.verdict IS 'The verdict a response will get (sheet_answers(content, framework, options) only): the mark reconciled with the reading of the text, as import_sheet() gives it, read without the service''s and vendor''s names.';
+COMMENT ON COLUMN kansa.sheet_line.conflict IS 'True when the response''s mark and text disagree (mark_conflict()); sheet_answers(content, framework, options) only.';
 
 CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, controls text[],
 									sections text[], section_titles text[],
@@ -1664,24 +1671,27 @@ CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, controls text
 	AS 'MODULE_PATHNAME', 'kansa_sheet_answers' LANGUAGE C STABLE PARALLEL SAFE ROWS 500;
 COMMENT ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb) IS 'How kansa reads an answer sheet against a catalog (controls: local ids in document order; sections and their titles): a layout row (reason: JSON of sheet, header_row and columns), then per non-empty row its responses (control, answer, mark, ownership, via), or why it was skipped (reason) or rejected (reason: message; sqlstate). import_sheet() stores what this returns.';
 
-CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, options jsonb DEFAULT '{}')
+-- The rows of a sheet read against a framework's catalog in kansa.control,
+-- without verdicts: what import_sheet() and sheet_frameworks() work from.
+CREATE FUNCTION kansa.sheet_lines(content bytea, framework text, options jsonb DEFAULT '{}')
 	RETURNS SETOF kansa.sheet_line
 	LANGUAGE sql STABLE PARALLEL SAFE ROWS 500
 	SET search_path = pg_catalog, pg_temp
 	BEGIN ATOMIC
 		SELECT a.* FROM kansa.sheet_answers(content, framework,
 			ARRAY(SELECT kansa.local_id(c.id) FROM kansa.control AS c
-				   WHERE c.framework = sheet_answers.framework AND c.kind = 'control'
+				   WHERE c.framework = sheet_lines.framework AND c.kind = 'control'
 				   ORDER BY c.position, c.id),
 			ARRAY(SELECT kansa.local_id(c.id) FROM kansa.control AS c
-				   WHERE c.framework = sheet_answers.framework AND c.kind = 'section'
+				   WHERE c.framework = sheet_lines.framework AND c.kind = 'section'
 				   ORDER BY c.position, c.id),
 			ARRAY(SELECT COALESCE(c.title, '') FROM kansa.control AS c
-				   WHERE c.framework = sheet_answers.framework AND c.kind = 'section'
+				   WHERE c.framework = sheet_lines.framework AND c.kind = 'section'
 				   ORDER BY c.position, c.id),
 			options) AS a;
 	END;
-COMMENT ON FUNCTION kansa.sheet_answers(bytea, text, jsonb) IS 'sheet_answers() against the catalog of a framework in kansa.control: a dry run of import_sheet() that stores nothing and shows what every row would become.';
+COMMENT ON FUNCTION kansa.sheet_lines(bytea, text, jsonb) IS 'sheet_answers() against the catalog of a framework in kansa.control, without the verdicts (verdict and conflict are NULL): what import_sheet() reads a sheet with.';
+
 
 -- Which frameworks' catalogs a sheet answers, for "did you mean" when it is
 -- imported against another: per framework, the rows that answer one of its
@@ -1701,10 +1711,10 @@ BEGIN
 	END IF;
 	FOR v_code IN SELECT f.code FROM kansa.framework AS f ORDER BY f.code LOOP
 		BEGIN
-			SELECT v_code, pg_catalog.count(DISTINCT a.row_number) FILTER (WHERE a.kind = 'response'),
+			SELECT v_code, pg_catalog.count(DISTINCT (a.sheet, a.row_number)) FILTER (WHERE a.kind = 'response'),
 				   pg_catalog.count(*) FILTER (WHERE a.kind = 'rejected' AND a.sqlstate = '23503')
 			  INTO framework, answered, unknown
-			  FROM kansa.sheet_answers(content, v_code, COALESCE(options, '{}')) AS a;
+			  FROM kansa.sheet_lines(content, v_code, COALESCE(options, '{}')) AS a;
 			IF answered > 0 THEN
 				RETURN NEXT;
 			END IF;
@@ -1771,6 +1781,39 @@ BEGIN
 END;
 $$;
 COMMENT ON FUNCTION kansa.mark_conflict(text, kansa.answer) IS 'Do a sheet''s mark and the reading of its text disagree on the status (neither unclear)?  ○ beside a plan or an exception, × beside a description of the safeguard, － beside one.';
+
+CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, options jsonb DEFAULT '{}')
+	RETURNS SETOF kansa.sheet_line
+	LANGUAGE sql STABLE PARALLEL SAFE ROWS 500
+	SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		WITH lines AS (
+			SELECT l.* FROM kansa.sheet_lines(content, framework, options)
+				 WITH ORDINALITY AS l (kind, sheet, row_number, column_number, control, cell,
+									   answer, mark, ownership, via, reason, sqlstate, reject,
+									   verdict, conflict, n)
+		), texts AS (
+			-- each distinct text read once, as import_sheet() reads it
+			SELECT t.answer,
+				   (kansa.classify_explain(t.answer,
+						pg_catalog.jsonb_build_object('framework', framework, 'boilerplate',
+							pg_catalog.to_jsonb(kansa.boilerplate(ARRAY(
+								SELECT DISTINCT b.answer FROM lines AS b
+								 WHERE b.kind = 'response' AND b.answer IS NOT NULL)))))).verdict AS read
+			  FROM (SELECT DISTINCT l.answer FROM lines AS l WHERE l.kind = 'response') AS t
+		)
+		SELECT l.kind, l.sheet, l.row_number, l.column_number, l.control, l.cell, l.answer,
+			   l.mark, l.ownership, l.via, l.reason, l.sqlstate, l.reject,
+			   CASE WHEN l.kind = 'response'
+					THEN COALESCE(CASE WHEN l.mark IS NOT NULL
+									   THEN kansa.sheet_verdict(l.mark, l.ownership, t.read) END,
+								  t.read) END,
+			   CASE WHEN l.kind = 'response' THEN kansa.mark_conflict(l.mark, t.read) END
+		  FROM lines AS l
+		  LEFT JOIN texts AS t ON l.kind = 'response' AND t.answer IS NOT DISTINCT FROM l.answer
+		 ORDER BY l.n;
+	END;
+COMMENT ON FUNCTION kansa.sheet_answers(bytea, text, jsonb) IS 'sheet_answers() against the catalog of a framework in kansa.control: a dry run of import_sheet() that stores nothing and shows what every row would become, with the verdict each response will get and whether its mark and text disagree.';
 
 -- The views join a dozen tables.  Planned on statistics that are missing
 -- or stale (a table analysed at 300 rows that now holds 80,000), they can
@@ -2250,7 +2293,7 @@ BEGIN
 	END IF;
 
 	BEGIN
-		v_lines := ARRAY(SELECT a FROM kansa.sheet_answers(content, import_sheet_by.framework,
+		v_lines := ARRAY(SELECT a FROM kansa.sheet_lines(content, import_sheet_by.framework,
 								options - 'mode' - 'received' - 'reload' - 'create' - 'scope') AS a);
 	EXCEPTION WHEN bad_copy_file_format THEN
 		GET STACKED DIAGNOSTICS v_msg = MESSAGE_TEXT, v_hint = PG_EXCEPTION_HINT;
@@ -2270,14 +2313,22 @@ BEGIN
 								  || ': import it against the framework it answers.', v_hint);
 	END;
 	v_read := pg_catalog.clock_timestamp();
-	SELECT l.reason::jsonb INTO v_layout FROM pg_catalog.unnest(v_lines) AS l WHERE l.kind = 'layout';
+	-- one layout per sheet read; a workbook that splits its answers over
+	-- sheets keeps them all under "sheets"
+	SELECT CASE WHEN pg_catalog.count(*) = 1 THEN (pg_catalog.array_agg(l.reason::jsonb))[1]
+				ELSE pg_catalog.jsonb_build_object(
+						'format', pg_catalog.min(l.reason::jsonb->>'format'),
+						'sheet', pg_catalog.string_agg(l.reason::jsonb->>'sheet', ', '),
+						'sheets', pg_catalog.jsonb_agg(l.reason::jsonb)) END
+	  INTO v_layout
+	  FROM pg_catalog.unnest(v_lines) AS l WHERE l.kind = 'layout';
 	format := v_layout->>'format';
 	sheet := v_layout->>'sheet';
 
 	-- Most rows with an id name no control of this framework: the sheet
 	-- answers another one (or another edition).  Refused in every mode,
 	-- naming the frameworks whose catalogs match it better.
-	SELECT pg_catalog.count(DISTINCT l.row_number) FILTER (WHERE l.kind = 'response'),
+	SELECT pg_catalog.count(DISTINCT (l.sheet, l.row_number)) FILTER (WHERE l.kind = 'response'),
 		   pg_catalog.count(*) FILTER (WHERE l.kind = 'rejected' AND l.sqlstate = '23503')
 	  INTO v_answered, v_unknown
 	  FROM pg_catalog.unnest(v_lines) AS l;
@@ -2405,7 +2456,7 @@ BEGIN
 	  FROM pg_catalog.unnest(v_lines) AS l
 	 WHERE l.kind = 'rejected';
 
-	SELECT pg_catalog.count(DISTINCT l.row_number) FILTER (WHERE l.kind <> 'layout')::integer,
+	SELECT pg_catalog.count(DISTINCT (l.sheet, l.row_number)) FILTER (WHERE l.kind <> 'layout')::integer,
 		   pg_catalog.count(*) FILTER (WHERE l.kind = 'rejected')::integer,
 		   pg_catalog.count(*) FILTER (WHERE l.kind = 'skipped')::integer,
 		   pg_catalog.count(*) FILTER (WHERE l.kind = 'rejected' AND l.sqlstate = '23503')::integer
@@ -2570,7 +2621,7 @@ SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
 		 WHERE l.relation = 'equivalent') AS lk
 	ON lk.item_id = ap.item_id AND kansa.framework(lk.via_control) = ap.framework
    -- only through the controls the organisation asked
-   AND (ap.scope IS NULL OR lk.via_control OPERATOR(kansa.=) ANY (ap.scope))
+   AND kansa.in_scope(ap.scope, lk.via_control::text)
   LEFT JOIN kansa.response AS r
 	ON r.assessment_id = ap.assessment_id AND r.control = lk.via_control
   LEFT JOIN kansa.response_measure AS m
@@ -2660,7 +2711,7 @@ SELECT k.*,
 			ON pf.service_id = a.service_id AND pf.organization_id = a.organization_id
 		 WHERE a.superseded_by IS NULL
 		   -- an answer to a control the organisation did not ask is kept, not judged
-		   AND (a.scope IS NULL OR r.control OPERATOR(kansa.=) ANY (a.scope))) AS k;
+		   AND kansa.in_scope(a.scope, r.control::text)) AS k;
 
 CREATE VIEW kansa.assessment_control AS
 SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
@@ -2685,7 +2736,7 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
   JOIN kansa.control_section AS c ON c.framework = a.framework
   LEFT JOIN kansa.response_gap AS g ON g.assessment_id = a.id AND g.control = c.control
  WHERE a.superseded_by IS NULL
-   AND (a.scope IS NULL OR c.control OPERATOR(pg_catalog.=) ANY (a.scope::text[]));
+   AND kansa.in_scope(a.scope, c.control);
 
 CREATE VIEW kansa.gaps AS
 SELECT ac.organization, ac.vendor, ac.service, ac.pattern, ac.framework, ac.control,
@@ -2767,7 +2818,7 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'medium')::integer
 		  FROM kansa.assessment AS sa
 		  JOIN kansa.control_section AS c
-			ON c.framework = sa.framework AND c.control OPERATOR(pg_catalog.=) ANY (sa.scope::text[])
+			ON c.framework = sa.framework AND kansa.in_scope(sa.scope, c.control)
 		 WHERE sa.scope IS NOT NULL AND sa.superseded_by IS NULL
 		 GROUP BY c.framework, sa.id, c.section, c.section_title, c.section_position) AS cs
 	ON cs.framework = a.framework
@@ -3245,7 +3296,7 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 	kansa.evidence_validity_set(text, kansa.evidence, date, date, text),
 	kansa.evidence_validity_delete(text, kansa.evidence),
 	kansa.scope_set(text, text, text, text[], text), kansa.scope_delete(text, text, text),
-	kansa.sheet_frameworks(bytea, jsonb),
+	kansa.sheet_frameworks(bytea, jsonb), kansa.sheet_lines(bytea, text, jsonb),
 	kansa.import_sheet_by(oid, text, text, text, text, bytea, text, jsonb),
 	kansa.review_by(oid, bigint, kansa.answer, text),
 	kansa.service_set_by(oid, text, text, text, text, text, text, integer),
@@ -3258,7 +3309,7 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 	FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
-	kansa.sheet_frameworks(bytea, jsonb),
+	kansa.sheet_frameworks(bytea, jsonb), kansa.sheet_lines(bytea, text, jsonb),
 	kansa.caller_organization(oid, text, boolean),
 	kansa.caller_organizations(oid), kansa.organization_service(bigint, text, text, boolean),
 	kansa.analyze_stale_tables()
@@ -3266,7 +3317,7 @@ GRANT EXECUTE ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[
 GRANT EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
-	kansa.sheet_frameworks(bytea, jsonb) TO kansa_importer;
+	kansa.sheet_frameworks(bytea, jsonb), kansa.sheet_lines(bytea, text, jsonb) TO kansa_importer;
 GRANT EXECUTE ON FUNCTION kansa.review(bigint, kansa.answer, text)
 	TO kansa_importer, kansa_analyst;
 GRANT EXECUTE ON FUNCTION kansa.service_set(text, text, text, text, text, text, integer),

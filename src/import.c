@@ -63,6 +63,7 @@
 #define SCAN_ROWS		3000	/* rows looked at to find the layout */
 #define SCAN_COLUMNS	200
 #define MAX_TEXT_COLUMNS	4	/* text columns joined to the answer */
+#define MIN_SHEET_IDS	5		/* ids that make a second sheet of answers */
 #define HEADING_MAX_CHARS	80	/* a heading is a short label; a longer
 									 * cell is a title or a note */
 
@@ -475,10 +476,13 @@ static char *
 strip_id_prefixes(const char *cell)
 {
 	StringInfoData o;
-	const char *p = cell;
+	int			flen;
+	const char *p = kansa_fold(cell, strlen(cell), 0, false, &flen);
 	bool		at_start = true;
 	bool		any = false;
 
+	if (p == NULL)
+		return NULL;
 	initStringInfo(&o);
 	while (*p)
 	{
@@ -517,6 +521,15 @@ strip_id_prefixes(const char *cell)
 		}
 		else
 			appendStringInfoChar(&o, *p++);
+	}
+	/* 統3（再掲）: an id listed again */
+	if (o.len > 8 && strcmp(o.data + o.len - 8, "(\xe5\x86\x8d\xe6\x8e\xb2)") == 0)
+	{
+		o.len -= 8;
+		o.data[o.len] = '\0';
+		while (o.len > 0 && o.data[o.len - 1] == ' ')
+			o.data[--o.len] = '\0';
+		any = true;
 	}
 	if (!any)
 	{
@@ -776,8 +789,34 @@ range_words(char *f)
 }
 
 /*
+ * Is the hyphen at p one between two whole ids of the same prefix
+ * (設84-設136), a range even in free text?  A bare "84-136" is not.
+ */
+static bool
+hyphen_range(const char *f, const char *p)
+{
+	const char *d = p;
+	const char *a;
+
+	while (d > f && d[-1] >= '0' && d[-1] <= '9')
+		d--;
+	if (d == p)
+		return false;			/* no digit before the hyphen */
+	a = d;
+	while (a > f && !(a[-1] >= '0' && a[-1] <= '9') && a[-1] != ' ' &&
+		   (unsigned char) a[-1] >= 0x80)
+		a--;
+	/* a is at the start of a UTF-8 character: the prefix is [a, d) */
+	if (a == d)
+		return false;
+	return strncmp(p + 1, a, d - a) == 0 && p[1 + (d - a)] >= '0' &&
+		p[1 + (d - a)] <= '9';
+}
+
+/*
  * Does the text state a range of controls ("設備基準84～137 は…対象外")?
- * Only ~-style markers count in free text, never a hyphen.
+ * Only ~-style markers count in free text, and a hyphen between two whole
+ * ids (設84-設136), never one between bare numbers.
  */
 static int
 text_range(Catalog *cat, const char *text, IdList *out)
@@ -802,6 +841,8 @@ text_range(Catalog *cat, const char *text, IdList *out)
 			ml = 3;
 		else if (strncmp(p, "\xe3\x81\x8b\xe3\x82\x89", 6) == 0)
 			ml = 6;
+		else if (*p == '-' && hyphen_range(f, p))
+			ml = 1;
 		if (ml == 0)
 			continue;
 		/* the id before: letters and digits back to a blank or punctuation */
@@ -831,7 +872,7 @@ text_range(Catalog *cat, const char *text, IdList *out)
 			while (sl > 0 && !(s[sl - 1] >= '0' && s[sl - 1] <= '9'))
 				sl--;
 			s[sl] = '\0';
-			if (resolve_range(cat, s, NULL, out, false) && out->n >= 2)
+			if (resolve_range(cat, s, NULL, out, *p == '-') && out->n >= 2)
 				return out->n;
 			out->n = 0;
 		}
@@ -956,6 +997,8 @@ note_like(const char *text, bool below)
 		"\xe8\xa8\x98\xe5\x85\xa5\xe8\xa6\x81\xe9\xa0\x98",	/* 記入要領 */
 		"\xe6\xb3\xa8\xe6\x84\x8f\xe4\xba\x8b\xe9\xa0\x85",	/* 注意事項 */
 		"\xe5\x90\x88\xe8\xa8\x88",	/* 合計 */
+		"\xe9\x9b\x86\xe8\xa8\x88",	/* 集計 */
+		"\xe8\xa8\x98\xe5\x85\xa5",	/* 記入 (要領, 上の注意, 方法) */
 		"\xe5\xb0\x8f\xe8\xa8\x88",	/* 小計 */
 		"\xe7\xb7\x8f\xe8\xa8\x88",	/* 総計 */
 		"note", "legend", "answer legend", "answer:", "answers:", "key:",
@@ -980,6 +1023,10 @@ note_like(const char *text, bool below)
 	for (i = 0; i < (int) lengthof(starts); i++)
 		if (pg_strncasecmp(text, starts[i], strlen(starts[i])) == 0)
 			return true;
+	/* 以上: the end of a document */
+	if (strcmp(text, "\xe4\xbb\xa5\xe4\xb8\x8a") == 0 ||
+		strcmp(text, "\xe4\xbb\xa5\xe4\xb8\x8a\xe3\x80\x82") == 0)
+		return true;
 	if (strstr(text, "\xef\xbc\x9d") != NULL || strstr(text, " = ") != NULL)
 		return true;			/* ＝, " = ": a legend */
 	for (i = 0; i < (int) lengthof(marks); i++)
@@ -1672,6 +1719,7 @@ find_layout(Catalog *cat, Layout *lay, Jsonb *options)
 
 typedef struct Claim
 {
+	int			sheetno;		/* which of the sheets read */
 	int			row;
 	int			via;
 	const char *answer;
@@ -1731,6 +1779,44 @@ static const char *
 nonempty(const char *s)
 {
 	return (s != NULL && s[0] != '\0') ? s : NULL;
+}
+
+/* Is the cell an Excel error value (#N/A of a failed VLOOKUP, #REF! …)? */
+static bool
+excel_error(const char *v)
+{
+	static const char *const errors[] = {
+		"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!",
+		"#SPILL!", "#CALC!", "#GETTING_DATA",
+	};
+	int			i;
+
+	for (i = 0; i < (int) lengthof(errors); i++)
+		if (strcmp(v, errors[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Does the row hold text only in the answer's columns (a wrapped answer)? */
+static bool
+only_text_cells(KansaSheet *sheet, int row, const Layout *lay)
+{
+	int			c,
+				k;
+
+	for (c = 1; c <= sheet->rows[row - 1].ncells; c++)
+	{
+		bool		text = c == lay->answer_column;
+
+		if (sheet->rows[row - 1].cells[c - 1] == NULL)
+			continue;
+		for (k = 0; k < lay->ntext; k++)
+			if (c == lay->text_columns[k])
+				text = true;
+		if (!text)
+			return false;
+	}
+	return true;
 }
 
 /* Are all non-empty cells of the row the same text (a merged band)? */
@@ -1803,7 +1889,11 @@ typedef struct Out
 	const char *sheet;
 } Out;
 
-#define OUT_COLS 13
+/*
+ * The columns of sheet_line; the last two (verdict, conflict) stay NULL here:
+ * sheet_answers(bytea, text, jsonb) adds them.
+ */
+#define OUT_COLS 15
 
 /* One row of sheet_answers(); reject is NULL but for a rejected row. */
 static void
@@ -1880,6 +1970,15 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 	bool		others = false;
 	Out			o;
 	StringInfoData js;
+	Layout	   *cands;			/* every sheet, with its id column */
+	Layout	   *reads;			/* the sheets read */
+	RowFate   **fates_of;		/* per sheet read */
+	int			ncands = 0,
+				nreads = 0,
+				best_hits,
+				si,
+				prev_row = 0,
+				before;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) ||
 		PG_ARGISNULL(3) || PG_ARGISNULL(4))
@@ -1909,21 +2008,21 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	sheets = kansa_read_file(content, options, &format);
 
-	/* the sheet and its id column */
+	/* the sheets and their id columns */
 	memset(&lay, 0, sizeof(lay));
+	cands = palloc0(Max(list_length(sheets), 1) * sizeof(Layout));
 	foreach(lc, sheets)
 	{
-		Layout		cand;
+		Layout	   *cand = &cands[ncands++];
 
-		memset(&cand, 0, sizeof(cand));
-		cand.sheet = (KansaSheet *) lfirst(lc);
-		if (cand.sheet->nrows == 0)
+		cand->sheet = (KansaSheet *) lfirst(lc);
+		if (cand->sheet->nrows == 0)
 			continue;
 		id_forced = kansa_option_position(options, "id_column", true,
-										  Max(cand.sheet->ncols, 1));
-		find_id_column(cat, cand.sheet, &cand, id_forced);
-		if (lay.sheet == NULL || cand.id_hits > lay.id_hits)
-			lay = cand;
+										  Max(cand->sheet->ncols, 1));
+		find_id_column(cat, cand->sheet, cand, id_forced);
+		if (lay.sheet == NULL || cand->id_hits > lay.id_hits)
+			lay = *cand;
 	}
 	if (lay.sheet != NULL && lay.id_hits == 0 && lay.id_column > 0)
 		ereport(ERROR,
@@ -1937,194 +2036,123 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 				 errmsg("no column of the file holds control ids of framework \"%s\"",
 						framework),
 				 errhint("Check the framework, or set options sheet and id_column.")));
-	sheet = lay.sheet;
-	find_layout(cat, &lay, options);
-
-	o.rsinfo = rsinfo;
-	o.sheet = sheet->name;
-	initStringInfo(&js);
-	appendStringInfo(&js, "{\"format\": \"%s\", \"sheet\": ", format);
-	escape_json(&js, sheet->name);
-	appendStringInfo(&js, ", \"header_row\": %d, \"id_column\": %d, \"answer_column\": %d, \"mark_column\": %d, \"ownership_column\": %d",
-					 lay.header_row, lay.id_column, lay.answer_column,
-					 lay.mark_column, lay.ownership_column);
-	for (r = 0; r < lay.ntext; r++)
-		appendStringInfo(&js, "%s%d", r == 0 ? ", \"text_columns\": [" : ", ",
-						 lay.text_columns[r]);
-	if (lay.ntext > 0)
-		appendStringInfoChar(&js, ']');
-	/* the other sheets of a workbook (a cover, a legend) are not read */
-	foreach(lc, sheets)
-	{
-		KansaSheet *other = (KansaSheet *) lfirst(lc);
-
-		if (other == sheet || other->nrows == 0)
-			continue;
-		appendStringInfoString(&js, others ? ", " : ", \"other_sheets\": [");
-		escape_json(&js, other->name);
-		others = true;
-	}
-	appendStringInfoString(&js, others ? "]}" : "}");
-	emit(&o, "layout", lay.header_row, lay.answer_column, NULL, NULL, NULL,
-		 js.data, NULL);
-
+	/*
+	 * Every sheet of answers is read: the one with most ids, and any other
+	 * with many (MIN_SHEET_IDS, and a quarter of the best): a workbook may
+	 * split a framework over sheets (統制・実務, 設備・監査).  A cover or a
+	 * legend that quotes an id or two is not read.
+	 */
+	best_hits = lay.id_hits;
+	reads = palloc0(Max(ncands, 1) * sizeof(Layout));
+	for (si = 0; si < ncands; si++)
+		if (cands[si].sheet->nrows > 0 &&
+			(cands[si].sheet == lay.sheet ||
+			 (cands[si].id_hits >= MIN_SHEET_IDS && cands[si].id_hits * 4 >= best_hits)))
+			reads[nreads++] = cands[si];
+	fates_of = palloc0(nreads * sizeof(RowFate *));
 	best = palloc0(cat->n * sizeof(Claim));
-	fates = palloc0((sheet->nrows + 1) * sizeof(RowFate));
+	o.rsinfo = rsinfo;
 
-	for (r = 1; r <= sheet->nrows; r++)
+	for (si = 0; si < nreads; si++)
 	{
-		RowFate    *f = &fates[r];
-		const char *idcell = kansa_sheet_get(sheet, r, lay.id_column);
-		const char *first;
-		int			firstcol = 0;
-		char	   *sec;
-		char	   *stripped;
-		Claim		claim;
-		bool		single = false;
-		char	   *bad = NULL;
-		int			n = 0,
-					i,
-					c;
-		bool		group_start = false;
+		lay = reads[si];
+		sheet = lay.sheet;
+		find_layout(cat, &lay, options);
+		reads[si] = lay;
+		section = NULL;
+		subsection = NULL;
+		have_last = false;
+		others = false;
+		prev_row = 0;
+		o.sheet = sheet->name;
+		initStringInfo(&js);
+		appendStringInfo(&js, "{\"format\": \"%s\", \"sheet\": ", format);
+		escape_json(&js, sheet->name);
+		appendStringInfo(&js, ", \"header_row\": %d, \"id_column\": %d, \"answer_column\": %d, \"mark_column\": %d, \"ownership_column\": %d",
+						 lay.header_row, lay.id_column, lay.answer_column,
+						 lay.mark_column, lay.ownership_column);
+		for (r = 0; r < lay.ntext; r++)
+			appendStringInfo(&js, "%s%d", r == 0 ? ", \"text_columns\": [" : ", ",
+							 lay.text_columns[r]);
+		if (lay.ntext > 0)
+			appendStringInfoChar(&js, ']');
+		/* the other sheets of a workbook (a cover, a legend) are not read */
+		foreach(lc, sheets)
+		{
+			KansaSheet *other = (KansaSheet *) lfirst(lc);
+			bool		read = false;
+			int			k;
 
-		CHECK_FOR_INTERRUPTS();
-		if (row_empty(sheet, r))
-			continue;
-		first = first_cell(sheet, r, &firstcol);
-		if (r < lay.header_row || (lay.header_row == 0 && r < lay.first_id_row))
-		{
-			f->state = 2;
-			f->reason = (r == lay.header_row - 1 && group_labels(sheet, r)) ? "header" :
-				note_like(first, false) ? "note" : "title";
-			continue;
+			for (k = 0; k < nreads; k++)
+				if (reads[k].sheet == other)
+					read = true;
+			if (read || other->nrows == 0)
+				continue;
+			appendStringInfoString(&js, others ? ", " : ", \"other_sheets\": [");
+			escape_json(&js, other->name);
+			others = true;
 		}
-		if (r == lay.header_row)
-		{
-			f->state = 2;
-			f->reason = "header";
-			continue;
-		}
-		/* the columns' numbers under the header, or a header's second row */
-		if (lay.header_row > 0 && column_numbers(sheet, r))
-		{
-			f->state = 2;
-			f->reason = "header";
-			continue;
-		}
-		/* a header repeated on every printed page */
-		if (lay.header_row > 0 && lay.answer_column > 0 &&
-			same_text(kansa_sheet_get(sheet, r, lay.answer_column),
-					  kansa_sheet_get(sheet, lay.header_row, lay.answer_column)) &&
-			same_text(idcell, kansa_sheet_get(sheet, lay.header_row, lay.id_column)))
-		{
-			f->state = 2;
-			f->reason = "repeated header";
-			continue;
-		}
-		if ((sec = row_section(cat, first)) != NULL &&
-			(idcell == NULL || firstcol == lay.id_column))
-		{
-			section = sec;
-			subsection = NULL;
-			have_last = false;
-			f->state = 2;
-			f->reason = "section";
-			continue;
-		}
-		if (idcell != NULL && firstcol == lay.id_column &&
-			(sec = row_subsection(cat, idcell, section)) != NULL)
-		{
-			subsection = sec;
-			have_last = false;
-			f->state = 2;
-			f->reason = "section";
-			continue;
-		}
+		appendStringInfoString(&js, others ? "]}" : "}");
+		emit(&o, "layout", lay.header_row, lay.answer_column, NULL, NULL, NULL,
+			 js.data, NULL);
 
-		memset(&claim, 0, sizeof(claim));
-		claim.row = r;
-		claim.answer = lay.answer_column ?
-			nonempty(kansa_sheet_get(sheet, r, lay.answer_column)) : NULL;
-		for (c = 0; c < lay.ntext; c++)
+		fates = fates_of[si] = palloc0((sheet->nrows + 1) * sizeof(RowFate));
+
+		for (r = 1; r <= sheet->nrows; r++)
 		{
-			const char *t = nonempty(kansa_sheet_get(sheet, r, lay.text_columns[c]));
+			RowFate    *f = &fates[r];
+			const char *idcell = kansa_sheet_get(sheet, r, lay.id_column);
+			const char *first;
+			int			firstcol = 0;
+			char	   *sec;
+			char	   *stripped;
+			Claim		claim;
+			bool		single = false;
+			char	   *bad = NULL;
+			int			n = 0,
+						i,
+						c;
+			bool		group_start = false;
 
-			if (t != NULL)
-				claim.answer = claim.answer == NULL ? t :
-					psprintf("%s\n%s", claim.answer, t);
-		}
-		claim.mark = lay.mark_column ?
-			nonempty(kansa_sheet_get(sheet, r, lay.mark_column)) : NULL;
-		claim.ownership = lay.ownership_column ?
-			nonempty(kansa_sheet_get(sheet, r, lay.ownership_column)) : NULL;
-		/* text, not a mark, in the mark column: it is the answer */
-		if (claim.mark != NULL &&
-			(strlen(claim.mark) > 64 ||
-			 kansa_answer_parse(claim.mark, strlen(claim.mark), false) < 0))
-		{
-			if (claim.answer == NULL)
-				claim.answer = claim.mark;
-			else
-				claim.answer = psprintf("%s\n%s", claim.mark, claim.answer);
-			claim.mark = NULL;
-		}
-
-		/* a hierarchy cell (left of the ids) starts a group */
-		for (c = 1; c < lay.id_column; c++)
-			if (kansa_sheet_get(sheet, r, c) != NULL)
-				group_start = true;
-
-		/*
-		 * A section's number with the section's own title and no answer
-		 * ("2 | 情報セキュリティのための組織", "4(4) | アクセス管理") is its
-		 * heading, though "2" under section 1 or "4(4)" could also be read
-		 * as a control (1.2, 4.4).
-		 */
-		if (idcell != NULL && claim.answer == NULL && claim.mark == NULL &&
-			firstcol == lay.id_column &&
-			(sec = section_id(cat, idcell)) != NULL &&
-			(section_titled(cat, sec, sheet, r, lay.id_column) ||
-			 (lay.dotted && find_exact(cat, sec) < 0)))
-		{
-			section = sec;
-			subsection = NULL;
-			have_last = false;
-			f->state = 2;
-			f->reason = "section";
-			continue;
-		}
-
-		if (idcell != NULL)
-			n = resolve_cell(cat, idcell, section, &l, subsection, &single, &bad);
-		if (n == 0)
-		{
-			int			cc;
-
-			/* no id: a range statement, a heading, or a lost answer */
-			for (cc = 1; cc <= sheet->rows[r - 1].ncells && n == 0; cc++)
+			CHECK_FOR_INTERRUPTS();
+			if (row_empty(sheet, r))
+				continue;
+			before = prev_row;
+			prev_row = r;
+			first = first_cell(sheet, r, &firstcol);
+			if (r < lay.header_row || (lay.header_row == 0 && r < lay.first_id_row))
 			{
-				const char *v = kansa_sheet_get(sheet, r, cc);
-
-				if (v != NULL)
-					n = text_range(cat, v, &l);
-				if (n > 0 && claim.answer == NULL && claim.mark == NULL)
-					claim.answer = v;
+				f->state = 2;
+				f->reason = (r == lay.header_row - 1 && group_labels(sheet, r)) ? "header" :
+					note_like(first, false) ? "note" : "title";
+				continue;
 			}
-			if (n > 0)
+			if (r == lay.header_row)
 			{
-				claim.via = VIA_RANGE;
-				f->column = lay.answer_column;
+				f->state = 2;
+				f->reason = "header";
+				continue;
 			}
-			else if (idcell != NULL &&
-					 ((sec = section_id(cat, idcell)) != NULL ||
-					  ((stripped = strip_id_prefixes(idcell)) != NULL &&
-					   (sec = section_id(cat, stripped)) != NULL)))
+			/* the columns' numbers under the header, or a header's second row */
+			if (lay.header_row > 0 && column_numbers(sheet, r))
 			{
-				/*
-				 * An id cell that names a section of the catalog (統,
-				 * 1(1)) and no control: a heading, whatever stands beside
-				 * it (a merged title reaches the answer column).
-				 */
+				f->state = 2;
+				f->reason = "header";
+				continue;
+			}
+			/* a header repeated on every printed page */
+			if (lay.header_row > 0 && lay.answer_column > 0 &&
+				same_text(kansa_sheet_get(sheet, r, lay.answer_column),
+						  kansa_sheet_get(sheet, lay.header_row, lay.answer_column)) &&
+				same_text(idcell, kansa_sheet_get(sheet, lay.header_row, lay.id_column)))
+			{
+				f->state = 2;
+				f->reason = "repeated header";
+				continue;
+			}
+			if ((sec = row_section(cat, first)) != NULL &&
+				(idcell == NULL || firstcol == lay.id_column))
+			{
 				section = sec;
 				subsection = NULL;
 				have_last = false;
@@ -2132,110 +2160,239 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 				f->reason = "section";
 				continue;
 			}
-			else if (row_is_band(sheet, r) ||
-					 (claim.answer == NULL && claim.mark == NULL &&
-					  (idcell == NULL || strpbrk(idcell, "0123456789") == NULL)))
+			if (idcell != NULL && firstcol == lay.id_column &&
+				(sec = row_subsection(cat, idcell, section)) != NULL)
 			{
-				f->state = 2;
-				f->reason = seen_before(sheet, r, firstcol, first) ? "repeated title" :
-					note_like(first, true) ? "note" : "section";
+				subsection = sec;
 				have_last = false;
-				continue;
-			}
-			else if (claim.answer == NULL && claim.mark == NULL)
-			{
-				/*
-				 * An id-like cell that resolves to nothing and no answer: not
-				 * an answer lost, but a heading ("12", "1.6.2 アクセス権限の
-				 * 管理"), a page title printed again, or a note.  Only a row
-				 * that has an answer is rejected.
-				 */
 				f->state = 2;
-				f->reason = seen_before(sheet, r, lay.id_column, idcell) ? "repeated title" :
-					note_like(idcell, true) ? "note" :
-					numbered_title(idcell) ? "section" : "note";
-				have_last = false;
+				f->reason = "section";
 				continue;
 			}
-			else if ((idcell != NULL && strpbrk(idcell, "0123456789") == NULL &&
-					  note_like(idcell, true)) ||
-					 (idcell == NULL && note_like(first, true) &&
-					  (firstcol != lay.answer_column || row_is_band(sheet, r))))
+
+			memset(&claim, 0, sizeof(claim));
+			claim.sheetno = si;
+			claim.row = r;
+			claim.answer = lay.answer_column ?
+				nonempty(kansa_sheet_get(sheet, r, lay.answer_column)) : NULL;
+			for (c = 0; c < lay.ntext; c++)
 			{
-				/* a total, a legend, a line signed at the bottom */
+				const char *t = nonempty(kansa_sheet_get(sheet, r, lay.text_columns[c]));
+
+				if (t != NULL && !excel_error(t))
+					claim.answer = claim.answer == NULL ? t :
+						psprintf("%s\n%s", claim.answer, t);
+			}
+			claim.mark = lay.mark_column ?
+				nonempty(kansa_sheet_get(sheet, r, lay.mark_column)) : NULL;
+			claim.ownership = lay.ownership_column ?
+				nonempty(kansa_sheet_get(sheet, r, lay.ownership_column)) : NULL;
+			/* text, not a mark, in the mark column: it is the answer */
+			if (claim.mark != NULL &&
+				(strlen(claim.mark) > 64 ||
+				 kansa_answer_parse(claim.mark, strlen(claim.mark), false) < 0))
+			{
+				if (claim.answer == NULL)
+					claim.answer = claim.mark;
+				else
+					claim.answer = psprintf("%s\n%s", claim.mark, claim.answer);
+				claim.mark = NULL;
+			}
+
+			/* a hierarchy cell (left of the ids) starts a group */
+			for (c = 1; c < lay.id_column; c++)
+				if (kansa_sheet_get(sheet, r, c) != NULL)
+					group_start = true;
+
+			/*
+			 * A section's number with the section's own title and no answer
+			 * ("2 | 情報セキュリティのための組織", "4(4) | アクセス管理") is its
+			 * heading, though "2" under section 1 or "4(4)" could also be read
+			 * as a control (1.2, 4.4).
+			 */
+			if (idcell != NULL && claim.answer == NULL && claim.mark == NULL &&
+				firstcol == lay.id_column &&
+				(sec = section_id(cat, idcell)) != NULL &&
+				(section_titled(cat, sec, sheet, r, lay.id_column) ||
+				 (lay.dotted && find_exact(cat, sec) < 0)))
+			{
+				section = sec;
+				subsection = NULL;
+				have_last = false;
 				f->state = 2;
-				f->reason = "note";
-				have_last = false;
+				f->reason = "section";
 				continue;
 			}
-			else if (idcell == NULL)
+
+			if (idcell != NULL)
+				n = resolve_cell(cat, idcell, section, &l, subsection, &single, &bad);
+			if (n == 0)
 			{
-				reject_row(f, REJECT_NO_ID, lay.id_column, NULL,
-						   psprintf("row %d has an answer but no control id in column %d",
-									r, lay.id_column));
-				continue;
-			}
-			else
-			{
-				reject_row(f, REJECT_UNKNOWN, lay.id_column, idcell,
-						   (bad != NULL && strcmp(bad, idcell) != 0) ?
-						   psprintf("unknown control \"%s\" (in \"%s\") for framework %s",
-									bad, idcell, framework) :
-						   psprintf("unknown control \"%s\" for framework %s",
-									idcell, framework));
-				continue;
-			}
-		}
-		else
-		{
-			f->column = lay.answer_column;
-			if (claim.answer == NULL && claim.mark == NULL)
-			{
-				if (inherit && have_last && !group_start)
+				int			cc;
+
+				/* no id: a range statement, a heading, or a lost answer */
+				for (cc = 1; cc <= sheet->rows[r - 1].ncells && n == 0; cc++)
 				{
-					claim.answer = last.answer;
-					claim.mark = last.mark;
-					claim.ownership = claim.ownership ? claim.ownership : last.ownership;
-					claim.via = VIA_INHERIT;
+					const char *v = kansa_sheet_get(sheet, r, cc);
+
+					if (v != NULL)
+						n = text_range(cat, v, &l);
+					if (n > 0 && claim.answer == NULL && claim.mark == NULL)
+						claim.answer = v;
+				}
+				if (n > 0)
+				{
+					claim.via = VIA_RANGE;
+					f->column = lay.answer_column;
+				}
+				else if (idcell != NULL &&
+						 ((sec = section_id(cat, idcell)) != NULL ||
+						  ((stripped = strip_id_prefixes(idcell)) != NULL &&
+						   (sec = section_id(cat, stripped)) != NULL)))
+				{
+					/*
+					 * An id cell that names a section of the catalog (統,
+					 * 1(1)) and no control: a heading, whatever stands beside
+					 * it (a merged title reaches the answer column).
+					 */
+					section = sec;
+					subsection = NULL;
+					have_last = false;
+					f->state = 2;
+					f->reason = "section";
+					continue;
+				}
+				else if (row_is_band(sheet, r) ||
+						 (claim.answer == NULL && claim.mark == NULL &&
+						  (idcell == NULL || strpbrk(idcell, "0123456789") == NULL)))
+				{
+					f->state = 2;
+					f->reason = seen_before(sheet, r, firstcol, first) ? "repeated title" :
+						note_like(first, true) ? "note" : "section";
+					have_last = false;
+					continue;
+				}
+				else if (claim.answer == NULL && claim.mark == NULL)
+				{
+					/*
+					 * An id-like cell that resolves to nothing and no answer: not
+					 * an answer lost, but a heading ("12", "1.6.2 アクセス権限の
+					 * 管理"), a page title printed again, or a note.  Only a row
+					 * that has an answer is rejected.
+					 */
+					f->state = 2;
+					f->reason = seen_before(sheet, r, lay.id_column, idcell) ? "repeated title" :
+						note_like(idcell, true) ? "note" :
+						numbered_title(idcell) ? "section" : "note";
+					have_last = false;
+					continue;
+				}
+				else if ((idcell != NULL && strpbrk(idcell, "0123456789") == NULL &&
+						  note_like(idcell, true)) ||
+						 (idcell == NULL && note_like(first, true) &&
+						  (firstcol != lay.answer_column || row_is_band(sheet, r))))
+				{
+					/* a total, a legend, a line signed at the bottom */
+					f->state = 2;
+					f->reason = "note";
+					have_last = false;
+					continue;
+				}
+				else if (idcell == NULL && claim.mark == NULL && have_last &&
+						 before == last.row && only_text_cells(sheet, r, &lay))
+				{
+					/*
+					 * The rest of the answer above, wrapped into a row of its
+					 * own: joined to it.
+					 */
+					int			k;
+
+					for (k = 0; k < cat->n; k++)
+						if (best[k].sheetno == si && best[k].row == last.row &&
+							best[k].answer != NULL)
+							best[k].answer = psprintf("%s\n%s", best[k].answer, claim.answer);
+					last.answer = last.answer ? psprintf("%s\n%s", last.answer, claim.answer) :
+						claim.answer;
+					f->state = 2;
+					f->reason = "continuation";
+					continue;
+				}
+				else if (idcell == NULL)
+				{
+					reject_row(f, REJECT_NO_ID, lay.id_column, NULL,
+							   psprintf("row %d has an answer but no control id in column %d",
+										r, lay.id_column));
+					continue;
 				}
 				else
 				{
-					claim.via = VIA_BLANK;
-					have_last = false;
+					reject_row(f, REJECT_UNKNOWN, lay.id_column, idcell,
+							   (bad != NULL && strcmp(bad, idcell) != 0) ?
+							   psprintf("unknown control \"%s\" (in \"%s\") for framework %s",
+										bad, idcell, framework) :
+							   psprintf("unknown control \"%s\" for framework %s",
+										idcell, framework));
+					continue;
 				}
 			}
 			else
 			{
-				claim.via = single ? VIA_ROW : VIA_LIST;
-				last = claim;
-				have_last = true;
+				f->column = lay.answer_column;
+				if (claim.answer == NULL && claim.mark == NULL)
+				{
+					if (inherit && have_last && !group_start)
+					{
+						claim.answer = last.answer;
+						claim.mark = last.mark;
+						claim.ownership = claim.ownership ? claim.ownership : last.ownership;
+						claim.via = VIA_INHERIT;
+					}
+					else
+					{
+						claim.via = VIA_BLANK;
+						have_last = false;
+					}
+				}
+				else
+				{
+					claim.via = single ? VIA_ROW : VIA_LIST;
+					/* 統3（再掲）: listed again, as weak as a range statement */
+					if (strstr(idcell, "\xe5\x86\x8d\xe6\x8e\xb2") != NULL)
+						claim.via = VIA_RANGE;
+					last = claim;
+					have_last = true;
+				}
 			}
-		}
-		if (claim.via == VIA_BLANK && group_start)
-			have_last = false;
+			if (claim.via == VIA_BLANK && group_start)
+				have_last = false;
 
-		/*
-		 * A row that contradicts an equally strong row before it is rejected
-		 * and claims nothing; otherwise it takes every control where it is
-		 * the strongest so far.
-		 */
-		f->state = 1;
-		for (i = 0; i < n && f->state == 1; i++)
-		{
-			Claim	   *b = &best[l.idx[i]];
-
-			if (b->via == claim.via && claim.via != VIA_RANGE &&
-				!same_claim(b, &claim))
+			/*
+			 * A row that contradicts an equally strong row before it is rejected
+			 * and claims nothing; otherwise it takes every control where it is
+			 * the strongest so far.
+			 */
+			f->state = 1;
+			for (i = 0; i < n && f->state == 1; i++)
 			{
-				reject_row(f, REJECT_DUPLICATE, lay.id_column, idcell,
-						   psprintf("control %s is answered in row %d and, differently, in row %d",
-									cat->ids[l.idx[i]], b->row, r));
+				Claim	   *b = &best[l.idx[i]];
+
+				if (b->via == claim.via && claim.via != VIA_RANGE &&
+					!same_claim(b, &claim))
+				{
+					reject_row(f, REJECT_DUPLICATE, lay.id_column, idcell,
+							   b->sheetno == si ?
+							   psprintf("control %s is answered in row %d and, differently, in row %d",
+										cat->ids[l.idx[i]], b->row, r) :
+							   psprintf("control %s is answered in sheet \"%s\" row %d and, differently, in sheet \"%s\" row %d",
+										cat->ids[l.idx[i]], reads[b->sheetno].sheet->name,
+										b->row, sheet->name, r));
+				}
 			}
+			if (f->state == 1)
+				for (i = 0; i < n; i++)
+					if (best[l.idx[i]].via < claim.via)
+						best[l.idx[i]] = claim;
 		}
-		if (f->state == 1)
-			for (i = 0; i < n; i++)
-				if (best[l.idx[i]].via < claim.via)
-					best[l.idx[i]] = claim;
 	}
 
 	/* responses, in document order of the controls */
@@ -2245,27 +2402,33 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 		for (i = 0; i < cat->n; i++)
 		{
 			Claim	   *b = &best[i];
+			Layout	   *bl = &reads[b->sheetno];
 
 			if (b->via == 0)
 				continue;
-			fates[b->row].won++;
-			emit(&o, "response", b->row, lay.answer_column,
-				 cat->ids[i], kansa_sheet_get(sheet, b->row, lay.id_column),
+			fates_of[b->sheetno][b->row].won++;
+			o.sheet = bl->sheet->name;
+			emit(&o, "response", b->row, bl->answer_column,
+				 cat->ids[i], kansa_sheet_get(bl->sheet, b->row, bl->id_column),
 				 b, NULL, NULL);
 		}
 	}
-	for (r = 1; r <= sheet->nrows; r++)
+	for (si = 0; si < nreads; si++)
 	{
-		RowFate    *f = &fates[r];
+		for (r = 1; r <= reads[si].sheet->nrows; r++)
+		{
+			RowFate    *f = &fates_of[si][r];
 
-		if (f->state == 2)
-			emit(&o, "skipped", r, 0, NULL, NULL, NULL, f->reason, NULL);
-		else if (f->state == 3)
-			/* a reject's reason column holds the error message */
-			emit(&o, "rejected", r, f->column, NULL, f->cell, NULL, f->message,
-				 &f->reject);
-		else if (f->state == 1 && f->won == 0)
-			emit(&o, "skipped", r, 0, NULL, NULL, NULL, "duplicate", NULL);
+			o.sheet = reads[si].sheet->name;
+			if (f->state == 2)
+				emit(&o, "skipped", r, 0, NULL, NULL, NULL, f->reason, NULL);
+			else if (f->state == 3)
+				/* a reject's reason column holds the error message */
+				emit(&o, "rejected", r, f->column, NULL, f->cell, NULL, f->message,
+					 &f->reject);
+			else if (f->state == 1 && f->won == 0)
+				emit(&o, "skipped", r, 0, NULL, NULL, NULL, "duplicate", NULL);
+		}
 	}
 	return (Datum) 0;
 }

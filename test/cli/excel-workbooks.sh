@@ -527,6 +527,10 @@ for my $i (1 .. 12) {
 	push @cs, ['F' . $r, $id eq '設3' ? 7 : 4, $note{$id} // EMPTY];
 	push @rows, [$r, '', @cs];
 	my $shown = $ans{$id} ? $ans{$id}{shown} : $i == 6 || $i == 7 ? $ans{'設5'}{shown} : undef;
+	# the remarks (備考) are joined to the answer, but for an Excel error
+	my $nshown = $note{$id} ? $note{$id}{shown} : undef;
+	$shown = defined $shown ? "$shown\n$nshown" : $nshown
+	  if defined $nshown && $nshown ne '' && $nshown !~ /^#/;
 	push @answers, [$r, $id, $idcell->{shown}, $shown, $mark->{shown}];
 }
 add_sheet(name => '回答', uid => '{7F4B2D1C-9A8E-4B6C-A1D3-5E2F0C9B8A77}',
@@ -726,9 +730,11 @@ check_book() {
 	fi
 }
 
-lay() { printf '{"format": "xlsx", "sheet": "%s", "header_row": %s, "id_column": %s, "answer_column": %s, "mark_column": %s, "ownership_column": 0}' "$@"; }
+lay() { printf '{"format": "xlsx", "sheet": "%s", "header_row": %s, "id_column": %s, "answer_column": %s, "mark_column": %s, "ownership_column": 0%s}' "$@"; }
+# 備考 (F) is joined to the answer (text_columns); the cover and the hidden
+# list are the other sheets
 for v in excel abs stream strict; do
-	check_book fisc8_$v.xlsx fisc8 回答 "$(lay 回答 3 2 4 5)" 12
+	check_book fisc8_$v.xlsx fisc8 回答 "$(lay 回答 3 2 4 5 ', "text_columns": [6], "other_sheets": ["表紙", "リスト"]')" 12
 done
-check_book iso27017_excel.xlsx iso27017 管理策 "$(lay 管理策 2 1 3 0)" 9
-check_book meti_excel.xlsx meti_cloud チェックシート "$(lay チェックシート 1 1 3 0)" 8
+check_book iso27017_excel.xlsx iso27017 管理策 "$(lay 管理策 2 1 3 0 ', "other_sheets": ["記入要領"]')" 9
+check_book meti_excel.xlsx meti_cloud チェックシート "$(lay チェックシート 1 1 3 0 '')" 8

@@ -271,10 +271,19 @@ SELECT kansa.service_dependency_delete('Example Bank', 'Example Cloud', 'Example
 SELECT kansa.service_dependency_set('Example Bank', 'Example Cloud', 'Example SaaS',
 	'Example DC', 'Example DC Tokyo', 'hosted there');
 SELECT kansa.evidence_validity_delete('Example Bank', 'cert:NOSUCH');
+-- a scope kept, used and forgotten
+SELECT name FROM kansa.scope_set('Example Bank', 'asp_saas', 'trojan scope', ARRAY['III.4.2.1', 'II.1']);
+SELECT kansa.scope_controls('asp_saas', ARRAY['III.4.2.1']);
+SELECT status FROM kansa.import_sheet('Example Bank', 'Example DC', 'Example DC Tokyo', 'asp_saas',
+	pg_catalog.convert_to(E'項番,回答\nIII.4.2.1,UPSを備えています。\n', 'UTF8'),
+	'scoped.csv', '{"scope": "trojan scope"}');
+SELECT kansa.scope_delete('Example Bank', 'asp_saas', 'trojan scope');
 -- review, the dry run, the sheet verdict, the service-type functions
 SELECT kansa.review(r.id, 'implemented/provider', 'trojan test')
   FROM kansa.response AS r ORDER BY r.id LIMIT 2;
 SELECT * FROM kansa.sheet_answers(pg_catalog.decode(:'asp', 'base64'), 'asp_saas');
+SELECT * FROM kansa.sheet_lines(pg_catalog.decode(:'asp', 'base64'), 'asp_saas');
+SELECT * FROM kansa.sheet_frameworks(pg_catalog.decode(:'asp', 'base64'));
 SELECT * FROM kansa.sheet_answers(pg_catalog.decode(:'asp', 'base64'), 'asp_saas',
 	ARRAY['II.1.1.1', 'III.1.1.1'], ARRAY['II'], ARRAY['II']);
 SELECT kansa.sheet_verdict('Yes', 'CSP-owned', 'partial'),

@@ -337,6 +337,27 @@ SELECT l.row_number, count(*) AS controls, min(l.control) AS first, max(l.contro
 SELECT w, kansa.answer(w)::text
   FROM unnest(ARRAY['対応', '一部対応', '未対応', '対応予定', '可', '不可', '適用外', 'Compliant',
                     'Partially compliant', 'Not implemented', 'Not applicable', 'Partially']) AS w;
+-- a workbook that splits its answers over two sheets: both are read, each
+-- with its own layout (a blind layout corpus sheet)
+\set split `base64 -w0 test/fixtures/layouts/blind3/t05_fisc10_workbook_multiline.xlsx`
+SELECT l.sheet, count(*) FILTER (WHERE l.kind = 'response') AS responses,
+       count(*) FILTER (WHERE l.kind = 'layout') AS layouts,
+       count(*) FILTER (WHERE l.kind = 'rejected') AS rejected
+  FROM kansa.sheet_lines(decode(:'split', 'base64'), 'fisc10') AS l
+ GROUP BY l.sheet ORDER BY l.sheet;
+-- an id listed again (統3（再掲）) yields to the row that answers it; a
+-- wrapped answer's second row joins it; a hyphen between two whole ids in
+-- a sentence is a range; 以上 closes the document
+SELECT l.row_number, l.kind, count(*) AS controls, min(l.control) AS first,
+       min(replace(l.answer, E'\n', ' / ')) AS answer, min(l.reason) AS reason
+  FROM kansa.sheet_lines(convert_to(E'項番,基準,対応,備考\n統3,計画,○,中期計画を策定しています。\n'
+                                    || E'統4,体制,○,CISOを任命し、\n,,,委員会を四半期ごとに開催しています。\n'
+                                    || E'統3（再掲）,計画,○,統3に同じ\n'
+                                    || E'設84-設86：本部の設備は対象外です。\n以上\n', 'UTF8'), 'fisc10') AS l
+ WHERE l.kind <> 'layout' GROUP BY l.row_number, l.kind ORDER BY l.row_number;
+-- in_scope: a NULL scope is every control
+SELECT kansa.in_scope(NULL, 'fisc8:設1'), kansa.in_scope('{fisc8:設1,fisc8:設2}', 'fisc8:設2'),
+       kansa.in_scope('{fisc8:設1}', 'fisc8:設2'), kansa.in_scope('{}', 'fisc8:設1');
 -- an id column forced beyond the 200 columns kansa scans by itself is read;
 -- one that holds no ids is named in the error
 SELECT kind, row_number, control, answer
@@ -355,6 +376,9 @@ SELECT count(*) FROM kansa.sheet_answers(convert_to(repeat(',', 204) || E'ID,回
 \set marks 'convert_to(E''項番,項目,回答,備考\n1.1,方針,○,情報セキュリティ基本方針を定め、全社員に周知しています。\n1.2,配布,○,ただし一部の拠点では未配布です。\n2.1,見直し,×,年1回、方針を見直しています。\n2.2,承認,実施しています（取締役会で承認）,\n2.3,公開,－,\n'', ''UTF8'')'
 SELECT l.reason::jsonb->>'mark_column' AS mark_column, l.reason::jsonb->>'answer_column' AS answer_column
   FROM kansa.sheet_answers(:marks, 'meti_cloud') AS l WHERE l.kind = 'layout';
+-- the dry run tells the verdict each row will get, and the conflicts
+SELECT l.row_number, l.control, l.mark, l.verdict::text, l.conflict
+  FROM kansa.sheet_answers(:marks, 'meti_cloud') AS l WHERE l.kind = 'response' ORDER BY l.row_number;
 SELECT status, responses, rejected
   FROM kansa.import_sheet('Bank A', 'V20', 'S20', 'meti_cloud', :marks, 'marks.csv');
 SELECT r.control, r.mark, left(r.raw_text, 16) AS text, r.classified, r.verdict, r.verdict_source, r.conflict
