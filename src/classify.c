@@ -882,6 +882,93 @@ static const char *const placeholders[] = {
 	"未記入", "未回答", "記入なし", "回答なし", "tbd", "tba", "?", "-?"
 };
 
+
+/*
+ * An answer that opens with a word of the answer vocabulary and goes on
+ * ("No. The console keeps sessions open…", "N/A – we own no laptops",
+ * "Yes, every laptop…", "Planned: …"): the answer word and its length up
+ * to the separator, or -1.  The separator is a full stop, comma, colon or
+ * dash (or 。、) within the first 24 bytes.
+ */
+static int
+leading_mark(const char *text, int tlen, int *len)
+{
+	int			i;
+
+	for (i = 1; i < Min(tlen, 24); i++)
+	{
+		bool		sep = text[i] == '.' || text[i] == ',' || text[i] == ':' ||
+			text[i] == ';' || (text[i] == ' ' && i + 1 < tlen && text[i + 1] == '-') ||
+			strncmp(text + i, "\xe3\x80\x82", 3) == 0 ||	/* 。 */
+			strncmp(text + i, "\xe3\x80\x81", 3) == 0 ||	/* 、 */
+			strncmp(text + i, " \xe2\x80\x93", 4) == 0 ||	/* en dash */
+			strncmp(text + i, " \xe2\x80\x94", 4) == 0;	/* em dash */
+		int			mark;
+
+		if (!sep)
+			continue;
+		/* "N/A." and "No." take their full stop with them */
+		if (i + 1 < tlen && text[i] == '.' && text[i + 1] != ' ' &&
+			text[i + 1] != '\0')
+			continue;
+		mark = kansa_answer_parse(text, i, false);
+		if (mark < 0)
+			return -1;
+		*len = Min(i + 1, tlen);
+		return mark;
+	}
+	return -1;
+}
+
+/*
+ * The answer word an answer opens with decides where the reading of what
+ * follows went the other way: "No. X exists, but no Y" is not_implemented
+ * (the reader saw a concession), "N/A. We use no paper at any stage"
+ * not_applicable (the reader saw a missing safeguard), "Planned: …"
+ * planned.  A reading that refines the word stands: "No. … planned for
+ * H2 2025" is planned, "No. The service has no card-payment function" not
+ * applicable, and a Yes never overrides the reading ("Yes, for employees;
+ * contractors are not screened" is partial).
+ */
+static void
+apply_leading_mark(Verdict *v, int lead, const char *rest)
+{
+	int			ls = KANSA_ANSWER_STATUS(lead);
+	int			vs = KANSA_ANSWER_STATUS(v->verdict);
+	int			resp = KANSA_ANSWER_RESP(v->verdict);
+	bool		over;
+
+	switch (ls)
+	{
+		case KANSA_NOT_IMPLEMENTED:
+			over = vs == KANSA_IMPLEMENTED || vs == KANSA_PARTIAL || vs == KANSA_UNCLEAR;
+			break;
+		case KANSA_NOT_APPLICABLE:
+			over = vs == KANSA_NOT_IMPLEMENTED || vs == KANSA_PARTIAL ||
+				vs == KANSA_UNCLEAR || vs == KANSA_PLANNED;
+			break;
+		case KANSA_PLANNED:
+			over = vs != KANSA_PLANNED && vs != KANSA_NOT_APPLICABLE;
+			break;
+		case KANSA_PARTIAL:
+			over = vs == KANSA_IMPLEMENTED || vs == KANSA_UNCLEAR;
+			break;
+		default:
+			over = false;
+	}
+	(void) rest;
+	if (!over)
+		return;
+	if (ls == KANSA_NOT_APPLICABLE)
+		resp = KANSA_RESP_NONE;
+	else if (resp == KANSA_RESP_NONE)
+		resp = KANSA_RESP_PROVIDER;
+	v->verdict = KANSA_ANSWER(ls, resp);
+	v->rule = "leading_mark";
+	v->confidence = Min(v->confidence, 0.85f);
+	strlcpy(v->kind, "leading_mark", sizeof(v->kind));
+}
+
 /*
  * Classify len bytes of answer text, judging only what is not in the nbp
  * boilerplate sentences bp (clean text, as boilerplate() returns them).
@@ -901,6 +988,8 @@ classify_text(const char *str, size_t len, char **bp, int nbp,
 	int			ncl = 0;
 	int			maxcl;
 	int			mark;
+	int			lead;
+	int			lead_len = 0;
 	int			i;
 	CueHit	   *hits;
 	int			nhits;
@@ -944,6 +1033,8 @@ classify_text(const char *str, size_t len, char **bp, int nbp,
 		return;
 	}
 
+	lead = leading_mark(text, tlen, &lead_len);
+
 	match_text(lower, tlen, &hits, &nhits, &joints, &njoints);
 	nsent = kansa_split_sentences(text, tlen, &starts, &lens);
 	/* an answer is judged on its first MAX_SENTENCES sentences */
@@ -985,6 +1076,8 @@ classify_text(const char *str, size_t len, char **bp, int nbp,
 		appendBinaryStringInfo(&v->specific, text + starts[s], lens[s]);
 	}
 	decide(v, text, clauses, ncl);
+	if (lead >= 0)
+		apply_leading_mark(v, lead, lower + lead_len);
 }
 
 /* Read an optional text[] argument of boilerplate sentences. */

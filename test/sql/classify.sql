@@ -63,3 +63,12 @@ SELECT (classify_explain('LiveOnは、ISMS（ISO27001）認証を受けていま
                          ARRAY['LiveOnは、ISMS（ISO27001）認証を受けています。'])).*;
 SELECT (classify_explain('弊社の標準文言です、これは繰り返されます。',
                          ARRAY['弊社の標準文言です、これは繰り返されます。'])).*;
+-- an answer that opens with an answer word: the word decides where the
+-- reading went the other way, a reading that refines it stands
+SELECT t, c.verdict::text, c.rule
+  FROM unnest(ARRAY['No. The admin console exists, but sessions are never locked after inactivity.',
+                    'N/A. The service uses no paper, tape or optical media at any stage.',
+                    'Planned: MFA for all administrators in Q3 2026.',
+                    'No. Hardware-bound keys are on our roadmap for H2 2025.',
+                    'Yes, for employees. Contractors are not screened.']) AS t,
+       LATERAL kansa.classify_explain(t) AS c;
