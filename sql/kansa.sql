@@ -1498,9 +1498,9 @@ COMMENT ON COLUMN kansa.scope.recorded_at IS 'When the row was recorded.';
 COMMENT ON COLUMN kansa.scope.recorded_by IS 'The role that recorded it (recorded by scope_set()).';
 
 -- The controls a list of ids and sections stands for.  Ids are local
--- (4.9) or whole (meti_cloud:4.9), in any width and spacing; a section
--- stands for every control below it.  Unknown items are an error naming
--- them all.
+-- (4.9) or whole (meti_cloud:4.9), in any width and spacing (control_id's
+-- own normalisation); a section stands for every control below it.
+-- Unknown items are an error naming them all.
 CREATE FUNCTION kansa.scope_controls(framework text, items text[])
 	RETURNS kansa.control_id[]
 	LANGUAGE plpgsql STABLE
@@ -1508,7 +1508,6 @@ CREATE FUNCTION kansa.scope_controls(framework text, items text[])
 	AS $$
 DECLARE
 	v_item text;
-	v_local text;
 	v_id kansa.control_id;
 	v_found kansa.control_id[];
 	v_out kansa.control_id[] := '{}';
@@ -1519,15 +1518,14 @@ BEGIN
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	FOREACH v_item IN ARRAY items LOOP
-		v_local := pg_catalog.replace(kansa.name_key(COALESCE(v_item, '')), ' ', '');
-		CONTINUE WHEN v_local = '';
-		IF pg_catalog.strpos(v_local, ':') > 0
-		   AND pg_catalog.lower(pg_catalog.split_part(v_local, ':', 1)) = pg_catalog.lower(framework) THEN
-			v_local := pg_catalog.substr(v_local, pg_catalog.strpos(v_local, ':') + 1);
-		END IF;
+		CONTINUE WHEN pg_catalog.btrim(COALESCE(v_item, '')) = '';
 		v_found := NULL;
-		IF kansa.is_valid_control_id(framework || ':' || v_local) THEN
-			v_id := kansa.control_id(framework, v_local);
+		v_id := CASE WHEN kansa.is_valid_control_id(v_item)
+					  AND kansa.framework(v_item::kansa.control_id) = framework
+					 THEN v_item::kansa.control_id
+					 WHEN kansa.is_valid_control_id(framework || ':' || v_item)
+					 THEN kansa.control_id(framework, v_item) END;
+		IF v_id IS NOT NULL THEN
 			WITH RECURSIVE below AS (
 				SELECT c.id, c.kind FROM kansa.control AS c WHERE c.id OPERATOR(kansa.=) v_id
 				UNION ALL
@@ -2240,15 +2238,18 @@ BEGIN
 			   AND kansa.name_key(s.name) = kansa.name_key(options->>'scope');
 			IF NOT FOUND THEN
 				v_items := pg_catalog.regexp_split_to_array(options->>'scope', '\s*[,、，]\s*');
-				IF pg_catalog.cardinality(v_items) = 1 AND NOT EXISTS (
-					SELECT FROM kansa.control AS c
-					 WHERE c.framework = import_sheet_by.framework
-					   AND kansa.local_id(c.id) = pg_catalog.replace(kansa.name_key(v_items[1]), ' ', '')) THEN
-					RAISE EXCEPTION 'scope "%" does not exist', options->>'scope'
-						USING ERRCODE = 'undefined_object',
-							  DETAIL = pg_catalog.format('It is neither a scope that organization "%s" keeps for framework %s nor a control or section of it.',
-														 organization, framework),
-							  HINT = 'Keep the scope with kansa.scope_set(), or list the controls and sections asked, separated by commas.';
+				-- one word that is no kept scope and no control: a name mistyped
+				IF pg_catalog.cardinality(v_items) = 1 THEN
+					BEGIN
+						v_scope := kansa.scope_controls(framework, v_items);
+					EXCEPTION WHEN invalid_parameter_value THEN
+						RAISE EXCEPTION 'scope "%" does not exist', options->>'scope'
+							USING ERRCODE = 'undefined_object',
+								  DETAIL = pg_catalog.format('It is neither a scope that organization "%s" keeps for framework %s nor a control or section of it.',
+															 organization, framework),
+								  HINT = 'Keep the scope with kansa.scope_set(), or list the controls and sections asked, separated by commas.';
+					END;
+					v_items := NULL;
 				END IF;
 			END IF;
 		ELSE
@@ -2935,7 +2936,7 @@ COMMENT ON COLUMN kansa.response_gap.gap_kind IS 'NULL when clean; else the gap 
 COMMENT ON COLUMN kansa.response_gap.gap_kinds IS 'Every gap kind that holds, comma-separated.';
 COMMENT ON COLUMN kansa.response_gap.severity IS 'high, medium or low (see assessment_control.severity).';
 
-COMMENT ON VIEW kansa.assessment_control IS 'Every control in scope of every current assessment (all controls of its framework), answered or not, with its status and, when it is not clean, its gap kind and severity: the row-level base of gaps, section_coverage and assessment_summary, for dashboards that drill down to controls.';
+COMMENT ON VIEW kansa.assessment_control IS 'Every control in scope of every current assessment (all controls of its framework, or those of the assessment''s scope), answered or not, with its status and, when it is not clean, its gap kind and severity: the row-level base of gaps, section_coverage and assessment_summary, for dashboards that drill down to controls.';
 COMMENT ON COLUMN kansa.assessment_control.assessment_id IS 'The assessment (kansa.assessment.id).';
 COMMENT ON COLUMN kansa.assessment_control.organization IS 'The assessing organisation.';
 COMMENT ON COLUMN kansa.assessment_control.vendor IS 'The vendor.';

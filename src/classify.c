@@ -886,12 +886,12 @@ static const char *const placeholders[] = {
 /*
  * An answer that opens with a word of the answer vocabulary and goes on
  * ("No. The console keeps sessions open…", "N/A – we own no laptops",
- * "Yes, every laptop…", "Planned: …"): the answer word and its length up
- * to the separator, or -1.  The separator is a full stop, comma, colon or
+ * "Yes, every laptop…", "Planned: …"): the answer the word stands for, or
+ * -1.  The separator is a full stop, comma, colon or
  * dash (or 。、) within the first 24 bytes.
  */
 static int
-leading_mark(const char *text, int tlen, int *len)
+leading_mark(const char *text, int tlen)
 {
 	int			i;
 
@@ -903,19 +903,14 @@ leading_mark(const char *text, int tlen, int *len)
 			strncmp(text + i, "\xe3\x80\x81", 3) == 0 ||	/* 、 */
 			strncmp(text + i, " \xe2\x80\x93", 4) == 0 ||	/* en dash */
 			strncmp(text + i, " \xe2\x80\x94", 4) == 0;	/* em dash */
-		int			mark;
 
 		if (!sep)
 			continue;
-		/* "N/A." and "No." take their full stop with them */
+		/* a full stop inside a word (N.B., 4.1) separates nothing */
 		if (i + 1 < tlen && text[i] == '.' && text[i + 1] != ' ' &&
 			text[i + 1] != '\0')
 			continue;
-		mark = kansa_answer_parse(text, i, false);
-		if (mark < 0)
-			return -1;
-		*len = Min(i + 1, tlen);
-		return mark;
+		return kansa_answer_parse(text, i, false);
 	}
 	return -1;
 }
@@ -931,7 +926,7 @@ leading_mark(const char *text, int tlen, int *len)
  * contractors are not screened" is partial).
  */
 static void
-apply_leading_mark(Verdict *v, int lead, const char *rest)
+apply_leading_mark(Verdict *v, int lead)
 {
 	int			ls = KANSA_ANSWER_STATUS(lead);
 	int			vs = KANSA_ANSWER_STATUS(v->verdict);
@@ -956,7 +951,6 @@ apply_leading_mark(Verdict *v, int lead, const char *rest)
 		default:
 			over = false;
 	}
-	(void) rest;
 	if (!over)
 		return;
 	if (ls == KANSA_NOT_APPLICABLE)
@@ -989,7 +983,6 @@ classify_text(const char *str, size_t len, char **bp, int nbp,
 	int			maxcl;
 	int			mark;
 	int			lead;
-	int			lead_len = 0;
 	int			i;
 	CueHit	   *hits;
 	int			nhits;
@@ -1033,7 +1026,7 @@ classify_text(const char *str, size_t len, char **bp, int nbp,
 		return;
 	}
 
-	lead = leading_mark(text, tlen, &lead_len);
+	lead = leading_mark(text, tlen);
 
 	match_text(lower, tlen, &hits, &nhits, &joints, &njoints);
 	nsent = kansa_split_sentences(text, tlen, &starts, &lens);
@@ -1077,7 +1070,7 @@ classify_text(const char *str, size_t len, char **bp, int nbp,
 	}
 	decide(v, text, clauses, ncl);
 	if (lead >= 0)
-		apply_leading_mark(v, lead, lower + lead_len);
+		apply_leading_mark(v, lead);
 }
 
 /* Read an optional text[] argument of boilerplate sentences. */

@@ -134,6 +134,21 @@ nonempty(const char *s)
 	return (s != NULL && s[0] != '\0') ? s : NULL;
 }
 
+/*
+ * A heading row of a section: the rows below it are read within the
+ * section (bare numbers are its items), and no answer carries over it.
+ */
+static void
+enter_section(RowFate *f, char *sec, char **section, char **subsection,
+			  bool *have_last)
+{
+	*section = sec;
+	*subsection = NULL;
+	*have_last = false;
+	f->state = 2;
+	f->reason = "section";
+}
+
 /* Mark a row rejected, with the error a strict import raises for it. */
 static void
 reject_row(RowFate *f, RejectKind kind, int column, const char *cell,
@@ -251,7 +266,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 	content = PG_GETARG_BYTEA_PP(0);
 	framework = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	cat = kansa_catalog_build(framework, PG_GETARG_ARRAYTYPE_P(2),
-						PG_GETARG_ARRAYTYPE_P(3), PG_GETARG_ARRAYTYPE_P(4));
+							  PG_GETARG_ARRAYTYPE_P(3), PG_GETARG_ARRAYTYPE_P(4));
 	if (cat->n == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -368,7 +383,6 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			const char *first;
 			int			firstcol = 0;
 			char	   *sec;
-			char	   *stripped;
 			Claim		claim;
 			bool		single = false;
 			char	   *bad = NULL;
@@ -406,7 +420,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			/* a header repeated on every printed page */
 			if (lay.header_row > 0 && lay.answer_column > 0 &&
 				kansa_same_text(kansa_sheet_get(sheet, r, lay.answer_column),
-						  kansa_sheet_get(sheet, lay.header_row, lay.answer_column)) &&
+								kansa_sheet_get(sheet, lay.header_row, lay.answer_column)) &&
 				kansa_same_text(idcell, kansa_sheet_get(sheet, lay.header_row, lay.id_column)))
 			{
 				f->state = 2;
@@ -416,11 +430,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 			if ((sec = kansa_row_section(cat, first)) != NULL &&
 				(idcell == NULL || firstcol == lay.id_column))
 			{
-				section = sec;
-				subsection = NULL;
-				have_last = false;
-				f->state = 2;
-				f->reason = "section";
+				enter_section(f, sec, &section, &subsection, &have_last);
 				continue;
 			}
 			if (idcell != NULL && firstcol == lay.id_column &&
@@ -479,11 +489,7 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 				(kansa_section_titled(cat, sec, sheet, r, lay.id_column) ||
 				 (lay.dotted && kansa_find_exact(cat, sec) < 0)))
 			{
-				section = sec;
-				subsection = NULL;
-				have_last = false;
-				f->state = 2;
-				f->reason = "section";
+				enter_section(f, sec, &section, &subsection, &have_last);
 				continue;
 			}
 
@@ -508,21 +514,14 @@ kansa_sheet_answers(PG_FUNCTION_ARGS)
 					claim.via = VIA_RANGE;
 					f->column = lay.answer_column;
 				}
-				else if (idcell != NULL &&
-						 ((sec = kansa_section_id(cat, idcell)) != NULL ||
-						  ((stripped = kansa_strip_id_prefixes(idcell)) != NULL &&
-						   (sec = kansa_section_id(cat, stripped)) != NULL)))
+				else if (idcell != NULL && (sec = kansa_section_id(cat, idcell)) != NULL)
 				{
 					/*
 					 * An id cell that names a section of the catalog (統,
 					 * 1(1)) and no control: a heading, whatever stands beside
 					 * it (a merged title reaches the answer column).
 					 */
-					section = sec;
-					subsection = NULL;
-					have_last = false;
-					f->state = 2;
-					f->reason = "section";
+					enter_section(f, sec, &section, &subsection, &have_last);
 					continue;
 				}
 				else if (kansa_row_is_band(sheet, r) ||

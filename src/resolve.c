@@ -102,8 +102,8 @@ text_array(ArrayType *arr, int *n)
 }
 
 Catalog *
-kansa_catalog_build(const char *framework, ArrayType *controls, ArrayType *sections,
-			  ArrayType *section_titles)
+kansa_catalog_build(const char *framework, ArrayType *controls,
+					ArrayType *sections, ArrayType *section_titles)
 {
 	Catalog    *cat = palloc0(sizeof(Catalog));
 	int			i,
@@ -470,8 +470,8 @@ kansa_strip_id_prefixes(const char *cell)
  * prefixes sheets put before ids.
  */
 int
-kansa_resolve_cell(Catalog *cat, const char *cell, const char *section, IdList *out,
-			 const char *subsection, bool *single, char **bad)
+kansa_resolve_cell(Catalog *cat, const char *cell, const char *section,
+				   IdList *out, const char *subsection, bool *single, char **bad)
 {
 	int			n = resolve_written(cat, cell, section, out, subsection, single, bad);
 	char	   *stripped;
@@ -807,12 +807,26 @@ kansa_text_range(Catalog *cat, const char *text, IdList *out)
 	return 0;
 }
 
+static char *section_id_written(Catalog *cat, const char *cell);
+
 /*
  * The section a cell names by its local id, written whole (blanks and width
- * folded: "統", "1(1)", "１２"), or NULL.
+ * folded: "統", "1(1)", "１２"), or failing that without the prefixes sheets
+ * put before ids ("A.5"), as resolve_cell() reads controls; or NULL.
  */
 char *
 kansa_section_id(Catalog *cat, const char *cell)
+{
+	char	   *sec = section_id_written(cat, cell);
+	char	   *stripped;
+
+	if (sec == NULL && (stripped = kansa_strip_id_prefixes(cell)) != NULL)
+		sec = section_id_written(cat, stripped);
+	return sec;
+}
+
+static char *
+section_id_written(Catalog *cat, const char *cell)
 {
 	int			flen;
 	char	   *f;
@@ -837,8 +851,8 @@ kansa_section_id(Catalog *cat, const char *cell)
 
 /* Does a cell of the row, beside the id, hold the title of section sec? */
 bool
-kansa_section_titled(Catalog *cat, const char *sec, KansaSheet *sheet, int row,
-			   int id_column)
+kansa_section_titled(Catalog *cat, const char *sec, KansaSheet *sheet,
+					 int row, int id_column)
 {
 	int			j,
 				c;

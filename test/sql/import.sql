@@ -345,6 +345,13 @@ SELECT l.sheet, count(*) FILTER (WHERE l.kind = 'response') AS responses,
        count(*) FILTER (WHERE l.kind = 'rejected') AS rejected
   FROM kansa.sheet_lines(decode(:'split', 'base64'), 'fisc10') AS l
  GROUP BY l.sheet ORDER BY l.sheet;
+-- import_sheet keeps both layouts in the batch and counts rows per sheet
+SELECT i.status, i.sheet, i.responses, i.rejected
+  FROM kansa.import_sheet('Bank A', 'V40', 'S40', 'fisc10', decode(:'split', 'base64'), 'split.xlsx') AS i;
+SELECT jsonb_array_length(b.layout->'sheets') AS layouts, b.rows_read = b.skipped + b.rejected
+       + (SELECT count(DISTINCT (r.sheet, r.row_number)) FROM kansa.response AS r
+           WHERE r.assessment_id = b.assessment_id) AS rows_add_up
+  FROM kansa.import_batch AS b WHERE b.file_name = 'split.xlsx';
 -- an id listed again (統3（再掲）) yields to the row that answers it; a
 -- wrapped answer's second row joins it; a hyphen between two whole ids in
 -- a sentence is a range; 以上 closes the document
