@@ -438,6 +438,16 @@ SELECT controls_in_scope, answered, implemented, partial, unanswered, gaps_high,
 SELECT section, controls_in_scope, answered FROM kansa.section_coverage
  WHERE service = 'S30' ORDER BY section_position;
 SELECT control, gap_kind FROM kansa.gaps WHERE service = 'S30' ORDER BY position;
+-- the reference check follows only the controls asked: with the same
+-- pattern, the scoped assessment has fewer items to check than the whole
+-- framework, and none through a control outside its scope
+SELECT count(kansa.service_set('Bank A', v, s, NULL, NULL, NULL, 3))
+  FROM (VALUES ('V20', 'S20'), ('V30', 'S30')) AS x (v, s);
+SELECT (SELECT count(*) FROM kansa.reference_check WHERE service = 'S30')
+       < (SELECT count(*) FROM kansa.reference_check WHERE service = 'S20') AS fewer_items,
+       (SELECT count(*) FROM kansa.reference_check AS q JOIN kansa.assessment AS a ON a.id = q.assessment_id
+         WHERE q.service = 'S30' AND q.control IS NOT NULL
+           AND NOT kansa.in_scope(a.scope, q.control)) AS outside_scope;
 -- the answers outside the scope are kept
 SELECT count(*) AS responses_kept FROM kansa.response AS r
   JOIN kansa.assessment AS a ON a.id = r.assessment_id WHERE a.file_name = 'scoped.csv';
