@@ -6,7 +6,11 @@ EXTENSION = kansa
 EXTVERSION = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" $(EXTENSION).control)
 
 MODULE_big = kansa
-OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+OBJS = src/answer.o src/automaton.o src/classify.o src/cleantext.o \
+	src/control_id.o src/evidence.o src/extract_evidence.o \
+	src/extract_measures.o src/gap.o src/import.o src/kansa.o src/layout.o \
+	src/measure.o src/mecab.o src/normalize.o src/pattern.o src/reading.o \
+	src/resolve.o src/sheet.o src/sheet_text.o src/sheet_xlsx.o src/tenant.o
 
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA = $(filter-out sql/$(EXTENSION).sql sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*.sql))
@@ -20,7 +24,10 @@ XML2_LIBS := $(shell xml2-config --libs 2>/dev/null || echo -lxml2)
 MECAB_CFLAGS := $(shell mecab-config --cflags 2>/dev/null)
 MECAB_LIBS := $(shell mecab-config --libs 2>/dev/null || echo -lmecab)
 PG_CPPFLAGS = -I$(srcdir)/src $(XML2_CFLAGS) $(MECAB_CFLAGS)
-PG_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter
+# -Werror is not shipped (a newer compiler than ours must not break a user's
+# build); the project's own checks, `make test` and CI, build with it.
+KANSA_WERROR ?=
+PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter $(KANSA_WERROR)
 SHLIB_LINK = $(XML2_LIBS) -lz $(MECAB_LIBS)
 
 EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql src/calibration.h results regression.diffs regression.out
@@ -47,7 +54,7 @@ bootstrap:
 
 # Everything a newcomer needs, then the whole suite in a throwaway cluster.
 test: bootstrap
-	$(MAKE) all
+	$(MAKE) all KANSA_WERROR=-Werror
 	scripts/as-root $(MAKE) install
 	scripts/run-tests
 

@@ -23,13 +23,18 @@ CREATE ROLE ht_importer_b NOLOGIN IN ROLE kansa_importer, ht_org_b;
 CREATE ROLE ht_analyst_b NOLOGIN IN ROLE kansa_analyst, ht_org_b;
 INSERT INTO organization (name, tenant_role) VALUES ('Org A', 'ht_org_a'), ('Org B 秘密銀行', 'ht_org_b');
 
-\set fisc `base64 -w0 test/fixtures/sheets/fisc8_liveon.xlsx`
-\set meti `base64 -w0 test/fixtures/sheets/meti_cloud_light2.xlsx`
+-- the fixtures, read by the server from the test directory (pg_regress sets
+-- PG_ABS_SRCDIR; scripts/run-suite sets it for pgTAP too), as the superuser:
+-- the importers below may not read server files
+\getenv abs_srcdir PG_ABS_SRCDIR
+\set fisc_file :abs_srcdir '/fixtures/sheets/fisc8_liveon.xlsx'
+\set meti_file :abs_srcdir '/fixtures/sheets/meti_cloud_light2.xlsx'
+SELECT pg_read_binary_file(:'fisc_file') AS fisc, pg_read_binary_file(:'meti_file') AS meti \gset
 SET ROLE ht_importer_a;
-SELECT status FROM import_sheet('Org A', 'ジャパンメディアシステム', 'LiveOn', 'fisc8', decode(:'fisc', 'base64'), 'a.xlsx');
+SELECT status FROM import_sheet('Org A', 'ジャパンメディアシステム', 'LiveOn', 'fisc8', :'fisc'::bytea, 'a.xlsx');
 RESET ROLE;
 SET ROLE ht_importer_b;
-SELECT status FROM import_sheet('Org B 秘密銀行', 'ジャパンメディアシステム', 'LiveOn', 'fisc8', decode(:'fisc', 'base64'), 'a.xlsx');
+SELECT status FROM import_sheet('Org B 秘密銀行', 'ジャパンメディアシステム', 'LiveOn', 'fisc8', :'fisc'::bytea, 'a.xlsx');
 SELECT status FROM import_sheet('Org B 秘密銀行', 'B秘密ベンダー', 'B秘密サービス', 'iso27017',
 	convert_to(E'ID,回答\n5.1.1,B社だけの秘密の回答 JQA-IM7777 を参照。毎日バックアップを取得しています。\n9.9.9,B社の不明な番号\n', 'UTF8'),
 	'b-secret.csv', '{"mode": "quarantine"}');

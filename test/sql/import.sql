@@ -4,9 +4,12 @@
 SET client_min_messages = warning;
 -- error contexts name plpgsql line numbers: not part of what is tested
 \set SHOW_CONTEXT never
-\set fisc `base64 -w0 test/fixtures/sheets/fisc8_liveon.xlsx`
-\set meti `base64 -w0 test/fixtures/sheets/meti_cloud_light2.xlsx`
-\set iso `base64 -w0 test/fixtures/sheets/iso27017_liveon.csv`
+-- the fixtures, read by the server from the test directory (pg_regress sets
+-- PG_ABS_SRCDIR; scripts/run-suite sets it for pgTAP too)
+\getenv abs_srcdir PG_ABS_SRCDIR
+\set fisc :abs_srcdir '/fixtures/sheets/fisc8_liveon.xlsx'
+\set meti :abs_srcdir '/fixtures/sheets/meti_cloud_light2.xlsx'
+\set iso :abs_srcdir '/fixtures/sheets/iso27017_liveon.csv'
 
 -- a helper: text as a file in UTF-8
 CREATE FUNCTION f(t text) RETURNS bytea LANGUAGE sql AS $$ SELECT convert_to(t, 'UTF8') $$;
@@ -16,13 +19,13 @@ CREATE FUNCTION f(t text) RETURNS bytea LANGUAGE sql AS $$ SELECT convert_to(t, 
 --
 SELECT status, format, sheet, rows_read, responses, rejected, skipped, unknown_controls
   FROM kansa.import_sheet('Bank A', 'ジャパンメディアシステム', 'LiveOn', 'fisc8',
-                          decode(:'fisc', 'base64'), 'fisc8_liveon.xlsx');
+                          pg_read_binary_file(:'fisc'), 'fisc8_liveon.xlsx');
 SELECT status, format, sheet, rows_read, responses, rejected, skipped, unknown_controls
   FROM kansa.import_sheet('Bank A', 'ジャパンメディアシステム', 'LiveOn', 'iso27017',
-                          decode(:'iso', 'base64'), 'iso27017_liveon.csv');
+                          pg_read_binary_file(:'iso'), 'iso27017_liveon.csv');
 SELECT status, format, sheet, rows_read, responses, rejected, skipped, unknown_controls
   FROM kansa.import_sheet('Bank A', '株式会社LIGHT2', 'ものづくりコネクテッドクラウドサービス',
-                          'meti_cloud', decode(:'meti', 'base64'), 'meti_cloud_light2.xlsx');
+                          'meti_cloud', pg_read_binary_file(:'meti'), 'meti_cloud_light2.xlsx');
 SELECT file_name, format, layout, skipped_by_reason, status
   FROM kansa.import_batch ORDER BY id;
 
@@ -65,12 +68,12 @@ SELECT m.quantity, m.measure, m.span FROM kansa.response_measure m
 --
 SELECT batch_id, assessment_id, status, rows_read, responses
   FROM kansa.import_sheet('Bank A', 'ジャパンメディアシステム', 'LiveOn', 'iso27017',
-                          decode(:'iso', 'base64'), 'copy of iso27017_liveon.csv');
+                          pg_read_binary_file(:'iso'), 'copy of iso27017_liveon.csv');
 SELECT count(*) AS batches FROM kansa.import_batch;
 -- another organisation loading the same bytes gets its own assessment
 SELECT status, responses
   FROM kansa.import_sheet('Insurer B', 'ジャパンメディアシステム', 'LiveOn', 'iso27017',
-                          decode(:'iso', 'base64'), 'iso27017_liveon.csv');
+                          pg_read_binary_file(:'iso'), 'iso27017_liveon.csv');
 -- a newer sheet supersedes the current one; history is kept
 SELECT status, responses
   FROM kansa.import_sheet('Bank A', 'ジャパンメディアシステム', 'LiveOn', 'iso27017',
@@ -81,7 +84,7 @@ SELECT o.name, a.file_name, a.superseded_by IS NULL AS current,
  WHERE a.framework = 'iso27017' ORDER BY a.id;
 -- option reload loads the same bytes again
 SELECT status FROM kansa.import_sheet('Bank A', 'ジャパンメディアシステム', 'LiveOn', 'iso27017',
-                                      decode(:'iso', 'base64'), 'iso27017_liveon.csv',
+                                      pg_read_binary_file(:'iso'), 'iso27017_liveon.csv',
                                       '{"reload": true}');
 SELECT a.file_name, a.superseded_by IS NULL AS current FROM kansa.assessment a
   JOIN kansa.organization o ON o.id = a.organization_id
@@ -128,8 +131,8 @@ SELECT kind, row_number, control, answer, mark, reason
                            '{"header_row": 1, "answer_column": "D", "mark_column": 3}');
 -- option sheet picks the sheet of a workbook
 SELECT count(*) FILTER (WHERE kind = 'response') AS responses
-  FROM kansa.sheet_answers(decode(:'fisc', 'base64'), 'fisc8', '{"sheet": "対応状況"}');
-SELECT count(*) FROM kansa.sheet_answers(decode(:'fisc', 'base64'), 'fisc8', '{"sheet": "Sheet2"}');
+  FROM kansa.sheet_answers(pg_read_binary_file(:'fisc'), 'fisc8', '{"sheet": "対応状況"}');
+SELECT count(*) FROM kansa.sheet_answers(pg_read_binary_file(:'fisc'), 'fisc8', '{"sheet": "Sheet2"}');
 -- HTML fragments of an answer are kept as read and reduced in clean_text
 SELECT r.raw_text LIKE '<p>%' AS raw_has_html, r.clean_text LIKE '%<p>%' AS clean_has_html
   FROM kansa.response r JOIN kansa.assessment a ON a.id = r.assessment_id
@@ -241,20 +244,20 @@ SELECT kansa.review(1, NULL);
 --
 -- 7. read_sheet on a workbook, and files that are not what they claim
 --
-SELECT sheet, row_number, column_number, left(value, 20) FROM kansa.read_sheet(decode(:'fisc', 'base64'))
+SELECT sheet, row_number, column_number, left(value, 20) FROM kansa.read_sheet(pg_read_binary_file(:'fisc'))
  WHERE row_number IN (6, 8, 15) ORDER BY 2, 3;
-SELECT count(*) FROM kansa.read_sheet(decode(:'fisc', 'base64'), '{"sheet": "対応状況"}');
-SELECT count(*) FROM kansa.read_sheet(decode(:'fisc', 'base64'), '{"sheet": "Sheet9"}');
+SELECT count(*) FROM kansa.read_sheet(pg_read_binary_file(:'fisc'), '{"sheet": "対応状況"}');
+SELECT count(*) FROM kansa.read_sheet(pg_read_binary_file(:'fisc'), '{"sheet": "Sheet9"}');
 SELECT count(*) FROM kansa.read_sheet('\x504b0304deadbeef'::bytea);
-SELECT count(*) FROM kansa.read_sheet(substr(decode(:'fisc', 'base64'), 1, 20000));
+SELECT count(*) FROM kansa.read_sheet(substr(pg_read_binary_file(:'fisc'), 1, 20000));
 SET kansa.import_max_inflated_size = '64kB';
-SELECT count(*) FROM kansa.read_sheet(decode(:'fisc', 'base64'));
+SELECT count(*) FROM kansa.read_sheet(pg_read_binary_file(:'fisc'));
 RESET kansa.import_max_inflated_size;
 SET kansa.import_max_file_size = '8kB';
-SELECT count(*) FROM kansa.read_sheet(decode(:'fisc', 'base64'));
+SELECT count(*) FROM kansa.read_sheet(pg_read_binary_file(:'fisc'));
 RESET kansa.import_max_file_size;
 SET kansa.import_max_rows = 100;
-SELECT * FROM kansa.import_sheet('Bank A', 'V9', 'S9', 'fisc8', decode(:'fisc', 'base64'), 'f.xlsx');
+SELECT * FROM kansa.import_sheet('Bank A', 'V9', 'S9', 'fisc8', pg_read_binary_file(:'fisc'), 'f.xlsx');
 RESET kansa.import_max_rows;
 SELECT kansa.column_name(n) FROM unnest(ARRAY[1, 26, 27, 52, 702, 703, 16384]) n;
 -- rows whose id cell resolves to nothing: rejected only when they carry an
@@ -339,15 +342,15 @@ SELECT w, kansa.answer(w)::text
                     'Partially compliant', 'Not implemented', 'Not applicable', 'Partially']) AS w;
 -- a workbook that splits its answers over two sheets: both are read, each
 -- with its own layout (a blind layout corpus sheet)
-\set split `base64 -w0 test/fixtures/layouts/blind3/t05_fisc10_workbook_multiline.xlsx`
+\set split :abs_srcdir '/fixtures/layouts/blind3/t05_fisc10_workbook_multiline.xlsx'
 SELECT l.sheet, count(*) FILTER (WHERE l.kind = 'response') AS responses,
        count(*) FILTER (WHERE l.kind = 'layout') AS layouts,
        count(*) FILTER (WHERE l.kind = 'rejected') AS rejected
-  FROM kansa.sheet_lines(decode(:'split', 'base64'), 'fisc10') AS l
+  FROM kansa.sheet_lines(pg_read_binary_file(:'split'), 'fisc10') AS l
  GROUP BY l.sheet ORDER BY l.sheet;
 -- import_sheet keeps both layouts in the batch and counts rows per sheet
 SELECT i.status, i.sheet, i.responses, i.rejected
-  FROM kansa.import_sheet('Bank A', 'V40', 'S40', 'fisc10', decode(:'split', 'base64'), 'split.xlsx') AS i;
+  FROM kansa.import_sheet('Bank A', 'V40', 'S40', 'fisc10', pg_read_binary_file(:'split'), 'split.xlsx') AS i;
 SELECT jsonb_array_length(b.layout->'sheets') AS layouts, b.rows_read = b.skipped + b.rejected
        + (SELECT count(DISTINCT (r.sheet, r.row_number)) FROM kansa.response AS r
            WHERE r.assessment_id = b.assessment_id) AS rows_add_up

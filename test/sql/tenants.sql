@@ -8,9 +8,15 @@
 SET client_min_messages = warning;
 \set SHOW_CONTEXT never
 \set VERBOSITY terse
-\set fisc `base64 -w0 test/fixtures/sheets/fisc8_liveon.xlsx`
-\set meti `base64 -w0 test/fixtures/sheets/meti_cloud_light2.xlsx`
-\set iso `base64 -w0 test/fixtures/sheets/iso27017_liveon.csv`
+-- the fixtures, read by the server from the test directory (pg_regress sets
+-- PG_ABS_SRCDIR; scripts/run-suite sets it for pgTAP too), as the superuser:
+-- the importers below may not read server files
+\getenv abs_srcdir PG_ABS_SRCDIR
+\set fisc_file :abs_srcdir '/fixtures/sheets/fisc8_liveon.xlsx'
+\set meti_file :abs_srcdir '/fixtures/sheets/meti_cloud_light2.xlsx'
+\set iso_file :abs_srcdir '/fixtures/sheets/iso27017_liveon.csv'
+SELECT pg_read_binary_file(:'fisc_file') AS fisc, pg_read_binary_file(:'meti_file') AS meti,
+       pg_read_binary_file(:'iso_file') AS iso \gset
 \set vendor_1 'ジャパンメディアシステム株式会社 (tenants)'
 \set vendor_2 '株式会社LIGHT2 (tenants)'
 
@@ -39,23 +45,23 @@ INSERT INTO kansa.organization (name, tenant_role) VALUES ('Bank C', CURRENT_USE
 SET ROLE tenants_importer_a;
 SELECT status, responses, rejected
   FROM kansa.import_sheet('Alpha Bank', :'vendor_1', 'LiveOn', 'fisc8',
-                          decode(:'fisc', 'base64'), 'fisc8_liveon.xlsx');
+                          :'fisc'::bytea, 'fisc8_liveon.xlsx');
 SELECT status, responses, rejected
   FROM kansa.import_sheet('Alpha Bank', :'vendor_1', 'LiveOn', 'iso27017',
-                          decode(:'iso', 'base64'), 'iso27017_liveon.csv');
+                          :'iso'::bytea, 'iso27017_liveon.csv');
 -- org B's organisation does not exist for A, no more than one never made
 SELECT status FROM kansa.import_sheet('Beta Bank', :'vendor_1', 'LiveOn',
-                                      'fisc8', decode(:'fisc', 'base64'), 'fisc8_liveon.xlsx');
+                                      'fisc8', :'fisc'::bytea, 'fisc8_liveon.xlsx');
 SELECT status FROM kansa.import_sheet('Bank Z', 'V', 'S', 'fisc8',
-                                      decode(:'fisc', 'base64'), 'fisc8_liveon.xlsx');
+                                      :'fisc'::bytea, 'fisc8_liveon.xlsx');
 RESET ROLE;
 SET ROLE tenants_importer_b;
 SELECT status, responses, rejected
   FROM kansa.import_sheet('Beta Bank', :'vendor_1', 'LiveOn', 'fisc8',
-                          decode(:'fisc', 'base64'), 'fisc8_liveon.xlsx');
+                          :'fisc'::bytea, 'fisc8_liveon.xlsx');
 SELECT status, responses, rejected
   FROM kansa.import_sheet('Beta Bank', :'vendor_2', 'ものづくりコネクテッドクラウドサービス',
-                          'meti_cloud', decode(:'meti', 'base64'), 'meti_cloud_light2.xlsx',
+                          'meti_cloud', :'meti'::bytea, 'meti_cloud_light2.xlsx',
                           '{"received": "2024-04-01"}');
 -- a quarantined reject, so that import_reject holds a row of B's
 SELECT status, responses, rejected
@@ -63,7 +69,7 @@ SELECT status, responses, rejected
                           'iso27017', convert_to(E'ID,回答\n5.1.1,方針を定めています。\n99.9,不明な番号\n', 'UTF8'),
                           'iso_b.csv', '{"mode": "quarantine"}');
 SELECT status FROM kansa.import_sheet('Beta Bank', :'vendor_1', 'LiveOn',
-                                      'fisc8', decode(:'fisc', 'base64'), 'fisc8_liveon.xlsx');
+                                      'fisc8', :'fisc'::bytea, 'fisc8_liveon.xlsx');
 RESET ROLE;
 
 -- Analysts' data of both: a review each, evidence validity each.

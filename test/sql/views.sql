@@ -3,20 +3,23 @@
 -- were checked by hand against the published documents (see the comments).
 SET client_min_messages = warning;
 \set VERBOSITY terse
-\set fisc `base64 -w0 test/fixtures/sheets/fisc8_liveon.xlsx`
-\set meti `base64 -w0 test/fixtures/sheets/meti_cloud_light2.xlsx`
-\set iso `base64 -w0 test/fixtures/sheets/iso27017_liveon.csv`
-\set asp `base64 -w0 test/fixtures/sheets/asp_saas_example.csv`
+-- the fixtures, read by the server from the test directory (pg_regress sets
+-- PG_ABS_SRCDIR; scripts/run-suite sets it for pgTAP too)
+\getenv abs_srcdir PG_ABS_SRCDIR
+\set fisc :abs_srcdir '/fixtures/sheets/fisc8_liveon.xlsx'
+\set meti :abs_srcdir '/fixtures/sheets/meti_cloud_light2.xlsx'
+\set iso :abs_srcdir '/fixtures/sheets/iso27017_liveon.csv'
+\set asp :abs_srcdir '/fixtures/sheets/asp_saas_example.csv'
 
 SELECT status, responses, rejected
   FROM kansa.import_sheet('Example Bank', 'ジャパンメディアシステム株式会社', 'LiveOn', 'fisc8',
-                          decode(:'fisc', 'base64'), 'fisc8_liveon.xlsx');
+                          pg_read_binary_file(:'fisc'), 'fisc8_liveon.xlsx');
 SELECT status, responses, rejected
   FROM kansa.import_sheet('Example Bank', 'ジャパンメディアシステム株式会社', 'LiveOn', 'iso27017',
-                          decode(:'iso', 'base64'), 'iso27017_liveon.csv');
+                          pg_read_binary_file(:'iso'), 'iso27017_liveon.csv');
 SELECT status, responses, rejected
   FROM kansa.import_sheet('Example Bank', '株式会社LIGHT2', 'ものづくりコネクテッドクラウドサービス',
-                          'meti_cloud', decode(:'meti', 'base64'), 'meti_cloud_light2.xlsx',
+                          'meti_cloud', pg_read_binary_file(:'meti'), 'meti_cloud_light2.xlsx',
                           '{"received": "2024-04-01"}');
 
 -- LIGHT2's pattern.  Its service keeps manufacturers' drawings and technical
@@ -102,7 +105,7 @@ SELECT count(*) FROM kansa.reference_check WHERE vendor = 'ジャパンメディ
 -- for a pattern-1 service: every kind of gap and severity.
 SELECT status, responses
   FROM kansa.import_sheet('Example Bank', 'Example Cloud', 'Example SaaS', 'asp_saas',
-                          decode(:'asp', 'base64'), 'asp_saas_example.csv');
+                          pg_read_binary_file(:'asp'), 'asp_saas_example.csv');
 SELECT name, pattern FROM kansa.service_set('Example Bank', 'Example DC', 'Example DC Tokyo');
 SELECT name, pattern FROM kansa.service_set('Example Bank', 'Example Cloud', 'Example SaaS', pattern => 1);
 SELECT reference_control, letter, required_value, stated_measure, satisfied, must_achieve
