@@ -196,6 +196,7 @@ CREATE OPERATOR CLASS kansa.control_id_ops
 		FUNCTION 1 kansa.control_id_cmp(kansa.control_id, kansa.control_id),
 		FUNCTION 2 kansa.control_id_sortsupport(internal);
 COMMENT ON OPERATOR CLASS kansa.control_id_ops USING btree IS 'Natural order of control_ids.';
+COMMENT ON OPERATOR FAMILY kansa.control_id_ops USING btree IS 'The btree operator family of control_id (its default operator class).';
 
 CREATE OPERATOR CLASS kansa.control_id_hash_ops
 	DEFAULT FOR TYPE kansa.control_id USING hash AS
@@ -203,3 +204,4 @@ CREATE OPERATOR CLASS kansa.control_id_hash_ops
 		FUNCTION 1 kansa.control_id_hash(kansa.control_id),
 		FUNCTION 2 kansa.control_id_hash_extended(kansa.control_id, bigint);
 COMMENT ON OPERATOR CLASS kansa.control_id_hash_ops USING hash IS 'Hashing of control_ids (hash joins, hash indexes, hash partitioning).';
+COMMENT ON OPERATOR FAMILY kansa.control_id_hash_ops USING hash IS 'The hash operator family of control_id (its default operator class).';

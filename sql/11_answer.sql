@@ -142,12 +142,14 @@ CREATE OPERATOR CLASS kansa.answer_ops
 		FUNCTION 1 kansa.answer_cmp(kansa.answer, kansa.answer),
 		FUNCTION 2 kansa.answer_sortsupport(internal);
 COMMENT ON OPERATOR CLASS kansa.answer_ops USING btree IS 'Order of answers, worst first, not_applicable last.';
+COMMENT ON OPERATOR FAMILY kansa.answer_ops USING btree IS 'The btree operator family of answer (its default operator class).';
 CREATE OPERATOR CLASS kansa.answer_hash_ops
 	DEFAULT FOR TYPE kansa.answer USING hash AS
 		OPERATOR 1 kansa.= ,
 		FUNCTION 1 kansa.answer_hash(kansa.answer),
 		FUNCTION 2 kansa.answer_hash_extended(kansa.answer, bigint);
 COMMENT ON OPERATOR CLASS kansa.answer_hash_ops USING hash IS 'Hashing of answers.';
+COMMENT ON OPERATOR FAMILY kansa.answer_hash_ops USING hash IS 'The hash operator family of answer (its default operator class).';
 
 CREATE FUNCTION kansa.answer_worse(kansa.answer, kansa.answer) RETURNS kansa.answer
 	AS 'MODULE_PATHNAME', 'answer_worse' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

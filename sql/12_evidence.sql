@@ -129,12 +129,14 @@ CREATE OPERATOR CLASS kansa.evidence_ops
 		OPERATOR 5 kansa.> ,
 		FUNCTION 1 kansa.evidence_cmp(kansa.evidence, kansa.evidence);
 COMMENT ON OPERATOR CLASS kansa.evidence_ops USING btree IS 'Byte order of canonical evidence.';
+COMMENT ON OPERATOR FAMILY kansa.evidence_ops USING btree IS 'The btree operator family of evidence (its default operator class).';
 CREATE OPERATOR CLASS kansa.evidence_hash_ops
 	DEFAULT FOR TYPE kansa.evidence USING hash AS
 		OPERATOR 1 kansa.= ,
 		FUNCTION 1 kansa.evidence_hash(kansa.evidence),
 		FUNCTION 2 kansa.evidence_hash_extended(kansa.evidence, bigint);
 COMMENT ON OPERATOR CLASS kansa.evidence_hash_ops USING hash IS 'Hashing of evidence.';
+COMMENT ON OPERATOR FAMILY kansa.evidence_hash_ops USING hash IS 'The hash operator family of evidence (its default operator class).';
 
 CREATE FUNCTION kansa.extract_evidence(text) RETURNS SETOF kansa.evidence
 	AS 'MODULE_PATHNAME', 'kansa_extract_evidence_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;

@@ -125,12 +125,14 @@ CREATE OPERATOR CLASS kansa.measure_ops
 		OPERATOR 5 kansa.> ,
 		FUNCTION 1 kansa.measure_cmp(kansa.measure, kansa.measure);
 COMMENT ON OPERATOR CLASS kansa.measure_ops USING btree IS 'Order of measures: kind, magnitude in common units, bound.';
+COMMENT ON OPERATOR FAMILY kansa.measure_ops USING btree IS 'The btree operator family of measure (its default operator class).';
 CREATE OPERATOR CLASS kansa.measure_hash_ops
 	DEFAULT FOR TYPE kansa.measure USING hash AS
 		OPERATOR 1 kansa.= ,
 		FUNCTION 1 kansa.measure_hash(kansa.measure),
 		FUNCTION 2 kansa.measure_hash_extended(kansa.measure, bigint);
 COMMENT ON OPERATOR CLASS kansa.measure_hash_ops USING hash IS 'Hashing of measures, equal for equal values.';
+COMMENT ON OPERATOR FAMILY kansa.measure_hash_ops USING hash IS 'The hash operator family of measure (its default operator class).';
 
 CREATE FUNCTION kansa.satisfies(stated kansa.measure, required kansa.measure,
 								direction text DEFAULT NULL) RETURNS boolean

@@ -282,16 +282,6 @@ SELECT pg_catalog.pg_extension_config_dump('kansa.assessment_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.response_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('kansa.response_review_id_seq', '');
 
--- The operator families CREATE OPERATOR CLASS made for each type.
-COMMENT ON OPERATOR FAMILY kansa.control_id_ops USING btree IS 'The btree operator family of control_id (its default operator class).';
-COMMENT ON OPERATOR FAMILY kansa.control_id_hash_ops USING hash IS 'The hash operator family of control_id (its default operator class).';
-COMMENT ON OPERATOR FAMILY kansa.answer_ops USING btree IS 'The btree operator family of answer (its default operator class).';
-COMMENT ON OPERATOR FAMILY kansa.answer_hash_ops USING hash IS 'The hash operator family of answer (its default operator class).';
-COMMENT ON OPERATOR FAMILY kansa.evidence_ops USING btree IS 'The btree operator family of evidence (its default operator class).';
-COMMENT ON OPERATOR FAMILY kansa.evidence_hash_ops USING hash IS 'The hash operator family of evidence (its default operator class).';
-COMMENT ON OPERATOR FAMILY kansa.measure_ops USING btree IS 'The btree operator family of measure (its default operator class).';
-COMMENT ON OPERATOR FAMILY kansa.measure_hash_ops USING hash IS 'The hash operator family of measure (its default operator class).';
-
 -- The shipped catalogs have their statistics from the start, so that the
 -- views are not planned on none (see analyze_stale_tables()).
 ANALYZE kansa.framework, kansa.control, kansa.quantity, kansa.reference_item,
