@@ -3,7 +3,7 @@
  * gap.c
  *	  The rules that turn an answer into a compliance gap: which kinds of gap
  *	  an answer leaves (gap_kinds), the one that counts (gap_kind) and how
- *	  severe it is (gap_severity).  The views of sql/kansa.sql (response_gap,
+ *	  severe it is (gap_severity).  The views of sql/60_gaps.sql (response_gap,
  *	  assessment_control, section_coverage) call these for every control of
  *	  every current assessment, so the rules live in one place and cost one
  *	  function call each instead of a long CASE evaluated per aggregate.

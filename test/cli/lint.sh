@@ -12,7 +12,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 lint=scripts/lint-sql
 
-# sql/kansa.sql, the upgrade scripts and the built script, as they are
+# the parts of the install script (sql/NN_*.sql), the upgrade scripts and the
+# built script, as they are
 scripts=$(ls sql/*.sql)
 out=$("$lint" $scripts 2>&1)
 rc=$?
@@ -22,14 +23,17 @@ if [ "$rc" -eq 0 ]; then
 else
 	echo "not ok - lint: sql/ passes every rule (exit $rc)"
 fi
-# the linter saw what is there: the views and the plpgsql bodies of kansa.sql
-views=$(grep -c '^CREATE VIEW ' sql/kansa.sql)
-bodies=$(grep -Eic '^[[:space:]]*LANGUAGE plpgsql' sql/kansa.sql)
-got=$("$lint" sql/kansa.sql | sed -n 's/^# checked .* (\([0-9]*\) SQL or plpgsql bodies), \([0-9]*\) views.*/\1 \2/p')
-if [ "$got" = "$bodies $views" ] && [ "$views" -gt 0 ]; then
-	echo "ok - lint: it read all $views views and $bodies plpgsql bodies of sql/kansa.sql"
+# the linter saw what is there: every part, and the views and the plpgsql
+# bodies of the parts
+parts=$(ls sql/[0-9]*.sql)
+nparts=$(echo "$parts" | wc -l)
+views=$(cat $parts | grep -c '^CREATE VIEW ')
+bodies=$(cat $parts | grep -Eic '^[[:space:]]*LANGUAGE plpgsql')
+got=$("$lint" $parts | sed -n 's/^# checked \([0-9]*\) files, .* (\([0-9]*\) SQL or plpgsql bodies), \([0-9]*\) views.*/\1 \2 \3/p')
+if [ "$got" = "$nparts $bodies $views" ] && [ "$views" -gt 0 ] && [ "$nparts" -gt 1 ]; then
+	echo "ok - lint: it read all $nparts parts of the install script, their $views views and $bodies plpgsql bodies"
 else
-	echo "not ok - lint: it read all views and plpgsql bodies of sql/kansa.sql (expected \"$bodies $views\", got \"$got\")"
+	echo "not ok - lint: it read all parts of the install script, their views and plpgsql bodies (expected \"$nparts $bodies $views\", got \"$got\")"
 fi
 
 guard='\echo Use "CREATE EXTENSION kansa" to load this file. \quit'
@@ -49,6 +53,10 @@ plant() {
 
 printf '%s\n' '-- kansa' "$guard" 'SELECT 1;' > "$tmp/no-guard.sql"
 plant no-guard 'the \echo guard' 1
+
+# the first part of the install script carries the guard too
+printf '%s\n' '-- the first part' 'SELECT 1;' > "$tmp/00_first-part.sql"
+plant 00_first-part 'the \echo guard' 1
 
 printf '%s\n' "$guard" 'CREATE TABLE kansa.t (a int);' \
 	'CREATE OR REPLACE FUNCTION kansa.f(integer) RETURNS integer' \
@@ -151,10 +159,12 @@ CREATE POLICY t_own ON kansa.t USING (a OPERATOR(pg_catalog.=) CURRENT_USER)
 SQL
 # the same text as an upgrade script: its guard says ALTER EXTENSION
 { echo "\\echo Use \"ALTER EXTENSION kansa UPDATE TO '0.2.0'\" to load this file. \\quit"; tail -n +2 "$tmp/good.sql"; } > "$tmp/kansa--0.1.0--0.2.0.sql"
-out=$("$lint" "$tmp/good.sql" "$tmp/kansa--0.1.0--0.2.0.sql" 2>&1)
+# and as a later part of the install script, which carries no guard
+tail -n +2 "$tmp/good.sql" > "$tmp/40_later-part.sql"
+out=$("$lint" "$tmp/good.sql" "$tmp/kansa--0.1.0--0.2.0.sql" "$tmp/40_later-part.sql" 2>&1)
 rc=$?
 if [ "$rc" -eq 0 ] && [ "$(echo "$out" | grep -c '^ok - lint: ')" -eq 6 ]; then
-	echo "ok - lint self-test: correct SQL with keyword constructs, column lists and quoted look-alikes passes"
+	echo "ok - lint self-test: correct SQL with keyword constructs, column lists and quoted look-alikes passes (as a script, an upgrade script and a later part)"
 else
 	echo "not ok - lint self-test: correct SQL passes (exit $rc): $(echo "$out" | grep -v '^ok' | tr '\n' ' ')"
 fi
@@ -170,7 +180,7 @@ else
 fi
 bad=""
 for sym in $readers; do
-	decl=$(awk -v sym="'$sym'" 'index($0, "CREATE FUNCTION") == 1 { buf = "" } { buf = buf " " $0 } index($0, sym) && /MODULE_PATHNAME/ { getline more; print buf " " more }' sql/kansa.sql)
+	decl=$(awk -v sym="'$sym'" 'index($0, "CREATE FUNCTION") == 1 { buf = "" } { buf = buf " " $0 } index($0, sym) && /MODULE_PATHNAME/ { getline more; print buf " " more }' $parts)
 	if [ -z "$decl" ] || echo "$decl" | grep -q IMMUTABLE; then
 		bad="$bad $sym"
 	fi

@@ -373,7 +373,7 @@ check "no look-alike warned the hostile sessions, failed statements included" 0 
 # with the planter's search_path instead of by CREATE EXTENSION: its
 # operators bind to the look-alikes.
 qc -c "CREATE SCHEMA canary"
-awk '/^CREATE VIEW kansa\.section_coverage AS/ {on = 1} on {print} on && /;[[:space:]]*$/ {exit}' sql/kansa.sql |
+awk '/^CREATE VIEW kansa\.section_coverage AS/ {on = 1} on {print} on && /;[[:space:]]*$/ {exit}' sql/60_gaps.sql |
 	sed 's/^CREATE VIEW kansa\.section_coverage AS/CREATE VIEW canary.section_coverage AS/' > "$tmp/canary-view.sql"
 qh -f "$tmp/canary-view.sql" -c 'SELECT * FROM canary.section_coverage' > /dev/null 2>&1
 fired=$(qc -c "SELECT string_agg(DISTINCT trojan, ' ' ORDER BY trojan) FROM trojan.trojan_log")

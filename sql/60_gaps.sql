@@ -1,0 +1,530 @@
+-- sql/60_gaps.sql: the compliance gaps: gap_kind(), gap_kinds() and
+-- gap_severity(), and the views analysts and BI tools read (reference_check,
+-- control_section, response_gap, assessment_control, gaps, review_queue,
+-- section_coverage, assessment_summary, evidence_register).
+
+-----------------------------------------------------------------------------
+-- Compliance gaps: what analysts query and BI dashboards read.  Every column
+-- is text, integer, numeric, boolean, date or timestamptz.
+-----------------------------------------------------------------------------
+
+CREATE FUNCTION kansa.gap_kind(status text, level text, below_reference boolean,
+							   below_must_achieve boolean, expired_evidence integer,
+							   inherited_unassessed boolean) RETURNS text
+	AS 'MODULE_PATHNAME', 'kansa_gap_kind' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.gap_kind(text, text, boolean, boolean, integer, boolean) IS 'The gap an answer leaves, or NULL when clean: of the kinds that hold (its status unless implemented or not_applicable, below_reference, evidence_expired, inherited), the most severe; ties go to the status, then below_reference, evidence_expired, inherited. A NULL status is unanswered; a NULL level counts as basic.';
+CREATE FUNCTION kansa.gap_kinds(status text, level text, below_reference boolean,
+								below_must_achieve boolean, expired_evidence integer,
+								inherited_unassessed boolean) RETURNS text
+	AS 'MODULE_PATHNAME', 'kansa_gap_kinds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.gap_kinds(text, text, boolean, boolean, integer, boolean) IS 'Every gap kind that holds, comma-separated in gap_kind()''s tie-break order (e.g. partial, inherited); NULL when the answer is clean. Takes gap_kind()''s arguments.';
+CREATE FUNCTION kansa.gap_severity(gap_kind text, level text, below_must_achieve boolean DEFAULT false)
+	RETURNS text
+	AS 'MODULE_PATHNAME', 'kansa_gap_severity' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.gap_severity(text, text, boolean) IS 'high: unanswered or not_implemented on a basic control (or one of a framework without levels), below_reference on a * value; medium: those on a recommended control, planned/partial/unclear on a basic one, below_reference otherwise, evidence_expired; low: planned/partial/unclear on a recommended control, inherited. NULL for no gap.';
+
+CREATE VIEW kansa.reference_check AS
+SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
+	   ap.assessment_id, ap.organization, ap.vendor, ap.service, ap.pattern, ap.framework,
+	   ap.reference_control::text AS reference_control, ap.letter, ap.item_title, ap.quantity,
+	   ap.raw AS required_value, ap.required::text AS required_measure, ap.direction,
+	   ap.must_achieve, r.control::text AS control, lk.link,
+	   m.measure::text AS stated_measure, m.span AS stated_span,
+	   (SELECT pg_catalog.string_agg(o.measure::text, ', ' ORDER BY o.position)
+		  FROM kansa.response_measure AS o
+		 WHERE o.response_id = r.id AND o.quantity = ap.quantity
+		   AND o.position <> m.position) AS other_measures,
+	   kansa.satisfies(m.measure, ap.required, ap.direction) AS satisfied,
+	   CASE WHEN r.id IS NULL
+			THEN 'No answer to ' || kansa.local_id(lk.via_control) || '.'
+			WHEN m.measure IS NULL
+			THEN 'The answer to ' || kansa.local_id(lk.via_control) || ' states no figure for '
+				 || ap.quantity || '.'
+			ELSE kansa.satisfies_explain(m.measure, ap.required, ap.direction) END AS explanation,
+	   r.clean_text AS answer_text, r.id AS response_id
+  FROM (SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor,
+			   s.name AS service, s.pattern, a.framework, ri.id AS item_id,
+			   ri.control AS reference_control, ri.letter, ri.title AS item_title, ri.quantity,
+			   ri.direction, rv.raw, rv.measure AS required, rv.must_achieve, a.scope
+		  FROM kansa.assessment AS a
+		  JOIN kansa.service AS s ON s.id = a.service_id
+		  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+		  JOIN kansa.organization AS o ON o.id = a.organization_id
+		  JOIN kansa.reference_value AS rv ON rv.pattern = s.pattern
+		  JOIN kansa.reference_item AS ri ON ri.id = rv.item
+		 WHERE a.superseded_by IS NULL AND kansa.kind(rv.measure) <> 'none') AS ap
+  JOIN (SELECT ri.id AS item_id, ri.control AS via_control, 'direct' AS link
+		  FROM kansa.reference_item AS ri
+		UNION ALL
+		SELECT ri.id, l.from_control, 'equivalent'
+		  FROM kansa.reference_item AS ri
+		  JOIN kansa.control_link AS l ON l.to_control = ri.control
+		 WHERE l.relation = 'equivalent') AS lk
+	ON lk.item_id = ap.item_id AND kansa.framework(lk.via_control) = ap.framework
+   -- only through the controls the organisation asked
+   AND kansa.in_scope(ap.scope, lk.via_control::text)
+  LEFT JOIN kansa.response AS r
+	ON r.assessment_id = ap.assessment_id AND r.control = lk.via_control
+  LEFT JOIN kansa.response_measure AS m
+	ON m.response_id = r.id AND m.quantity = ap.quantity
+ ORDER BY ap.assessment_id, ap.item_id,
+		  -- the weakest figure stated decides: one that falls short first
+		  CASE kansa.satisfies(m.measure, ap.required, ap.direction)
+			  WHEN false THEN 0 WHEN true THEN 1
+			  ELSE CASE WHEN m.measure IS NOT NULL THEN 2 WHEN r.id IS NOT NULL THEN 3 ELSE 4 END
+		  END,
+		  lk.link, lk.via_control, m.position;
+COMMENT ON VIEW kansa.reference_check IS 'For every current assessment of a service whose pattern is known, every evaluation item whose reference value applies to that pattern (values "-" set nothing) and that the assessment''s framework answers, directly (asp_saas) or through an equivalent control_link (meti_cloud): the value required, the vendor''s weakest stated figure for the item''s quantity (a figure that falls short decides; the others are listed), and whether it satisfies it. Frameworks with no link to asp_saas have no rows.';
+COMMENT ON COLUMN kansa.reference_check.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.reference_check.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.reference_check.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.reference_check.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.reference_check.pattern IS 'The service''s ASP・SaaS pattern (1-6), which selects the reference values.';
+COMMENT ON COLUMN kansa.reference_check.framework IS 'The framework the vendor answered.';
+COMMENT ON COLUMN kansa.reference_check.reference_control IS 'The asp_saas item that sets the reference value, e.g. asp_saas:III.2.3.1.';
+COMMENT ON COLUMN kansa.reference_check.letter IS 'The evaluation item''s letter under that item (a, b, c).';
+COMMENT ON COLUMN kansa.reference_check.item_title IS 'What is evaluated, as published (e.g. バックアップ実施インターバル).';
+COMMENT ON COLUMN kansa.reference_check.quantity IS 'The quantity the item measures (kansa.quantity), matched against the vendor''s figures.';
+COMMENT ON COLUMN kansa.reference_check.required_value IS 'The reference value for the pattern exactly as published (a trailing * means it must be achieved).';
+COMMENT ON COLUMN kansa.reference_check.required_measure IS 'The reference value as a measure in canonical text (e.g. >=1/1d).';
+COMMENT ON COLUMN kansa.reference_check.direction IS 'min (more or more often is better), max (less or sooner is better), or NULL (categorical).';
+COMMENT ON COLUMN kansa.reference_check.must_achieve IS 'True when the published value carries * (特に達成することが必要).';
+COMMENT ON COLUMN kansa.reference_check.control IS 'The answered control whose answer was judged (e.g. meti_cloud:4.3); NULL when the vendor answered none of the controls that restate the item.';
+COMMENT ON COLUMN kansa.reference_check.link IS 'direct (the item itself was answered) or equivalent (answered through a control_link).';
+COMMENT ON COLUMN kansa.reference_check.stated_measure IS 'The vendor''s figure judged, in canonical text: the weakest stated — one that falls short of the value if any does, else one that satisfies it, else one left open; NULL when no figure for the quantity is stated.';
+COMMENT ON COLUMN kansa.reference_check.stated_span IS 'The words of the answer that state that figure.';
+COMMENT ON COLUMN kansa.reference_check.other_measures IS 'The other figures the same answer states for the quantity, comma-separated, NULL when none: the weakest (stated_measure) decides.';
+COMMENT ON COLUMN kansa.reference_check.satisfied IS 'satisfies(stated, required, direction): true, false, or NULL when nothing comparable is stated.';
+COMMENT ON COLUMN kansa.reference_check.explanation IS 'Why: satisfies_explain() of the figure, or which answer states no figure.';
+COMMENT ON COLUMN kansa.reference_check.answer_text IS 'The whole answer judged (clean_text).';
+COMMENT ON COLUMN kansa.reference_check.response_id IS 'The response judged (kansa.response.id), for review().';
+
+CREATE VIEW kansa.control_section AS
+SELECT t.framework, t.id::text AS control, kansa.local_id(t.id) AS local_id, t.title, t.level,
+	   t.position, t.section, st.title AS section_title, st.position AS section_position
+  FROM kansa.control AS t
+  LEFT JOIN kansa.control AS st ON st.id = kansa.control_id(t.framework, t.section)
+ WHERE t.kind = 'control';
+
+-- The gap rules are gap_kind() and gap_severity(): response_gap applies them
+-- to every answer; assessment_control and section_coverage add the controls
+-- a sheet does not answer at all (gap_kind unanswered).
+CREATE VIEW kansa.response_gap AS
+SELECT k.*,
+	   kansa.gap_kind(k.status, k.level, k.below_reference, k.below_must_achieve,
+					  k.expired_evidence, k.inherited_unassessed) AS gap_kind,
+	   kansa.gap_kinds(k.status, k.level, k.below_reference, k.below_must_achieve,
+					   k.expired_evidence, k.inherited_unassessed) AS gap_kinds,
+	   kansa.gap_severity(kansa.gap_kind(k.status, k.level, k.below_reference,
+										 k.below_must_achieve, k.expired_evidence,
+										 k.inherited_unassessed),
+						  k.level, k.below_must_achieve) AS severity
+  FROM (SELECT r.id AS response_id, r.assessment_id, t.framework, t.id::text AS control,
+			   t.section, t.level, r.status, r.responsibility,
+			   r.verdict::text AS verdict, r.verdict_source, r.score, r.boilerplate_only,
+			   COALESCE(x.expired, 0) AS expired_evidence,
+			   rc.assessment_id IS NOT NULL AS below_reference,
+			   COALESCE(rc.below_must_achieve, false) AS below_must_achieve,
+			   (r.responsibility IS NOT DISTINCT FROM 'inherited' AND pf.service_id IS NULL)
+				   AS inherited_unassessed,
+			   r.clean_text AS answer_text
+		  FROM kansa.response AS r
+		  JOIN kansa.assessment AS a ON a.id = r.assessment_id
+		  JOIN kansa.control AS t ON t.id = r.control
+		  LEFT JOIN (SELECT re.assessment_id, re.response_id, pg_catalog.count(*)::integer AS expired
+					   FROM kansa.evidence_validity AS ev
+					   JOIN kansa.response_evidence AS re ON re.evidence = ev.evidence
+					   JOIN kansa.assessment AS a2
+						 ON a2.id = re.assessment_id AND a2.organization_id = ev.organization_id
+					  WHERE ev.valid_until < CURRENT_DATE
+					  GROUP BY re.assessment_id, re.response_id) AS x
+			ON x.assessment_id = r.assessment_id AND x.response_id = r.id
+		  LEFT JOIN (SELECT q.assessment_id, q.control,
+							pg_catalog.bool_or(q.must_achieve) AS below_must_achieve
+					   FROM kansa.reference_check AS q
+					  WHERE NOT q.satisfied
+					  GROUP BY q.assessment_id, q.control) AS rc
+			ON rc.assessment_id = r.assessment_id AND rc.control = r.control::text
+		  LEFT JOIN (SELECT DISTINCT d.service_id, pa.organization_id
+					   FROM kansa.service_dependency AS d
+					   JOIN kansa.assessment AS pa ON pa.service_id = d.provider_service_id
+					  WHERE pa.superseded_by IS NULL) AS pf
+			ON pf.service_id = a.service_id AND pf.organization_id = a.organization_id
+		 WHERE a.superseded_by IS NULL
+		   -- an answer to a control the organisation did not ask is kept, not judged
+		   AND kansa.in_scope(a.scope, r.control::text)) AS k;
+
+CREATE VIEW kansa.assessment_control AS
+SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
+	   s.pattern, a.framework, c.control, c.local_id, c.section, c.section_title,
+	   c.section_position, c.title, c.level, c.position, g.response_id,
+	   COALESCE(g.status, 'unanswered') AS status, g.responsibility, g.verdict, g.verdict_source,
+	   COALESCE(g.score, CASE WHEN g.response_id IS NULL THEN 0 END) AS score,
+	   COALESCE(g.boilerplate_only, false) AS boilerplate_only,
+	   COALESCE(g.expired_evidence, 0) AS expired_evidence,
+	   COALESCE(g.below_reference, false) AS below_reference,
+	   COALESCE(g.below_must_achieve, false) AS below_must_achieve,
+	   COALESCE(g.inherited_unassessed, false) AS inherited_unassessed,
+	   g.answer_text, a.file_name, a.received_at, a.imported_at,
+	   CASE WHEN g.response_id IS NULL THEN 'unanswered' ELSE g.gap_kind END AS gap_kind,
+	   CASE WHEN g.response_id IS NULL THEN 'unanswered' ELSE g.gap_kinds END AS gap_kinds,
+	   CASE WHEN g.response_id IS NULL THEN kansa.gap_severity('unanswered', c.level)
+			ELSE g.severity END AS severity
+  FROM kansa.assessment AS a
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  JOIN kansa.control_section AS c ON c.framework = a.framework
+  LEFT JOIN kansa.response_gap AS g ON g.assessment_id = a.id AND g.control = c.control
+ WHERE a.superseded_by IS NULL
+   AND kansa.in_scope(a.scope, c.control);
+
+CREATE VIEW kansa.gaps AS
+SELECT ac.organization, ac.vendor, ac.service, ac.pattern, ac.framework, ac.control,
+	   ac.section, ac.section_title, ac.title, ac.level, ac.status, ac.responsibility,
+	   ac.gap_kind, ac.gap_kinds, ac.severity,
+	   CASE ac.severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END AS severity_rank,
+	   CASE WHEN pg_catalog.length(ac.answer_text) > 80 THEN pg_catalog.left(ac.answer_text, 79) || '…'
+			ELSE ac.answer_text END AS answer_excerpt,
+	   (SELECT pg_catalog.count(*)::integer FROM kansa.response_evidence AS re
+		 WHERE re.response_id = ac.response_id) AS evidence_count,
+	   ac.assessment_id, ac.response_id, ac.position
+  FROM kansa.assessment_control AS ac
+ WHERE ac.gap_kind IS NOT NULL;
+
+CREATE VIEW kansa.review_queue AS
+SELECT ac.organization, ac.vendor, ac.service, ac.framework, ac.control, ac.title, ac.level,
+	   ac.status, ac.responsibility,
+	   r.confidence::numeric(3,2) AS confidence, r.conflict,
+	   w.weight AS severity_if_wrong,
+	   pg_catalog.round(w.weight * CASE WHEN r.conflict THEN 1
+									  ELSE 1 - r.confidence::numeric END, 3) AS priority,
+	   r.rule, r.cue AS deciding_text, r.confidence_class,
+	   CASE WHEN pg_catalog.length(ac.answer_text) > 200 THEN pg_catalog.left(ac.answer_text, 199) || '…'
+			ELSE ac.answer_text END AS answer_excerpt,
+	   ac.file_name, r.row_number, r.cell, ac.assessment_id, ac.response_id
+  FROM kansa.assessment_control AS ac
+  JOIN kansa.response AS r ON r.id = ac.response_id
+  -- how bad a wrong verdict would be: a hidden gap costs what the gap
+  -- would have cost (its severity had the safeguard been missing); a false
+  -- alarm or a misjudged gap costs an analyst's look
+  CROSS JOIN LATERAL (SELECT CASE WHEN ac.status IN ('implemented', 'not_applicable')
+								  THEN CASE kansa.gap_severity('not_implemented', ac.level)
+										   WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END
+								  ELSE 1 END AS weight) AS w
+ WHERE r.reviewed_at IS NULL
+   AND (r.conflict OR (r.verdict_source = 'classifier' AND r.confidence < 1));
+
+CREATE VIEW kansa.section_coverage AS
+SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
+	   s.pattern, a.framework, cs.section, cs.section_title, cs.section_position,
+	   cs.controls AS controls_in_scope,
+	   COALESCE(n.answered, 0) AS answered,
+	   COALESCE(n.implemented, 0) AS implemented,
+	   COALESCE(n.partial, 0) AS partial,
+	   COALESCE(n.planned, 0) AS planned,
+	   COALESCE(n.not_implemented, 0) AS not_implemented,
+	   COALESCE(n.not_applicable, 0) AS not_applicable,
+	   COALESCE(n.unclear, 0) AS unclear,
+	   cs.controls - COALESCE(n.answered, 0) AS unanswered,
+	   cs.controls - COALESCE(n.not_applicable, 0) AS applicable,
+	   COALESCE(n.score_points, 0) AS score_points,
+	   pg_catalog.round(100.0 * COALESCE(n.answered, 0) / cs.controls, 1) AS coverage_pct,
+	   pg_catalog.round(100.0 * COALESCE(n.score_points, 0)
+			 / NULLIF(cs.controls - COALESCE(n.not_applicable, 0), 0), 1) AS score_pct,
+	   -- the controls with no response at all are unanswered gaps
+	   COALESCE(n.gaps_high, 0) + cs.unanswered_high - COALESCE(n.unanswered_high, 0) AS gaps_high,
+	   COALESCE(n.gaps_medium, 0) + cs.unanswered_medium - COALESCE(n.unanswered_medium, 0)
+		   AS gaps_medium,
+	   COALESCE(n.gaps_low, 0) AS gaps_low,
+	   COALESCE(n.boilerplate_only, 0) AS boilerplate_only
+  FROM kansa.assessment AS a
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  -- the controls per section: of the whole framework (scope_key 0), or of
+  -- an assessment's scope (scope_key its id)
+  JOIN (SELECT c.framework, 0::bigint AS scope_key, c.section, c.section_title, c.section_position,
+			   pg_catalog.count(*)::integer AS controls,
+			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'high')::integer
+				   AS unanswered_high,
+			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'medium')::integer
+				   AS unanswered_medium
+		  FROM kansa.control_section AS c
+		 GROUP BY c.framework, c.section, c.section_title, c.section_position
+		UNION ALL
+		SELECT c.framework, sa.id, c.section, c.section_title, c.section_position,
+			   pg_catalog.count(*)::integer,
+			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'high')::integer,
+			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'medium')::integer
+		  FROM kansa.assessment AS sa
+		  JOIN kansa.control_section AS c
+			ON c.framework = sa.framework AND kansa.in_scope(sa.scope, c.control)
+		 WHERE sa.scope IS NOT NULL AND sa.superseded_by IS NULL
+		 GROUP BY c.framework, sa.id, c.section, c.section_title, c.section_position) AS cs
+	ON cs.framework = a.framework
+   AND cs.scope_key = CASE WHEN a.scope IS NULL THEN 0 ELSE a.id END
+  -- answers counted per kind of row first (few groups), then pivoted
+  LEFT JOIN (SELECT g.assessment_id, g.section,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status <> 'unanswered')::integer AS answered,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'implemented')::integer AS implemented,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'partial')::integer AS partial,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'planned')::integer AS planned,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'not_implemented')::integer AS not_implemented,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'not_applicable')::integer AS not_applicable,
+					pg_catalog.sum(g.n) FILTER (WHERE g.status = 'unclear')::integer AS unclear,
+					COALESCE(pg_catalog.sum(g.points), 0) AS score_points,
+					pg_catalog.sum(g.n) FILTER (WHERE g.severity = 'high')::integer AS gaps_high,
+					pg_catalog.sum(g.n) FILTER (WHERE g.severity = 'medium')::integer AS gaps_medium,
+					pg_catalog.sum(g.n) FILTER (WHERE g.severity = 'low')::integer AS gaps_low,
+					pg_catalog.sum(g.n) FILTER (WHERE g.boilerplate_only)::integer AS boilerplate_only,
+					pg_catalog.sum(g.n) FILTER (WHERE kansa.gap_severity('unanswered', g.level) = 'high')::integer
+						AS unanswered_high,
+					pg_catalog.sum(g.n) FILTER (WHERE kansa.gap_severity('unanswered', g.level) = 'medium')::integer
+						AS unanswered_medium
+			   FROM (SELECT rg.assessment_id, rg.section, rg.level, rg.status, rg.severity,
+							rg.boilerplate_only, pg_catalog.count(*) AS n, pg_catalog.sum(rg.score) AS points
+					   FROM kansa.response_gap AS rg
+					  GROUP BY rg.assessment_id, rg.section, rg.level, rg.status, rg.severity,
+							   rg.boilerplate_only) AS g
+			  GROUP BY g.assessment_id, g.section) AS n
+	ON n.assessment_id = a.id AND COALESCE(n.section, '') = COALESCE(cs.section, '')
+ WHERE a.superseded_by IS NULL;
+
+CREATE VIEW kansa.assessment_summary AS
+SELECT sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.framework,
+	   pg_catalog.sum(sc.controls_in_scope)::integer AS controls_in_scope,
+	   pg_catalog.sum(sc.answered)::integer AS answered,
+	   pg_catalog.sum(sc.implemented)::integer AS implemented,
+	   pg_catalog.sum(sc.partial)::integer AS partial,
+	   pg_catalog.sum(sc.planned)::integer AS planned,
+	   pg_catalog.sum(sc.not_implemented)::integer AS not_implemented,
+	   pg_catalog.sum(sc.not_applicable)::integer AS not_applicable,
+	   pg_catalog.sum(sc.unclear)::integer AS unclear,
+	   pg_catalog.sum(sc.unanswered)::integer AS unanswered,
+	   pg_catalog.round(100.0 * pg_catalog.sum(sc.answered) / pg_catalog.sum(sc.controls_in_scope), 1) AS coverage_pct,
+	   pg_catalog.round(100.0 * pg_catalog.sum(sc.score_points) / NULLIF(pg_catalog.sum(sc.applicable), 0), 1) AS score_pct,
+	   pg_catalog.sum(sc.gaps_high)::integer AS gaps_high,
+	   pg_catalog.sum(sc.gaps_medium)::integer AS gaps_medium,
+	   pg_catalog.sum(sc.gaps_low)::integer AS gaps_low,
+	   pg_catalog.sum(sc.boilerplate_only)::integer AS boilerplate_only,
+	   pg_catalog.round(100.0 * pg_catalog.sum(sc.boilerplate_only) / NULLIF(pg_catalog.sum(sc.answered), 0), 1)
+		   AS boilerplate_only_pct,
+	   COALESCE(pg_catalog.max(ei.items), 0) AS evidence_items,
+	   a.file_name, a.received_at, a.imported_at
+  FROM kansa.section_coverage AS sc
+  JOIN kansa.assessment AS a ON a.id = sc.assessment_id
+  LEFT JOIN (SELECT d.assessment_id, pg_catalog.count(*)::integer AS items
+			   FROM (SELECT DISTINCT re.assessment_id, re.evidence
+					   FROM kansa.response_evidence AS re) AS d
+			  GROUP BY d.assessment_id) AS ei ON ei.assessment_id = sc.assessment_id
+ GROUP BY sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.framework,
+		  a.id;
+
+CREATE VIEW kansa.evidence_register AS
+SELECT o.name AS organization, v.name AS vendor, kansa.kind(re.evidence) AS evidence_kind,
+	   kansa.ref(re.evidence) AS evidence_ref, re.evidence::text AS evidence,
+	   pg_catalog.count(DISTINCT r.control) FILTER (WHERE a.superseded_by IS NULL)::integer
+		   AS controls_citing,
+	   pg_catalog.array_to_string((pg_catalog.array_agg(DISTINCT r.control)
+						FILTER (WHERE a.superseded_by IS NULL))::text[], ', ') AS controls,
+	   pg_catalog.count(DISTINCT a.id)::integer AS assessments,
+	   pg_catalog.min(COALESCE(a.received_at, a.imported_at::date)) AS first_seen,
+	   pg_catalog.max(COALESCE(a.received_at, a.imported_at::date)) AS last_seen,
+	   ev.valid_from, ev.valid_until, ev.valid_until < CURRENT_DATE AS expired,
+	   pg_catalog.bool_or(a.superseded_by IS NULL) AS cited_now
+  FROM kansa.response_evidence AS re
+  JOIN kansa.response AS r ON r.id = re.response_id
+  JOIN kansa.assessment AS a ON a.id = r.assessment_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  LEFT JOIN kansa.evidence_validity AS ev
+	ON ev.organization_id = a.organization_id AND ev.evidence = re.evidence
+ GROUP BY o.name, v.name, re.evidence, ev.valid_from, ev.valid_until;
+
+COMMENT ON VIEW kansa.control_section IS 'Every control of every framework with the section it is reported under (the ancestor at the framework''s section_depth: fisc8 設/運/技, asp_saas II.1 … III.5): the control dimension of dashboards.';
+COMMENT ON COLUMN kansa.control_section.framework IS 'The framework code.';
+COMMENT ON COLUMN kansa.control_section.control IS 'The control, e.g. fisc8:設1.';
+COMMENT ON COLUMN kansa.control_section.local_id IS 'Its id within the framework, e.g. 設1.';
+COMMENT ON COLUMN kansa.control_section.title IS 'Title of the control.';
+COMMENT ON COLUMN kansa.control_section.level IS 'basic, recommended, or NULL where the framework has no levels.';
+COMMENT ON COLUMN kansa.control_section.position IS 'Document position, for ordering.';
+COMMENT ON COLUMN kansa.control_section.section IS 'Local id of its section, e.g. 設 or III.2; NULL outside any section.';
+COMMENT ON COLUMN kansa.control_section.section_title IS 'Title of the section.';
+COMMENT ON COLUMN kansa.control_section.section_position IS 'Document position of the section, for ordering.';
+
+COMMENT ON VIEW kansa.response_gap IS 'Every answer of every current assessment with its status and, when it is not clean, its gap kind and severity (the rules of assessment_control.severity, applied here once).';
+COMMENT ON COLUMN kansa.response_gap.response_id IS 'The response (kansa.response.id), for review().';
+COMMENT ON COLUMN kansa.response_gap.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.response_gap.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.response_gap.control IS 'The control answered, e.g. fisc8:設1.';
+COMMENT ON COLUMN kansa.response_gap.section IS 'Local id of its section (control_section.section).';
+COMMENT ON COLUMN kansa.response_gap.level IS 'basic, recommended, or NULL where the framework has no levels.';
+COMMENT ON COLUMN kansa.response_gap.status IS 'The answer''s status.';
+COMMENT ON COLUMN kansa.response_gap.responsibility IS 'The answer''s responsibility, if any.';
+COMMENT ON COLUMN kansa.response_gap.verdict IS 'The verdict in force in the answer type''s text form.';
+COMMENT ON COLUMN kansa.response_gap.verdict_source IS 'sheet, classifier or analyst.';
+COMMENT ON COLUMN kansa.response_gap.score IS 'implemented 1, partial 0.5, not_applicable NULL, others 0.';
+COMMENT ON COLUMN kansa.response_gap.boilerplate_only IS 'True when the answer is only the sheet''s boilerplate.';
+COMMENT ON COLUMN kansa.response_gap.expired_evidence IS 'Evidence items cited that the organisation''s evidence_validity says expired before today.';
+COMMENT ON COLUMN kansa.response_gap.below_reference IS 'True when a figure stated falls short of a reference value for the service''s pattern.';
+COMMENT ON COLUMN kansa.response_gap.below_must_achieve IS 'True when such a failed value is marked * (must be achieved).';
+COMMENT ON COLUMN kansa.response_gap.inherited_unassessed IS 'True when the answer is inherited and no provider listed in service_dependency has a current assessment by the organisation.';
+COMMENT ON COLUMN kansa.response_gap.answer_text IS 'The answer as kansa read it (clean_text).';
+COMMENT ON COLUMN kansa.response_gap.gap_kind IS 'NULL when clean; else the gap that sets the severity (see assessment_control.gap_kind).';
+COMMENT ON COLUMN kansa.response_gap.gap_kinds IS 'Every gap kind that holds, comma-separated.';
+COMMENT ON COLUMN kansa.response_gap.severity IS 'high, medium or low (see assessment_control.severity).';
+
+COMMENT ON VIEW kansa.assessment_control IS 'Every control in scope of every current assessment (all controls of its framework, or those of the assessment''s scope), answered or not, with its status and, when it is not clean, its gap kind and severity: the row-level base of gaps, section_coverage and assessment_summary, for dashboards that drill down to controls.';
+COMMENT ON COLUMN kansa.assessment_control.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.assessment_control.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.assessment_control.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.assessment_control.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.assessment_control.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.assessment_control.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.assessment_control.control IS 'The control, e.g. fisc8:設1.';
+COMMENT ON COLUMN kansa.assessment_control.local_id IS 'The control''s id within its framework, e.g. 設1.';
+COMMENT ON COLUMN kansa.assessment_control.section IS 'Local id of the section it is reported under (the framework''s section_depth level, e.g. 設, III.2); NULL for a control outside any section.';
+COMMENT ON COLUMN kansa.assessment_control.section_title IS 'Title of that section.';
+COMMENT ON COLUMN kansa.assessment_control.section_position IS 'Document position of that section, for ordering.';
+COMMENT ON COLUMN kansa.assessment_control.title IS 'Title of the control.';
+COMMENT ON COLUMN kansa.assessment_control.level IS 'basic or recommended where the framework says; NULL where it has no levels (then every control counts as basic for severity).';
+COMMENT ON COLUMN kansa.assessment_control.position IS 'Document position of the control, for ordering.';
+COMMENT ON COLUMN kansa.assessment_control.response_id IS 'The response (kansa.response.id); NULL when the sheet has no answer for the control.';
+COMMENT ON COLUMN kansa.assessment_control.status IS 'implemented, partial, planned, not_implemented, not_applicable, unclear or unanswered (also when the sheet has no row for the control).';
+COMMENT ON COLUMN kansa.assessment_control.responsibility IS 'provider, inherited, shared or customer; NULL for not_applicable and unanswered.';
+COMMENT ON COLUMN kansa.assessment_control.verdict IS 'The verdict in force in the answer type''s text form (e.g. implemented/inherited).';
+COMMENT ON COLUMN kansa.assessment_control.verdict_source IS 'sheet, classifier or analyst.';
+COMMENT ON COLUMN kansa.assessment_control.score IS 'implemented 1, partial 0.5, not_applicable NULL, anything else (unanswered included) 0.';
+COMMENT ON COLUMN kansa.assessment_control.boilerplate_only IS 'True when the answer has text but all of it is the sheet''s boilerplate (nothing specific to the control).';
+COMMENT ON COLUMN kansa.assessment_control.expired_evidence IS 'How many evidence items the answer cites that the organisation''s evidence_validity says expired before today.';
+COMMENT ON COLUMN kansa.assessment_control.below_reference IS 'True when a figure the answer states falls short of a reference value that applies to the service''s pattern (reference_check.satisfied is false).';
+COMMENT ON COLUMN kansa.assessment_control.below_must_achieve IS 'True when such a failed reference value is marked * (must be achieved).';
+COMMENT ON COLUMN kansa.assessment_control.inherited_unassessed IS 'True when the answer leaves the safeguard to another provider (responsibility inherited) and the organisation has no current assessment of any service listed for it in service_dependency.';
+COMMENT ON COLUMN kansa.assessment_control.answer_text IS 'The answer as kansa read it (clean_text); NULL when unanswered.';
+COMMENT ON COLUMN kansa.assessment_control.file_name IS 'The answer sheet the assessment came from.';
+COMMENT ON COLUMN kansa.assessment_control.received_at IS 'When the sheet was received, if given at import.';
+COMMENT ON COLUMN kansa.assessment_control.imported_at IS 'When the sheet was imported.';
+COMMENT ON COLUMN kansa.assessment_control.gap_kind IS 'NULL when clean; else the gap that decides the severity (the most severe; ties in this order): unanswered, not_implemented, below_reference, planned, partial, unclear, evidence_expired, inherited.';
+COMMENT ON COLUMN kansa.assessment_control.gap_kinds IS 'Every gap kind that holds, comma-separated (e.g. partial, inherited).';
+COMMENT ON COLUMN kansa.assessment_control.severity IS 'high: unanswered or not_implemented on a basic control (or one of a framework without levels), or a failed * reference value; medium: those on a recommended control, planned/partial/unclear on a basic one, another failed reference value, expired evidence; low: planned/partial/unclear on a recommended control, inherited with no assessment of the provider on file.';
+
+COMMENT ON VIEW kansa.review_queue IS 'The verdicts an analyst should check first, one row per unreviewed answer of a current assessment whose verdict the classifier gave, or whose sheet mark and text disagree: priority = severity_if_wrong × (1 − confidence), or severity_if_wrong for a conflict; highest first. Reviewing an answer (review()) takes it off the queue.';
+COMMENT ON COLUMN kansa.review_queue.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.review_queue.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.review_queue.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.review_queue.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.review_queue.control IS 'The control, e.g. fisc8:設62.';
+COMMENT ON COLUMN kansa.review_queue.title IS 'Title of the control.';
+COMMENT ON COLUMN kansa.review_queue.level IS 'basic, recommended, or NULL where the framework has no levels.';
+COMMENT ON COLUMN kansa.review_queue.status IS 'The status the classifier gave.';
+COMMENT ON COLUMN kansa.review_queue.responsibility IS 'The responsibility the classifier gave, if any.';
+COMMENT ON COLUMN kansa.review_queue.confidence IS 'The classifier''s confidence: the share of labelled answers of the same class it read right (see classify_explain).';
+COMMENT ON COLUMN kansa.review_queue.conflict IS 'True when the sheet''s mark and its text disagree (response.conflict): such an answer ranks as if its confidence were 0.';
+COMMENT ON COLUMN kansa.review_queue.severity_if_wrong IS '3, 2 or 1: for an answer judged implemented or not_applicable, the weight of the gap it would hide (high 3, medium 2, low 1 — the severity of a missing safeguard for the control''s level); 1 for an answer already shown as a gap.';
+COMMENT ON COLUMN kansa.review_queue.priority IS 'severity_if_wrong × (1 − confidence): sort by it, highest first.';
+COMMENT ON COLUMN kansa.review_queue.rule IS 'The classifier rule that decided.';
+COMMENT ON COLUMN kansa.review_queue.deciding_text IS 'The words of the answer that decided the verdict.';
+COMMENT ON COLUMN kansa.review_queue.confidence_class IS 'The class of answer whose measured accuracy gave the confidence.';
+COMMENT ON COLUMN kansa.review_queue.answer_excerpt IS 'The first 200 characters of the answer (… when cut).';
+COMMENT ON COLUMN kansa.review_queue.file_name IS 'The sheet''s file.';
+COMMENT ON COLUMN kansa.review_queue.row_number IS 'The row of the sheet that gave the answer.';
+COMMENT ON COLUMN kansa.review_queue.cell IS 'The answer cell, e.g. F12.';
+COMMENT ON COLUMN kansa.review_queue.assessment_id IS 'The assessment.';
+COMMENT ON COLUMN kansa.review_queue.response_id IS 'The response: pass it to review() once checked.';
+
+COMMENT ON VIEW kansa.gaps IS 'One row per current assessment × control in scope that is not clean: what is missing, how badly (severity by the rules of assessment_control.severity), what the vendor said, and how much evidence it cited. Sort by severity_rank for the most severe first.';
+COMMENT ON COLUMN kansa.gaps.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.gaps.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.gaps.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.gaps.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.gaps.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.gaps.control IS 'The control, e.g. fisc8:設62.';
+COMMENT ON COLUMN kansa.gaps.section IS 'Local id of its section (see assessment_control.section).';
+COMMENT ON COLUMN kansa.gaps.section_title IS 'Title of that section.';
+COMMENT ON COLUMN kansa.gaps.title IS 'Title of the control.';
+COMMENT ON COLUMN kansa.gaps.level IS 'basic, recommended, or NULL where the framework has no levels.';
+COMMENT ON COLUMN kansa.gaps.status IS 'The answer''s status (unanswered when the sheet has none).';
+COMMENT ON COLUMN kansa.gaps.responsibility IS 'The answer''s responsibility (provider, inherited, shared, customer), if any.';
+COMMENT ON COLUMN kansa.gaps.gap_kind IS 'unanswered, not_implemented, planned, partial, unclear, inherited (no assessment of the provider on file), below_reference or evidence_expired: the one that sets the severity.';
+COMMENT ON COLUMN kansa.gaps.gap_kinds IS 'Every gap kind that holds, comma-separated.';
+COMMENT ON COLUMN kansa.gaps.severity IS 'high, medium or low (rules in the comment on assessment_control.severity and in README).';
+COMMENT ON COLUMN kansa.gaps.severity_rank IS '1 high, 2 medium, 3 low: sort by it for the most severe first.';
+COMMENT ON COLUMN kansa.gaps.answer_excerpt IS 'The first 80 characters of the answer (… when cut); NULL when unanswered.';
+COMMENT ON COLUMN kansa.gaps.evidence_count IS 'Evidence items the answer cites (certificates, reports, documents, clauses, URLs).';
+COMMENT ON COLUMN kansa.gaps.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.gaps.response_id IS 'The response (kansa.response.id) for review(); NULL when the sheet has no answer.';
+COMMENT ON COLUMN kansa.gaps.position IS 'Document position of the control, for ordering.';
+
+COMMENT ON VIEW kansa.section_coverage IS 'Per current assessment × section (the framework''s section_depth level: fisc8 設/運/技, asp_saas II.1 … III.5, meti_cloud 1 … 15): the figures of assessment_summary, for heatmaps.';
+COMMENT ON COLUMN kansa.section_coverage.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.section_coverage.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.section_coverage.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.section_coverage.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.section_coverage.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.section_coverage.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.section_coverage.section IS 'Local id of the section, e.g. 設 or III.2; NULL for controls outside any section.';
+COMMENT ON COLUMN kansa.section_coverage.section_title IS 'Title of the section.';
+COMMENT ON COLUMN kansa.section_coverage.section_position IS 'Document position of the section, for ordering.';
+COMMENT ON COLUMN kansa.section_coverage.controls_in_scope IS 'Controls of the section the organisation asked: all of them, or those of the assessment''s scope (import option scope). A section with none in scope has no row.';
+COMMENT ON COLUMN kansa.section_coverage.answered IS 'Controls with an answer (any status but unanswered).';
+COMMENT ON COLUMN kansa.section_coverage.implemented IS 'Controls answered implemented.';
+COMMENT ON COLUMN kansa.section_coverage.partial IS 'Controls answered partial.';
+COMMENT ON COLUMN kansa.section_coverage.planned IS 'Controls answered planned.';
+COMMENT ON COLUMN kansa.section_coverage.not_implemented IS 'Controls answered not_implemented.';
+COMMENT ON COLUMN kansa.section_coverage.not_applicable IS 'Controls answered not_applicable.';
+COMMENT ON COLUMN kansa.section_coverage.unclear IS 'Controls whose answer kansa could not read into a status (unclear).';
+COMMENT ON COLUMN kansa.section_coverage.unanswered IS 'Controls with no answer (no row, or an empty one).';
+COMMENT ON COLUMN kansa.section_coverage.applicable IS 'Controls in scope less those answered not_applicable: what score_pct divides by.';
+COMMENT ON COLUMN kansa.section_coverage.score_points IS 'Sum of the controls'' scores (implemented 1, partial 0.5).';
+COMMENT ON COLUMN kansa.section_coverage.coverage_pct IS 'answered / controls_in_scope, in percent, one decimal.';
+COMMENT ON COLUMN kansa.section_coverage.score_pct IS 'score_points / applicable, in percent, one decimal; NULL when nothing applies.';
+COMMENT ON COLUMN kansa.section_coverage.gaps_high IS 'Gaps of severity high.';
+COMMENT ON COLUMN kansa.section_coverage.gaps_medium IS 'Gaps of severity medium.';
+COMMENT ON COLUMN kansa.section_coverage.gaps_low IS 'Gaps of severity low.';
+COMMENT ON COLUMN kansa.section_coverage.boilerplate_only IS 'Answers made only of the sheet''s boilerplate.';
+
+COMMENT ON VIEW kansa.assessment_summary IS 'One row per current assessment: counts per status, coverage, score, gaps by severity, boilerplate-only answers and evidence items.';
+COMMENT ON COLUMN kansa.assessment_summary.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.assessment_summary.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.assessment_summary.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.assessment_summary.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.assessment_summary.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.assessment_summary.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.assessment_summary.controls_in_scope IS 'Controls asked: every control of the framework, or those of the assessment''s scope (import option scope).';
+COMMENT ON COLUMN kansa.assessment_summary.answered IS 'Controls with an answer (any status but unanswered).';
+COMMENT ON COLUMN kansa.assessment_summary.implemented IS 'Controls answered implemented.';
+COMMENT ON COLUMN kansa.assessment_summary.partial IS 'Controls answered partial.';
+COMMENT ON COLUMN kansa.assessment_summary.planned IS 'Controls answered planned.';
+COMMENT ON COLUMN kansa.assessment_summary.not_implemented IS 'Controls answered not_implemented.';
+COMMENT ON COLUMN kansa.assessment_summary.not_applicable IS 'Controls answered not_applicable.';
+COMMENT ON COLUMN kansa.assessment_summary.unclear IS 'Controls whose answer kansa could not read into a status.';
+COMMENT ON COLUMN kansa.assessment_summary.unanswered IS 'Controls with no answer.';
+COMMENT ON COLUMN kansa.assessment_summary.coverage_pct IS 'answered / controls_in_scope, in percent, one decimal.';
+COMMENT ON COLUMN kansa.assessment_summary.score_pct IS 'Sum of scores (implemented 1, partial 0.5, unanswered and others 0) over the controls not answered not_applicable, in percent, one decimal.';
+COMMENT ON COLUMN kansa.assessment_summary.gaps_high IS 'Gaps of severity high.';
+COMMENT ON COLUMN kansa.assessment_summary.gaps_medium IS 'Gaps of severity medium.';
+COMMENT ON COLUMN kansa.assessment_summary.gaps_low IS 'Gaps of severity low.';
+COMMENT ON COLUMN kansa.assessment_summary.boilerplate_only IS 'Answers made only of the sheet''s boilerplate (text repeated across its answers, nothing specific).';
+COMMENT ON COLUMN kansa.assessment_summary.boilerplate_only_pct IS 'boilerplate_only / answered, in percent, one decimal.';
+COMMENT ON COLUMN kansa.assessment_summary.evidence_items IS 'Distinct evidence items the assessment''s answers cite.';
+COMMENT ON COLUMN kansa.assessment_summary.file_name IS 'The answer sheet the assessment came from.';
+COMMENT ON COLUMN kansa.assessment_summary.received_at IS 'When the sheet was received, if given at import.';
+COMMENT ON COLUMN kansa.assessment_summary.imported_at IS 'When the sheet was imported.';
+
+COMMENT ON VIEW kansa.evidence_register IS 'Per organisation × vendor × evidence item (certificate, report, document, clause, URL) its answers cite: which controls cite it now, when it was first and last seen, and how long it is valid where the organisation recorded it in evidence_validity.';
+COMMENT ON COLUMN kansa.evidence_register.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.evidence_register.vendor IS 'The vendor citing it.';
+COMMENT ON COLUMN kansa.evidence_register.evidence_kind IS 'cert, report, doc, clause or url.';
+COMMENT ON COLUMN kansa.evidence_register.evidence_ref IS 'What identifies it within its kind (certificate number, report name, URL, …).';
+COMMENT ON COLUMN kansa.evidence_register.evidence IS 'The evidence item in its text form (kind:ref), as evidence_validity keys it.';
+COMMENT ON COLUMN kansa.evidence_register.controls_citing IS 'Controls of the vendor''s current assessments whose answers cite it.';
+COMMENT ON COLUMN kansa.evidence_register.controls IS 'Those controls, in control order, comma-separated.';
+COMMENT ON COLUMN kansa.evidence_register.assessments IS 'Assessments (current or superseded) citing it.';
+COMMENT ON COLUMN kansa.evidence_register.first_seen IS 'Earliest date a sheet citing it was received (import date when not given).';
+COMMENT ON COLUMN kansa.evidence_register.last_seen IS 'Latest such date.';
+COMMENT ON COLUMN kansa.evidence_register.valid_from IS 'First day of validity from evidence_validity, if recorded.';
+COMMENT ON COLUMN kansa.evidence_register.valid_until IS 'Last day of validity from evidence_validity; NULL when nobody recorded it.';
+COMMENT ON COLUMN kansa.evidence_register.expired IS 'True when valid_until is before today; NULL when unknown.';
+COMMENT ON COLUMN kansa.evidence_register.cited_now IS 'True when a current assessment cites it (false: only superseded sheets did).';
