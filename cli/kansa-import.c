@@ -688,11 +688,74 @@ options_free(OptionList *list)
  */
 
 /*
+ * Read fd to its end into a buffer of cap bytes at first, NUL-terminated.
+ * Returns NULL and sets *errmsg when it cannot be read or holds more than
+ * max_size bytes.  Running out of memory fails the file, not the batch, so
+ * the buffer is malloc'd rather than pg_malloc'd.
+ */
+static char *
+read_to_end(int fd, size_t cap, size_t max_size, const char *limit,
+			size_t *len, char **errmsg)
+{
+	size_t		used = 0;
+	char	   *buf;
+
+	if (cap > max_size + 1)
+		cap = max_size + 1;
+	buf = malloc(cap + 1);
+	if (buf == NULL)
+	{
+		*errmsg = psprintf("out of memory reading file");
+		return NULL;
+	}
+
+	for (;;)
+	{
+		ssize_t		n;
+
+		if (used == cap)
+		{
+			size_t		newcap = Min(cap * 2, max_size + 1);
+			char	   *newbuf = realloc(buf, newcap + 1);
+
+			if (newbuf == NULL)
+			{
+				*errmsg = psprintf("out of memory reading file");
+				break;
+			}
+			buf = newbuf;
+			cap = newcap;
+		}
+		n = read(fd, buf + used, cap - used);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+		{
+			*errmsg = psprintf("could not read file: %m");
+			break;
+		}
+		if (n == 0)
+		{
+			buf[used] = '\0';
+			*len = used;
+			return buf;
+		}
+		used += n;
+		if (used > max_size)
+		{
+			*errmsg = psprintf("file is larger than %s", limit);
+			break;
+		}
+	}
+	free(buf);
+	return NULL;
+}
+
+/*
  * Read a whole file (or standard input) into memory, NUL-terminated for the
  * benefit of text readers.  Returns NULL and sets *errmsg when the file
  * cannot be read or is larger than max_size bytes (limit names that limit in
- * the message).  Running out of memory fails the file, not the batch, so the
- * buffer is malloc'd rather than pg_malloc'd.
+ * the message); a regular file's size is known before it is read.
  */
 static char *
 read_file_contents(const char *path, bool use_stdin, size_t max_size,
@@ -700,8 +763,6 @@ read_file_contents(const char *path, bool use_stdin, size_t max_size,
 {
 	int			fd;
 	struct stat st;
-	size_t		cap;
-	size_t		used = 0;
 	char	   *buf = NULL;
 
 	*errmsg = NULL;
@@ -718,82 +779,23 @@ read_file_contents(const char *path, bool use_stdin, size_t max_size,
 	}
 
 	if (fstat(fd, &st) < 0)
-	{
 		*errmsg = psprintf("could not stat file: %m");
-		goto fail;
-	}
-	if (S_ISDIR(st.st_mode))
-	{
+	else if (S_ISDIR(st.st_mode))
 		*errmsg = psprintf("is a directory");
-		goto fail;
-	}
-	if (S_ISREG(st.st_mode) && (unsigned long long) st.st_size > max_size)
-	{
+	else if (S_ISREG(st.st_mode) && (unsigned long long) st.st_size > max_size)
 		*errmsg = psprintf("file of %lld bytes is larger than %s",
 						   (long long) st.st_size, limit);
-		goto fail;
-	}
-
-	/* One byte more than the size, to see the end without growing. */
-	cap = S_ISREG(st.st_mode) ? (size_t) st.st_size + 1 : 65536;
-	if (cap > max_size + 1)
-		cap = max_size + 1;
-	buf = malloc(cap + 1);
-	if (buf == NULL)
+	else
 	{
-		*errmsg = psprintf("out of memory reading file");
-		goto fail;
-	}
-
-	for (;;)
-	{
-		ssize_t		n;
-
-		if (used == cap)
-		{
-			size_t		newcap = cap * 2;
-			char	   *newbuf;
-
-			if (newcap > max_size + 1)
-				newcap = max_size + 1;
-			newbuf = realloc(buf, newcap + 1);
-			if (newbuf == NULL)
-			{
-				*errmsg = psprintf("out of memory reading file");
-				goto fail;
-			}
-			buf = newbuf;
-			cap = newcap;
-		}
-		n = read(fd, buf + used, cap - used);
-		if (n < 0)
-		{
-			if (errno == EINTR)
-				continue;
-			*errmsg = psprintf("could not read file: %m");
-			goto fail;
-		}
-		if (n == 0)
-			break;
-		used += n;
-		if (used > max_size)
-		{
-			*errmsg = psprintf("file is larger than %s", limit);
-			goto fail;
-		}
+		/* One byte more than the size, to see the end without growing. */
+		buf = read_to_end(fd,
+						  S_ISREG(st.st_mode) ? (size_t) st.st_size + 1 : 65536,
+						  max_size, limit, len, errmsg);
 	}
 
 	if (!use_stdin)
 		close(fd);
-	buf[used] = '\0';
-	*len = used;
 	return buf;
-
-fail:
-	if (!use_stdin)
-		close(fd);
-	free(buf);
-	return NULL;
 }
 
 
@@ -2056,6 +2058,7 @@ finish_report(const Totals *totals)
 	return status;
 }
 
+/* A batch: the options, the files, the server, the imports, the report. */
 int
 main(int argc, char **argv)
 {
