@@ -99,49 +99,27 @@ clean-fuzz:
 	rm -rf test/fuzz/build
 
 # ---------------------------------------------------------------------------
-# kansa-import, the batch client (cli/): a libpq program, built with `make`
-# and installed by `make install` into pg_config's bindir (and linked onto
-# PATH, below).  It has its own
-# rules because PGXS's PROGRAM cannot share a Makefile with MODULE_big.
-# PG_CFLAGS' -Wno-unused-parameter is for the server code; the client builds
-# with the whole of -Wextra.
+# kansa-import, the batch client: cli/ builds it the PGXS way with its own
+# Makefile (PGXS's PROGRAM cannot share a Makefile with MODULE_big).  `make`,
+# `make install` (into pg_config's bindir, and linked onto PATH from
+# KANSA_IMPORT_LINKDIR, default /usr/local/bin; empty, none), `make
+# uninstall` and `make clean` go there too.
 
-KANSA_IMPORT = cli/kansa-import
-KANSA_IMPORT_CFLAGS = $(filter-out -Wno-unused-parameter,$(CFLAGS)) -Wall -Wextra -Werror
-KANSA_IMPORT_CPPFLAGS = -I$(shell $(PG_CONFIG) --includedir)
-KANSA_IMPORT_LIBS = -L$(shell $(PG_CONFIG) --libdir) -lpq
+.PHONY: all-kansa-import install-kansa-import uninstall-kansa-import clean-kansa-import
 
-.PHONY: install-kansa-import uninstall-kansa-import clean-kansa-import
-
-all: $(KANSA_IMPORT)
-
-$(KANSA_IMPORT): cli/kansa-import.c
-	$(CC) $(KANSA_IMPORT_CFLAGS) $(KANSA_IMPORT_CPPFLAGS) $< $(LDFLAGS) $(LDFLAGS_EX) $(KANSA_IMPORT_LIBS) -o $@
-
+all: all-kansa-import
 install: install-kansa-import
-
-# pg_config's bindir is not on PATH on Debian (/usr/lib/postgresql/15/bin),
-# so the program is also linked from KANSA_IMPORT_LINKDIR, which is; set it
-# empty to leave PATH alone.
-KANSA_IMPORT_LINKDIR ?= /usr/local/bin
-
-install-kansa-import: $(KANSA_IMPORT)
-	$(MKDIR_P) '$(DESTDIR)$(bindir)'
-	$(INSTALL_PROGRAM) $(KANSA_IMPORT) '$(DESTDIR)$(bindir)/kansa-import'
-ifneq ($(KANSA_IMPORT_LINKDIR),)
-	$(MKDIR_P) '$(DESTDIR)$(KANSA_IMPORT_LINKDIR)'
-	ln -sf '$(bindir)/kansa-import' '$(DESTDIR)$(KANSA_IMPORT_LINKDIR)/kansa-import'
-endif
-
 uninstall: uninstall-kansa-import
-
-uninstall-kansa-import:
-	rm -f '$(DESTDIR)$(bindir)/kansa-import'
-ifneq ($(KANSA_IMPORT_LINKDIR),)
-	if [ -L '$(DESTDIR)$(KANSA_IMPORT_LINKDIR)/kansa-import' ]; then rm -f '$(DESTDIR)$(KANSA_IMPORT_LINKDIR)/kansa-import'; fi
-endif
-
 clean: clean-kansa-import
 
+all-kansa-import:
+	$(MAKE) -C cli all
+
+install-kansa-import:
+	$(MAKE) -C cli install
+
+uninstall-kansa-import:
+	$(MAKE) -C cli uninstall
+
 clean-kansa-import:
-	rm -f $(KANSA_IMPORT)
+	$(MAKE) -C cli clean

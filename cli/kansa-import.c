@@ -6,30 +6,41 @@
  *
  * The files are read whole and sent as a binary bytea parameter, so the
  * server sees exactly the bytes on disk.  Usage is in --help and in
- * cli/README.md.
+ * cli/README.md.  The client checks only what the server cannot (its own
+ * flags, the files, the manifest's syntax); import options are the server's
+ * to judge, and the largest file it sends is the server's setting
+ * kansa.import_max_file_size.
+ *
+ * It is built the PGXS way (cli/Makefile) and uses PostgreSQL's front-end
+ * libraries: PQExpBuffer, pg_malloc and psprintf, simple_prompt, pg_logging,
+ * and fe_utils' cancel handler and character widths.
  *
  * cli/kansa-import.c
  *
  *-------------------------------------------------------------------------
  */
-#include <errno.h>
+#include "postgres_fe.h"
+
 #include <fcntl.h>
-#include <getopt.h>
 #include <signal.h>
-#include <stdarg.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
-#include <termios.h>
 #include <unistd.h>
 
+#include "catalog/pg_type_d.h"
+#include "common/logging.h"
+#include "common/string.h"
+#include "fe_utils/cancel.h"
+#include "fe_utils/mbprint.h"
+#include "getopt_long.h"
 #include "libpq-fe.h"
+#include "mb/pg_wchar.h"
+#include "pqexpbuffer.h"
 
-#define KANSA_IMPORT_VERSION "0.1.0"
+/* cli/Makefile passes kansa.control's default_version. */
+#ifndef KANSA_VERSION
+#error "KANSA_VERSION must be defined; build kansa-import with cli/Makefile"
+#endif
 
 /* Exit statuses. */
 #define EXIT_ALL_LOADED		0	/* every file loaded or already loaded */
@@ -38,16 +49,12 @@
 #define EXIT_USAGE			2	/* bad arguments, bad manifest, no connection */
 
 /*
- * The largest file we send.  The server must hold the file as one bytea
- * value, and a value with its 4-byte header must fit in its 1 GB allocation
- * limit (2^30 - 1 bytes).
+ * The largest manifest we read: no list of files comes near it, but a
+ * manifest read from a pipe that never ends must stop somewhere.  (The
+ * largest answer sheet is the server's setting, read after connecting.)
  */
-#define MAX_FILE_SIZE		((size_t) 0x3fffffff - 4)
-
-/* OIDs of the built-in types of our parameters; they never change. */
-#define BYTEA_OID			17
-#define TEXT_OID			25
-#define JSONB_OID			3802
+#define MAX_MANIFEST_SIZE	((size_t) 1 << 30)
+#define MAX_MANIFEST_SHOWN	"1 GB"
 
 /* Width of the bar in the progress line, and of the status column. */
 #define BAR_WIDTH			30
@@ -65,24 +72,29 @@ static const char *const import_sql =
 #define IMPORT_NPARAMS		8
 #define IMPORT_NCOLUMNS		11
 
-static const unsigned int import_param_types[IMPORT_NPARAMS] = {
-	TEXT_OID,					/* organization */
-	TEXT_OID,					/* vendor */
-	TEXT_OID,					/* service */
-	TEXT_OID,					/* framework */
-	BYTEA_OID,					/* content */
-	TEXT_OID,					/* file_name */
-	JSONB_OID,					/* options from the command line */
-	JSONB_OID					/* options from the manifest line; they win */
+static const Oid import_param_types[IMPORT_NPARAMS] = {
+	TEXTOID,					/* organization */
+	TEXTOID,					/* vendor */
+	TEXTOID,					/* service */
+	TEXTOID,					/* framework */
+	BYTEAOID,					/* content */
+	TEXTOID,					/* file_name */
+	JSONBOID,					/* options from the command line */
+	JSONBOID					/* options from the manifest line; they win */
 };
 
-/* A growable NUL-terminated string. */
-typedef struct StrBuf
-{
-	char	   *data;
-	size_t		len;
-	size_t		cap;
-} StrBuf;
+/*
+ * The server's largest file, in bytes and as its setting shows it.  Calling
+ * one of kansa's C functions loads its library, which defines the setting.
+ */
+#define FILE_LIMIT_SETTING	"kansa.import_max_file_size"
+
+static const char *const load_library_sql =
+"SELECT kansa.is_valid_control_id('')";
+
+static const char *const file_limit_sql =
+"SELECT pg_catalog.pg_size_bytes(pg_catalog.current_setting('" FILE_LIMIT_SETTING "')),\n"
+"       pg_catalog.current_setting('" FILE_LIMIT_SETTING "')";
 
 /* One import option, as --mode, --blank or --option gave it. */
 typedef struct ImportOption
@@ -91,6 +103,13 @@ typedef struct ImportOption
 	char	   *value;
 	bool		infer_type;		/* integers and booleans become JSON ones */
 } ImportOption;
+
+typedef struct OptionList
+{
+	ImportOption *items;
+	int			count;
+	int			cap;
+} OptionList;
 
 /* One file to import and what to import it as. */
 typedef struct ImportJob
@@ -104,6 +123,13 @@ typedef struct ImportJob
 								 * NULL */
 	int			manifest_line;	/* 0 when named on the command line */
 } ImportJob;
+
+typedef struct JobList
+{
+	ImportJob  *items;
+	int			count;
+	int			cap;
+} JobList;
 
 typedef enum RecordKind
 {
@@ -177,6 +203,28 @@ typedef struct ConnOptions
 	PasswordPrompt prompt;
 } ConnOptions;
 
+/* Everything the command line says. */
+typedef struct Settings
+{
+	ConnOptions conn;
+	const char *org;
+	const char *vendor;
+	const char *service;
+	const char *framework;
+	const char *manifest;
+	bool		no_progress;
+	OptionList	options;		/* --mode, --blank, --option, ... */
+	char	  **files;			/* the files named, files[0 .. nfiles - 1] */
+	int			nfiles;
+} Settings;
+
+/* The largest file the server takes, as read_file_limit found it. */
+typedef struct FileLimit
+{
+	size_t		bytes;
+	char	   *shown;			/* how messages name it */
+} FileLimit;
+
 static const char *progname = "kansa-import";
 
 /* Output settings, fixed once the arguments are read. */
@@ -187,167 +235,31 @@ static bool show_progress = false;
 /* Whether the progress line is on the screen now. */
 static bool progress_visible = false;
 
-/* Set by the SIGINT handler; the handler cancels through cancel_handle. */
-static volatile sig_atomic_t interrupted = 0;
-static PGcancel *volatile cancel_handle = NULL;
-
-static void sb_vprintf(StrBuf *buf, const char *fmt, va_list args)
-			__attribute__((format(printf, 2, 0)));
-static void sb_printf(StrBuf *buf, const char *fmt,...)
-			__attribute__((format(printf, 2, 3)));
-static char *psprintf(const char *fmt,...)
-			__attribute__((format(printf, 1, 2)));
-static void log_message(const char *level, const char *fmt, va_list args)
-			__attribute__((format(printf, 2, 0)));
-static void log_error(const char *fmt,...)
-			__attribute__((format(printf, 1, 2)));
-static void log_warning(const char *fmt,...)
-			__attribute__((format(printf, 1, 2)));
-static void usage_error(const char *fmt,...)
-			__attribute__((format(printf, 1, 2), noreturn));
-
-
 /*
- * Memory
+ * Set by our part of the SIGINT handler (fe_utils/cancel.c's calls it), so
+ * that a second ^C ends us at once.  CancelRequested says we were
+ * interrupted.
  */
+static volatile sig_atomic_t sigint_seen = false;
 
-static void
-out_of_memory(void)
-{
-	fprintf(stderr, "%s: error: out of memory\n", progname);
-	exit(EXIT_INCOMPLETE);
-}
-
-static void *
-xmalloc(size_t size)
-{
-	void	   *p = malloc(size > 0 ? size : 1);
-
-	if (p == NULL)
-		out_of_memory();
-	return p;
-}
-
-static void *
-xrealloc(void *old, size_t size)
-{
-	void	   *p = realloc(old, size > 0 ? size : 1);
-
-	if (p == NULL)
-		out_of_memory();
-	return p;
-}
-
-static char *
-xstrndup(const char *s, size_t len)
-{
-	char	   *p = xmalloc(len + 1);
-
-	memcpy(p, s, len);
-	p[len] = '\0';
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	return xstrndup(s, strlen(s));
-}
+static void usage_error(const char *fmt,...)
+			pg_attribute_printf(1, 2) pg_attribute_noreturn();
 
 
 /*
  * Strings
  */
 
-static void
-sb_init(StrBuf *buf)
-{
-	buf->cap = 256;
-	buf->len = 0;
-	buf->data = xmalloc(buf->cap);
-	buf->data[0] = '\0';
-}
-
-/* Make room for more bytes and the terminating NUL. */
-static void
-sb_reserve(StrBuf *buf, size_t more)
-{
-	size_t		newcap = buf->cap;
-
-	if (buf->len + more + 1 <= buf->cap)
-		return;
-	while (buf->len + more + 1 > newcap)
-		newcap *= 2;
-	buf->data = xrealloc(buf->data, newcap);
-	buf->cap = newcap;
-}
-
-static void
-sb_append(StrBuf *buf, const char *s, size_t len)
-{
-	sb_reserve(buf, len);
-	memcpy(buf->data + buf->len, s, len);
-	buf->len += len;
-	buf->data[buf->len] = '\0';
-}
-
-static void
-sb_puts(StrBuf *buf, const char *s)
-{
-	sb_append(buf, s, strlen(s));
-}
-
-static void
-sb_putc(StrBuf *buf, char c)
-{
-	sb_append(buf, &c, 1);
-}
-
-static void
-sb_vprintf(StrBuf *buf, const char *fmt, va_list args)
-{
-	for (;;)
-	{
-		size_t		avail = buf->cap - buf->len;
-		va_list		copy;
-		int			needed;
-
-		va_copy(copy, args);
-		needed = vsnprintf(buf->data + buf->len, avail, fmt, copy);
-		va_end(copy);
-		if (needed < 0)
-			out_of_memory();
-		if ((size_t) needed < avail)
-		{
-			buf->len += needed;
-			return;
-		}
-		sb_reserve(buf, needed);
-	}
-}
-
-static void
-sb_printf(StrBuf *buf, const char *fmt,...)
-{
-	va_list		args;
-
-	va_start(args, fmt);
-	sb_vprintf(buf, fmt, args);
-	va_end(args);
-}
-
-/* A freshly allocated formatted string. */
+/* The text a buffer holds, now the caller's; out of memory ends us. */
 static char *
-psprintf(const char *fmt,...)
+buffer_text(PQExpBuffer buf)
 {
-	StrBuf		buf;
-	va_list		args;
-
-	sb_init(&buf);
-	va_start(args, fmt);
-	sb_vprintf(&buf, fmt, args);
-	va_end(args);
-	return buf.data;
+	if (PQExpBufferBroken(buf))
+	{
+		pg_log_error("out of memory");
+		exit(EXIT_INCOMPLETE);
+	}
+	return buf->data;
 }
 
 /* A copy of a message without its trailing newlines and spaces. */
@@ -359,7 +271,7 @@ trimmed_message(const char *msg)
 	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' ' ||
 					   msg[len - 1] == '\t' || msg[len - 1] == '\r'))
 		len--;
-	return xstrndup(msg, len);
+	return pnstrdup(msg, len);
 }
 
 /* The last component of a path, ignoring trailing slashes. */
@@ -374,44 +286,22 @@ base_name(const char *path)
 	start = end;
 	while (start > 0 && path[start - 1] != '/')
 		start--;
-	return xstrndup(path + start, end - start);
+	return pnstrdup(path + start, end - start);
 }
 
 /*
- * The length of the valid UTF-8 sequence at p, or 0 when p does not start
+ * The length of the valid UTF-8 character at p, or 0 when p does not start
  * one.  Reads no further than a NUL.
  */
 static int
 utf8_length(const unsigned char *p)
 {
-	unsigned char c = p[0];
-	unsigned char lo = 0x80;
-	unsigned char hi = 0xbf;
+	int			len = pg_utf_mblen(p);
 
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		return (p[1] >= 0x80 && p[1] <= 0xbf) ? 2 : 0;
-	if (c >= 0xe0 && c <= 0xef)
-	{
-		if (c == 0xe0)
-			lo = 0xa0;			/* no overlong forms */
-		else if (c == 0xed)
-			hi = 0x9f;			/* no surrogates */
-		return (p[1] >= lo && p[1] <= hi &&
-				p[2] >= 0x80 && p[2] <= 0xbf) ? 3 : 0;
-	}
-	if (c >= 0xf0 && c <= 0xf4)
-	{
-		if (c == 0xf0)
-			lo = 0x90;			/* no overlong forms */
-		else if (c == 0xf4)
-			hi = 0x8f;			/* nothing past U+10FFFF */
-		return (p[1] >= lo && p[1] <= hi &&
-				p[2] >= 0x80 && p[2] <= 0xbf &&
-				p[3] >= 0x80 && p[3] <= 0xbf) ? 4 : 0;
-	}
-	return 0;
+	if (strnlen((const char *) p, len) < (size_t) len ||
+		!pg_utf8_islegal(p, len))
+		return 0;
+	return len;
 }
 
 
@@ -425,65 +315,65 @@ utf8_length(const unsigned char *p)
  * valid JSON.
  */
 static void
-json_string(StrBuf *buf, const char *s)
+json_string(PQExpBuffer buf, const char *s)
 {
 	const unsigned char *p = (const unsigned char *) s;
 
 	if (s == NULL)
 	{
-		sb_puts(buf, "null");
+		appendPQExpBufferStr(buf, "null");
 		return;
 	}
-	sb_putc(buf, '"');
+	appendPQExpBufferChar(buf, '"');
 	while (*p)
 	{
 		int			n = utf8_length(p);
 
 		if (n == 0)
 		{
-			sb_puts(buf, "\\ufffd");
+			appendPQExpBufferStr(buf, "\\ufffd");
 			p++;
 			continue;
 		}
 		if (n > 1)
 		{
-			sb_append(buf, (const char *) p, n);
+			appendBinaryPQExpBuffer(buf, (const char *) p, n);
 			p += n;
 			continue;
 		}
 		switch (*p)
 		{
 			case '"':
-				sb_puts(buf, "\\\"");
+				appendPQExpBufferStr(buf, "\\\"");
 				break;
 			case '\\':
-				sb_puts(buf, "\\\\");
+				appendPQExpBufferStr(buf, "\\\\");
 				break;
 			case '\b':
-				sb_puts(buf, "\\b");
+				appendPQExpBufferStr(buf, "\\b");
 				break;
 			case '\f':
-				sb_puts(buf, "\\f");
+				appendPQExpBufferStr(buf, "\\f");
 				break;
 			case '\n':
-				sb_puts(buf, "\\n");
+				appendPQExpBufferStr(buf, "\\n");
 				break;
 			case '\r':
-				sb_puts(buf, "\\r");
+				appendPQExpBufferStr(buf, "\\r");
 				break;
 			case '\t':
-				sb_puts(buf, "\\t");
+				appendPQExpBufferStr(buf, "\\t");
 				break;
 			default:
 				if (*p < 0x20)
-					sb_printf(buf, "\\u%04x", *p);
+					appendPQExpBuffer(buf, "\\u%04x", *p);
 				else
-					sb_putc(buf, (char) *p);
+					appendPQExpBufferChar(buf, (char) *p);
 				break;
 		}
 		p++;
 	}
-	sb_putc(buf, '"');
+	appendPQExpBufferChar(buf, '"');
 }
 
 /* Whether s is an integer as JSON writes one: -?(0|[1-9][0-9]*). */
@@ -503,22 +393,22 @@ is_json_integer(const char *s)
 
 /* Append a number the server sent as text, null for NULL. */
 static void
-json_number(StrBuf *buf, const char *s)
+json_number(PQExpBuffer buf, const char *s)
 {
 	if (s != NULL && is_json_integer(s))
-		sb_puts(buf, s);
+		appendPQExpBufferStr(buf, s);
 	else
 		json_string(buf, s);
 }
 
 /* Append ,"key": and leave the value to the caller. */
 static void
-json_key(StrBuf *buf, const char *key)
+json_key(PQExpBuffer buf, const char *key)
 {
 	if (buf->len > 0 && buf->data[buf->len - 1] != '{')
-		sb_putc(buf, ',');
+		appendPQExpBufferChar(buf, ',');
 	json_string(buf, key);
-	sb_putc(buf, ':');
+	appendPQExpBufferChar(buf, ':');
 }
 
 
@@ -537,57 +427,33 @@ terminal_width(void)
 }
 
 /*
- * Columns a terminal gives the UTF-8 character at p, len bytes long: two for
- * the East Asian wide and fullwidth ranges (kanji, kana, hangul, fullwidth
- * forms), one for the rest.  Enough for a progress line.
+ * A path's last component as the progress line shows it: control
+ * characters and bytes that are not UTF-8 become '?', so that every
+ * character has a width on the terminal.
  */
-static int
-char_width(const unsigned char *p, int len)
+static char *
+printable_name(const char *path)
 {
-	unsigned int cp;
+	char	   *name = base_name(path);
+	PQExpBufferData buf;
+	const char *p;
+	int			len;
 
-	if (len == 3)
-		cp = ((p[0] & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
-	else if (len == 4)
-		cp = ((p[0] & 0x07) << 18) | ((p[1] & 0x3f) << 12) |
-			((p[2] & 0x3f) << 6) | (p[3] & 0x3f);
-	else
-		return 1;
-
-	if ((cp >= 0x1100 && cp <= 0x115f) ||
-		(cp >= 0x2e80 && cp <= 0x303e) ||
-		(cp >= 0x3041 && cp <= 0x33ff) ||
-		(cp >= 0x3400 && cp <= 0x4dbf) ||
-		(cp >= 0x4e00 && cp <= 0x9fff) ||
-		(cp >= 0xa000 && cp <= 0xa4cf) ||
-		(cp >= 0xac00 && cp <= 0xd7a3) ||
-		(cp >= 0xf900 && cp <= 0xfaff) ||
-		(cp >= 0xfe30 && cp <= 0xfe4f) ||
-		(cp >= 0xff00 && cp <= 0xff60) ||
-		(cp >= 0xffe0 && cp <= 0xffe6) ||
-		(cp >= 0x1f300 && cp <= 0x1f64f) ||
-		(cp >= 0x20000 && cp <= 0x3fffd))
-		return 2;
-	return 1;
-}
-
-/* Columns a string takes; bytes that are not UTF-8 take one each. */
-static int
-display_width(const char *s)
-{
-	const unsigned char *p = (const unsigned char *) s;
-	int			width = 0;
-
-	while (*p)
+	initPQExpBuffer(&buf);
+	for (p = name; *p; p += len)
 	{
-		int			len = utf8_length(p);
-
-		if (len == 0)
-			len = 1;
-		width += char_width(p, len);
-		p += len;
+		len = utf8_length((const unsigned char *) p);
+		if (len > 0 && PQdsplen(p, PG_UTF8) >= 0)
+			appendBinaryPQExpBuffer(&buf, p, len);
+		else
+		{
+			appendPQExpBufferChar(&buf, '?');
+			if (len == 0)
+				len = 1;
+		}
 	}
-	return width;
+	free(name);
+	return buffer_text(&buf);
 }
 
 /* Take the progress line off the screen, if it is there. */
@@ -608,15 +474,13 @@ progress_clear(void)
 static void
 progress_draw(int done, int total, long long rows, const char *path)
 {
-	StrBuf		line;
+	PQExpBufferData line;
 	char		bar[BAR_WIDTH + 1];
 	int			filled;
 	int			width;
 	int			room;
 	int			shown;
-	int			len;
 	char	   *name;
-	const char *p;
 	const char *start;
 
 	if (!show_progress)
@@ -627,8 +491,9 @@ progress_draw(int done, int total, long long rows, const char *path)
 	memset(bar + filled, '-', BAR_WIDTH - filled);
 	bar[BAR_WIDTH] = '\0';
 
-	sb_init(&line);
-	sb_printf(&line, "%d/%d files [%s] %lld rows  ", done, total, bar, rows);
+	initPQExpBuffer(&line);
+	appendPQExpBuffer(&line, "%d/%d files [%s] %lld rows  ",
+					  done, total, bar, rows);
 
 	/* Leave the last column free, lest the terminal wrap the line. */
 	width = terminal_width() - 1;
@@ -642,45 +507,31 @@ progress_draw(int done, int total, long long rows, const char *path)
 	room = width - (int) line.len;
 
 	/* Drop characters from the left until the rest fits: the end differs. */
-	name = base_name(path);
+	name = printable_name(path);
 	start = name;
-	shown = display_width(name);
+	shown = pg_wcswidth(name, strlen(name), PG_UTF8);
 	if (shown > room)
 	{
 		int			target = room > 3 ? room - 3 : 0;
 
-		for (p = name; *p && shown > target; p += len)
+		while (*start && shown > target)
 		{
-			len = utf8_length((const unsigned char *) p);
-			if (len == 0)
-				len = 1;
-			shown -= char_width((const unsigned char *) p, len);
+			shown -= PQdsplen(start, PG_UTF8);
+			start += PQmblen(start, PG_UTF8);
 		}
-		start = p;
 		if (room > 3)
-			sb_puts(&line, "...");
+			appendPQExpBufferStr(&line, "...");
 		else
 			start = "";
 	}
-	/* Control characters and bytes that are not UTF-8 show as '?'. */
-	for (p = start; *p; p += len)
-	{
-		len = utf8_length((const unsigned char *) p);
-		if (len == 0 || (unsigned char) *p < 0x20)
-		{
-			sb_putc(&line, '?');
-			len = 1;
-		}
-		else
-			sb_append(&line, p, len);
-	}
+	appendPQExpBufferStr(&line, start);
 	free(name);
 
 	fputs("\r", stderr);
-	fputs(line.data, stderr);
+	fputs(buffer_text(&line), stderr);
 	fputs("\033[K", stderr);
 	fflush(stderr);
-	free(line.data);
+	termPQExpBuffer(&line);
 	progress_visible = true;
 }
 
@@ -689,43 +540,14 @@ progress_draw(int done, int total, long long rows, const char *path)
  * Messages
  */
 
-static void
-log_message(const char *level, const char *fmt, va_list args)
-{
-	progress_clear();
-	fflush(stdout);
-	fprintf(stderr, "%s: %s: ", progname, level);
-	vfprintf(stderr, fmt, args);
-	fputc('\n', stderr);
-}
-
-static void
-log_error(const char *fmt,...)
-{
-	va_list		args;
-
-	va_start(args, fmt);
-	log_message("error", fmt, args);
-	va_end(args);
-}
-
-static void
-log_warning(const char *fmt,...)
-{
-	va_list		args;
-
-	va_start(args, fmt);
-	log_message("warning", fmt, args);
-	va_end(args);
-}
-
+/* Report a usage error, point to --help, and exit. */
 static void
 usage_error(const char *fmt,...)
 {
 	va_list		args;
 
 	va_start(args, fmt);
-	log_message("error", fmt, args);
+	pg_log_generic_v(PG_LOG_ERROR, PG_LOG_PRIMARY, fmt, args);
 	va_end(args);
 	fprintf(stderr, "Try \"%s --help\" for more information.\n", progname);
 	exit(EXIT_USAGE);
@@ -792,13 +614,6 @@ usage(void)
  * Import options
  */
 
-typedef struct OptionList
-{
-	ImportOption *items;
-	int			count;
-	int			cap;
-} OptionList;
-
 /* Set an option; a later setting of the same key replaces the earlier. */
 static void
 options_set(OptionList *list, const char *key, size_t keylen,
@@ -812,7 +627,7 @@ options_set(OptionList *list, const char *key, size_t keylen,
 			strncmp(list->items[i].key, key, keylen) == 0)
 		{
 			free(list->items[i].value);
-			list->items[i].value = xstrdup(value);
+			list->items[i].value = pg_strdup(value);
 			list->items[i].infer_type = infer_type;
 			return;
 		}
@@ -820,10 +635,10 @@ options_set(OptionList *list, const char *key, size_t keylen,
 	if (list->count == list->cap)
 	{
 		list->cap = list->cap > 0 ? list->cap * 2 : 8;
-		list->items = xrealloc(list->items, list->cap * sizeof(ImportOption));
+		list->items = pg_realloc(list->items, list->cap * sizeof(ImportOption));
 	}
-	list->items[list->count].key = xstrndup(key, keylen);
-	list->items[list->count].value = xstrdup(value);
+	list->items[list->count].key = pnstrdup(key, keylen);
+	list->items[list->count].value = pg_strdup(value);
 	list->items[list->count].infer_type = infer_type;
 	list->count++;
 }
@@ -832,11 +647,11 @@ options_set(OptionList *list, const char *key, size_t keylen,
 static char *
 options_json(const OptionList *list)
 {
-	StrBuf		buf;
+	PQExpBufferData buf;
 	int			i;
 
-	sb_init(&buf);
-	sb_putc(&buf, '{');
+	initPQExpBuffer(&buf);
+	appendPQExpBufferChar(&buf, '{');
 	for (i = 0; i < list->count; i++)
 	{
 		const ImportOption *opt = &list->items[i];
@@ -846,12 +661,12 @@ options_json(const OptionList *list)
 			(is_json_integer(opt->value) ||
 			 strcmp(opt->value, "true") == 0 ||
 			 strcmp(opt->value, "false") == 0))
-			sb_puts(&buf, opt->value);
+			appendPQExpBufferStr(&buf, opt->value);
 		else
 			json_string(&buf, opt->value);
 	}
-	sb_putc(&buf, '}');
-	return buf.data;
+	appendPQExpBufferChar(&buf, '}');
+	return buffer_text(&buf);
 }
 
 static void
@@ -873,17 +688,81 @@ options_free(OptionList *list)
  */
 
 /*
- * Read a whole file (or standard input) into memory, NUL-terminated for the
- * benefit of text readers.  Returns NULL and sets *errmsg when the file
- * cannot be read or is larger than MAX_FILE_SIZE.
+ * Read fd to its end into a buffer of cap bytes at first, NUL-terminated.
+ * Returns NULL and sets *errmsg when it cannot be read or holds more than
+ * max_size bytes.  Running out of memory fails the file, not the batch, so
+ * the buffer is malloc'd rather than pg_malloc'd.
  */
 static char *
-read_file_contents(const char *path, bool use_stdin, size_t *len, char **errmsg)
+read_to_end(int fd, size_t cap, size_t max_size, const char *limit,
+			size_t *len, char **errmsg)
+{
+	size_t		used = 0;
+	char	   *buf;
+
+	if (cap > max_size + 1)
+		cap = max_size + 1;
+	buf = malloc(cap + 1);
+	if (buf == NULL)
+	{
+		*errmsg = psprintf("out of memory reading file");
+		return NULL;
+	}
+
+	for (;;)
+	{
+		ssize_t		n;
+
+		if (used == cap)
+		{
+			size_t		newcap = Min(cap * 2, max_size + 1);
+			char	   *newbuf = realloc(buf, newcap + 1);
+
+			if (newbuf == NULL)
+			{
+				*errmsg = psprintf("out of memory reading file");
+				break;
+			}
+			buf = newbuf;
+			cap = newcap;
+		}
+		n = read(fd, buf + used, cap - used);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+		{
+			*errmsg = psprintf("could not read file: %m");
+			break;
+		}
+		if (n == 0)
+		{
+			buf[used] = '\0';
+			*len = used;
+			return buf;
+		}
+		used += n;
+		if (used > max_size)
+		{
+			*errmsg = psprintf("file is larger than %s", limit);
+			break;
+		}
+	}
+	free(buf);
+	return NULL;
+}
+
+/*
+ * Read a whole file (or standard input) into memory, NUL-terminated for the
+ * benefit of text readers.  Returns NULL and sets *errmsg when the file
+ * cannot be read or is larger than max_size bytes (limit names that limit in
+ * the message); a regular file's size is known before it is read.
+ */
+static char *
+read_file_contents(const char *path, bool use_stdin, size_t max_size,
+				   const char *limit, size_t *len, char **errmsg)
 {
 	int			fd;
 	struct stat st;
-	size_t		cap;
-	size_t		used = 0;
 	char	   *buf = NULL;
 
 	*errmsg = NULL;
@@ -894,99 +773,35 @@ read_file_contents(const char *path, bool use_stdin, size_t *len, char **errmsg)
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
 		{
-			*errmsg = psprintf("could not open file: %s", strerror(errno));
+			*errmsg = psprintf("could not open file: %m");
 			return NULL;
 		}
 	}
 
 	if (fstat(fd, &st) < 0)
-	{
-		*errmsg = psprintf("could not stat file: %s", strerror(errno));
-		goto fail;
-	}
-	if (S_ISDIR(st.st_mode))
-	{
+		*errmsg = psprintf("could not stat file: %m");
+	else if (S_ISDIR(st.st_mode))
 		*errmsg = psprintf("is a directory");
-		goto fail;
-	}
-	if (S_ISREG(st.st_mode) && (unsigned long long) st.st_size > MAX_FILE_SIZE)
+	else if (S_ISREG(st.st_mode) && (unsigned long long) st.st_size > max_size)
+		*errmsg = psprintf("file of %lld bytes is larger than %s",
+						   (long long) st.st_size, limit);
+	else
 	{
-		*errmsg = psprintf("file is too large (%lld bytes); the limit is 1 GB",
-						   (long long) st.st_size);
-		goto fail;
-	}
-
-	/* One byte more than the size, to see the end without growing. */
-	cap = S_ISREG(st.st_mode) ? (size_t) st.st_size + 1 : 65536;
-	buf = malloc(cap + 1);
-	if (buf == NULL)
-	{
-		*errmsg = psprintf("out of memory reading file");
-		goto fail;
-	}
-
-	for (;;)
-	{
-		ssize_t		n;
-
-		if (used == cap)
-		{
-			size_t		newcap = cap * 2;
-			char	   *newbuf;
-
-			if (newcap > MAX_FILE_SIZE + 1)
-				newcap = MAX_FILE_SIZE + 1;
-			newbuf = realloc(buf, newcap + 1);
-			if (newbuf == NULL)
-			{
-				*errmsg = psprintf("out of memory reading file");
-				goto fail;
-			}
-			buf = newbuf;
-			cap = newcap;
-		}
-		n = read(fd, buf + used, cap - used);
-		if (n < 0)
-		{
-			if (errno == EINTR)
-				continue;
-			*errmsg = psprintf("could not read file: %s", strerror(errno));
-			goto fail;
-		}
-		if (n == 0)
-			break;
-		used += n;
-		if (used > MAX_FILE_SIZE)
-		{
-			*errmsg = psprintf("file is too large (more than 1 GB)");
-			goto fail;
-		}
+		/* One byte more than the size, to see the end without growing. */
+		buf = read_to_end(fd,
+						  S_ISREG(st.st_mode) ? (size_t) st.st_size + 1 : 65536,
+						  max_size, limit, len, errmsg);
 	}
 
 	if (!use_stdin)
 		close(fd);
-	buf[used] = '\0';
-	*len = used;
 	return buf;
-
-fail:
-	if (!use_stdin)
-		close(fd);
-	free(buf);
-	return NULL;
 }
 
 
 /*
  * Jobs and the manifest
  */
-
-typedef struct JobList
-{
-	ImportJob  *items;
-	int			count;
-	int			cap;
-} JobList;
 
 static ImportJob *
 jobs_add(JobList *jobs)
@@ -996,7 +811,7 @@ jobs_add(JobList *jobs)
 	if (jobs->count == jobs->cap)
 	{
 		jobs->cap = jobs->cap > 0 ? jobs->cap * 2 : 16;
-		jobs->items = xrealloc(jobs->items, jobs->cap * sizeof(ImportJob));
+		jobs->items = pg_realloc(jobs->items, jobs->cap * sizeof(ImportJob));
 	}
 	job = &jobs->items[jobs->count++];
 	memset(job, 0, sizeof(ImportJob));
@@ -1043,6 +858,119 @@ static const char *const manifest_field_names[MANIFEST_FIELDS] = {
 };
 
 /*
+ * The directory a manifest's relative paths are relative to, or NULL for the
+ * current one.
+ */
+static char *
+manifest_dir(const char *manifest, bool use_stdin)
+{
+	const char *slash = use_stdin ? NULL : strrchr(manifest, '/');
+
+	if (slash == NULL)
+		return NULL;
+	return pnstrdup(manifest, slash == manifest ? 1 : slash - manifest);
+}
+
+/*
+ * Cut the next line out of data[*pos .. len - 1]: the line ends at a newline
+ * (a CR before it is dropped) or at the end of the data.  Sets *linelen and
+ * moves *pos past the line.  The line is not yet NUL-terminated.
+ */
+static char *
+scan_line(char *data, size_t len, size_t *pos, size_t *linelen)
+{
+	char	   *line = data + *pos;
+	char	   *end = memchr(line, '\n', len - *pos);
+
+	*linelen = end ? (size_t) (end - line) : len - *pos;
+	*pos += *linelen + (end ? 1 : 0);
+	if (*linelen > 0 && line[*linelen - 1] == '\r')
+		(*linelen)--;
+	return line;
+}
+
+/*
+ * Cut a NUL-terminated line into fields at its tabs, in place.  Returns the
+ * number of fields, or MANIFEST_FIELDS + 1 when there are more than
+ * MANIFEST_FIELDS.
+ */
+static int
+scan_fields(char *line, char *fields[MANIFEST_FIELDS])
+{
+	int			nfields = 0;
+	char	   *p;
+
+	fields[nfields++] = line;
+	for (p = line; *p; p++)
+	{
+		if (*p != '\t')
+			continue;
+		*p = '\0';
+		if (nfields == MANIFEST_FIELDS)
+			return MANIFEST_FIELDS + 1;
+		fields[nfields++] = p + 1;
+	}
+	return nfields;
+}
+
+/*
+ * Whether a line's fields name a file and what it is: five or six fields,
+ * the first five not empty.  Reports every problem, as file:line.
+ */
+static bool
+scan_check_fields(const char *manifest, int lineno, char *fields[], int nfields)
+{
+	bool		good = true;
+	int			i;
+
+	if (nfields > MANIFEST_FIELDS)
+	{
+		pg_log_error("%s:%d: more than %d tab-separated fields; expected path, organization, vendor, service, framework and optionally options",
+					 manifest, lineno, MANIFEST_FIELDS);
+		return false;
+	}
+	if (nfields < MANIFEST_FIELDS - 1)
+	{
+		pg_log_error("%s:%d: %d tab-separated field%s; expected path, organization, vendor, service, framework and optionally options",
+					 manifest, lineno, nfields, nfields == 1 ? "" : "s");
+		return false;
+	}
+	for (i = 0; i < MANIFEST_FIELDS - 1; i++)
+	{
+		if (fields[i][0] == '\0')
+		{
+			pg_log_error("%s:%d: the %s field is empty",
+						 manifest, lineno, manifest_field_names[i]);
+			good = false;
+		}
+	}
+	return good;
+}
+
+/* Add the job a good manifest line names; its path joined to dir. */
+static void
+add_manifest_job(JobList *jobs, const char *dir, char *fields[], int nfields,
+				 int lineno)
+{
+	ImportJob  *job = jobs_add(jobs);
+
+	if (dir != NULL && fields[0][0] != '/')
+		job->path = psprintf("%s%s%s", dir,
+							 dir[strlen(dir) - 1] == '/' ? "" : "/",
+							 fields[0]);
+	else
+		job->path = pg_strdup(fields[0]);
+	job->organization = pg_strdup(fields[1]);
+	job->vendor = pg_strdup(fields[2]);
+	job->service = pg_strdup(fields[3]);
+	job->framework = pg_strdup(fields[4]);
+	if (nfields == MANIFEST_FIELDS &&
+		!is_blank(fields[5], strlen(fields[5])))
+		job->line_options = pg_strdup(fields[5]);
+	job->manifest_line = lineno;
+}
+
+/*
  * Read a manifest into jobs.  Reports every error it finds, with file and
  * line, and returns how many there were; jobs are added only for good
  * lines.
@@ -1055,16 +983,16 @@ read_manifest(const char *manifest, JobList *jobs)
 	char	   *errmsg;
 	size_t		len;
 	size_t		pos = 0;
-	char	   *dir = NULL;
-	const char *slash;
+	char	   *dir;
 	int			lineno = 0;
 	int			errors = 0;
 	bool		first = true;
 
-	data = read_file_contents(manifest, use_stdin, &len, &errmsg);
+	data = read_file_contents(manifest, use_stdin, MAX_MANIFEST_SIZE,
+							  MAX_MANIFEST_SHOWN, &len, &errmsg);
 	if (data == NULL)
 	{
-		log_error("manifest \"%s\": %s", manifest, errmsg);
+		pg_log_error("manifest \"%s\": %s", manifest, errmsg);
 		free(errmsg);
 		return 1;
 	}
@@ -1072,108 +1000,45 @@ read_manifest(const char *manifest, JobList *jobs)
 	/* A byte order mark, as some editors write, is not part of the path. */
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
-
-	/* Relative paths are relative to the manifest's directory. */
-	slash = use_stdin ? NULL : strrchr(manifest, '/');
-	if (slash != NULL)
-		dir = xstrndup(manifest, slash == manifest ? 1 : slash - manifest);
+	dir = manifest_dir(manifest, use_stdin);
 
 	while (pos < len)
 	{
-		char	   *line = data + pos;
-		char	   *end = memchr(line, '\n', len - pos);
-		size_t		linelen = end ? (size_t) (end - line) : len - pos;
+		size_t		linelen;
+		char	   *line = scan_line(data, len, &pos, &linelen);
 		char	   *fields[MANIFEST_FIELDS];
-		int			nfields = 0;
-		char	   *p;
-		int			i;
-		bool		bad = false;
-		ImportJob  *job;
+		int			nfields;
 
-		pos += linelen + (end ? 1 : 0);
 		lineno++;
-		if (linelen > 0 && line[linelen - 1] == '\r')
-			linelen--;
-
 		if (memchr(line, '\0', linelen) != NULL)
 		{
-			log_error("%s:%d: line contains a NUL byte; a manifest is UTF-8 text (not UTF-16)",
-					  manifest, lineno);
+			pg_log_error("%s:%d: line contains a NUL byte; a manifest is UTF-8 text (not UTF-16)",
+						 manifest, lineno);
 			errors++;
 			continue;
 		}
 		line[linelen] = '\0';
+
+		/* Comments, blank lines and a header line name no file. */
 		if (line[0] == '#' || is_blank(line, linelen))
 			continue;
-
-		/* Cut the line into fields at the tabs. */
-		fields[nfields++] = line;
-		for (p = line; *p; p++)
-		{
-			if (*p != '\t')
-				continue;
-			*p = '\0';
-			if (nfields == MANIFEST_FIELDS)
-			{
-				nfields++;
-				break;
-			}
-			fields[nfields++] = p + 1;
-		}
-
+		nfields = scan_fields(line, fields);
 		if (first)
 		{
 			first = false;
-			if (strcasecmp(fields[0], "path") == 0)
+			if (pg_strcasecmp(fields[0], "path") == 0)
 				continue;
 		}
 
-		if (nfields < MANIFEST_FIELDS - 1 || nfields > MANIFEST_FIELDS)
-		{
-			if (nfields > MANIFEST_FIELDS)
-				log_error("%s:%d: more than %d tab-separated fields; expected path, organization, vendor, service, framework and optionally options",
-						  manifest, lineno, MANIFEST_FIELDS);
-			else
-				log_error("%s:%d: %d tab-separated field%s; expected path, organization, vendor, service, framework and optionally options",
-						  manifest, lineno, nfields, nfields == 1 ? "" : "s");
-			errors++;
-			continue;
-		}
-		for (i = 0; i < MANIFEST_FIELDS - 1; i++)
-		{
-			if (fields[i][0] == '\0')
-			{
-				log_error("%s:%d: the %s field is empty",
-						  manifest, lineno, manifest_field_names[i]);
-				bad = true;
-			}
-		}
-		if (bad)
-		{
-			errors++;
-			continue;
-		}
-
-		job = jobs_add(jobs);
-		if (dir != NULL && fields[0][0] != '/')
-			job->path = psprintf("%s%s%s", dir,
-								 dir[strlen(dir) - 1] == '/' ? "" : "/",
-								 fields[0]);
+		if (scan_check_fields(manifest, lineno, fields, nfields))
+			add_manifest_job(jobs, dir, fields, nfields, lineno);
 		else
-			job->path = xstrdup(fields[0]);
-		job->organization = xstrdup(fields[1]);
-		job->vendor = xstrdup(fields[2]);
-		job->service = xstrdup(fields[3]);
-		job->framework = xstrdup(fields[4]);
-		if (nfields == MANIFEST_FIELDS &&
-			!is_blank(fields[5], strlen(fields[5])))
-			job->line_options = xstrdup(fields[5]);
-		job->manifest_line = lineno;
+			errors++;
 	}
 
 	if (errors == 0 && jobs->count == 0)
 	{
-		log_error("manifest \"%s\" names no files", manifest);
+		pg_log_error("manifest \"%s\" names no files", manifest);
 		errors++;
 	}
 
@@ -1183,81 +1048,10 @@ read_manifest(const char *manifest, JobList *jobs)
 }
 
 
+
 /*
  * The connection
  */
-
-/*
- * Ask for a password on the terminal without echoing it, in the manner of
- * PostgreSQL's simple_prompt(); falls back to stdin and stderr when there is
- * no terminal.
- */
-static char *
-prompt_password(const char *prompt)
-{
-	FILE	   *in;
-	FILE	   *out;
-	bool		own_tty = true;
-	struct termios saved;
-	struct termios noecho;
-	bool		echo_off = false;
-	char		buf[1024];
-	size_t		len;
-	char	   *result;
-
-	in = fopen("/dev/tty", "r");
-	out = fopen("/dev/tty", "w");
-	if (in == NULL || out == NULL)
-	{
-		if (in != NULL)
-			fclose(in);
-		if (out != NULL)
-			fclose(out);
-		in = stdin;
-		out = stderr;
-		own_tty = false;
-	}
-
-	if (tcgetattr(fileno(in), &saved) == 0)
-	{
-		noecho = saved;
-		noecho.c_lflag &= ~ECHO;
-		if (tcsetattr(fileno(in), TCSAFLUSH, &noecho) == 0)
-			echo_off = true;
-	}
-
-	fputs(prompt, out);
-	fflush(out);
-	if (fgets(buf, sizeof(buf), in) == NULL)
-		buf[0] = '\0';
-	len = strlen(buf);
-	if (len > 0 && buf[len - 1] == '\n')
-		buf[--len] = '\0';
-	else if (len == sizeof(buf) - 1)
-	{
-		int			c;
-
-		/* Too long: drop the rest of the line. */
-		while ((c = getc(in)) != EOF && c != '\n')
-			;
-	}
-
-	if (echo_off)
-	{
-		tcsetattr(fileno(in), TCSAFLUSH, &saved);
-		fputs("\n", out);
-		fflush(out);
-	}
-	if (own_tty)
-	{
-		fclose(in);
-		fclose(out);
-	}
-
-	result = xstrdup(buf);
-	memset(buf, 0, sizeof(buf));
-	return result;
-}
 
 /*
  * Connect as PostgreSQL's own clients do: -d may be a connection string or
@@ -1274,7 +1068,7 @@ connect_database(const ConnOptions *opts)
 	PGconn	   *conn;
 
 	if (opts->prompt == PROMPT_ALWAYS)
-		password = prompt_password("Password: ");
+		password = simple_prompt("Password: ", false);
 
 	for (;;)
 	{
@@ -1306,7 +1100,7 @@ connect_database(const ConnOptions *opts)
 		conn = PQconnectdbParams(keywords, values, 1);
 		if (conn == NULL)
 		{
-			log_error("could not connect to the database: out of memory");
+			pg_log_error("could not connect to the database: out of memory");
 			exit(EXIT_USAGE);
 		}
 		if (PQstatus(conn) == CONNECTION_BAD &&
@@ -1317,7 +1111,7 @@ connect_database(const ConnOptions *opts)
 			char	   *prompt = psprintf("Password for user %s: ", PQuser(conn));
 
 			PQfinish(conn);
-			password = prompt_password(prompt);
+			password = simple_prompt(prompt, false);
 			free(prompt);
 			continue;
 		}
@@ -1326,7 +1120,7 @@ connect_database(const ConnOptions *opts)
 
 	if (password != NULL)
 	{
-		memset(password, 0, strlen(password));
+		explicit_bzero(password, strlen(password));
 		free(password);
 	}
 
@@ -1334,7 +1128,7 @@ connect_database(const ConnOptions *opts)
 	{
 		char	   *msg = trimmed_message(PQerrorMessage(conn));
 
-		log_error("%s", msg);
+		pg_log_error("%s", msg);
 		free(msg);
 		PQfinish(conn);
 		exit(EXIT_USAGE);
@@ -1353,58 +1147,22 @@ write_stderr(const char *msg)
 		return;
 }
 
-/* SIGINT: cancel the running statement; a second one ends us at once. */
+/*
+ * Our part of SIGINT, which fe_utils/cancel.c's handler calls before it
+ * cancels the running statement: a second ^C ends us at once; the first
+ * clears the progress line for the handler's message.
+ */
 static void
-handle_sigint(int signo)
+on_sigint(void)
 {
-	int			save_errno = errno;
-	char		errbuf[256];
-	PGcancel   *cancel = cancel_handle;
-
-	(void) signo;
-	if (interrupted)
+	if (sigint_seen)
 	{
 		write_stderr("\ninterrupted again, exiting\n");
 		_exit(EXIT_INCOMPLETE);
 	}
-	interrupted = 1;
-
-	if (cancel != NULL)
-	{
-		/* Write over the progress line rather than after it. */
-		if (show_progress)
-			write_stderr("\r\033[K");
-		if (PQcancel(cancel, errbuf, sizeof(errbuf)))
-			write_stderr("cancel request sent\n");
-		else
-		{
-			write_stderr("could not send cancel request: ");
-			write_stderr(errbuf);
-			write_stderr("\n");
-		}
-	}
-	errno = save_errno;
-}
-
-/*
- * Replace the cancel handle the SIGINT handler uses with one for conn (or
- * none), with SIGINT blocked so the handler never sees a freed one.
- */
-static void
-set_cancel_handle(PGconn *conn)
-{
-	sigset_t	block;
-	sigset_t	old;
-	PGcancel   *previous;
-
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigprocmask(SIG_BLOCK, &block, &old);
-	previous = cancel_handle;
-	cancel_handle = conn != NULL ? PQgetCancel(conn) : NULL;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	if (previous != NULL)
-		PQfreeCancel(previous);
+	sigint_seen = true;
+	if (show_progress)
+		write_stderr("\r\033[K");
 }
 
 /*
@@ -1418,37 +1176,35 @@ reconnect(PGconn *conn)
 	int			attempt;
 	char	   *msg;
 
-	for (attempt = 1; attempt <= RECONNECT_ATTEMPTS && !interrupted; attempt++)
+	for (attempt = 1; attempt <= RECONNECT_ATTEMPTS && !CancelRequested; attempt++)
 	{
-		log_warning("the connection to the server was lost; reconnecting (attempt %d of %d)",
-					attempt, RECONNECT_ATTEMPTS);
+		pg_log_warning("the connection to the server was lost; reconnecting (attempt %d of %d)",
+					   attempt, RECONNECT_ATTEMPTS);
 		sleep(attempt);
-		if (interrupted)
+		if (CancelRequested)
 			break;
 		PQreset(conn);
 		if (PQstatus(conn) == CONNECTION_OK)
 		{
-			set_cancel_handle(conn);
+			SetCancelConn(conn);
 			return true;
 		}
 	}
 	msg = trimmed_message(PQerrorMessage(conn));
-	log_error("could not reconnect: %s", msg);
+	pg_log_error("could not reconnect: %s", msg);
 	free(msg);
 	return false;
 }
 
 /*
- * Before importing anything: is kansa.import_sheet there, and is each
- * manifest line's options field a JSON object?  Reports every problem and
- * returns how many there were.
+ * Is kansa.import_sheet in the database?  Reports it when not and returns
+ * false.
  */
-static int
-check_server(PGconn *conn, const JobList *jobs, const char *manifest)
+static bool
+check_import_sheet(PGconn *conn)
 {
 	PGresult   *res;
-	int			errors = 0;
-	int			i;
+	bool		found = false;
 
 	res = PQexec(conn,
 				 "SELECT pg_catalog.to_regprocedure("
@@ -1458,23 +1214,38 @@ check_server(PGconn *conn, const JobList *jobs, const char *manifest)
 	{
 		char	   *msg = trimmed_message(PQerrorMessage(conn));
 
-		log_error("could not look for kansa.import_sheet: %s", msg);
+		pg_log_error("could not look for kansa.import_sheet: %s", msg);
 		free(msg);
-		errors++;
 	}
 	else if (PQntuples(res) != 1 || strcmp(PQgetvalue(res, 0, 0), "t") != 0)
 	{
-		log_error("database \"%s\" has no function kansa.import_sheet(text, text, text, text, bytea, text, jsonb)",
-				  PQdb(conn));
+		pg_log_error("database \"%s\" has no function kansa.import_sheet(text, text, text, text, bytea, text, jsonb)",
+					 PQdb(conn));
 		fprintf(stderr, "Is the kansa extension installed there (CREATE EXTENSION kansa)?\n");
-		errors++;
 	}
+	else
+		found = true;
 	PQclear(res);
+	return found;
+}
+
+/*
+ * Is each manifest line's options field a JSON object?  That is the
+ * manifest's syntax, so it is checked for every line before anything is
+ * imported, by the server's JSON parser.  Reports every problem and returns
+ * how many there were.
+ */
+static int
+check_line_options(PGconn *conn, const JobList *jobs, const char *manifest)
+{
+	int			errors = 0;
+	int			i;
 
 	for (i = 0; i < jobs->count; i++)
 	{
 		const ImportJob *job = &jobs->items[i];
 		const char *values[1];
+		PGresult   *res;
 
 		if (job->line_options == NULL)
 			continue;
@@ -1489,24 +1260,87 @@ check_server(PGconn *conn, const JobList *jobs, const char *manifest)
 			char	   *msg = trimmed_message(primary != NULL ? primary :
 											  PQerrorMessage(conn));
 
-			log_error("%s:%d: options: %s%s%s%s", manifest, job->manifest_line,
-					  msg, detail != NULL ? " (" : "", detail != NULL ? detail : "",
-					  detail != NULL ? ")" : "");
+			pg_log_error("%s:%d: options: %s%s%s%s", manifest, job->manifest_line,
+						 msg, detail != NULL ? " (" : "", detail != NULL ? detail : "",
+						 detail != NULL ? ")" : "");
 			free(msg);
 			errors++;
 		}
 		else if (PQntuples(res) != 1 ||
 				 strcmp(PQgetvalue(res, 0, 0), "object") != 0)
 		{
-			log_error("%s:%d: options must be a JSON object such as {\"sheet\": \"Answers\"}, not a JSON %s",
-					  manifest, job->manifest_line,
-					  PQntuples(res) == 1 ? PQgetvalue(res, 0, 0) : "value");
+			pg_log_error("%s:%d: options must be a JSON object such as {\"sheet\": \"Answers\"}, not a JSON %s",
+						 manifest, job->manifest_line,
+						 PQntuples(res) == 1 ? PQgetvalue(res, 0, 0) : "value");
 			errors++;
 		}
 		PQclear(res);
 	}
 	return errors;
 }
+
+/*
+ * Ask the server for the largest file it takes, kansa.import_max_file_size,
+ * so that a larger file is refused before it is sent.  Reports a failure
+ * and returns false.
+ */
+static bool
+read_file_limit(PGconn *conn, FileLimit *limit)
+{
+	PGresult   *res;
+	bool		ok = false;
+
+	res = PQexec(conn, load_library_sql);
+	if (PQresultStatus(res) == PGRES_TUPLES_OK)
+	{
+		PQclear(res);
+		res = PQexec(conn, file_limit_sql);
+	}
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1 ||
+		PQgetisnull(res, 0, 0) || PQgetisnull(res, 0, 1))
+	{
+		char	   *msg = trimmed_message(PQerrorMessage(conn));
+
+		pg_log_error("could not read the setting %s: %s",
+					 FILE_LIMIT_SETTING, msg);
+		free(msg);
+	}
+	else
+	{
+		limit->bytes = (size_t) strtoull(PQgetvalue(res, 0, 0), NULL, 10);
+		limit->shown = psprintf("%s (%s)", FILE_LIMIT_SETTING,
+								PQgetvalue(res, 0, 1));
+		ok = true;
+	}
+	PQclear(res);
+	return ok;
+}
+
+/*
+ * Connect, and see that the server can take the batch: the function is
+ * there, the manifest's options are JSON objects, and the file limit is
+ * known.  Exits with EXIT_USAGE when not.
+ */
+static PGconn *
+open_session(const Settings *settings, const JobList *jobs, FileLimit *limit)
+{
+	PGconn	   *conn = connect_database(&settings->conn);
+	int			errors = 0;
+
+	memset(limit, 0, sizeof(FileLimit));
+	if (!check_import_sheet(conn))
+		errors++;
+	errors += check_line_options(conn, jobs, settings->manifest);
+	if (errors == 0 && !read_file_limit(conn, limit))
+		errors++;
+	if (errors > 0)
+	{
+		PQfinish(conn);
+		exit(EXIT_USAGE);
+	}
+	return conn;
+}
+
 
 
 /*
@@ -1616,15 +1450,15 @@ static void
 print_record_json(const Record *rec)
 {
 	const ImportJob *job = rec->job;
-	StrBuf		buf;
+	PQExpBufferData buf;
 	static const char *const number_keys[] = {
 		"rows_read", "responses", "rejected", "skipped", "unknown_controls",
 		"conflicts"
 	};
 	int			i;
 
-	sb_init(&buf);
-	sb_putc(&buf, '{');
+	initPQExpBuffer(&buf);
+	appendPQExpBufferChar(&buf, '{');
 	json_key(&buf, "type");
 	json_string(&buf, "file");
 	json_key(&buf, "file");
@@ -1633,9 +1467,9 @@ print_record_json(const Record *rec)
 	json_string(&buf, rec->file_name);
 	json_key(&buf, "manifest_line");
 	if (job->manifest_line > 0)
-		sb_printf(&buf, "%d", job->manifest_line);
+		appendPQExpBuffer(&buf, "%d", job->manifest_line);
 	else
-		sb_puts(&buf, "null");
+		appendPQExpBufferStr(&buf, "null");
 	json_key(&buf, "organization");
 	json_string(&buf, job->organization);
 	json_key(&buf, "vendor");
@@ -1646,9 +1480,9 @@ print_record_json(const Record *rec)
 	json_string(&buf, job->framework);
 	json_key(&buf, "bytes");
 	if (rec->bytes >= 0)
-		sb_printf(&buf, "%lld", rec->bytes);
+		appendPQExpBuffer(&buf, "%lld", rec->bytes);
 	else
-		sb_puts(&buf, "null");
+		appendPQExpBufferStr(&buf, "null");
 	json_key(&buf, "status");
 	if (rec->kind == RECORD_RESULT)
 		json_string(&buf, rec->columns[COL_STATUS]);
@@ -1669,10 +1503,10 @@ print_record_json(const Record *rec)
 	}
 	json_key(&buf, "error");
 	if (rec->kind == RECORD_RESULT)
-		sb_puts(&buf, "null");
+		appendPQExpBufferStr(&buf, "null");
 	else
 	{
-		sb_putc(&buf, '{');
+		appendPQExpBufferChar(&buf, '{');
 		json_key(&buf, "message");
 		json_string(&buf, rec->message);
 		json_key(&buf, "detail");
@@ -1681,11 +1515,11 @@ print_record_json(const Record *rec)
 		json_string(&buf, rec->hint);
 		json_key(&buf, "sqlstate");
 		json_string(&buf, rec->sqlstate);
-		sb_putc(&buf, '}');
+		appendPQExpBufferChar(&buf, '}');
 	}
-	sb_puts(&buf, "}\n");
-	fputs(buf.data, stdout);
-	free(buf.data);
+	appendPQExpBufferStr(&buf, "}\n");
+	fputs(buffer_text(&buf), stdout);
+	termPQExpBuffer(&buf);
 }
 
 /* Count a record in the totals and print it. */
@@ -1772,7 +1606,7 @@ static int
 exit_status(const Totals *totals)
 {
 	if (totals->files == totals->loaded + totals->already_loaded &&
-		!interrupted)
+		!CancelRequested)
 		return EXIT_ALL_LOADED;
 	return EXIT_INCOMPLETE;
 }
@@ -1793,7 +1627,7 @@ print_summary(const Totals *totals)
 			   totals->other_status, totals->not_attempted,
 			   totals->rows_read, totals->responses, totals->rejected,
 			   totals->skipped, totals->unknown_controls,
-			   interrupted ? "true" : "false", exit_status(totals));
+			   CancelRequested ? "true" : "false", exit_status(totals));
 		return;
 	}
 	if (quiet)
@@ -1845,10 +1679,50 @@ emit_statement_error(PGconn *conn, PGresult *res, const ImportJob *job,
 	free(message);
 }
 
-/* Import one file, in a statement (and so a transaction) of its own. */
+/* Report the rows import_sheet returned: one, or an error when not. */
+static void
+emit_result(PGresult *res, const ImportJob *job, const char *file_name,
+			long long bytes, Totals *totals)
+{
+	int			row;
+
+	if (PQnfields(res) != IMPORT_NCOLUMNS || PQntuples(res) == 0)
+	{
+		char	   *msg = psprintf("kansa.import_sheet returned %d row%s of %d column%s; expected one row of %d",
+								   PQntuples(res), PQntuples(res) == 1 ? "" : "s",
+								   PQnfields(res), PQnfields(res) == 1 ? "" : "s",
+								   IMPORT_NCOLUMNS);
+
+		emit_error(job, file_name, bytes, msg, NULL, NULL, NULL, totals);
+		free(msg);
+		return;
+	}
+
+	/* One row per import; should a file ever give several, report each. */
+	for (row = 0; row < PQntuples(res); row++)
+	{
+		Record		rec;
+		int			col;
+
+		memset(&rec, 0, sizeof(rec));
+		rec.kind = RECORD_RESULT;
+		rec.job = job;
+		rec.file_name = file_name;
+		rec.bytes = bytes;
+		for (col = 0; col < IMPORT_NCOLUMNS; col++)
+			rec.columns[col] = PQgetisnull(res, row, col) ? NULL :
+				PQgetvalue(res, row, col);
+		emit_record(&rec, totals);
+	}
+}
+
+/*
+ * Import one file, in a statement (and so a transaction) of its own.  A file
+ * larger than the server's limit is refused unsent.
+ */
 static void
 import_file(PGconn *conn, const ImportJob *job, const char *cmd_options,
-			Totals *totals)
+			const FileLimit *limit, Totals *totals)
 {
 	char	   *content;
 	size_t		size;
@@ -1858,9 +1732,9 @@ import_file(PGconn *conn, const ImportJob *job, const char *cmd_options,
 	int			lengths[IMPORT_NPARAMS];
 	int			formats[IMPORT_NPARAMS];
 	PGresult   *res;
-	int			row;
 
-	content = read_file_contents(job->path, false, &size, &errmsg);
+	content = read_file_contents(job->path, false, limit->bytes, limit->shown,
+								 &size, &errmsg);
 	if (content == NULL)
 	{
 		emit_error(job, file_name, -1, errmsg, NULL, NULL, NULL, totals);
@@ -1889,39 +1763,58 @@ import_file(PGconn *conn, const ImportJob *job, const char *cmd_options,
 	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
 		emit_statement_error(conn, res, job, file_name, (long long) size,
 							 totals);
-	else if (PQnfields(res) != IMPORT_NCOLUMNS || PQntuples(res) == 0)
-	{
-		char	   *msg = psprintf("kansa.import_sheet returned %d row%s of %d column%s; expected one row of %d",
-								   PQntuples(res), PQntuples(res) == 1 ? "" : "s",
-								   PQnfields(res), PQnfields(res) == 1 ? "" : "s",
-								   IMPORT_NCOLUMNS);
-
-		emit_error(job, file_name, (long long) size, msg, NULL, NULL, NULL,
-				   totals);
-		free(msg);
-	}
 	else
-	{
-		/* One row per import; should a file ever give several, report each. */
-		for (row = 0; row < PQntuples(res); row++)
-		{
-			Record		rec;
-			int			col;
-
-			memset(&rec, 0, sizeof(rec));
-			rec.kind = RECORD_RESULT;
-			rec.job = job;
-			rec.file_name = file_name;
-			rec.bytes = (long long) size;
-			for (col = 0; col < IMPORT_NCOLUMNS; col++)
-				rec.columns[col] = PQgetisnull(res, row, col) ? NULL :
-					PQgetvalue(res, row, col);
-			emit_record(&rec, totals);
-		}
-	}
+		emit_result(res, job, file_name, (long long) size, totals);
 	PQclear(res);
 	free(file_name);
 }
+
+/*
+ * Import every file in turn.  Decides what happens after a file: ^C marks
+ * the rest not attempted; a lost connection is sought again, and when it
+ * cannot be had the rest are not attempted either.
+ */
+static void
+run_batch(PGconn *conn, const JobList *jobs, const char *cmd_options,
+		  const FileLimit *limit, Totals *totals)
+{
+	bool		connection_lost = false;
+	int			i;
+
+	/* From here on, ^C cancels the running import and stops the batch. */
+	SetCancelConn(conn);
+	setup_cancel_handler(on_sigint);
+
+	for (i = 0; i < jobs->count; i++)
+	{
+		const ImportJob *job = &jobs->items[i];
+
+		if (CancelRequested)
+		{
+			emit_not_attempted(job, "interrupted before this file", totals);
+			continue;
+		}
+		if (connection_lost)
+		{
+			emit_not_attempted(job, "the connection to the server was lost",
+							   totals);
+			continue;
+		}
+
+		progress_draw(i, jobs->count, totals->rows_read, job->path);
+		import_file(conn, job, cmd_options, limit, totals);
+
+		if (PQstatus(conn) == CONNECTION_BAD && !CancelRequested &&
+			i + 1 < jobs->count)
+			connection_lost = !reconnect(conn);
+	}
+	progress_clear();
+
+	/* Put SIGINT back before the cancel handle goes. */
+	pqsignal(SIGINT, SIG_DFL);
+	ResetCancelConn();
+}
+
 
 
 /*
@@ -1972,31 +1865,55 @@ static const struct option long_options[] = {
 	{NULL, 0, NULL, 0}
 };
 
-int
-main(int argc, char **argv)
+/*
+ * Take an option that becomes an import option (--mode, --blank, --scope,
+ * --no-create, --reload, --option); returns false for any other.  Their
+ * values are the server's to judge; only --option's KEY=VALUE shape is ours.
+ */
+static bool
+parse_import_option(int c, const char *arg, OptionList *options)
 {
-	ConnOptions conn_opts;
-	const char *org = NULL;
-	const char *vendor = NULL;
-	const char *service = NULL;
-	const char *framework = NULL;
-	const char *manifest = NULL;
-	bool		no_progress = false;
-	OptionList	options;
-	JobList		jobs;
-	Totals		totals;
-	char	   *cmd_options;
-	PGconn	   *conn;
-	struct sigaction sa;
-	bool		connection_lost = false;
-	int			status;
-	int			c;
-	int			i;
+	const char *eq;
 
-	if (argc > 0 && argv[0] != NULL && strrchr(argv[0], '/') != NULL)
-		progname = strrchr(argv[0], '/') + 1;
-	else if (argc > 0 && argv[0] != NULL && argv[0][0] != '\0')
-		progname = argv[0];
+	switch (c)
+	{
+		case OPT_MODE:
+			options_set(options, "mode", 4, arg, false);
+			return true;
+		case OPT_BLANK:
+			options_set(options, "blank", 5, arg, false);
+			return true;
+		case OPT_SCOPE:
+			options_set(options, "scope", 5, arg, false);
+			return true;
+		case OPT_NO_CREATE:
+			options_set(options, "create", 6, "false", true);
+			return true;
+		case OPT_RELOAD:
+			options_set(options, "reload", 6, "true", true);
+			return true;
+		case OPT_OPTION:
+			eq = strchr(arg, '=');
+			if (eq == NULL || eq == arg)
+				usage_error("invalid --option \"%s\": use KEY=VALUE", arg);
+			options_set(options, arg, eq - arg, eq + 1, true);
+			return true;
+		default:
+			return false;
+	}
+}
+
+/*
+ * Read the command line into settings and the output flags.  Decides help,
+ * version and usage errors, which end the program here.
+ */
+static void
+parse_options(int argc, char **argv, Settings *settings)
+{
+	int			c;
+
+	memset(settings, 0, sizeof(Settings));
+	settings->conn.prompt = PROMPT_IF_NEEDED;
 
 	/* -? as the only argument means help, as in PostgreSQL's clients. */
 	if (argc > 1 && strcmp(argv[1], "-?") == 0)
@@ -2005,81 +1922,44 @@ main(int argc, char **argv)
 		exit(0);
 	}
 
-	memset(&conn_opts, 0, sizeof(conn_opts));
-	conn_opts.prompt = PROMPT_IF_NEEDED;
-	memset(&options, 0, sizeof(options));
-	memset(&jobs, 0, sizeof(jobs));
-	memset(&totals, 0, sizeof(totals));
-
 	while ((c = getopt_long(argc, argv, "d:h:p:U:wWqV", long_options, NULL)) != -1)
 	{
+		if (parse_import_option(c, optarg, &settings->options))
+			continue;
 		switch (c)
 		{
 			case 'd':
-				conn_opts.dbname = optarg;
+				settings->conn.dbname = optarg;
 				break;
 			case 'h':
-				conn_opts.host = optarg;
+				settings->conn.host = optarg;
 				break;
 			case 'p':
-				conn_opts.port = optarg;
+				settings->conn.port = optarg;
 				break;
 			case 'U':
-				conn_opts.username = optarg;
+				settings->conn.username = optarg;
 				break;
 			case 'w':
-				conn_opts.prompt = PROMPT_NEVER;
+				settings->conn.prompt = PROMPT_NEVER;
 				break;
 			case 'W':
-				conn_opts.prompt = PROMPT_ALWAYS;
+				settings->conn.prompt = PROMPT_ALWAYS;
 				break;
 			case OPT_ORG:
-				org = optarg;
+				settings->org = optarg;
 				break;
 			case OPT_VENDOR:
-				vendor = optarg;
+				settings->vendor = optarg;
 				break;
 			case OPT_SERVICE:
-				service = optarg;
+				settings->service = optarg;
 				break;
 			case OPT_FRAMEWORK:
-				framework = optarg;
+				settings->framework = optarg;
 				break;
-			case OPT_MODE:
-				if (strcmp(optarg, "strict") != 0 &&
-					strcmp(optarg, "quarantine") != 0)
-					usage_error("invalid --mode \"%s\": use strict or quarantine",
-								optarg);
-				options_set(&options, "mode", 4, optarg, false);
-				break;
-			case OPT_NO_CREATE:
-				options_set(&options, "create", 6, "false", true);
-				break;
-			case OPT_RELOAD:
-				options_set(&options, "reload", 6, "true", true);
-				break;
-			case OPT_SCOPE:
-				options_set(&options, "scope", 5, optarg, false);
-				break;
-			case OPT_BLANK:
-				if (strcmp(optarg, "gap") != 0 &&
-					strcmp(optarg, "inherit") != 0)
-					usage_error("invalid --blank \"%s\": use gap or inherit",
-								optarg);
-				options_set(&options, "blank", 5, optarg, false);
-				break;
-			case OPT_OPTION:
-				{
-					const char *eq = strchr(optarg, '=');
-
-					if (eq == NULL || eq == optarg)
-						usage_error("invalid --option \"%s\": use KEY=VALUE",
-									optarg);
-					options_set(&options, optarg, eq - optarg, eq + 1, true);
-					break;
-				}
 			case OPT_MANIFEST:
-				manifest = optarg;
+				settings->manifest = optarg;
 				break;
 			case OPT_JSON:
 				json_output = true;
@@ -2088,13 +1968,13 @@ main(int argc, char **argv)
 				quiet = true;
 				break;
 			case OPT_NO_PROGRESS:
-				no_progress = true;
+				settings->no_progress = true;
 				break;
 			case OPT_HELP:
 				usage();
 				exit(0);
 			case 'V':
-				printf("kansa-import (kansa) %s\n", KANSA_IMPORT_VERSION);
+				printf("kansa-import (kansa) %s\n", KANSA_VERSION);
 				exit(0);
 			default:
 				/* getopt_long has said what was wrong */
@@ -2103,111 +1983,113 @@ main(int argc, char **argv)
 				exit(EXIT_USAGE);
 		}
 	}
-
-	/* What to import: a manifest, or files and what they are. */
-	if (manifest != NULL)
-	{
-		if (optind < argc)
-			usage_error("--manifest cannot be combined with files on the command line");
-		if (org != NULL || vendor != NULL || service != NULL || framework != NULL)
-			usage_error("--org, --vendor, --service and --framework cannot be combined with --manifest, whose lines give them");
-		if (read_manifest(manifest, &jobs) > 0)
-		{
-			jobs_free(&jobs);
-			options_free(&options);
-			exit(EXIT_USAGE);
-		}
-	}
-	else
-	{
-		if (optind >= argc)
-			usage_error("no files to import: name files or give --manifest");
-		if (org == NULL || org[0] == '\0')
-			usage_error("--org is required");
-		if (vendor == NULL || vendor[0] == '\0')
-			usage_error("--vendor is required");
-		if (service == NULL || service[0] == '\0')
-			usage_error("--service is required");
-		if (framework == NULL || framework[0] == '\0')
-			usage_error("--framework is required");
-		for (i = optind; i < argc; i++)
-		{
-			ImportJob  *job = jobs_add(&jobs);
-
-			job->path = xstrdup(argv[i]);
-			job->organization = xstrdup(org);
-			job->vendor = xstrdup(vendor);
-			job->service = xstrdup(service);
-			job->framework = xstrdup(framework);
-		}
-	}
-
-	cmd_options = options_json(&options);
-	options_free(&options);
+	settings->files = argv + optind;
+	settings->nfiles = argc - optind;
 
 	show_progress = isatty(STDERR_FILENO) && !json_output && !quiet &&
-		!no_progress;
+		!settings->no_progress;
+}
 
-	conn = connect_database(&conn_opts);
-	if (check_server(conn, &jobs, manifest) > 0)
+/*
+ * The files to import and what to import each as: a manifest's lines, or
+ * the files named with --org, --vendor, --service and --framework.  Decides
+ * that one or the other is given whole; exits with EXIT_USAGE when not, or
+ * when the manifest is malformed.
+ */
+static void
+collect_jobs(const Settings *settings, JobList *jobs)
+{
+	int			i;
+
+	memset(jobs, 0, sizeof(JobList));
+	if (settings->manifest != NULL)
 	{
-		PQfinish(conn);
-		jobs_free(&jobs);
-		free(cmd_options);
-		exit(EXIT_USAGE);
+		if (settings->nfiles > 0)
+			usage_error("--manifest cannot be combined with files on the command line");
+		if (settings->org != NULL || settings->vendor != NULL ||
+			settings->service != NULL || settings->framework != NULL)
+			usage_error("--org, --vendor, --service and --framework cannot be combined with --manifest, whose lines give them");
+		if (read_manifest(settings->manifest, jobs) > 0)
+			exit(EXIT_USAGE);
+		return;
 	}
 
-	/* From here on, ^C cancels the running import and stops the batch. */
-	set_cancel_handle(conn);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = handle_sigint;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART;
-	sigaction(SIGINT, &sa, NULL);
-
-	for (i = 0; i < jobs.count; i++)
+	if (settings->nfiles == 0)
+		usage_error("no files to import: name files or give --manifest");
+	if (settings->org == NULL || settings->org[0] == '\0')
+		usage_error("--org is required");
+	if (settings->vendor == NULL || settings->vendor[0] == '\0')
+		usage_error("--vendor is required");
+	if (settings->service == NULL || settings->service[0] == '\0')
+		usage_error("--service is required");
+	if (settings->framework == NULL || settings->framework[0] == '\0')
+		usage_error("--framework is required");
+	for (i = 0; i < settings->nfiles; i++)
 	{
-		const ImportJob *job = &jobs.items[i];
+		ImportJob  *job = jobs_add(jobs);
 
-		if (interrupted)
-		{
-			emit_not_attempted(job, "interrupted before this file", &totals);
-			continue;
-		}
-		if (connection_lost)
-		{
-			emit_not_attempted(job, "the connection to the server was lost",
-							   &totals);
-			continue;
-		}
-
-		progress_draw(i, jobs.count, totals.rows_read, job->path);
-		import_file(conn, job, cmd_options, &totals);
-
-		if (PQstatus(conn) == CONNECTION_BAD && !interrupted &&
-			i + 1 < jobs.count)
-			connection_lost = !reconnect(conn);
+		job->path = pg_strdup(settings->files[i]);
+		job->organization = pg_strdup(settings->org);
+		job->vendor = pg_strdup(settings->vendor);
+		job->service = pg_strdup(settings->service);
+		job->framework = pg_strdup(settings->framework);
 	}
-	progress_clear();
+}
 
-	status = exit_status(&totals);
-	print_summary(&totals);
+/*
+ * Print the summary and say whether the batch was interrupted; returns the
+ * exit status, which a failed write to stdout makes EXIT_INCOMPLETE.
+ */
+static int
+finish_report(const Totals *totals)
+{
+	int			status = exit_status(totals);
 
-	if (interrupted)
-		log_error("interrupted; %d file%s not attempted", totals.not_attempted,
-				  totals.not_attempted == 1 ? "" : "s");
-
-	/* Put SIGINT back before the cancel handle goes. */
-	signal(SIGINT, SIG_DFL);
-	set_cancel_handle(NULL);
-	PQfinish(conn);
-	jobs_free(&jobs);
-	free(cmd_options);
-
+	print_summary(totals);
+	if (CancelRequested)
+		pg_log_error("interrupted; %d file%s not attempted",
+					 totals->not_attempted,
+					 totals->not_attempted == 1 ? "" : "s");
 	if (fflush(stdout) != 0 || ferror(stdout))
 	{
-		log_error("could not write to standard output: %s", strerror(errno));
+		pg_log_error("could not write to standard output: %m");
 		status = EXIT_INCOMPLETE;
 	}
+	return status;
+}
+
+/* A batch: the options, the files, the server, the imports, the report. */
+int
+main(int argc, char **argv)
+{
+	const char *argv0 = argc > 0 && argv[0] != NULL && argv[0][0] != '\0' ?
+		argv[0] : "kansa-import";
+	Settings	settings;
+	JobList		jobs;
+	Totals		totals;
+	FileLimit	limit;
+	char	   *cmd_options;
+	PGconn	   *conn;
+	int			status;
+
+	pg_logging_init(argv0);
+	pg_logging_set_pre_callback(progress_clear);
+	progname = get_progname(argv0);
+
+	parse_options(argc, argv, &settings);
+	collect_jobs(&settings, &jobs);
+	cmd_options = options_json(&settings.options);
+	options_free(&settings.options);
+
+	conn = open_session(&settings, &jobs, &limit);
+
+	memset(&totals, 0, sizeof(totals));
+	run_batch(conn, &jobs, cmd_options, &limit, &totals);
+	PQfinish(conn);
+
+	status = finish_report(&totals);
+	jobs_free(&jobs);
+	free(cmd_options);
+	free(limit.shown);
 	return status;
 }

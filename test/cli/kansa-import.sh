@@ -91,6 +91,32 @@ check "quarantine with rejects: exit 1" 1 $?
 check "quarantine: the reject is in import_reject" "A3 23503" \
 	"$(q "SELECT cell || ' ' || sqlstate FROM kansa.import_reject")"
 
+# the server's limit: a file larger than kansa.import_max_file_size is refused
+# before it is sent (no SQLSTATE: the server was not asked), naming the setting
+printf '項番\t回答\n設1\t%s\n' "$(for i in $(seq 1 60); do printf '実施しています。'; done)" > "$tmp/big.tsv"
+PGOPTIONS="$PGOPTIONS -c kansa.import_max_file_size=1kB" "$K" -d $db --json \
+	--org 'Bank B' --vendor V --service S6 --framework fisc8 "$tmp/big.tsv" > "$tmp/out6" 2>&1
+rc=$?
+check "a file over kansa.import_max_file_size is refused unsent (exit 1, no SQLSTATE, the setting named)" \
+	"1 null file of $(wc -c < "$tmp/big.tsv") bytes is larger than kansa.import_max_file_size (1kB)" \
+	"$rc $(perl -CO -MJSON::PP -ne '$j = decode_json($_); print(($j->{error}{sqlstate} // "null") . " $j->{error}{message}") if ($j->{file_name} // "") eq "big.tsv"' "$tmp/out6")"
+check "the same file under the default limit loads" "0" \
+	"$("$K" -d $db --no-progress -q --org 'Bank B' --vendor V --service S6 --framework fisc8 "$tmp/big.tsv" > /dev/null 2>&1; echo $?)"
+
+# option values are the server's to judge: a bad one fails each file with
+# the server's error, and nothing is imported
+"$K" -d $db --json --mode bogus --blank gap --org 'Bank B' --vendor V --service S7 --framework fisc8 \
+	"$tmp/good.tsv" > "$tmp/out7" 2>&1
+rc=$?
+check "--mode bogus: the server's error for the file (exit 1)" "1 22023 invalid value \"bogus\" for option \"mode\"" \
+	"$rc $(perl -CO -MJSON::PP -ne '$j = decode_json($_); print "$j->{error}{sqlstate} $j->{error}{message}" if ($j->{file_name} // "") eq "good.tsv"' "$tmp/out7")"
+"$K" -d $db --no-progress --blank bogus --org 'Bank B' --vendor V --service S7 --framework fisc8 \
+	"$tmp/good.tsv" > "$tmp/out8" 2>&1
+rc=$?
+check "--blank bogus: the server's error names the file (exit 1)" "1 1" \
+	"$rc $(grep -c "^error  *$tmp/good.tsv: invalid value \"bogus\" for option \"blank\"" "$tmp/out8")"
+check "bad option values imported nothing" 0 "$(q "SELECT count(*) FROM kansa.assessment_summary WHERE service = 'S7'")"
+
 # usage and manifest errors: exit 2 before importing anything
 "$K" -d $db --org O > /dev/null 2>&1
 check "missing options: exit 2" 2 $?
