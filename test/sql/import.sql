@@ -408,6 +408,9 @@ SELECT status FROM kansa.import_sheet('Bank A', 'V20', 'S20', 'meti_cloud', :mar
 SELECT status FROM kansa.import_sheet('Bank A', 'V20 ', 'S21', 'meti_cloud', :marks, 'marks2.csv');
 SELECT status FROM kansa.import_sheet('Bank A', 'V2O', 'S20', 'meti_cloud', :marks, 'marks3.csv', '{"create": false}');
 SELECT status FROM kansa.import_sheet('Bank A', 'V20', 'S2l', 'meti_cloud', :marks, 'marks3.csv', '{"create": false}');
+-- many near names: the three nearest are named, and how many more there are
+SELECT (kansa.service_set('Bank A', 'V20', s)).name FROM unnest(ARRAY['S22', 'S23', 'S24']) AS s;
+SELECT status FROM kansa.import_sheet('Bank A', 'V20', 'S2x', 'meti_cloud', :marks, 'marks3.csv', '{"create": false}');
 -- a sheet imported against the wrong framework: the error names the ones
 -- whose ids it holds
 SELECT status FROM kansa.import_sheet('Bank A', 'V20', 'S20', 'iso27017',
