@@ -28,7 +28,10 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "canon.h"
 #include "kansa.h"
+#include "measure.h"
+#include "normalize.h"
 
 enum
 {
@@ -1044,63 +1047,40 @@ kansa_measure_text(const Measure *m)
 
 /* ---------- I/O ---------- */
 
-PG_FUNCTION_INFO_V1(measure_in);
-
-/* Read a measure: canonical text or the Japanese and English forms. */
-Datum
-measure_in(PG_FUNCTION_ARGS)
+/* measure_from_text, as canon.c calls a parser. */
+static void *
+measure_canon_parse(const char *str, size_t len, bool throw_error)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-
-	PG_RETURN_POINTER(measure_from_text(str, strlen(str), true));
+	return measure_from_text(str, len, throw_error);
 }
 
-PG_FUNCTION_INFO_V1(measure_out);
-
-/* Write the canonical text of a measure. */
-Datum
-measure_out(PG_FUNCTION_ARGS)
+/* kansa_measure_text, as canon.c calls it. */
+static char *
+measure_canon_text(const void *value)
 {
-	PG_RETURN_CSTRING(kansa_measure_text(PG_GETARG_MEASURE_P(0)));
+	return kansa_measure_text(value);
 }
 
-PG_FUNCTION_INFO_V1(measure_from_text_sql);
-
-/* Cast text to measure. */
-Datum
-measure_from_text_sql(PG_FUNCTION_ARGS)
+/* Write the fields of the binary form: kind, bound, unit, flags, a, b. */
+static void
+measure_send_fields(StringInfo buf, const void *value)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
+	const Measure *m = value;
 
-	PG_RETURN_POINTER(measure_from_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), true));
+	pq_sendbyte(buf, m->kind);
+	pq_sendbyte(buf, m->bound);
+	pq_sendbyte(buf, m->unit);
+	pq_sendbyte(buf, m->flags);
+	pq_sendint32(buf, m->a);
+	pq_sendint32(buf, m->b);
 }
 
-PG_FUNCTION_INFO_V1(measure_is_valid);
-
-/* is_valid_measure(text) */
-Datum
-measure_is_valid(PG_FUNCTION_ARGS)
+/* Read the fields of the binary form; refuse what the text cannot state. */
+static void *
+measure_recv_fields(StringInfo buf)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
+	Measure    *m = palloc(sizeof(Measure));
 
-	PG_RETURN_BOOL(measure_from_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false) != NULL);
-}
-
-PG_FUNCTION_INFO_V1(measure_recv);
-
-/* Binary input: a format-version byte, then the fields; validated. */
-Datum
-measure_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	Measure    *m;
-
-	if (version != KANSA_MEASURE_FORMAT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported measure binary format version %d", version)));
-	m = palloc(sizeof(Measure));
 	m->kind = pq_getmsgbyte(buf);
 	m->bound = pq_getmsgbyte(buf);
 	m->unit = pq_getmsgbyte(buf);
@@ -1111,28 +1091,24 @@ measure_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external measure value")));
-	PG_RETURN_POINTER(m);
+	return m;
 }
 
-PG_FUNCTION_INFO_V1(measure_send);
+/*
+ * Read the Japanese and English forms and the canonical text; write the
+ * canonical text; send twelve bytes of fields after the format byte.
+ */
+static const CanonType measure_canon = {
+	.name = "measure",
+	.format = KANSA_MEASURE_FORMAT,
+	.parse = measure_canon_parse,
+	.text = measure_canon_text,
+	.send = measure_send_fields,
+	.recv = measure_recv_fields,
+};
 
-/* Binary output: format-version byte, kind, bound, unit, flags, a, b. */
-Datum
-measure_send(PG_FUNCTION_ARGS)
-{
-	Measure    *m = PG_GETARG_MEASURE_P(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, KANSA_MEASURE_FORMAT);
-	pq_sendbyte(&buf, m->kind);
-	pq_sendbyte(&buf, m->bound);
-	pq_sendbyte(&buf, m->unit);
-	pq_sendbyte(&buf, m->flags);
-	pq_sendint32(&buf, m->a);
-	pq_sendint32(&buf, m->b);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
+CANON_IO_FUNCTIONS(&measure_canon, measure_in, measure_out, measure_recv,
+				   measure_send, measure_from_text_sql, measure_is_valid);
 
 /* ---------- order and hashing ---------- */
 
