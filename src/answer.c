@@ -20,7 +20,10 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
+#include "answer.h"
+#include "canon.h"
 #include "kansa.h"
+#include "normalize.h"
 
 const char *const kansa_status_names[KANSA_N_STATUS] = {
 	"unanswered", "not_implemented", "planned", "unclear", "partial",
@@ -364,15 +367,11 @@ Datum
 answer_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
 	int			status;
 	int			resp;
 	int			v;
 
-	if (version != KANSA_ANSWER_FORMAT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported answer binary format version %d", version)));
+	canon_check_format(buf, "answer", KANSA_ANSWER_FORMAT);
 	status = pq_getmsgbyte(buf);
 	resp = pq_getmsgbyte(buf);
 	v = KANSA_ANSWER(status, resp);
@@ -393,8 +392,7 @@ answer_send(PG_FUNCTION_ARGS)
 	int			v = PG_GETARG_INT16(0);
 	StringInfoData buf;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, KANSA_ANSWER_FORMAT);
+	canon_begin_send(&buf, KANSA_ANSWER_FORMAT);
 	pq_sendbyte(&buf, KANSA_ANSWER_STATUS(v));
 	pq_sendbyte(&buf, KANSA_ANSWER_RESP(v));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));

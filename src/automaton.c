@@ -14,7 +14,7 @@
 
 #include "utils/memutils.h"
 
-#include "kansa.h"
+#include "automaton.h"
 
 struct KansaAutomaton
 {

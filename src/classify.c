@@ -38,7 +38,12 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-#include "kansa.h"
+#include "answer.h"
+#include "automaton.h"
+#include "cleantext.h"
+#include "control_id.h"
+#include "normalize.h"
+#include "reading.h"
 #include "calibration.h"
 
 /* What a cue says about the clause it is in. */

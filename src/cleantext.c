@@ -22,7 +22,9 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
+#include "cleantext.h"
 #include "kansa.h"
+#include "normalize.h"
 
 /* HTML elements whose tags are markup in answer cells; others are text. */
 static const struct

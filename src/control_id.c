@@ -18,12 +18,14 @@
 #include "common/hashfn.h"
 #include "catalog/pg_type.h"
 #include "lib/hyperloglog.h"
-#include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/sortsupport.h"
 
+#include "canon.h"
+#include "control_id.h"
 #include "kansa.h"
+#include "normalize.h"
 
 /* ----------------------------------------------------------------
  * Parsing and normalisation
@@ -412,78 +414,23 @@ control_id_from_parts(const char *framework, size_t fwlen,
  * ----------------------------------------------------------------
  */
 
-PG_FUNCTION_INFO_V1(control_id_in);
-
-/* Read the text form of a control_id. */
-Datum
-control_id_in(PG_FUNCTION_ARGS)
+/* control_id_from_string, as canon.c calls a parser. */
+static void *
+control_id_canon_parse(const char *str, size_t len, bool throw_error)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-
-	PG_RETURN_CONTROLID_P(control_id_from_string(str, strlen(str), true));
+	return control_id_from_string(str, len, throw_error);
 }
 
-PG_FUNCTION_INFO_V1(control_id_out);
+/* The canonical text is the payload, sent after the format byte. */
+static const CanonType control_id_canon = {
+	.name = "control_id",
+	.format = KANSA_CONTROL_ID_FORMAT,
+	.parse = control_id_canon_parse,
+};
 
-/* Write the canonical text form of a control_id. */
-Datum
-control_id_out(PG_FUNCTION_ARGS)
-{
-	ControlId  *id = PG_GETARG_CONTROLID_PP(0);
-
-	PG_RETURN_CSTRING(pnstrdup(VARDATA_ANY(id), VARSIZE_ANY_EXHDR(id)));
-}
-
-PG_FUNCTION_INFO_V1(control_id_recv);
-
-/*
- * Read the binary form: a format-version byte, then the text form in UTF-8.
- * Everything is validated again, as for text input.
- */
-Datum
-control_id_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	int			nbytes;
-	char	   *data;
-
-	if (version != KANSA_CONTROL_ID_FORMAT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported control_id binary format version %d",
-						version)));
-	/* converted from the client encoding and verified, as textrecv does */
-	data = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-	PG_RETURN_CONTROLID_P(control_id_from_string(data, nbytes, true));
-}
-
-PG_FUNCTION_INFO_V1(control_id_send);
-
-/* Write the binary form: format-version byte, then the canonical text. */
-Datum
-control_id_send(PG_FUNCTION_ARGS)
-{
-	ControlId  *id = PG_GETARG_CONTROLID_PP(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, KANSA_CONTROL_ID_FORMAT);
-	pq_sendbytes(&buf, VARDATA_ANY(id), VARSIZE_ANY_EXHDR(id));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(control_id_from_text);
-
-/* Cast text to control_id. */
-Datum
-control_id_from_text(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-
-	PG_RETURN_CONTROLID_P(control_id_from_string(VARDATA_ANY(t),
-												 VARSIZE_ANY_EXHDR(t), true));
-}
+CANON_IO_FUNCTIONS(&control_id_canon, control_id_in, control_id_out,
+				   control_id_recv, control_id_send, control_id_from_text,
+				   control_id_is_valid);
 
 PG_FUNCTION_INFO_V1(control_id_make);
 
@@ -499,19 +446,6 @@ control_id_make(PG_FUNCTION_ARGS)
 												VARDATA_ANY(local),
 												VARSIZE_ANY_EXHDR(local),
 												true));
-}
-
-PG_FUNCTION_INFO_V1(control_id_is_valid);
-
-/* is_valid_control_id(text): would the input function accept it? */
-Datum
-control_id_is_valid(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	ControlId  *id;
-
-	id = control_id_from_string(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false);
-	PG_RETURN_BOOL(id != NULL);
 }
 
 /* ----------------------------------------------------------------
@@ -860,103 +794,13 @@ control_id_compare(const ControlId *a, const ControlId *b)
 					   VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
 }
 
-PG_FUNCTION_INFO_V1(control_id_cmp);
-PG_FUNCTION_INFO_V1(control_id_lt);
-PG_FUNCTION_INFO_V1(control_id_le);
-PG_FUNCTION_INFO_V1(control_id_gt);
-PG_FUNCTION_INFO_V1(control_id_ge);
+/* btree support function 1 and the order operators, in natural order */
+CANON_ORDER_FUNCTIONS(control_id_compare, control_id_cmp, control_id_lt,
+					  control_id_le, control_id_gt, control_id_ge);
 
-/* btree support function 1. */
-Datum
-control_id_cmp(PG_FUNCTION_ARGS)
-{
-	CONTROL_ID_BINARY(int32, PG_RETURN_INT32, control_id_compare(a, b));
-}
-
-/* control_id < control_id */
-Datum
-control_id_lt(PG_FUNCTION_ARGS)
-{
-	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_compare(a, b) < 0);
-}
-
-/* control_id <= control_id */
-Datum
-control_id_le(PG_FUNCTION_ARGS)
-{
-	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_compare(a, b) <= 0);
-}
-
-/* control_id > control_id */
-Datum
-control_id_gt(PG_FUNCTION_ARGS)
-{
-	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_compare(a, b) > 0);
-}
-
-/* control_id >= control_id */
-Datum
-control_id_ge(PG_FUNCTION_ARGS)
-{
-	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_compare(a, b) >= 0);
-}
-
-/* Byte equality of two canonical values (equality needs no natural order). */
-static bool
-control_id_bytes_eq(const ControlId *a, const ControlId *b)
-{
-	return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
-		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
-}
-
-PG_FUNCTION_INFO_V1(control_id_eq);
-
-/* control_id = control_id */
-Datum
-control_id_eq(PG_FUNCTION_ARGS)
-{
-	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, control_id_bytes_eq(a, b));
-}
-
-PG_FUNCTION_INFO_V1(control_id_ne);
-
-/* control_id <> control_id */
-Datum
-control_id_ne(PG_FUNCTION_ARGS)
-{
-	CONTROL_ID_BINARY(bool, PG_RETURN_BOOL, !control_id_bytes_eq(a, b));
-}
-
-PG_FUNCTION_INFO_V1(control_id_hash);
-
-/* hash support function 1: hash of the canonical bytes. */
-Datum
-control_id_hash(PG_FUNCTION_ARGS)
-{
-	ControlId  *id = PG_GETARG_CONTROLID_PP(0);
-	Datum		result;
-
-	result = hash_any((const unsigned char *) VARDATA_ANY(id),
-					  VARSIZE_ANY_EXHDR(id));
-	PG_FREE_IF_COPY(id, 0);
-	return result;
-}
-
-PG_FUNCTION_INFO_V1(control_id_hash_extended);
-
-/* hash support function 2: seeded 64-bit hash of the canonical bytes. */
-Datum
-control_id_hash_extended(PG_FUNCTION_ARGS)
-{
-	ControlId  *id = PG_GETARG_CONTROLID_PP(0);
-	Datum		result;
-
-	result = hash_any_extended((const unsigned char *) VARDATA_ANY(id),
-							   VARSIZE_ANY_EXHDR(id),
-							   PG_GETARG_INT64(1));
-	PG_FREE_IF_COPY(id, 0);
-	return result;
-}
+/* Equality needs no natural order: canonical values are equal as bytes. */
+CANON_EQUALITY_FUNCTIONS(control_id_eq, control_id_ne, control_id_hash,
+						 control_id_hash_extended);
 
 /* ----------------------------------------------------------------
  * SortSupport with abbreviated keys
@@ -1260,8 +1104,7 @@ kansa_in_scope(PG_FUNCTION_ARGS)
 		if (nulls[i])
 			continue;
 		c = DatumGetControlIdPP(elems[i]);
-		found = VARSIZE_ANY_EXHDR(c) == VARSIZE_ANY_EXHDR(control) &&
-			memcmp(VARDATA_ANY(c), VARDATA_ANY(control), VARSIZE_ANY_EXHDR(c)) == 0;
+		found = canon_bytes_eq(c, control);
 	}
 	PG_RETURN_BOOL(found);
 }

@@ -24,17 +24,15 @@
  */
 #include "postgres.h"
 
-#include "common/hashfn.h"
 #include "funcapi.h"
-#include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
+#include "canon.h"
+#include "control_id.h"
+#include "evidence.h"
 #include "kansa.h"
-
-typedef struct varlena Evidence;
-
-#define PG_GETARG_EVIDENCE_PP(n)	((Evidence *) PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(n)))
+#include "normalize.h"
 
 #define EVIDENCE_MAX_INPUT		4096
 #define EVIDENCE_URL_MAXLEN		2048
@@ -275,10 +273,11 @@ canon_report(const char *s, int len, StringInfo out)
 }
 
 /*
- * Parse the text form "kind:ref" of evidence.  Returns the canonical value,
- * or NULL (when throw_error is false) after a failure.
+ * Parse the text form "kind:ref" of evidence.  Returns the canonical value
+ * (an Evidence), or NULL (when throw_error is false) after a failure.  It
+ * is the type's parser for canon.c, hence the void pointer.
  */
-static Evidence *
+static void *
 evidence_parse(const char *str, size_t len, bool throw_error)
 {
 	char	   *norm;
@@ -375,87 +374,19 @@ fail:
 	return NULL;
 }
 
-PG_FUNCTION_INFO_V1(evidence_in);
+/* The canonical text is the payload, sent after the format byte. */
+static const CanonType evidence_canon = {
+	.name = "evidence",
+	.format = KANSA_EVIDENCE_FORMAT,
+	.parse = evidence_parse,
+};
 
-/* Read the text form of evidence. */
-Datum
-evidence_in(PG_FUNCTION_ARGS)
-{
-	char	   *str = PG_GETARG_CSTRING(0);
-
-	PG_RETURN_POINTER(evidence_parse(str, strlen(str), true));
-}
-
-PG_FUNCTION_INFO_V1(evidence_out);
-
-/* Write the canonical text form of evidence. */
-Datum
-evidence_out(PG_FUNCTION_ARGS)
-{
-	Evidence   *e = PG_GETARG_EVIDENCE_PP(0);
-
-	PG_RETURN_CSTRING(pnstrdup(VARDATA_ANY(e), VARSIZE_ANY_EXHDR(e)));
-}
-
-PG_FUNCTION_INFO_V1(evidence_from_text);
-
-/* Cast text to evidence. */
-Datum
-evidence_from_text(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-
-	PG_RETURN_POINTER(evidence_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), true));
-}
-
-PG_FUNCTION_INFO_V1(evidence_is_valid);
-
-/* is_valid_evidence(text) */
-Datum
-evidence_is_valid(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-
-	PG_RETURN_BOOL(evidence_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false) != NULL);
-}
-
-PG_FUNCTION_INFO_V1(evidence_recv);
-
-/* Binary input: a format-version byte, then the text form; validated. */
-Datum
-evidence_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	int			nbytes;
-	char	   *data;
-
-	if (version != KANSA_EVIDENCE_FORMAT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported evidence binary format version %d", version)));
-	data = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-	PG_RETURN_POINTER(evidence_parse(data, nbytes, true));
-}
-
-PG_FUNCTION_INFO_V1(evidence_send);
-
-/* Binary output: format-version byte, then the canonical text. */
-Datum
-evidence_send(PG_FUNCTION_ARGS)
-{
-	Evidence   *e = PG_GETARG_EVIDENCE_PP(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, KANSA_EVIDENCE_FORMAT);
-	pq_sendbytes(&buf, VARDATA_ANY(e), VARSIZE_ANY_EXHDR(e));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
+CANON_IO_FUNCTIONS(&evidence_canon, evidence_in, evidence_out, evidence_recv,
+				   evidence_send, evidence_from_text, evidence_is_valid);
 
 /* Byte order of two canonical values: by kind name, then reference. */
 static int
-evidence_cmp_internal(Evidence *a, Evidence *b)
+evidence_compare(const Evidence *a, const Evidence *b)
 {
 	int			la = VARSIZE_ANY_EXHDR(a);
 	int			lb = VARSIZE_ANY_EXHDR(b);
@@ -466,99 +397,13 @@ evidence_cmp_internal(Evidence *a, Evidence *b)
 	return la < lb ? -1 : la > lb ? 1 : 0;
 }
 
-#define EVIDENCE_BINARY(rettype, retmacro, expr) \
-	do { \
-		Evidence   *a = PG_GETARG_EVIDENCE_PP(0); \
-		Evidence   *b = PG_GETARG_EVIDENCE_PP(1); \
-		rettype		result_ = (expr); \
-		PG_FREE_IF_COPY(a, 0); \
-		PG_FREE_IF_COPY(b, 1); \
-		retmacro(result_); \
-	} while (0)
+/* btree support function 1 and the order operators */
+CANON_ORDER_FUNCTIONS(evidence_compare, evidence_cmp, evidence_lt, evidence_le,
+					  evidence_gt, evidence_ge);
 
-PG_FUNCTION_INFO_V1(evidence_cmp);
-PG_FUNCTION_INFO_V1(evidence_eq);
-PG_FUNCTION_INFO_V1(evidence_ne);
-PG_FUNCTION_INFO_V1(evidence_lt);
-PG_FUNCTION_INFO_V1(evidence_le);
-PG_FUNCTION_INFO_V1(evidence_gt);
-PG_FUNCTION_INFO_V1(evidence_ge);
-
-/* btree support function 1. */
-Datum
-evidence_cmp(PG_FUNCTION_ARGS)
-{
-	EVIDENCE_BINARY(int32, PG_RETURN_INT32, evidence_cmp_internal(a, b));
-}
-
-/* evidence = evidence */
-Datum
-evidence_eq(PG_FUNCTION_ARGS)
-{
-	EVIDENCE_BINARY(bool, PG_RETURN_BOOL, evidence_cmp_internal(a, b) == 0);
-}
-
-/* evidence <> evidence */
-Datum
-evidence_ne(PG_FUNCTION_ARGS)
-{
-	EVIDENCE_BINARY(bool, PG_RETURN_BOOL, evidence_cmp_internal(a, b) != 0);
-}
-
-/* evidence < evidence */
-Datum
-evidence_lt(PG_FUNCTION_ARGS)
-{
-	EVIDENCE_BINARY(bool, PG_RETURN_BOOL, evidence_cmp_internal(a, b) < 0);
-}
-
-/* evidence <= evidence */
-Datum
-evidence_le(PG_FUNCTION_ARGS)
-{
-	EVIDENCE_BINARY(bool, PG_RETURN_BOOL, evidence_cmp_internal(a, b) <= 0);
-}
-
-/* evidence > evidence */
-Datum
-evidence_gt(PG_FUNCTION_ARGS)
-{
-	EVIDENCE_BINARY(bool, PG_RETURN_BOOL, evidence_cmp_internal(a, b) > 0);
-}
-
-/* evidence >= evidence */
-Datum
-evidence_ge(PG_FUNCTION_ARGS)
-{
-	EVIDENCE_BINARY(bool, PG_RETURN_BOOL, evidence_cmp_internal(a, b) >= 0);
-}
-
-PG_FUNCTION_INFO_V1(evidence_hash);
-
-/* hash support function 1. */
-Datum
-evidence_hash(PG_FUNCTION_ARGS)
-{
-	Evidence   *e = PG_GETARG_EVIDENCE_PP(0);
-	Datum		h = hash_any((const unsigned char *) VARDATA_ANY(e), VARSIZE_ANY_EXHDR(e));
-
-	PG_FREE_IF_COPY(e, 0);
-	return h;
-}
-
-PG_FUNCTION_INFO_V1(evidence_hash_extended);
-
-/* hash support function 2. */
-Datum
-evidence_hash_extended(PG_FUNCTION_ARGS)
-{
-	Evidence   *e = PG_GETARG_EVIDENCE_PP(0);
-	Datum		h = hash_any_extended((const unsigned char *) VARDATA_ANY(e),
-									  VARSIZE_ANY_EXHDR(e), PG_GETARG_INT64(1));
-
-	PG_FREE_IF_COPY(e, 0);
-	return h;
-}
+/* = and <>, and the hashes, of the canonical bytes */
+CANON_EQUALITY_FUNCTIONS(evidence_eq, evidence_ne, evidence_hash,
+						 evidence_hash_extended);
 
 PG_FUNCTION_INFO_V1(evidence_kind);
 

@@ -32,7 +32,9 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
-#include "kansa.h"
+#include "cleantext.h"
+#include "evidence.h"
+#include "normalize.h"
 
 typedef struct
 {

@@ -33,7 +33,9 @@
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
-#include "kansa.h"
+#include "cleantext.h"
+#include "measure.h"
+#include "normalize.h"
 
 #define K(kind) (1 << (kind))
 #define F K(MEASURE_FREQUENCY)

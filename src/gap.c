@@ -29,7 +29,7 @@
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
-#include "kansa.h"
+#include "answer.h"
 
 typedef enum GapSeverity
 {

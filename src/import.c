@@ -60,7 +60,7 @@
 #include "utils/json.h"
 #include "utils/jsonb.h"
 
-#include "kansa.h"
+#include "answer.h"
 #include "import.h"
 
 /* Strength of a row's claim on a control (see the header comment). */

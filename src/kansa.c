@@ -16,6 +16,7 @@
 
 #include "kansa.h"
 #include "sheet.h"
+#include "tokens.h"
 
 PG_MODULE_MAGIC;
 

@@ -22,8 +22,9 @@
 #include "utils/json.h"
 #include "utils/jsonb.h"
 
-#include "kansa.h"
+#include "answer.h"
 #include "import.h"
+#include "normalize.h"
 
 /* Does the text hold the word at a word's start, case aside? */
 static bool

@@ -28,7 +28,10 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
+#include "canon.h"
 #include "kansa.h"
+#include "measure.h"
+#include "normalize.h"
 
 enum
 {
@@ -426,154 +429,251 @@ figure(Measure *m, int kind, int32 a, int32 b, int unit, int bound,
 	return q;
 }
 
-/*
- * Read one figure at s, which is folded text (NFKC, ASCII lower case, runs of
- * blanks single spaces).  Fills *m and returns the end of what was read, or
- * NULL when no figure starts at s.  Choices are not read here (see
- * measure_parse).  In text (in_text), what looks like a date or a calendar
- * year (2018年) is not a figure.
- */
-const char *
-kansa_measure_scan(const char *s, Measure *m, bool in_text)
+/* A bound in front of a figure (>=, at least, within, up to …), or none. */
+static int
+scan_bound_prefix(const char **p)
 {
-	const char *p = s;
-	const char *numstart = s;
-	int			bound = MEASURE_UNBOUNDED;
-	int			suffix;
-	int64		v;
-	int32		n;
-	int			unit;
+	if (eat(p, ">=") || eat(p, "≥") || eat_phrase(p, "at least") ||
+		eat_phrase(p, "no less than"))
+		return MEASURE_AT_LEAST;
+	if (eat(p, "<=") || eat(p, "≤") || eat(p, "within") ||
+		eat_phrase(p, "at most") || eat_phrase(p, "up to") ||
+		eat_phrase(p, "no more than"))
+		return MEASURE_AT_MOST;
+	return MEASURE_UNBOUNDED;
+}
+
+/*
+ * The scan_* steps below each try one form of figure at p.  They return
+ * false when the form does not start there; true when it does, with *end
+ * set to the end of the figure, or to NULL when the form is there but
+ * malformed (nothing else is tried then).
+ */
+
+/* A frequency word (日次, weekly, 四半期ごと), optionally with a count (四半期に1回). */
+static bool
+scan_frequency_word(const char *p, Measure *m, int bound, const char **end)
+{
 	int			i;
 
-	memset(m, 0, sizeof(Measure));
-
-	/* a bound in front */
-	if (eat(&p, ">=") || eat(&p, "≥") || eat_phrase(&p, "at least") ||
-		eat_phrase(&p, "no less than"))
-		bound = MEASURE_AT_LEAST;
-	else if (eat(&p, "<=") || eat(&p, "≤") || eat(&p, "within") ||
-			 eat_phrase(&p, "at most") || eat_phrase(&p, "up to") ||
-			 eat_phrase(&p, "no more than"))
-		bound = MEASURE_AT_MOST;
-	skip_blanks(&p);
-
-	if (scan_coverage(&p, m))
-		return bound == MEASURE_UNBOUNDED ? p : NULL;
-
-	/* frequency words: 日次, weekly, 四半期ごと … optionally "1回" after */
 	for (i = 0; i < (int) lengthof(frequency_words); i++)
 	{
 		const char *q = p;
+		const char *r;
+		int32		n = 1;
+		int64		v;
 
-		if (eat_phrase(&q, frequency_words[i].word))
+		if (!eat_phrase(&q, frequency_words[i].word))
+			continue;
+		r = q;
+		skip_blanks(&r);
+		(void) eat(&r, "に");	/* 四半期に1回 */
+		if ((v = scan_number(&r)) >= 0 && whole(v) > 0 &&
+			(eat(&r, "回") || eat(&r, "度")))
 		{
-			const char *r = q;
-
-			n = 1;
-			skip_blanks(&r);
-			(void) eat(&r, "に");	/* 四半期に1回 */
-			if ((v = scan_number(&r)) >= 0 && whole(v) > 0 &&
-				(eat(&r, "回") || eat(&r, "度")))
-			{
-				n = whole(v);
-				q = r;
-			}
-			return figure(m, MEASURE_FREQUENCY, n, frequency_words[i].amount,
-						  frequency_words[i].unit, bound, q);
+			n = whole(v);
+			q = r;
 		}
+		*end = figure(m, MEASURE_FREQUENCY, n, frequency_words[i].amount,
+					  frequency_words[i].unit, bound, q);
+		return true;
 	}
+	return false;
+}
 
-	/* each time something happens: バックアップ実施の都度, each time, 1/event */
+/*
+ * Each time something happens (都度, each time, every time): once per
+ * event.  As a whole value, what happens may be named first (バックアップ
+ * 実施の都度).
+ */
+static bool
+scan_each_time(const char *p, Measure *m, int bound, bool in_text,
+			   const char **end)
+{
+	const char *q = p;
+	bool		named = false;
+
+	while (!in_text && *q && *q != ' ' && q - p < 60 &&
+		   strncmp(q, "の都度", strlen("の都度")) != 0)
+		q++;
+	if (!in_text && q > p && eat(&q, "の都度"))
 	{
-		const char *q = p;
-		bool		named = false;
-
-		/* as a whole value, what happens may be named before の都度 */
-		while (!in_text && *q && *q != ' ' && q - p < 60 &&
-			   strncmp(q, "の都度", strlen("の都度")) != 0)
-			q++;
-		if (!in_text && q > p && eat(&q, "の都度"))
-		{
-			named = true;
-			p = q;
-		}
-		if (named || eat(&p, "都度") || eat_phrase(&p, "each time") ||
-			eat_phrase(&p, "every time"))
-		{
-			m->flags = MEASURE_EVENT;
-			return figure(m, MEASURE_FREQUENCY, 1, 0, U_NONE, bound, p);
-		}
+		named = true;
+		p = q;
 	}
+	if (!(named || eat(&p, "都度") || eat_phrase(&p, "each time") ||
+		  eat_phrase(&p, "every time")))
+		return false;
+	m->flags = MEASURE_EVENT;
+	*end = figure(m, MEASURE_FREQUENCY, 1, 0, U_NONE, bound, p);
+	return true;
+}
 
-	/* per-period counts in front: 年1回, 月2回, 週1回, 1日3回 */
+/* A calendar period written before a count (年, 月, 週, 日), or U_NONE. */
+static int
+scan_calendar_unit(const char **p)
+{
+	if (eat(p, "年"))
+		return U_YEAR;
+	if (eat(p, "月"))
+		return U_MONTH;
+	if (eat(p, "週"))
+		return U_WEEK;
+	if (eat(p, "日"))
+		return U_DAY;
+	return U_NONE;
+}
+
+/* A count per period, the period first: 年1回, 月2回, 週1回, 1日3回, 年に1度. */
+static bool
+scan_count_per_period(const char *p, Measure *m, int bound, const char **end)
+{
+	const char *q = p;
+	int32		per = 1;
+	int32		n;
+	int			unit;
+	int64		v;
+
+	if ((v = scan_number(&q)) >= 0)
 	{
-		const char *q = p;
-		int32		per = 1;
-
-		if ((v = scan_number(&q)) >= 0)
-		{
-			if ((per = whole(v)) <= 0)
-				per = -1;
-			skip_blanks(&q);
-		}
-		if (per > 0 &&
-			((unit = U_YEAR, eat(&q, "年")) || (unit = U_MONTH, eat(&q, "月")) ||
-			 (unit = U_WEEK, eat(&q, "週")) || (unit = U_DAY, eat(&q, "日"))))
-		{
-			const char *r = q;
-
-			skip_blanks(&r);
-			(void) eat(&r, "に");	/* 年に1回 */
-			if ((v = scan_number(&r)) >= 0 && (n = whole(v)) > 0)
-			{
-				skip_blanks(&r);
-				if (eat(&r, "回") || eat(&r, "度"))
-				{
-					return figure(m, MEASURE_FREQUENCY, n, per, unit, bound, r);
-				}
-			}
-		}
+		if ((per = whole(v)) <= 0)
+			return false;
+		skip_blanks(&q);
 	}
+	if ((unit = scan_calendar_unit(&q)) == U_NONE)
+		return false;
+	skip_blanks(&q);
+	(void) eat(&q, "に");		/* 年に1回 */
+	if ((v = scan_number(&q)) < 0 || (n = whole(v)) <= 0)
+		return false;
+	skip_blanks(&q);
+	if (!(eat(&q, "回") || eat(&q, "度")))
+		return false;
+	*end = figure(m, MEASURE_FREQUENCY, n, per, unit, bound, q);
+	return true;
+}
 
-	/* English "every N units" */
-	if (eat(&p, "every"))
+/* English "every N units": once per period; "every" without one is malformed. */
+static bool
+scan_every(const char *p, Measure *m, int bound, const char **end)
+{
+	int32		n;
+	int			unit;
+
+	if (!eat(&p, "every"))
+		return false;
+	*end = NULL;
+	if (scan_period(&p, &n, &unit))
+		*end = figure(m, MEASURE_FREQUENCY, 1, n, unit, bound, p);
+	return true;
+}
+
+/* A period after the service's end: サービス提供期間+1年間, service+1y. */
+static bool
+scan_relative(const char *p, Measure *m, int bound, const char **end)
+{
+	int64		v;
+	int32		n;
+	int			unit;
+
+	if (!(eat(&p, "サービス提供期間") || eat(&p, "サービス期間") ||
+		  eat(&p, "service")))
+		return false;
+	*end = NULL;
+	skip_blanks(&p);
+	if (!eat(&p, "+"))
+		return true;
+	skip_blanks(&p);
+	if ((v = scan_number(&p)) < 0 || (n = whole(v)) < 0)
+		return true;
+	skip_blanks(&p);
+	if ((unit = scan_unit(&p)) == U_NONE)
+		return true;
+	*end = figure(m, MEASURE_RELATIVE, n, MEASURE_ANCHOR_SERVICE, unit,
+				  bound, p);
+	return true;
+}
+/*
+ * A rate after the count n (at p, past the number): N回/M units, N回以上／M
+ * units, N times per M units, the canonical N/M units and N/event.  A bound
+ * word after 回 (以上) overrides the one in front.
+ */
+static bool
+scan_rate(const char *p, Measure *m, int32 n, int bound, const char **end)
+{
+	const char *q = p;
+	bool		times = eat(&q, "回") || eat(&q, "度") ||
+		eat(&q, "times") || eat(&q, "time");
+	int			suffix = MEASURE_UNBOUNDED;
+	int32		amount;
+	int			unit;
+
+	if (times)
+		suffix = scan_bound_suffix(&q);
+	skip_blanks(&q);
+	if (!(eat(&q, "/") || (times && eat_phrase(&q, "per")) ||
+		  (times && eat_phrase(&q, "every"))))
+		return false;
+	*end = NULL;
+	if (n <= 0)
+		return true;
+	skip_blanks(&q);
+	if (suffix)
+		bound = suffix;
+	if (eat(&q, "event"))
 	{
-		if (!scan_period(&p, &n, &unit))
-			return NULL;
-		return figure(m, MEASURE_FREQUENCY, 1, n, unit, bound, p);
+		m->flags = MEASURE_EVENT;
+		*end = figure(m, MEASURE_FREQUENCY, n, 0, U_NONE, bound, q);
 	}
+	else if (scan_period(&q, &amount, &unit))
+		*end = figure(m, MEASURE_FREQUENCY, n, amount, unit, bound, q);
+	return true;
+}
 
-	/* relative to the service period: サービス提供期間+1年間, service+1y */
-	if (eat(&p, "サービス提供期間") || eat(&p, "サービス期間") ||
-		eat(&p, "service"))
+/*
+ * n units at p, past the unit: a duration, or with ごと/毎/間隔/おき after
+ * it an interval, which is a frequency (10分間隔 is once per 10 minutes).
+ * In text, a calendar year (2018年) is neither.
+ */
+static const char *
+scan_duration(const char *p, Measure *m, int32 n, int unit, int bound,
+			  bool in_text)
+{
+	const char *q = p;
+
+	if (in_text && unit == U_YEAR && n >= 1000)
+		return NULL;
+	skip_blanks(&q);
+	if (eat(&q, "ごと") || eat(&q, "毎") || eat(&q, "に1回") ||
+		eat(&q, "に一回") || eat(&q, "に1度") || eat(&q, "に一度") ||
+		eat(&q, "間隔") || eat(&q, "隔") || eat(&q, "おき") || eat(&q, "置き"))
 	{
-		skip_blanks(&p);
-		if (!eat(&p, "+"))
+		if (n <= 0)
 			return NULL;
-		skip_blanks(&p);
-		if ((v = scan_number(&p)) < 0 || (n = whole(v)) < 0)
-			return NULL;
-		skip_blanks(&p);
-		if ((unit = scan_unit(&p)) == U_NONE)
-			return NULL;
-		return figure(m, MEASURE_RELATIVE, n, MEASURE_ANCHOR_SERVICE, unit,
-					  bound, p);
+		return figure(m, MEASURE_FREQUENCY, 1, n, unit, bound, q);
 	}
+	return figure(m, MEASURE_DURATION, n, 0, unit, bound, p);
+}
 
-	/* 半年 is six months */
+/*
+ * A figure that starts with an amount: a ratio (99.5%), generations (5世代),
+ * a rate (2回/月), a duration (20分) or an interval (10分ごと); 半年 is six
+ * months.  Returns the end of the figure, or NULL.
+ */
+static const char *
+scan_amount(const char *p, Measure *m, int bound, bool in_text)
+{
+	const char *numstart = p;
+	const char *end;
+	int64		v;
+	int32		n;
+	int			unit;
+
 	if (eat(&p, "半年"))
-	{
-		v = 6 * 10000;
-		unit = U_MONTH;
-		goto duration;
-	}
-
-	/* everything else starts with a number */
-	numstart = p;
+		return scan_duration(p, m, 6, U_MONTH, bound, in_text);
 	if ((v = scan_number(&p)) < 0)
 		return NULL;
 	skip_blanks(&p);
-
 	if (eat(&p, "%"))
 	{
 		if (v > 100 * 10000)
@@ -586,62 +686,44 @@ kansa_measure_scan(const char *s, Measure *m, bool in_text)
 	if (eat(&p, "世代") || eat(&p, "generations") || eat(&p, "generation") ||
 		eat(&p, "gen"))
 		return figure(m, MEASURE_COUNT, n, 0, U_NONE, bound, p);
-	/* N回/M units, N回以上／M units, canonical N/M units and N/event */
-	{
-		const char *q = p;
-		bool		times = eat(&q, "回") || eat(&q, "度") ||
-			eat(&q, "times") || eat(&q, "time");
-
-		suffix = MEASURE_UNBOUNDED;
-		if (times)
-			suffix = scan_bound_suffix(&q);
-		skip_blanks(&q);
-		if (eat(&q, "/") || (times && eat_phrase(&q, "per")) ||
-			(times && eat_phrase(&q, "every")))
-		{
-			int32		amount;
-
-			if (n <= 0)
-				return NULL;
-			skip_blanks(&q);
-			if (suffix)
-				bound = suffix;
-			if (eat(&q, "event"))
-			{
-				m->flags = MEASURE_EVENT;
-				return figure(m, MEASURE_FREQUENCY, n, 0, U_NONE, bound, q);
-			}
-			if (!scan_period(&q, &amount, &unit))
-				return NULL;
-			return figure(m, MEASURE_FREQUENCY, n, amount, unit, bound, q);
-		}
-	}
-
-	/* a duration, or with ごと/毎 after it a frequency */
+	if (scan_rate(p, m, n, bound, &end))
+		return end;
 	if ((unit = scan_unit(&p)) == U_NONE)
 		return NULL;
 	if (in_text && unit == U_MIN && !(*numstart >= '0' && *numstart <= '9'))
 		return NULL;			/* 十分 is "enough", not ten minutes */
-duration:
-	if ((n = whole(v)) < 0)
-		return NULL;
-	if (in_text && unit == U_YEAR && n >= 1000)
-		return NULL;			/* a calendar year, 2018年 */
-	{
-		const char *q = p;
+	return scan_duration(p, m, n, unit, bound, in_text);
+}
 
-		skip_blanks(&q);
-		/* 10分間隔, 5分おき, 1時間置きに: an interval, not a duration */
-		if (eat(&q, "ごと") || eat(&q, "毎") || eat(&q, "に1回") ||
-			eat(&q, "に一回") || eat(&q, "に1度") || eat(&q, "に一度") ||
-			eat(&q, "間隔") || eat(&q, "隔") || eat(&q, "おき") || eat(&q, "置き"))
-		{
-			if (n <= 0)
-				return NULL;
-			return figure(m, MEASURE_FREQUENCY, 1, n, unit, bound, q);
-		}
-	}
-	return figure(m, MEASURE_DURATION, n, 0, unit, bound, p);
+/*
+ * Read one figure at s, which is folded text (NFKC, ASCII lower case, runs of
+ * blanks single spaces).  Fills *m and returns the end of what was read, or
+ * NULL when no figure starts at s.  Choices are not read here (see
+ * measure_parse).  In text (in_text), what looks like a date or a calendar
+ * year (2018年) is not a figure.  The forms are tried in this order, the
+ * first one that starts at s deciding.
+ */
+const char *
+kansa_measure_scan(const char *s, Measure *m, bool in_text)
+{
+	const char *p = s;
+	const char *end;
+	int			bound;
+
+	memset(m, 0, sizeof(Measure));
+	bound = scan_bound_prefix(&p);
+	skip_blanks(&p);
+
+	/* hours of coverage take no bound */
+	if (scan_coverage(&p, m))
+		return bound == MEASURE_UNBOUNDED ? p : NULL;
+	if (scan_frequency_word(p, m, bound, &end) ||
+		scan_each_time(p, m, bound, in_text, &end) ||
+		scan_count_per_period(p, m, bound, &end) ||
+		scan_every(p, m, bound, &end) ||
+		scan_relative(p, m, bound, &end))
+		return end;
+	return scan_amount(p, m, bound, in_text);
 }
 
 /* ---------- choices ---------- */
@@ -895,8 +977,11 @@ measure_parse(const char *str, size_t len, Measure *m, bool throw_error,
 	return false;
 }
 
-/* The measure in text or an error. */
-static Measure *
+/*
+ * The measure in text, or NULL (when throw_error is false) if it is none.
+ * It is the type's parser for canon.c, hence the void pointer.
+ */
+static void *
 measure_from_text(const char *str, size_t len, bool throw_error)
 {
 	Measure    *m = palloc(sizeof(Measure));
@@ -1044,63 +1129,33 @@ kansa_measure_text(const Measure *m)
 
 /* ---------- I/O ---------- */
 
-PG_FUNCTION_INFO_V1(measure_in);
-
-/* Read a measure: canonical text or the Japanese and English forms. */
-Datum
-measure_in(PG_FUNCTION_ARGS)
+/* kansa_measure_text, as canon.c calls it. */
+static char *
+measure_canon_text(const void *value)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-
-	PG_RETURN_POINTER(measure_from_text(str, strlen(str), true));
+	return kansa_measure_text(value);
 }
 
-PG_FUNCTION_INFO_V1(measure_out);
-
-/* Write the canonical text of a measure. */
-Datum
-measure_out(PG_FUNCTION_ARGS)
+/* Write the fields of the binary form: kind, bound, unit, flags, a, b. */
+static void
+measure_send_fields(StringInfo buf, const void *value)
 {
-	PG_RETURN_CSTRING(kansa_measure_text(PG_GETARG_MEASURE_P(0)));
+	const Measure *m = value;
+
+	pq_sendbyte(buf, m->kind);
+	pq_sendbyte(buf, m->bound);
+	pq_sendbyte(buf, m->unit);
+	pq_sendbyte(buf, m->flags);
+	pq_sendint32(buf, m->a);
+	pq_sendint32(buf, m->b);
 }
 
-PG_FUNCTION_INFO_V1(measure_from_text_sql);
-
-/* Cast text to measure. */
-Datum
-measure_from_text_sql(PG_FUNCTION_ARGS)
+/* Read the fields of the binary form; refuse what the text cannot state. */
+static void *
+measure_recv_fields(StringInfo buf)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
+	Measure    *m = palloc(sizeof(Measure));
 
-	PG_RETURN_POINTER(measure_from_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), true));
-}
-
-PG_FUNCTION_INFO_V1(measure_is_valid);
-
-/* is_valid_measure(text) */
-Datum
-measure_is_valid(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-
-	PG_RETURN_BOOL(measure_from_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false) != NULL);
-}
-
-PG_FUNCTION_INFO_V1(measure_recv);
-
-/* Binary input: a format-version byte, then the fields; validated. */
-Datum
-measure_recv(PG_FUNCTION_ARGS)
-{
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	Measure    *m;
-
-	if (version != KANSA_MEASURE_FORMAT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("unsupported measure binary format version %d", version)));
-	m = palloc(sizeof(Measure));
 	m->kind = pq_getmsgbyte(buf);
 	m->bound = pq_getmsgbyte(buf);
 	m->unit = pq_getmsgbyte(buf);
@@ -1111,28 +1166,24 @@ measure_recv(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external measure value")));
-	PG_RETURN_POINTER(m);
+	return m;
 }
 
-PG_FUNCTION_INFO_V1(measure_send);
+/*
+ * Read the Japanese and English forms and the canonical text; write the
+ * canonical text; send twelve bytes of fields after the format byte.
+ */
+static const CanonType measure_canon = {
+	.name = "measure",
+	.format = KANSA_MEASURE_FORMAT,
+	.parse = measure_from_text,
+	.text = measure_canon_text,
+	.send = measure_send_fields,
+	.recv = measure_recv_fields,
+};
 
-/* Binary output: format-version byte, kind, bound, unit, flags, a, b. */
-Datum
-measure_send(PG_FUNCTION_ARGS)
-{
-	Measure    *m = PG_GETARG_MEASURE_P(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, KANSA_MEASURE_FORMAT);
-	pq_sendbyte(&buf, m->kind);
-	pq_sendbyte(&buf, m->bound);
-	pq_sendbyte(&buf, m->unit);
-	pq_sendbyte(&buf, m->flags);
-	pq_sendint32(&buf, m->a);
-	pq_sendint32(&buf, m->b);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
+CANON_IO_FUNCTIONS(&measure_canon, measure_in, measure_out, measure_recv,
+				   measure_send, measure_from_text_sql, measure_is_valid);
 
 /* ---------- order and hashing ---------- */
 

@@ -28,6 +28,7 @@
 #include "utils/tuplestore.h"
 
 #include "kansa.h"
+#include "tokens.h"
 
 static mecab_model_t *model = NULL;
 static mecab_t *tagger = NULL;

@@ -14,9 +14,10 @@
 #include "mb/pg_wchar.h"
 
 #include "kansa.h"
+#include "normalize.h"
 #include "unicode_letters.h"
 
-/* see kansa.h */
+/* see normalize.h */
 #define nfkc_stable(c) kansa_nfkc_stable(c)
 
 /*

@@ -21,7 +21,7 @@
 
 #include "utils/builtins.h"
 
-#include "kansa.h"
+#include "normalize.h"
 
 #define LEVEL_HIGH		1
 #define LEVEL_MEDIUM	2

@@ -45,7 +45,10 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-#include "kansa.h"
+#include "automaton.h"
+#include "normalize.h"
+#include "reading.h"
+#include "tokens.h"
 
 /* The word classes of kansa.lexicon, as bits. */
 #define LX_SELF			(1 << 0)

@@ -23,8 +23,9 @@
 #include "utils/json.h"
 #include "utils/jsonb.h"
 
-#include "kansa.h"
+#include "control_id.h"
 #include "import.h"
+#include "normalize.h"
 
 static Catalog *sort_catalog;
 

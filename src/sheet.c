@@ -17,7 +17,6 @@
 #include "utils/numeric.h"
 #include "utils/tuplestore.h"
 
-#include "kansa.h"
 #include "sheet.h"
 
 KansaSheet *

@@ -18,7 +18,6 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 
-#include "kansa.h"
 #include "sheet.h"
 
 /* Name of an encoding option or detection result. */

@@ -56,7 +56,6 @@
 #include "port/pg_bswap.h"
 #include "utils/xml.h"
 
-#include "kansa.h"
 #include "sheet.h"
 
 #define KANSA_ZIP_MAX_ENTRIES	10000

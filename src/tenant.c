@@ -40,7 +40,7 @@
 #include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
 
-#include "kansa.h"
+#include "normalize.h"
 
 /* The organisations the current user may see, worked out once per query. */
 typedef struct TenantCache

@@ -21,7 +21,7 @@
 #include "utils/builtins.h"
 
 #include "fuzz.h"
-#include "kansa.h"
+#include "answer.h"
 
 extern Datum answer_in(PG_FUNCTION_ARGS);
 extern Datum answer_out(PG_FUNCTION_ARGS);

@@ -23,7 +23,7 @@
 #include "utils/builtins.h"
 
 #include "fuzz.h"
-#include "kansa.h"
+#include "evidence.h"
 
 #define DatumGetVarlena(d) ((struct varlena *) DatumGetPointer(d))
 

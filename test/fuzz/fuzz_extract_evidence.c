@@ -20,7 +20,7 @@
 #include "postgres.h"
 
 #include "fuzz.h"
-#include "kansa.h"
+#include "evidence.h"
 
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
 

@@ -27,8 +27,9 @@
  */
 #include "postgres.h"
 
+#include "mb/pg_wchar.h"
+
 #include "fuzz.h"
-#include "kansa.h"
 #include "sheet.h"
 
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);

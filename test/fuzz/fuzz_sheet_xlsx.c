@@ -32,7 +32,6 @@
 #include <zlib.h>
 
 #include "fuzz.h"
-#include "kansa.h"
 #include "sheet.h"
 
 int			LLVMFuzzerTestOneInput(const uint8 *data, size_t size);
