@@ -6,7 +6,7 @@ EXTENSION = kansa
 EXTVERSION = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" $(EXTENSION).control)
 
 MODULE_big = kansa
-OBJS = src/answer.o src/automaton.o src/classify.o src/cleantext.o \
+OBJS = src/answer.o src/automaton.o src/canon.o src/classify.o src/cleantext.o \
 	src/control_id.o src/evidence.o src/extract_evidence.o \
 	src/extract_measures.o src/gap.o src/import.o src/kansa.o src/layout.o \
 	src/measure.o src/mecab.o src/normalize.o src/pattern.o src/reading.o \
