@@ -505,6 +505,75 @@ agent_of(int mask)
 	return KA_NONE;
 }
 
+/* What a particle makes of the noun phrase before it. */
+typedef enum PhraseRole
+{
+	PHRASE_OTHER,
+	PHRASE_DOER,				/* が, により/によって, にて, で */
+	PHRASE_TOPIC				/* は, も, では, には */
+} PhraseRole;
+
+/*
+ * The role the particle toks[k] gives the noun phrase before it, whose
+ * agent is ag: the doer (が; に before よる/より; にて; で after the vendor
+ * or the customer), a topic (は, も, では, には), or neither.
+ */
+static PhraseRole
+phrase_role(const Tok *toks, int k, int head, KansaAgent ag)
+{
+	const Tok  *t = &toks[k];
+	bool		next_is_yoru = k + 1 < head && (is(&toks[k + 1], "動詞", "よる") ||
+											  is(&toks[k + 1], "助詞", "より"));
+
+	if (is(t, NULL, "が") && strcmp(t->pos1, "格助詞") == 0)
+		return PHRASE_DOER;
+	if (is(t, NULL, "に") && next_is_yoru)
+		return PHRASE_DOER;
+	if (is(t, NULL, "にて"))
+		return PHRASE_DOER;
+	if (is(t, NULL, "で") && (ag == KA_SELF || ag == KA_CUSTOMER) &&
+		!(k + 1 < head && is(&toks[k + 1], NULL, "は")))
+		return PHRASE_DOER;
+	if (is(t, NULL, "は") || is(t, NULL, "も") ||
+		((is(t, NULL, "で") || is(t, NULL, "に")) && k + 1 < head &&
+		 is(&toks[k + 1], NULL, "は")))
+		return PHRASE_TOPIC;
+	return PHRASE_OTHER;
+}
+
+/*
+ * Is the place or thing before では/には at toks[k], back to the last
+ * particle, narrowed by a limitation word or an adjective (地震リスクの高い
+ * 地域の拠点では)?
+ */
+static bool
+narrowed_topic(const Tok *toks, int a, int k)
+{
+	bool		limited = false;
+	int			j;
+
+	for (j = k - 1; j >= a; j--)
+	{
+		if (is_particle(&toks[j]) && !is(&toks[j], NULL, "の"))
+			break;
+		if (toks[j].mask & LX_LIMIT)
+			limited = true;
+		if (strcmp(toks[j].pos, "形容詞") == 0 && !is_negation(&toks[j]))
+			limited = true;
+	}
+	return limited;
+}
+
+/* Note whether the vendor or the customer is named as a doer or a topic. */
+static void
+note_party(KansaAgent ag, bool *self_topic, bool *customer_topic)
+{
+	if (ag == KA_SELF)
+		*self_topic = true;
+	if (ag == KA_CUSTOMER)
+		*customer_topic = true;
+}
+
 /*
  * Find the agent of the clause toks[a, head): the noun phrase marked as
  * the doer (が, により/によって, にて, で after the vendor or the customer)
@@ -549,76 +618,34 @@ find_agent(const Tok *toks, int a, int head, const char *s, char **agent_text,
 		if (np_start >= 0 && is_particle(t))
 		{
 			KansaAgent	ag = agent_of(np_mask);
-			bool		next_is_yoru = k + 1 < head && (is(&toks[k + 1], "動詞", "よる") ||
-													  is(&toks[k + 1], "助詞", "より"));
-			bool		explicit = false,
-						topical = false;
-
-			if (is(t, NULL, "が") && strcmp(t->pos1, "格助詞") == 0)
-				explicit = true;
-			else if (is(t, NULL, "に") && next_is_yoru)
-				explicit = true;
-			else if (is(t, NULL, "にて"))
-				explicit = true;
-			else if (is(t, NULL, "で") && (ag == KA_SELF || ag == KA_CUSTOMER) &&
-					 !(k + 1 < head && is(&toks[k + 1], NULL, "は")))
-				explicit = true;
-			else if (is(t, NULL, "は") || is(t, NULL, "も") ||
-					 ((is(t, NULL, "で") || is(t, NULL, "に")) && k + 1 < head &&
-					  is(&toks[k + 1], NULL, "は")))
-				topical = true;
+			PhraseRole	role = phrase_role(toks, k, head, ag);
 
 			/* a は-topic is never inside a relative clause; が and により can be */
-			if (explicit && modifies_noun(toks, head, k, head))
-				explicit = false;
-			if (explicit && ag != KA_NONE)
+			if (role == PHRASE_DOER && modifies_noun(toks, head, k, head))
+				role = PHRASE_OTHER;
+			if (role == PHRASE_DOER && ag != KA_NONE)
 			{
-				if (ag == KA_SELF)
-					self_topic = true;
-				if (ag == KA_CUSTOMER)
-					customer_topic = true;
+				note_party(ag, &self_topic, &customer_topic);
 				doer = ag;
 				doer_s = toks[np_start].start;
 				doer_e = toks[k - 1].end;
 			}
-			else if (topical && ag != KA_NONE && ag != KA_CUSTOMER)
+			else if (role == PHRASE_TOPIC && ag != KA_NONE && ag != KA_CUSTOMER)
 			{
 				topic = ag;
 				topic_s = toks[np_start].start;
 				topic_e = toks[k - 1].end;
-				if (ag == KA_SELF)
-					self_topic = true;
-				if (ag == KA_CUSTOMER)
-					customer_topic = true;
+				note_party(ag, &self_topic, &customer_topic);
 			}
-			if (topical && (is(t, NULL, "で") || is(t, NULL, "に")))
-			{
-				int			j;
-
-				/* the phrase before では/には, back to the last particle */
-				for (j = k - 1; j >= a; j--)
-				{
-					if (is_particle(&toks[j]) && !is(&toks[j], NULL, "の"))
-						break;
-					if (toks[j].mask & LX_LIMIT)
-						*limited = true;
-					if (strcmp(toks[j].pos, "形容詞") == 0 && !is_negation(&toks[j]))
-						*limited = true;
-				}
-			}
+			if (role == PHRASE_TOPIC && (is(t, NULL, "で") || is(t, NULL, "に")) &&
+				narrowed_topic(toks, a, k))
+				*limited = true;
 			np_start = -1;
 			continue;
 		}
 		/* 当社、お客様が: a listing comma keeps the phrase's agent */
 		if (np_start >= 0 && is_punct(t))
-		{
-			KansaAgent	ag = agent_of(np_mask);
-
-			if (ag == KA_SELF)
-				self_topic = true;
-			if (ag == KA_CUSTOMER)
-				customer_topic = true;
-		}
+			note_party(agent_of(np_mask), &self_topic, &customer_topic);
 		np_start = -1;
 	}
 	if (self_topic && customer_topic)
