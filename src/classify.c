@@ -552,6 +552,219 @@ calibrated(Verdict *v, const char *text, const Clause *cl, int ncl, int resp,
 	return 0.7f;
 }
 
+/* The specific clauses counted by what they say, for decide(). */
+typedef struct ClauseTally
+{
+	int			na;
+	int			plan;
+	int			neg;
+	int			provisos;		/* negations in a proviso (ただし…) */
+	int			pointer;
+	int			capable;
+	int			affirm;
+	int			provider_affirm;	/* affirmations with no customer cue */
+	int			except;
+	int			inherit;
+	int			customer;
+	int			shared;
+} ClauseTally;
+
+/*
+ * Count the clauses: each by the first of not-applicable, plan, negation,
+ * pointer, capability and affirmation it says, and beside that by its
+ * exceptions, delegation and customer cues, and whether both parties act.
+ */
+static void
+tally_clauses(ClauseTally *t, const Clause *cl, int ncl)
+{
+	int			k;
+
+	memset(t, 0, sizeof(*t));
+	for (k = 0; k < ncl; k++)
+	{
+		const Clause *c = &cl[k];
+
+		if (c->nkind[CUE_NA])
+			t->na++;
+		else if (c->nkind[CUE_PLAN])
+			t->plan++;
+		else if (c->polarity < 0)
+		{
+			t->neg++;
+			if (c->proviso)
+				t->provisos++;
+		}
+		else if (c->nkind[CUE_POINTER])
+			t->pointer++;
+		else if (c->nkind[CUE_CAPABLE])
+			t->capable++;
+		else if (c->polarity > 0)
+		{
+			t->affirm++;
+			if (!c->nkind[CUE_CUSTOMER])
+				t->provider_affirm++;
+		}
+		if (c->nkind[CUE_EXCEPT])
+			t->except++;
+		if (c->nkind[CUE_INHERIT])
+			t->inherit++;
+		if (c->nkind[CUE_CUSTOMER])
+			t->customer++;
+		if (c->shared)
+			t->shared++;
+	}
+}
+
+/*
+ * The status of the counted clauses, by the precedence decide() tells, with
+ * its rule in v, the kind of cue that explains it in *whykind, and in
+ * *conflicts the clauses that say otherwise.
+ */
+static int
+tally_status(const ClauseTally *t, Verdict *v, CueKind *whykind, int *conflicts)
+{
+	if (t->na > 0 && t->affirm == 0)
+	{
+		v->rule = "not_applicable";
+		*whykind = CUE_NA;
+		*conflicts = t->neg + t->plan;
+		return KANSA_NOT_APPLICABLE;
+	}
+	if (t->plan > 0 && t->affirm == 0)
+	{
+		v->rule = "planned";
+		*whykind = CUE_PLAN;
+		*conflicts = t->na;
+		return KANSA_PLANNED;
+	}
+	if (t->neg > 0 && t->affirm == 0 && t->neg == t->provisos)
+	{
+		/*
+		 * only an exception (ただし一部の拠点では未配布です), as a remarks
+		 * column holds beside a ○: the rest is in place
+		 */
+		v->rule = "exception_only";
+		*whykind = CUE_NEG;
+		return KANSA_PARTIAL;
+	}
+	if (t->neg > 0 && t->affirm == 0)
+	{
+		v->rule = "negated";
+		*whykind = CUE_NEG;
+		*conflicts = t->na + t->plan;
+		return KANSA_NOT_IMPLEMENTED;
+	}
+	if (t->neg > 0)
+	{
+		v->rule = "negated_beside_affirmed";
+		*whykind = CUE_NEG;
+		return KANSA_PARTIAL;
+	}
+	if (t->except > 0 && t->affirm > 0)
+	{
+		v->rule = "exception";
+		*whykind = CUE_EXCEPT;
+		return KANSA_PARTIAL;
+	}
+	if (t->affirm > 0)
+	{
+		v->rule = "affirmed";
+		*whykind = CUE_AFFIRM;
+		*conflicts = t->na + t->plan;
+		return KANSA_IMPLEMENTED;
+	}
+	if (t->pointer > 0)
+	{
+		v->rule = "pointer_only";
+		*whykind = CUE_POINTER;
+		return KANSA_UNCLEAR;
+	}
+	if (t->capable > 0)
+	{
+		v->rule = "capability_only";
+		*whykind = CUE_CAPABLE;
+		return KANSA_UNCLEAR;
+	}
+	v->rule = "no_cue";
+	return KANSA_UNCLEAR;
+}
+
+/*
+ * The explanation of the status: the first cue of the kind that decided,
+ * or, where a clause of the structural reader decided, that clause and its
+ * rule (concession for a denial beside an affirmation); then the first
+ * customer or delegation cue.
+ */
+static void
+explain_status(Verdict *v, const char *text, const Clause *cl, int ncl,
+			   const ClauseTally *t, int status, CueKind whykind)
+{
+	const Clause *why = NULL;
+	int			k;
+
+	for (k = 0; k < ncl && why == NULL; k++)
+		if (cl[k].first[whykind] >= 0)
+			why = &cl[k];
+	if (why != NULL)
+		note_cue(v, text, why->first[whykind], why->firstlen[whykind]);
+	for (k = 0; k < ncl; k++)
+	{
+		const Clause *c = &cl[k];
+		bool		decisive;
+
+		if (c->rule == NULL)
+			continue;
+		decisive = (status == KANSA_NOT_APPLICABLE && c->nkind[CUE_NA]) ||
+			(status == KANSA_PLANNED && c->nkind[CUE_PLAN]) ||
+			((status == KANSA_NOT_IMPLEMENTED || status == KANSA_PARTIAL) && c->polarity < 0) ||
+			(status == KANSA_PARTIAL && c->nkind[CUE_EXCEPT]) ||
+			(status == KANSA_IMPLEMENTED && c->polarity > 0);
+		if (decisive)
+		{
+			if (status == KANSA_PARTIAL && t->neg > 0 && t->affirm > 0)
+				v->rule = "concession";
+			else if (strcmp(v->rule, "exception_only") != 0)
+				v->rule = c->rule;
+			/* the clause the reader judged, not a cue word inside it */
+			resetStringInfo(&v->cue);
+			note_cue(v, text, c->start, c->len);
+			break;
+		}
+	}
+	if (t->inherit > 0 || t->customer > 0)
+	{
+		for (k = 0; k < ncl; k++)
+		{
+			if (cl[k].first[CUE_CUSTOMER] >= 0)
+				note_cue(v, text, cl[k].first[CUE_CUSTOMER], cl[k].firstlen[CUE_CUSTOMER]);
+			else if (cl[k].first[CUE_INHERIT] >= 0)
+				note_cue(v, text, cl[k].first[CUE_INHERIT], cl[k].firstlen[CUE_INHERIT]);
+			else
+				continue;
+			break;
+		}
+	}
+}
+
+/*
+ * The responsibility of a status: shared when both parties act (or the
+ * customer beside the vendor), the customer's, inherited from a delegate,
+ * else the provider's; none for not applicable.
+ */
+static int
+tally_responsibility(const ClauseTally *t, int status)
+{
+	if (status == KANSA_NOT_APPLICABLE || status == KANSA_UNANSWERED)
+		return KANSA_RESP_NONE;
+	if (t->shared > 0 || (t->customer > 0 && t->provider_affirm > 0))
+		return KANSA_RESP_SHARED;
+	if (t->customer > 0)
+		return KANSA_RESP_CUSTOMER;
+	if (t->inherit > 0)
+		return KANSA_RESP_INHERITED;
+	return KANSA_RESP_PROVIDER;
+}
+
 /*
  * Decide the verdict from the specific clauses.  Precedence:
  *  1. nothing specific left: unclear (boilerplate or certification only);
@@ -568,59 +781,13 @@ calibrated(Verdict *v, const char *text, const Clause *cl, int ncl, int resp,
 static void
 decide(Verdict *v, const char *text, Clause *cl, int ncl)
 {
-	int			na = 0,
-				plan = 0,
-				neg = 0,
-				except = 0,
-				affirm = 0,
-				pointer = 0,
-				capable = 0,
-				inherit = 0,
-				customer = 0,
-				shared = 0,
-				provisos = 0,
-				provider_affirm = 0;
-	int			k;
+	ClauseTally t;
 	int			status;
-	int			resp = KANSA_RESP_PROVIDER;
+	int			resp;
 	int			conflicts = 0;
-	const Clause *why = NULL;
 	CueKind		whykind = CUE_AFFIRM;
 
-	for (k = 0; k < ncl; k++)
-	{
-		const Clause *c = &cl[k];
-
-		if (c->nkind[CUE_NA])
-			na++;
-		else if (c->nkind[CUE_PLAN])
-			plan++;
-		else if (c->polarity < 0)
-		{
-			neg++;
-			if (c->proviso)
-				provisos++;
-		}
-		else if (c->nkind[CUE_POINTER])
-			pointer++;
-		else if (c->nkind[CUE_CAPABLE])
-			capable++;
-		else if (c->polarity > 0)
-		{
-			affirm++;
-			if (!c->nkind[CUE_CUSTOMER])
-				provider_affirm++;
-		}
-		if (c->nkind[CUE_EXCEPT])
-			except++;
-		if (c->nkind[CUE_INHERIT])
-			inherit++;
-		if (c->nkind[CUE_CUSTOMER])
-			customer++;
-		if (c->shared)
-			shared++;
-	}
-
+	tally_clauses(&t, cl, ncl);
 	if (ncl == 0)
 	{
 		v->verdict = KANSA_ANSWER(KANSA_UNCLEAR, KANSA_RESP_PROVIDER);
@@ -628,131 +795,9 @@ decide(Verdict *v, const char *text, Clause *cl, int ncl)
 		v->confidence = calibrated(v, text, cl, 0, KANSA_RESP_PROVIDER, 0);
 		return;
 	}
-
-	if (na > 0 && affirm == 0)
-	{
-		status = KANSA_NOT_APPLICABLE;
-		v->rule = "not_applicable";
-		whykind = CUE_NA;
-		conflicts = neg + plan;
-	}
-	else if (plan > 0 && affirm == 0)
-	{
-		status = KANSA_PLANNED;
-		v->rule = "planned";
-		whykind = CUE_PLAN;
-		conflicts = na;
-	}
-	else if (neg > 0 && affirm == 0 && neg == provisos)
-	{
-		/*
-		 * only an exception (ただし一部の拠点では未配布です), as a remarks
-		 * column holds beside a ○: the rest is in place
-		 */
-		status = KANSA_PARTIAL;
-		v->rule = "exception_only";
-		whykind = CUE_NEG;
-	}
-	else if (neg > 0 && affirm == 0)
-	{
-		status = KANSA_NOT_IMPLEMENTED;
-		v->rule = "negated";
-		whykind = CUE_NEG;
-		conflicts = na + plan;
-	}
-	else if (neg > 0)
-	{
-		status = KANSA_PARTIAL;
-		v->rule = "negated_beside_affirmed";
-		whykind = CUE_NEG;
-	}
-	else if (except > 0 && affirm > 0)
-	{
-		status = KANSA_PARTIAL;
-		v->rule = "exception";
-		whykind = CUE_EXCEPT;
-	}
-	else if (affirm > 0)
-	{
-		status = KANSA_IMPLEMENTED;
-		v->rule = "affirmed";
-		whykind = CUE_AFFIRM;
-		conflicts = na + plan;
-	}
-	else if (pointer > 0)
-	{
-		status = KANSA_UNCLEAR;
-		v->rule = "pointer_only";
-		whykind = CUE_POINTER;
-	}
-	else if (capable > 0)
-	{
-		status = KANSA_UNCLEAR;
-		v->rule = "capability_only";
-		whykind = CUE_CAPABLE;
-	}
-	else
-	{
-		status = KANSA_UNCLEAR;
-		v->rule = "no_cue";
-	}
-
-	for (k = 0; k < ncl && why == NULL; k++)
-		if (cl[k].first[whykind] >= 0)
-			why = &cl[k];
-	if (why != NULL)
-		note_cue(v, text, why->first[whykind], why->firstlen[whykind]);
-	/* the structural reader's rule, where one of its clauses decided */
-	for (k = 0; k < ncl; k++)
-	{
-		const Clause *c = &cl[k];
-		bool		decisive;
-
-		if (c->rule == NULL)
-			continue;
-		decisive = (status == KANSA_NOT_APPLICABLE && c->nkind[CUE_NA]) ||
-			(status == KANSA_PLANNED && c->nkind[CUE_PLAN]) ||
-			((status == KANSA_NOT_IMPLEMENTED || status == KANSA_PARTIAL) && c->polarity < 0) ||
-			(status == KANSA_PARTIAL && c->nkind[CUE_EXCEPT]) ||
-			(status == KANSA_IMPLEMENTED && c->polarity > 0);
-		if (decisive)
-		{
-			if (status == KANSA_PARTIAL && neg > 0 && affirm > 0)
-				v->rule = "concession";
-			else if (strcmp(v->rule, "exception_only") != 0)
-				v->rule = c->rule;
-			/* the clause the reader judged, not a cue word inside it */
-			resetStringInfo(&v->cue);
-			note_cue(v, text, c->start, c->len);
-			break;
-		}
-	}
-	if (inherit > 0 || customer > 0)
-	{
-		for (k = 0; k < ncl; k++)
-		{
-			if (cl[k].first[CUE_CUSTOMER] >= 0)
-				note_cue(v, text, cl[k].first[CUE_CUSTOMER], cl[k].firstlen[CUE_CUSTOMER]);
-			else if (cl[k].first[CUE_INHERIT] >= 0)
-				note_cue(v, text, cl[k].first[CUE_INHERIT], cl[k].firstlen[CUE_INHERIT]);
-			else
-				continue;
-			break;
-		}
-	}
-
-	if (status != KANSA_NOT_APPLICABLE && status != KANSA_UNANSWERED)
-	{
-		if (shared > 0 || (customer > 0 && provider_affirm > 0))
-			resp = KANSA_RESP_SHARED;
-		else if (customer > 0)
-			resp = KANSA_RESP_CUSTOMER;
-		else if (inherit > 0)
-			resp = KANSA_RESP_INHERITED;
-	}
-	else
-		resp = KANSA_RESP_NONE;
-
+	status = tally_status(&t, v, &whykind, &conflicts);
+	explain_status(v, text, cl, ncl, &t, status, whykind);
+	resp = tally_responsibility(&t, status);
 	v->verdict = KANSA_ANSWER(status, resp);
 	v->confidence = calibrated(v, text, cl, ncl, resp, conflicts);
 }

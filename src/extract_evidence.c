@@ -481,7 +481,112 @@ katakana_before(const char *t, int p)
 		 ((unsigned char) t[p - 2] == 0x83 && (unsigned char) t[p - 1] <= 0xBF));
 }
 
-/* Documents a customer can read, with a product name and articles. */
+/*
+ * Where a document's name at t[start] begins with what is written just
+ * before it: a katakana word and a product name (LiveOn サービス利用規約).
+ */
+static int
+doc_name_start(const char *t, int start)
+{
+	int			p;
+
+	while (katakana_before(t, start))
+		start -= 3;
+	p = start;
+	if (p > 1 && t[p - 1] == ' ' && is_alnum(t[p - 2]))
+		p--;
+	if (p > 0 && is_alnum(t[p - 1]))
+	{
+		while (p > 0 && is_alnum(t[p - 1]))
+			p--;
+		start = p;
+	}
+	return start;
+}
+
+/*
+ * Does the name ending at t[end] begin an enumeration that ends in 等 or
+ * など before the sentence does ("利用規約、契約書等"): a kind of document,
+ * not one to read?
+ */
+static bool
+names_kind_of_document(const char *t, int end, int len)
+{
+	const char *stop = t + Min(len, end + 40);
+	const char *r;
+
+	if (!(end + 3 <= len && memcmp(t + end, "、", 3) == 0))
+		return false;
+	for (r = t + end; r + 3 <= stop; r++)
+	{
+		if (memcmp(r, "。", 3) == 0)
+			break;
+		if (memcmp(r, "等", 3) == 0 ||
+			(r + 6 <= t + len && memcmp(r, "など", 6) == 0))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The articles named after the document ending at t[end], in brackets
+ * ("(第11条、第12条)"), each found as doc:name#第N条; false when there is
+ * none.
+ */
+static bool
+find_articles(const char *t, int end, int len, const char *name, FoundList *fl)
+{
+	bool		articles = false;
+	int			p = end;
+	int			q;
+
+	while (p < len && t[p] == ' ')
+		p++;
+	if (!(p < len && t[p] == '('))
+		return false;
+	q = p + 1;
+	for (;;)
+	{
+		int			a0;
+		char	   *ev;
+
+		while (q < len && t[q] == ' ')
+			q++;
+		/* 第 is E7 AC AC, 条 is E6 9D A1 */
+		if (!(q + 3 <= len && memcmp(t + q, "第", 3) == 0))
+			break;
+		a0 = q;
+		q += 3;
+		while (q < len && is_digit(t[q]))
+			q++;
+		if (!(q + 3 <= len && memcmp(t + q, "条", 3) == 0) ||
+			q == a0 + 3)
+			break;
+		q += 3;
+		ev = psprintf("doc:%s#%.*s", name, q - a0, t + a0);
+		if (valid_evidence(ev))
+		{
+			add_found(fl, a0, kansa_evidence_canonical(ev), name, true);
+			articles = true;
+		}
+		while (q < len && t[q] == ' ')
+			q++;
+		/* 、 is E3 80 81 */
+		if (q + 3 <= len && memcmp(t + q, "、", 3) == 0)
+			q += 3;
+		else if (q < len && t[q] == ',')
+			q++;
+		else
+			break;
+	}
+	return articles;
+}
+
+/*
+ * Documents a customer can read (利用規約, SLA, privacy policy), with the
+ * product name before them and the articles after; an ASCII name stands as
+ * a whole word, and a name inside a longer one found first does not count.
+ */
 static void
 find_docs(const char *t, const char *lower, int len, FoundList *fl)
 {
@@ -498,6 +603,7 @@ find_docs(const char *t, const char *lower, int len, FoundList *fl)
 	for (k = 0; k < (int) lengthof(names); k++)
 	{
 		int			nl = strlen(names[k]);
+		bool		ascii = (unsigned char) names[k][0] < 0x80;
 		const char *m;
 		int			covered = -1;	/* a longer name matched up to here */
 
@@ -506,101 +612,19 @@ find_docs(const char *t, const char *lower, int len, FoundList *fl)
 			int			i = m - lower;
 			int			start = i;
 			int			end = i + nl;
-			int			p;
 			char	   *name;
-			bool		articles = false;
 
 			if (i < covered)
 				continue;
-			/* ASCII names stand as whole words */
-			if ((unsigned char) names[k][0] < 0x80 &&
+			if (ascii &&
 				((i > 0 && is_alnum(t[i - 1])) || (end < len && is_alnum(t[end]))))
 				continue;
-			/* a katakana word and a product name written just before */
-			if ((unsigned char) names[k][0] >= 0x80)
-			{
-				while (katakana_before(t, start))
-					start -= 3;
-				p = start;
-				if (p > 1 && t[p - 1] == ' ' && is_alnum(t[p - 2]))
-					p--;
-				if (p > 0 && is_alnum(t[p - 1]))
-				{
-					while (p > 0 && is_alnum(t[p - 1]))
-						p--;
-					start = p;
-				}
-			}
+			if (!ascii)
+				start = doc_name_start(t, start);
 			name = pnstrdup(t + start, end - start);
-
-			/* "利用規約、契約書等": a kind of document, not one to read */
-			if (end + 3 <= len && memcmp(t + end, "、", 3) == 0)
-			{
-				const char *stop = t + Min(len, end + 40);
-				const char *r;
-				bool		enumeration = false;
-
-				for (r = t + end; r + 3 <= stop; r++)
-				{
-					if (memcmp(r, "。", 3) == 0)
-						break;
-					if (memcmp(r, "等", 3) == 0 ||
-						(r + 6 <= t + len && memcmp(r, "など", 6) == 0))
-					{
-						enumeration = true;
-						break;
-					}
-				}
-				if (enumeration)
-					continue;
-			}
-
-			/* articles: (第11条、第12条) */
-			p = end;
-			while (p < len && t[p] == ' ')
-				p++;
-			if (p < len && t[p] == '(')
-			{
-				int			q = p + 1;
-
-				for (;;)
-				{
-					int			a0;
-
-					while (q < len && t[q] == ' ')
-						q++;
-					/* 第 is E7 AC AC, 条 is E6 9D A1 */
-					if (!(q + 3 <= len && memcmp(t + q, "第", 3) == 0))
-						break;
-					a0 = q;
-					q += 3;
-					while (q < len && is_digit(t[q]))
-						q++;
-					if (!(q + 3 <= len && memcmp(t + q, "条", 3) == 0) ||
-						q == a0 + 3)
-						break;
-					q += 3;
-					{
-						char	   *ev = psprintf("doc:%s#%.*s", name, q - a0, t + a0);
-
-						if (valid_evidence(ev))
-						{
-							add_found(fl, a0, kansa_evidence_canonical(ev), name, true);
-							articles = true;
-						}
-					}
-					while (q < len && t[q] == ' ')
-						q++;
-					/* 、 is E3 80 81 */
-					if (q + 3 <= len && memcmp(t + q, "、", 3) == 0)
-						q += 3;
-					else if (q < len && t[q] == ',')
-						q++;
-					else
-						break;
-				}
-			}
-			if (!articles)
+			if (names_kind_of_document(t, end, len))
+				continue;
+			if (!find_articles(t, end, len, name, fl))
 			{
 				char	   *ev = psprintf("doc:%s", name);
 

@@ -396,6 +396,127 @@ first_hit_from(const CueHit *hits, int nhits, int pos)
 	return lo;
 }
 
+/* A text being read for figures, and the figures found so far. */
+typedef struct FigureScan
+{
+	const char *text;			/* the clean text */
+	char	   *lower;			/* ... with ASCII in lower case */
+	int			tl;				/* their length */
+	CueHit	   *hits;			/* every cue in it, once a figure turns up */
+	int			nhits;
+	int		   *sent_starts;	/* its sentences, once a figure turns up */
+	int		   *sent_lens;
+	int			nsent;
+	KansaFigure *figs;
+	int			nfigs;
+	int			capfigs;
+} FigureScan;
+
+/*
+ * The cue nearest the figure lower[fs, fe) among those of its kind in its
+ * sentence [ss, se): one in the same clause [cs, ce) before one outside, a
+ * specific one before a generic one, the longer of two as near.  Returns
+ * its index in the hits, or -1.
+ */
+static int
+nearest_cue(const FigureScan *fsc, const Measure *m, int fs, int fe, int ss, int se,
+			int cs, int ce)
+{
+	const CueHit *hits = fsc->hits;
+	int			best = -1;
+	long		best_score = LONG_MAX;
+	int			i;
+
+	for (i = first_hit_from(hits, fsc->nhits, ss); i < fsc->nhits && hits[i].start < se; i++)
+	{
+		const CueHit *h = &hits[i];
+		long		score;
+
+		if (h->end > se ||
+			(cues[h->cue].kinds & K(m->kind)) == 0 ||
+			(h->start < fe && h->end > fs))
+			continue;
+		if (h->end <= fs)
+			score = fs - h->end + (h->start >= cs ? 0 : 1000);
+		else
+			score = h->start - fe + (h->end <= ce ? 0 : 2000);
+		if (cues[h->cue].generic)
+			score += GENERIC_PENALTY;
+		if (score < best_score ||
+			(score == best_score && h->end - h->start > hits[best].end - hits[best].start))
+		{
+			best = i;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+/*
+ * The quantity the figure lower[fs, fe) is about: an advance notice of a
+ * change ("1 か月前にユーザー通知"), else the quantity of the nearest cue
+ * (IDS signatures where a pattern file is about an IDS); NULL when nothing
+ * near says.
+ */
+static const char *
+figure_quantity(FigureScan *fsc, const Measure *m, int fs, int fe)
+{
+	const char *lower = fsc->lower;
+	int			ss,
+				se,
+				cs,
+				ce;
+	int			after;
+	int			best;
+	const char *quantity;
+
+	if (fsc->hits == NULL)
+		fsc->hits = find_cues(lower, fsc->tl, &fsc->nhits);
+	if (fsc->sent_starts == NULL)
+		fsc->nsent = kansa_split_sentences(lower, fsc->tl, &fsc->sent_starts,
+										   &fsc->sent_lens);
+	figure_context(lower, fsc->sent_starts, fsc->sent_lens, fsc->nsent, fs, fe,
+				   &ss, &se, &cs, &ce);
+
+	after = fe;
+	while (after < fsc->tl && lower[after] == ' ')
+		after++;
+	if (strncmp(lower + after, "前", strlen("前")) == 0)
+	{
+		if (m->kind != MEASURE_DURATION ||
+			!contains_any(lower, ss, se, notice_words, lengthof(notice_words)))
+			return NULL;
+		return "change_notice";
+	}
+
+	best = nearest_cue(fsc, m, fs, fe, ss, se, cs, ce);
+	if (best < 0)
+		return NULL;
+	quantity = cues[fsc->hits[best].cue].quantity;
+	if (strcmp(quantity, "pattern_file_update") == 0 &&
+		contains_any(lower, ss, se, ids_words, lengthof(ids_words)))
+		quantity = "ids_signature_update";
+	return quantity;
+}
+
+/* Add the figure text[fs, fe) unless the same (quantity, measure) is there. */
+static void
+add_figure(FigureScan *fsc, const char *quantity, const Measure *m, int fs, int fe)
+{
+	int			i;
+
+	for (i = 0; i < fsc->nfigs; i++)
+		if (strcmp(fsc->figs[i].quantity, quantity) == 0 &&
+			memcmp(&fsc->figs[i].measure, m, sizeof(Measure)) == 0)
+			return;
+	if (fsc->nfigs == fsc->capfigs)
+		fsc->figs = repalloc(fsc->figs, (fsc->capfigs *= 2) * sizeof(KansaFigure));
+	fsc->figs[fsc->nfigs].quantity = quantity;
+	fsc->figs[fsc->nfigs].measure = *m;
+	fsc->figs[fsc->nfigs].span = pnstrdup(fsc->text + fs, fe - fs);
+	fsc->nfigs++;
+}
+
 /*
  * The figures of len bytes of str, in order of appearance, each (quantity,
  * measure) once.  Returns how many, with the palloc'd array in *out.
@@ -403,41 +524,28 @@ first_hit_from(const CueHit *hits, int nhits, int pos)
 int
 kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
 {
-	char	   *text = kansa_clean_text(str, len);
-	int			tl = strlen(text);
-	char	   *lower = kansa_ascii_lower(text, tl);
-	CueHit	   *hits = NULL;
-	int		   *sent_starts = NULL;
-	int		   *sent_lens = NULL;
-	int			nsent = 0;
-	int			nhits = 0;
-	KansaFigure *figs;
-	int			nfigs = 0,
-				capfigs = 4,
-				nread = 0;
-	int			pos;
-	int			i;
+	FigureScan	fsc;
+	int			nread = 0;
+	int			pos = 0;
 
 	*out = NULL;
-	if (tl == 0)
+	memset(&fsc, 0, sizeof(fsc));
+	fsc.text = kansa_clean_text(str, len);
+	fsc.tl = strlen(fsc.text);
+	fsc.lower = kansa_ascii_lower(fsc.text, fsc.tl);
+	if (fsc.tl == 0)
 		return 0;
 
-	figs = palloc(capfigs * sizeof(KansaFigure));
-	pos = 0;
-	while (pos < tl && nread < MAX_FIGURES)
+	fsc.capfigs = 4;
+	fsc.figs = palloc(fsc.capfigs * sizeof(KansaFigure));
+	while (pos < fsc.tl && nread < MAX_FIGURES)
 	{
+		const char *lower = fsc.lower;
 		Measure		m;
 		const char *q;
-		int			fs,
-					fe,
-					ss,
-					se,
-					cs,
-					ce,
-					best = -1;
-		long		best_score = LONG_MAX;
 		const char *quantity;
-		int			after;
+		int			fs,
+					fe;
 
 		CHECK_FOR_INTERRUPTS();
 		if (!may_start(lower, pos) ||
@@ -450,84 +558,24 @@ kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
 		nread++;
 		fs = pos;
 		fe = q - lower;
-		if (hits == NULL)
-			hits = find_cues(lower, tl, &nhits);
 		while (fe > fs && lower[fe - 1] == ' ')
 			fe--;
 		pos = fe;
-
-		if (sent_starts == NULL)
-			nsent = kansa_split_sentences(lower, tl, &sent_starts, &sent_lens);
-		figure_context(lower, sent_starts, sent_lens, nsent, fs, fe,
-					   &ss, &se, &cs, &ce);
-
-		/* "1 か月前にユーザー通知": an advance notice of a change */
-		after = fe;
-		while (after < tl && lower[after] == ' ')
-			after++;
-		if (strncmp(lower + after, "前", strlen("前")) == 0)
-		{
-			if (m.kind != MEASURE_DURATION ||
-				!contains_any(lower, ss, se, notice_words, lengthof(notice_words)))
-				continue;
-			quantity = "change_notice";
-			goto found;
-		}
-
-		for (i = first_hit_from(hits, nhits, ss); i < nhits && hits[i].start < se; i++)
-		{
-			const CueHit *h = &hits[i];
-			long		score;
-
-			if (h->end > se ||
-				(cues[h->cue].kinds & K(m.kind)) == 0 ||
-				(h->start < fe && h->end > fs))
-				continue;
-			if (h->end <= fs)
-				score = fs - h->end + (h->start >= cs ? 0 : 1000);
-			else
-				score = h->start - fe + (h->end <= ce ? 0 : 2000);
-			if (cues[h->cue].generic)
-				score += GENERIC_PENALTY;
-			if (score < best_score ||
-				(score == best_score && h->end - h->start > hits[best].end - hits[best].start))
-			{
-				best = i;
-				best_score = score;
-			}
-		}
-		if (best < 0)
-			continue;
-		quantity = cues[hits[best].cue].quantity;
-		if (strcmp(quantity, "pattern_file_update") == 0 &&
-			contains_any(lower, ss, se, ids_words, lengthof(ids_words)))
-			quantity = "ids_signature_update";
-
-found:
-		for (i = 0; i < nfigs; i++)
-			if (strcmp(figs[i].quantity, quantity) == 0 &&
-				memcmp(&figs[i].measure, &m, sizeof(Measure)) == 0)
-				break;
-		if (i < nfigs)
-			continue;
-		if (nfigs == capfigs)
-			figs = repalloc(figs, (capfigs *= 2) * sizeof(KansaFigure));
-		figs[nfigs].quantity = quantity;
-		figs[nfigs].measure = m;
-		figs[nfigs].span = pnstrdup(text + fs, fe - fs);
-		nfigs++;
+		quantity = figure_quantity(&fsc, &m, fs, fe);
+		if (quantity != NULL)
+			add_figure(&fsc, quantity, &m, fs, fe);
 	}
-	if (hits)
-		pfree(hits);
-	if (sent_starts)
+	if (fsc.hits)
+		pfree(fsc.hits);
+	if (fsc.sent_starts)
 	{
-		pfree(sent_starts);
-		pfree(sent_lens);
+		pfree(fsc.sent_starts);
+		pfree(fsc.sent_lens);
 	}
-	pfree(lower);
-	pfree(text);
-	*out = figs;
-	return nfigs;
+	pfree(fsc.lower);
+	pfree((char *) fsc.text);
+	*out = fsc.figs;
+	return fsc.nfigs;
 }
 
 PG_FUNCTION_INFO_V1(kansa_extract_measures_sql);

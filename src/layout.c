@@ -605,6 +605,128 @@ column_reads_as_answers(KansaSheet *sheet, int col, int from, bool ownership)
 					   (!ownership && shortish * 10 >= all * 9 && yes * 2 >= all));
 }
 
+/*
+ * The header row: the nearest row above the first row with an id that
+ * holds headings (is_header_row); 0 when none does.
+ */
+static int
+header_above(KansaSheet *sheet, const Layout *lay)
+{
+	int			r;
+
+	for (r = lay->first_id_row - 1; r >= 1; r--)
+		if (is_header_row(sheet, r, lay->id_column))
+			return r;
+	return 0;
+}
+
+/*
+ * The commonest Japanese layout: a 回答 column of ○/△/×/－ beside a 備考
+ * column, or beside a second answer column of text (実施状況 ○ beside 実施
+ * 内容).  When there is such a column of text, the marks are the mark and
+ * the text is the answer: *mark and *answer change.
+ */
+static void
+marks_beside_remarks(KansaSheet *sheet, const Layout *lay, int header, int owner,
+					 int *answer, int *mark)
+{
+	int			remarks = find_heading(sheet, header, remarks_headings,
+									   lengthof(remarks_headings),
+									   lay->id_column, *answer);
+
+	if (remarks == 0 || remarks == owner ||
+		column_reads_as_answers(sheet, remarks, header + 1, false))
+		remarks = find_heading(sheet, header, answer_headings,
+							   lengthof(answer_headings), lay->id_column, *answer);
+	if (remarks > 0 && remarks != owner &&
+		!column_reads_as_answers(sheet, remarks, header + 1, false))
+	{
+		*mark = *answer;
+		*answer = remarks;
+	}
+}
+
+/*
+ * With no answer heading: the rightmost of the columns whose texts (in rows
+ * with an id) are, on average, at least half as long as the longest; 0
+ * when no column holds text.
+ */
+static int
+longest_text_column(KansaSheet *sheet, const Layout *lay, int header, int mark,
+					int owner)
+{
+	int			ncols = Min(sheet->ncols, SCAN_COLUMNS);
+	double	   *avg = palloc0((ncols + 1) * sizeof(double));
+	double		best = 0;
+	int			c,
+				r;
+
+	for (c = 1; c <= ncols; c++)
+	{
+		int64		total = 0;
+		int			n = 0;
+
+		if (c == lay->id_column || c == mark || c == owner)
+			continue;
+		for (r = Max(header + 1, lay->first_id_row);
+			 r <= Min(sheet->nrows, lay->first_id_row + SCAN_ROWS); r++)
+		{
+			const char *v = kansa_sheet_get(sheet, r, c);
+
+			if (v != NULL && kansa_sheet_get(sheet, r, lay->id_column) != NULL)
+			{
+				total += strlen(v);
+				n++;
+			}
+		}
+		avg[c] = n > 0 ? (double) total / n : 0;
+		best = Max(best, avg[c]);
+	}
+	for (c = ncols; c >= 1; c--)
+		if (avg[c] > 0 && avg[c] * 2 >= best)
+			return c;
+	return 0;
+}
+
+/*
+ * More columns of the answer's text, joined to it in column order:
+ * remarks, evidence, documents (関連文書, 補足, Evidence) right of the
+ * answer, never the control's title or question, the customer's part, or
+ * marks.
+ */
+static void
+find_text_columns(KansaSheet *sheet, Layout *lay)
+{
+	int			header = lay->header_row;
+	int			answer = lay->answer_column;
+	int			mark = lay->mark_column;
+	int			owner = lay->ownership_column;
+	int			c;
+
+	for (c = 1; c <= Min(sheet->rows[header - 1].ncells, SCAN_COLUMNS) &&
+		 lay->ntext < MAX_TEXT_COLUMNS; c++)
+	{
+		const char *h = kansa_sheet_get(sheet, header, c);
+
+		/* right of the answer: a title or question stands left of it */
+		if (c == lay->id_column || c == answer || c == mark || c == owner ||
+			h == NULL || c < (mark > 0 ? Min(mark, answer) : answer))
+			continue;
+		if ((heading_rank(h, remarks_headings, lengthof(remarks_headings)) > 0 ||
+			 heading_rank(h, evidence_headings, lengthof(evidence_headings)) > 0) &&
+			heading_rank(h, not_text_headings, lengthof(not_text_headings)) == 0 &&
+			heading_rank(h, ownership_headings, lengthof(ownership_headings)) == 0 &&
+			!column_reads_as_answers(sheet, c, header + 1, false))
+			lay->text_columns[lay->ntext++] = c;
+	}
+}
+
+/*
+ * The layout of a sheet whose id column is known: its header row, answer,
+ * mark and ownership columns and more columns of the answer's text, each
+ * found by its heading (see import.c) unless an option sets it.  An error
+ * when there is neither an answer nor a mark column.
+ */
 void
 kansa_find_layout(Catalog *cat, Layout *lay, Jsonb *options)
 {
@@ -615,14 +737,9 @@ kansa_find_layout(Catalog *cat, Layout *lay, Jsonb *options)
 	int			owner = kansa_option_position(options, "ownership_column", true, sheet->ncols);
 	bool		answer_forced = answer > 0;
 	bool		mark_forced = mark > 0;
-	int			r;
 
 	if (header == 0 && lay->first_id_row > 0)
-	{
-		for (r = lay->first_id_row - 1; r >= 1 && header == 0; r--)
-			if (is_header_row(sheet, r, lay->id_column))
-				header = r;
-	}
+		header = header_above(sheet, lay);
 	lay->header_row = header;
 	if (answer == 0)
 		answer = find_heading(sheet, header, answer_headings,
@@ -634,30 +751,10 @@ kansa_find_layout(Catalog *cat, Layout *lay, Jsonb *options)
 		if (mark > 0 && !column_reads_as_answers(sheet, mark, header + 1, false))
 			mark = 0;
 	}
-	/*
-	 * The commonest Japanese layout: a 回答 column of ○/△/×/－ beside a 備考
-	 * column.  The marks are the mark, the remarks the answer's text.
-	 */
 	if (!answer_forced && !mark_forced && answer > 0 &&
 		(mark == 0 || mark == answer) &&
 		column_reads_as_answers(sheet, answer, header + 1, false))
-	{
-		int			remarks = find_heading(sheet, header, remarks_headings,
-										   lengthof(remarks_headings),
-										   lay->id_column, answer);
-
-		/* or a second answer column of text (実施状況 ○ beside 実施内容) */
-		if (remarks == 0 || remarks == owner ||
-			column_reads_as_answers(sheet, remarks, header + 1, false))
-			remarks = find_heading(sheet, header, answer_headings,
-								   lengthof(answer_headings), lay->id_column, answer);
-		if (remarks > 0 && remarks != owner &&
-			!column_reads_as_answers(sheet, remarks, header + 1, false))
-		{
-			mark = answer;
-			answer = remarks;
-		}
-	}
+		marks_beside_remarks(sheet, lay, header, owner, &answer, &mark);
 	else if (!answer_forced && mark > 0 && answer == 0)
 		answer = find_heading(sheet, header, remarks_headings, lengthof(remarks_headings),
 							  lay->id_column, mark);
@@ -670,68 +767,13 @@ kansa_find_layout(Catalog *cat, Layout *lay, Jsonb *options)
 			owner = 0;
 	}
 	if (answer == 0)
-	{
-		/* no heading: the rightmost of the columns of long texts */
-		int			ncols = Min(sheet->ncols, SCAN_COLUMNS);
-		double	   *avg = palloc0((ncols + 1) * sizeof(double));
-		double		best = 0;
-		int			c;
-
-		for (c = 1; c <= ncols; c++)
-		{
-			int64		total = 0;
-			int			n = 0;
-
-			if (c == lay->id_column || c == mark || c == owner)
-				continue;
-			for (r = Max(header + 1, lay->first_id_row);
-				 r <= Min(sheet->nrows, lay->first_id_row + SCAN_ROWS); r++)
-			{
-				const char *v = kansa_sheet_get(sheet, r, c);
-
-				if (v != NULL && kansa_sheet_get(sheet, r, lay->id_column) != NULL)
-				{
-					total += strlen(v);
-					n++;
-				}
-			}
-			avg[c] = n > 0 ? (double) total / n : 0;
-			best = Max(best, avg[c]);
-		}
-		for (c = ncols; c >= 1 && answer == 0; c--)
-			if (avg[c] > 0 && avg[c] * 2 >= best)
-				answer = c;
-	}
+		answer = longest_text_column(sheet, lay, header, mark, owner);
 	lay->answer_column = answer;
 	lay->mark_column = mark;
 	lay->ownership_column = owner;
-	/*
-	 * More columns of the answer's text, joined to it in column order:
-	 * remarks, evidence, documents (関連文書, 補足, Evidence), never the
-	 * control's title or question, the customer's part, or marks.
-	 */
 	lay->ntext = 0;
 	if (header > 0 && answer > 0 && !answer_forced)
-	{
-		int			c;
-
-		for (c = 1; c <= Min(sheet->rows[header - 1].ncells, SCAN_COLUMNS) &&
-			 lay->ntext < MAX_TEXT_COLUMNS; c++)
-		{
-			const char *h = kansa_sheet_get(sheet, header, c);
-
-			/* right of the answer: a title or question stands left of it */
-			if (c == lay->id_column || c == answer || c == mark || c == owner ||
-				h == NULL || c < (mark > 0 ? Min(mark, answer) : answer))
-				continue;
-			if ((heading_rank(h, remarks_headings, lengthof(remarks_headings)) > 0 ||
-				 heading_rank(h, evidence_headings, lengthof(evidence_headings)) > 0) &&
-				heading_rank(h, not_text_headings, lengthof(not_text_headings)) == 0 &&
-				heading_rank(h, ownership_headings, lengthof(ownership_headings)) == 0 &&
-				!column_reads_as_answers(sheet, c, header + 1, false))
-				lay->text_columns[lay->ntext++] = c;
-		}
-	}
+		find_text_columns(sheet, lay);
 	if (answer == 0 && mark == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),

@@ -508,6 +508,75 @@ agent_of(int mask)
 	return KA_NONE;
 }
 
+/* What a particle makes of the noun phrase before it. */
+typedef enum PhraseRole
+{
+	PHRASE_OTHER,
+	PHRASE_DOER,				/* が, により/によって, にて, で */
+	PHRASE_TOPIC				/* は, も, では, には */
+} PhraseRole;
+
+/*
+ * The role the particle toks[k] gives the noun phrase before it, whose
+ * agent is ag: the doer (が; に before よる/より; にて; で after the vendor
+ * or the customer), a topic (は, も, では, には), or neither.
+ */
+static PhraseRole
+phrase_role(const Tok *toks, int k, int head, KansaAgent ag)
+{
+	const Tok  *t = &toks[k];
+	bool		next_is_yoru = k + 1 < head && (is(&toks[k + 1], "動詞", "よる") ||
+											  is(&toks[k + 1], "助詞", "より"));
+
+	if (is(t, NULL, "が") && strcmp(t->pos1, "格助詞") == 0)
+		return PHRASE_DOER;
+	if (is(t, NULL, "に") && next_is_yoru)
+		return PHRASE_DOER;
+	if (is(t, NULL, "にて"))
+		return PHRASE_DOER;
+	if (is(t, NULL, "で") && (ag == KA_SELF || ag == KA_CUSTOMER) &&
+		!(k + 1 < head && is(&toks[k + 1], NULL, "は")))
+		return PHRASE_DOER;
+	if (is(t, NULL, "は") || is(t, NULL, "も") ||
+		((is(t, NULL, "で") || is(t, NULL, "に")) && k + 1 < head &&
+		 is(&toks[k + 1], NULL, "は")))
+		return PHRASE_TOPIC;
+	return PHRASE_OTHER;
+}
+
+/*
+ * Is the place or thing before では/には at toks[k], back to the last
+ * particle, narrowed by a limitation word or an adjective (地震リスクの高い
+ * 地域の拠点では)?
+ */
+static bool
+narrowed_topic(const Tok *toks, int a, int k)
+{
+	bool		limited = false;
+	int			j;
+
+	for (j = k - 1; j >= a; j--)
+	{
+		if (is_particle(&toks[j]) && !is(&toks[j], NULL, "の"))
+			break;
+		if (toks[j].mask & LX_LIMIT)
+			limited = true;
+		if (strcmp(toks[j].pos, "形容詞") == 0 && !is_negation(&toks[j]))
+			limited = true;
+	}
+	return limited;
+}
+
+/* Note whether the vendor or the customer is named as a doer or a topic. */
+static void
+note_party(KansaAgent ag, bool *self_topic, bool *customer_topic)
+{
+	if (ag == KA_SELF)
+		*self_topic = true;
+	if (ag == KA_CUSTOMER)
+		*customer_topic = true;
+}
+
 /*
  * Find the agent of the clause toks[a, head): the noun phrase marked as
  * the doer (が, により/によって, にて, で after the vendor or the customer)
@@ -552,76 +621,34 @@ find_agent(const Tok *toks, int a, int head, const char *s, char **agent_text,
 		if (np_start >= 0 && is_particle(t))
 		{
 			KansaAgent	ag = agent_of(np_mask);
-			bool		next_is_yoru = k + 1 < head && (is(&toks[k + 1], "動詞", "よる") ||
-													  is(&toks[k + 1], "助詞", "より"));
-			bool		explicit = false,
-						topical = false;
-
-			if (is(t, NULL, "が") && strcmp(t->pos1, "格助詞") == 0)
-				explicit = true;
-			else if (is(t, NULL, "に") && next_is_yoru)
-				explicit = true;
-			else if (is(t, NULL, "にて"))
-				explicit = true;
-			else if (is(t, NULL, "で") && (ag == KA_SELF || ag == KA_CUSTOMER) &&
-					 !(k + 1 < head && is(&toks[k + 1], NULL, "は")))
-				explicit = true;
-			else if (is(t, NULL, "は") || is(t, NULL, "も") ||
-					 ((is(t, NULL, "で") || is(t, NULL, "に")) && k + 1 < head &&
-					  is(&toks[k + 1], NULL, "は")))
-				topical = true;
+			PhraseRole	role = phrase_role(toks, k, head, ag);
 
 			/* a は-topic is never inside a relative clause; が and により can be */
-			if (explicit && modifies_noun(toks, head, k, head))
-				explicit = false;
-			if (explicit && ag != KA_NONE)
+			if (role == PHRASE_DOER && modifies_noun(toks, head, k, head))
+				role = PHRASE_OTHER;
+			if (role == PHRASE_DOER && ag != KA_NONE)
 			{
-				if (ag == KA_SELF)
-					self_topic = true;
-				if (ag == KA_CUSTOMER)
-					customer_topic = true;
+				note_party(ag, &self_topic, &customer_topic);
 				doer = ag;
 				doer_s = toks[np_start].start;
 				doer_e = toks[k - 1].end;
 			}
-			else if (topical && ag != KA_NONE && ag != KA_CUSTOMER)
+			else if (role == PHRASE_TOPIC && ag != KA_NONE && ag != KA_CUSTOMER)
 			{
 				topic = ag;
 				topic_s = toks[np_start].start;
 				topic_e = toks[k - 1].end;
-				if (ag == KA_SELF)
-					self_topic = true;
-				if (ag == KA_CUSTOMER)
-					customer_topic = true;
+				note_party(ag, &self_topic, &customer_topic);
 			}
-			if (topical && (is(t, NULL, "で") || is(t, NULL, "に")))
-			{
-				int			j;
-
-				/* the phrase before では/には, back to the last particle */
-				for (j = k - 1; j >= a; j--)
-				{
-					if (is_particle(&toks[j]) && !is(&toks[j], NULL, "の"))
-						break;
-					if (toks[j].mask & LX_LIMIT)
-						*limited = true;
-					if (strcmp(toks[j].pos, "形容詞") == 0 && !is_negation(&toks[j]))
-						*limited = true;
-				}
-			}
+			if (role == PHRASE_TOPIC && (is(t, NULL, "で") || is(t, NULL, "に")) &&
+				narrowed_topic(toks, a, k))
+				*limited = true;
 			np_start = -1;
 			continue;
 		}
 		/* 当社、お客様が: a listing comma keeps the phrase's agent */
 		if (np_start >= 0 && is_punct(t))
-		{
-			KansaAgent	ag = agent_of(np_mask);
-
-			if (ag == KA_SELF)
-				self_topic = true;
-			if (ag == KA_CUSTOMER)
-				customer_topic = true;
-		}
+			note_party(agent_of(np_mask), &self_topic, &customer_topic);
 		np_start = -1;
 	}
 	if (self_topic && customer_topic)
@@ -897,38 +924,41 @@ read_negation(KansaReadClause *c, int mask, bool potential)
 	return true;
 }
 
-/* Read the clause toks[a, b) into c. */
-static void
-read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
-			KansaReadClause *c, const KansaReadClause *carried)
+/* What reading one Japanese clause gathers on the way to its kind. */
+typedef struct ClauseScan
 {
-	int			head = -1;
-	int			k;
-	int			mask = 0;
-	bool		neg = false,
-				potential = false,
-				imperative = false,
-				copula_only = true;
-	bool		limit = false;
-	bool		shared_topics = false;
-	const char *pred;
+	const Lexicon *lx;
+	const Tok  *toks;
+	int			a;				/* the clause is toks[a, b) */
+	int			b;
+	int			head;			/* its predicate's word */
+	int			mask;			/* lexicon classes of its words */
+	int			before;			/* ... of the words before the head */
+	const char *pred;			/* the predicate's lemma */
+	bool		neg;			/* the predicate is denied */
+	bool		potential;		/* ... or said to be possible */
+	bool		imperative;		/* 〜ください */
+	bool		copula_only;	/* the head is a noun (…の会社です) */
+	bool		limit;			/* a limitation (のみ, 一部の拠点では) */
+} ClauseScan;
+
+/*
+ * The clause's head, its last content word (one inside brackets, …で確認,
+ * only when there is none outside), and the lexicon classes of its words; a
+ * not-applicable word that modifies a noun (不要なポート, 対象外のシステム)
+ * is not the clause's verdict.
+ */
+static void
+clause_head(ClauseScan *cs)
+{
+	const Tok  *toks = cs->toks;
 	int			depth = 0;
 	int			inner = -1;
-	static const char *const relies[] = {"依存", "委ねる", "任せる", "依拠", "委託",
-	"一任", "頼る"};
-	static const char *const duty[] = {"責任", "責任範囲", "管理範囲", "責務",
-	"範囲"};
-	static const char *const request[] = {"いただく", "頂く", "たい", "願う",
-	"ものとする"};
-	static const char *const comply[] = {"遵守", "準拠", "踏まえる", "則る", "従う",
-		"基づく", "沿う", "規定", "理解", "求める", "想定", "とおり", "通り"};
-	static const char *const generic[] = {"取り扱う", "取扱う", "扱う", "対応", "実施",
-	"運用", "管理", "行う", "処理", "対処", "措置"};
-	int			before = 0;
+	int			k;
 
-	for (k = a; k < b; k++)
+	cs->head = -1;
+	for (k = cs->a; k < cs->b; k++)
 	{
-		/* a remark in brackets (…で確認) is not the predicate */
 		if (strcmp(toks[k].pos, "記号") == 0 && strcmp(toks[k].pos1, "括弧開") == 0)
 			depth++;
 		else if (strcmp(toks[k].pos, "記号") == 0 && strcmp(toks[k].pos1, "括弧閉") == 0)
@@ -936,95 +966,131 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 		else if (is_content(&toks[k]))
 		{
 			if (depth == 0)
-				head = k;
+				cs->head = k;
 			else
 				inner = k;
 		}
-		mask |= toks[k].mask & ~LX_NA;
-		/* 不要なポート, 対象外のシステム: a modifier, not the clause's verdict */
+		cs->mask |= toks[k].mask & ~LX_NA;
 		if ((toks[k].mask & LX_NA) &&
-			!(k + 1 < b && (is(&toks[k + 1], "助詞", "の") ||
-							(is(&toks[k + 1], "助動詞", "だ") &&
-							 strcmp(toks[k + 1].t->surface, "な") == 0))))
-			mask |= LX_NA;
+			!(k + 1 < cs->b && (is(&toks[k + 1], "助詞", "の") ||
+								(is(&toks[k + 1], "助動詞", "だ") &&
+								 strcmp(toks[k + 1].t->surface, "な") == 0))))
+			cs->mask |= LX_NA;
 	}
-	if (head < 0)
-		head = inner;
-	c->third_mentioned = (mask & (LX_THIRD | LX_BUILDING)) != 0 && !(mask & LX_OWNED);
-	c->concrete = real_safeguard(toks, a, b) ||
-		(mask & (LX_ASSET | LX_HAZARD | LX_UNAUTH | LX_NA)) != 0;
-	if (head < 0)
-	{
-		c->kind = KK_NONE;
-		c->rule = "no_predicate";
-		return;
-	}
+	if (cs->head < 0)
+		cs->head = inner;
+}
 
-	for (k = a; k < head; k++)
-		before |= toks[k].mask;
+/*
+ * The predicate at the head: a verb of する takes the noun before it
+ * (提供する), the verb before くださる is the one asked for (ご参照ください);
+ * a negation after a noun (〜なし), the prefix 未 (未取得) or a negative noun
+ * (不可) denies it, できる makes it a potential.
+ */
+static void
+clause_predicate(ClauseScan *cs, KansaReadClause *c)
+{
+	const Tok  *toks = cs->toks;
+	int			a = cs->a;
+	int			head = cs->head;
 
-	/* the predicate: a verb of する takes the noun before it (提供する) */
-	pred = toks[head].lemma;
+	cs->pred = toks[head].lemma;
 	if ((is(&toks[head], "動詞", "する") || is(&toks[head], "動詞", "できる") ||
 		 is(&toks[head], "動詞", "為る") || is(&toks[head], "動詞", "出来る")) &&
 		head > a && strcmp(toks[head - 1].pos, "名詞") == 0)
 	{
 		if (strcmp(toks[head].lemma, "できる") == 0 || strcmp(toks[head].lemma, "出来る") == 0)
-			potential = true;
-		pred = toks[head - 1].lemma;
+			cs->potential = true;
+		cs->pred = toks[head - 1].lemma;
 	}
 	else if (is(&toks[head], "動詞", "できる") || is(&toks[head], "動詞", "出来る"))
-		potential = true;
+		cs->potential = true;
 	/* 〜なし, 〜ない after a noun: the noun is what is denied */
 	if (is_negation(&toks[head]) && head > a)
 	{
-		neg = true;
-		pred = "ある";
+		cs->neg = true;
+		cs->pred = "ある";
 	}
 	/* 未取得, 未実装: the prefix 未 denies the deed */
 	if (head > a && is(&toks[head - 1], "接頭詞", "未") &&
 		strcmp(toks[head].pos, "名詞") == 0)
-		neg = true;
+		cs->neg = true;
 	if (is_negative_noun(&toks[head]))
 	{
-		neg = true;
+		cs->neg = true;
 		if (strcmp(toks[head].lemma, "不可") == 0)
-			potential = true;
+			cs->potential = true;
 	}
 	/* 〜してください, ご参照ください: the verb before くださる */
 	if ((is(&toks[head], "動詞", "くださる") || is(&toks[head], "動詞", "下さる")) && head > a)
 	{
-		imperative = true;
-		pred = toks[head - 1].lemma;
-		if ((strcmp(pred, "する") == 0 || strcmp(pred, "て") == 0) && head > a + 1)
-			pred = toks[head - 2].lemma;
+		cs->imperative = true;
+		cs->pred = toks[head - 1].lemma;
+		if ((strcmp(cs->pred, "する") == 0 || strcmp(cs->pred, "て") == 0) && head > a + 1)
+			cs->pred = toks[head - 2].lemma;
 	}
-	c->predicate = pstrdup(pred);
+	c->predicate = pstrdup(cs->pred);
 	if (strcmp(toks[head].pos, "名詞") != 0)
-		copula_only = false;
+		cs->copula_only = false;
+}
 
-	/* the tail: negation, potential, an imperative (〜ください) */
-	for (k = head + 1; k < b; k++)
+/*
+ * The words after the head: negations (each one turns the clause), a
+ * potential (れる, できる, 〜にくい), an imperative (〜ください).  れる and
+ * られる are passive as often as potential: a potential only with a negation.
+ */
+static void
+clause_tail(ClauseScan *cs)
+{
+	int			k;
+
+	for (k = cs->head + 1; k < cs->b; k++)
 	{
-		const Tok  *t = &toks[k];
+		const Tok  *t = &cs->toks[k];
 
 		if (is_negation(t))
-			neg = !neg;
+			cs->neg = !cs->neg;
 		else if (is(t, "動詞", "れる") || is(t, "動詞", "られる") ||
 				 is(t, "動詞", "できる") || is(t, "動詞", "得る") ||
 				 is(t, "動詞", "える"))
-			potential = true;
+			cs->potential = true;
 		else if (is(t, "動詞", "くださる") || is(t, "動詞", "下さる"))
-			imperative = true;
+			cs->imperative = true;
 		else if (is(t, "形容詞", "にくい") || is(t, "形容詞", "づらい") ||
 				 is(t, "形容詞", "難い"))
-			potential = neg = true;
+			cs->potential = cs->neg = true;
 	}
-	/* れる/られる are passive as often as potential: only with a negation */
-	if (!neg)
-		potential = false;
+	if (!cs->neg)
+		cs->potential = false;
+}
 
-	c->agent = find_agent(toks, a, head, s, &c->agent_text, &limit, &shared_topics,
+/*
+ * Who acts in the clause: the agent find_agent() names, else the topic
+ * carried from the clause before; the customer where its part is named as
+ * such (〜は利用者の責任となります), both parties where each has a phrase
+ * (〜は当社、〜はお客様。), a third party the vendor relies on; and whether
+ * the clause asks the customer to act (〜してください, not ご参照ください).
+ */
+static void
+clause_agent(ClauseScan *cs, KansaReadClause *c, const char *s,
+			 const KansaReadClause *carried)
+{
+	const Tok  *toks = cs->toks;
+	int			a = cs->a;
+	int			b = cs->b;
+	int			head = cs->head;
+	bool		shared_topics = false;
+	static const char *const relies[] = {"依存", "委ねる", "任せる", "依拠", "委託",
+	"一任", "頼る"};
+	static const char *const duty[] = {"責任", "責任範囲", "管理範囲", "責務",
+	"範囲"};
+	static const char *const request[] = {"いただく", "頂く", "たい", "願う",
+	"ものとする"};
+	static const char *const pointing[] = {"確認", "参照", "連絡", "問い合わせ",
+	"問合せ", "覧", "ご覧", "相談"};
+	Tok			p;
+
+	c->agent = find_agent(toks, a, head, s, &c->agent_text, &cs->limit, &shared_topics,
 						  &c->agent_is_topic);
 	if (shared_topics)
 		c->agent = KA_SHARED;
@@ -1039,74 +1105,89 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 	 * 〜は利用者の責任となります, 〜は利用者側の管理範囲です, 〜ご対応いただく:
 	 * the customer's part named as such
 	 */
-	if ((mask & LX_CUSTOMER) && c->agent != KA_THIRD &&
+	if ((cs->mask & LX_CUSTOMER) && c->agent != KA_THIRD &&
 		(customer_duty(toks, a, b, duty, lengthof(duty)) ||
 		 has_lemma(toks, a, b, request, lengthof(request))))
 		c->agent = c->agent == KA_SHARED ? KA_SHARED : KA_CUSTOMER;
 	/* 〜は当社、〜はお客様。: the last phrase names the other party */
-	if (((toks[head].mask & LX_CUSTOMER) && (before & LX_SELF)) ||
-		((toks[head].mask & LX_SELF) && (before & LX_CUSTOMER)))
+	if (((toks[head].mask & LX_CUSTOMER) && (cs->before & LX_SELF)) ||
+		((toks[head].mask & LX_SELF) && (cs->before & LX_CUSTOMER)))
 		c->agent = KA_SHARED;
 	/* 〜側の処分に依存しております: the vendor names who does it */
-	if (!neg && (mask & (LX_THIRD | LX_BUILDING)) && !(mask & LX_OWNED) &&
-		pred_in(toks, head, pred, relies, lengthof(relies)))
+	if (!cs->neg && (cs->mask & (LX_THIRD | LX_BUILDING)) && !(cs->mask & LX_OWNED) &&
+		pred_in(toks, head, cs->pred, relies, lengthof(relies)))
 		c->agent = KA_THIRD;
-	{
-		static const char *const pointing[] = {"確認", "参照", "連絡", "問い合わせ",
-		"問合せ", "覧", "ご覧", "相談"};
-		Tok			p = toks[head];
 
-		p.lemma = pred;
-		c->customer_cue = imperative && !lemma_in(&p, pointing, lengthof(pointing));
-	}
+	p = toks[head];
+	p.lemma = cs->pred;
+	c->customer_cue = cs->imperative && !lemma_in(&p, pointing, lengthof(pointing));
+}
 
-	/* limitation words, except のみ/だけ/以外 after a person */
-	for (k = a; k < b; k++)
+/*
+ * The kind of a denied clause: the vendor keeping its hands off the
+ * customer's data (閲覧しません) protects; so do the denials both languages
+ * read alike (read_negation); a scope verb denied by the vendor, or its
+ * activity as a topic, is a scope statement; else a safeguard (or a plan)
+ * is missing.
+ */
+static void
+clause_denied_kind(ClauseScan *cs, KansaReadClause *c)
+{
+	bool		safeguard = (cs->mask & LX_SAFEGUARD) != 0;
+	static const char *const refrain[] = {"閲覧", "参照", "アクセス", "持ち出す",
+	"持出", "取得", "収集", "二次利用", "目的外利用", "第三者提供", "売却",
+	"譲渡", "開示"};
+
+	if (c->agent == KA_SELF && (cs->mask & LX_CUSTOMER) && !(cs->mask & LX_PAST) &&
+		pred_in(cs->toks, cs->head, cs->pred, refrain, lengthof(refrain)))
 	{
-		if (!(toks[k].mask & LX_LIMIT))
-			continue;
-		if (after_person(toks, a, k) || after_vetting(toks, a, k))
-			continue;
-		limit = true;
+		/* 当社はお客様データを閲覧しません: the vendor keeps its hands off */
+		c->kind = KK_PROTECT;
+		c->rule = "access_refrained";
 	}
-	c->limited = limit;
+	else if (read_negation(c, cs->mask, cs->potential))
+		return;
+	else if (!safeguard && is_scope_verb(cs->lx, cs->pred) && !(cs->mask & LX_PLAN) &&
+			 (c->agent == KA_SELF ||
+			  (c->agent == KA_NONE && scope_noun_topic(cs->lx, cs->toks, cs->a, cs->head))))
+	{
+		c->kind = KK_NA;
+		c->rule = "scope_statement";
+	}
+	else
+	{
+		c->kind = KK_NEG;
+		c->rule = (cs->mask & LX_PLAN) ? "plan_denied" : "safeguard_missing";
+	}
+}
+
+/*
+ * The kind of the clause, from the first that applies: a not-applicable
+ * word; a denial; a plan; a bare noun that states nothing; a claim of
+ * compliance with a document that names nothing itself; a manner with
+ * nothing named (適切に対応しています); who the vendor is (当社は…の会社
+ * です); else an affirmation.
+ */
+static void
+clause_kind(ClauseScan *cs, KansaReadClause *c)
+{
+	const Tok  *toks = cs->toks;
+	int			a = cs->a;
+	int			b = cs->b;
+	int			head = cs->head;
+	int			mask = cs->mask;
+	static const char *const comply[] = {"遵守", "準拠", "踏まえる", "則る", "従う",
+		"基づく", "沿う", "規定", "理解", "求める", "想定", "とおり", "通り"};
+	static const char *const generic[] = {"取り扱う", "取扱う", "扱う", "対応", "実施",
+	"運用", "管理", "行う", "処理", "対処", "措置"};
 
 	if (mask & LX_NA)
 	{
 		c->kind = KK_NA;
 		c->rule = "not_applicable_word";
 	}
-	else if (neg)
-	{
-		bool		safeguard = (mask & LX_SAFEGUARD) != 0;
-		static const char *const refrain[] = {"閲覧", "参照", "アクセス", "持ち出す",
-		"持出", "取得", "収集", "二次利用", "目的外利用", "第三者提供", "売却",
-		"譲渡", "開示"};
-
-		if (c->agent == KA_SELF && (mask & LX_CUSTOMER) && !(mask & LX_PAST) &&
-			pred_in(toks, head, pred, refrain, lengthof(refrain)))
-		{
-			/* 当社はお客様データを閲覧しません: the vendor keeps its hands off */
-			c->kind = KK_PROTECT;
-			c->rule = "access_refrained";
-		}
-		else if (!read_negation(c, mask, potential))
-		{
-			/* a scope verb denied by the vendor, or its activity as a topic */
-			if (!safeguard && is_scope_verb(lx, pred) && !(mask & LX_PLAN) &&
-				(c->agent == KA_SELF ||
-				 (c->agent == KA_NONE && scope_noun_topic(lx, toks, a, head))))
-			{
-				c->kind = KK_NA;
-				c->rule = "scope_statement";
-			}
-			else
-			{
-				c->kind = KK_NEG;
-				c->rule = (mask & LX_PLAN) ? "plan_denied" : "safeguard_missing";
-			}
-		}
-	}
+	else if (cs->neg)
+		clause_denied_kind(cs, c);
 	else if (plan_predicate(toks, a, head, b))
 	{
 		c->kind = KK_PLAN;
@@ -1121,8 +1202,8 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 		c->kind = KK_NONE;
 		c->rule = "no_predicate";
 	}
-	else if ((pred_in(toks, head, pred, comply, lengthof(comply)) ||
-			  (pred_in(toks, head, pred, generic, lengthof(generic)) &&
+	else if ((pred_in(toks, head, cs->pred, comply, lengthof(comply)) ||
+			  (pred_in(toks, head, cs->pred, generic, lengthof(generic)) &&
 			   has_lemma(toks, a, head, comply, lengthof(comply)))) &&
 			 names_document(toks, a, b) && !real_safeguard(toks, a, b) &&
 			 !(mask & (LX_ASSET | LX_HAZARD | LX_UNAUTH | LX_CUSTOMER)))
@@ -1134,7 +1215,7 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 		c->kind = KK_BACKGROUND;
 		c->rule = "compliance_claim";
 	}
-	else if (pred_in(toks, head, pred, generic, lengthof(generic)) &&
+	else if (pred_in(toks, head, cs->pred, generic, lengthof(generic)) &&
 			 !has_other_content(toks, a, b, head) && has_lemma(toks, a, head, manner, lengthof(manner)))
 	{
 		/*
@@ -1144,7 +1225,7 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 		c->kind = KK_BACKGROUND;
 		c->rule = "vague";
 	}
-	else if (copula_only && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD)) &&
+	else if (cs->copula_only && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD)) &&
 			 c->role == KR_MAIN && head + 1 < b &&
 			 (is(&toks[head + 1], "助動詞", "です") || is(&toks[head + 1], "助動詞", "だ")) &&
 			 (c->agent == KA_SELF || c->agent == KA_NONE) && c->agent_text != NULL)
@@ -1156,8 +1237,56 @@ read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
 	else
 	{
 		c->kind = KK_AFFIRM;
-		c->rule = limit ? "limited" : "affirmed";
+		c->rule = cs->limit ? "limited" : "affirmed";
 	}
+}
+
+/*
+ * Read the clause toks[a, b) into c: its head and predicate, whether it is
+ * denied, who acts, whether it is limited, and so its kind.
+ */
+static void
+read_clause(const Lexicon *lx, const Tok *toks, int a, int b, const char *s,
+			KansaReadClause *c, const KansaReadClause *carried)
+{
+	ClauseScan	cs;
+	int			k;
+
+	memset(&cs, 0, sizeof(cs));
+	cs.lx = lx;
+	cs.toks = toks;
+	cs.a = a;
+	cs.b = b;
+	cs.copula_only = true;
+	clause_head(&cs);
+	c->third_mentioned = (cs.mask & (LX_THIRD | LX_BUILDING)) != 0 && !(cs.mask & LX_OWNED);
+	c->concrete = real_safeguard(toks, a, b) ||
+		(cs.mask & (LX_ASSET | LX_HAZARD | LX_UNAUTH | LX_NA)) != 0;
+	if (cs.head < 0)
+	{
+		c->kind = KK_NONE;
+		c->rule = "no_predicate";
+		return;
+	}
+	for (k = a; k < cs.head; k++)
+		cs.before |= toks[k].mask;
+
+	clause_predicate(&cs, c);
+	clause_tail(&cs);
+	clause_agent(&cs, c, s, carried);
+
+	/* limitation words, except のみ/だけ/以外 after a person */
+	for (k = a; k < b; k++)
+	{
+		if (!(toks[k].mask & LX_LIMIT))
+			continue;
+		if (after_person(toks, a, k) || after_vetting(toks, a, k))
+			continue;
+		cs.limit = true;
+	}
+	c->limited = cs.limit;
+
+	clause_kind(&cs, c);
 }
 
 /*
@@ -1314,157 +1443,194 @@ static const char *const en_objnoun[] = {"data", "database", "databases", "recor
 static const char *const en_customer_roles[] = {"admins", "admin", "administrators",
 "administrator", "owners", "owner", "side"};
 
-/* Read the English clause w[a, b) into c. */
-static void
-read_clause_en(const Lexicon *lx, const Word *w, int a, int b, KansaReadClause *c,
-			   const KansaReadClause *carried)
+/* What reading one English clause gathers from its words. */
+typedef struct EnClauseScan
 {
-	int			mask = 0;
-	int			k;
-	bool		neg = false,
-				potential = false,
-				plan = false,
-				limited = false,
-				self = false,
-				third_agent = false,
-				third_tool = false,
-				customer = false,
-				duty = false,
-				without = false,
-				pointer = false,
-				background = false,
-				by_third = false;
-	int			content = 0;
-	int			first_neg = -1;
+	int			mask;			/* lexicon classes of its words */
+	int			content;		/* its words, not numbers or ids */
+	bool		neg;
+	bool		potential;
+	bool		plan;
+	bool		limited;
+	bool		self;			/* the vendor acts: "we", "our team" */
+	bool		third_agent;	/* a third party named, not as a tool */
+	bool		third_tool;		/* "in AWS", "via the provider" */
+	bool		customer;		/* the customer as the doer */
+	bool		duty;			/* "responsibility", "responsible" */
+	bool		without;
+	bool		pointer;		/* "in accordance with", "see", "per policy" */
+	bool		background;		/* "founded", "headquartered" */
+	bool		by_third;		/* "by AWS" */
+} EnClauseScan;
 
-	for (k = a; k < b; k++)
+/*
+ * Does word k of the clause w[a, b) state a plan: a plan word, a fiscal
+ * year, "to be deployed", "being rolled out", or a date ahead ("by Mar
+ * 2026", "effective April", "target: Q3")?
+ */
+static bool
+en_plan_at(const Word *w, int b, int k)
+{
+	const Word *t = &w[k];
+
+	if (w_in(t, en_plan, lengthof(en_plan)) || (t->mask & LX_PLAN) ||
+		(strncmp(t->w, "fy", 2) == 0 && en_year(t)) ||
+		(w_is(t, "to") && k + 1 < b && w_is(&w[k + 1], "be") && k + 2 < b &&
+		 strlen(w[k + 2].w) > 2 && strcmp(w[k + 2].w + strlen(w[k + 2].w) - 2, "ed") == 0) ||
+		(w_is(t, "being") && k + 1 < b && strlen(w[k + 1].w) > 2 &&
+		 strcmp(w[k + 1].w + strlen(w[k + 1].w) - 2, "ed") == 0))
+		return true;
+	return (w_is(t, "by") || w_is(t, "effective") || w_is(t, "from") || w_is(t, "until") ||
+			w_is(t, "target") || w_is(t, "in")) &&
+		k + 1 < b && (w_in(&w[k + 1], en_months, lengthof(en_months)) ||
+					  (en_year(&w[k + 1]) && !w_is(t, "in") && !w_is(t, "from"))) &&
+		!(w_is(t, "in") && !(k + 2 < b && (w_in(&w[k + 2], en_months, lengthof(en_months)) ||
+										   en_year(&w[k + 2]))));
+}
+
+/*
+ * Does word k of the clause w[a, b) limit it ("some", "certain", a
+ * limitation word of the lexicon)?  Not when it names an allowlist, which
+ * is the safeguard ("only authorised staff", "VPN only").
+ */
+static bool
+en_limits_at(const Word *w, int a, int b, int k)
+{
+	const Word *t = &w[k];
+	bool		vetted;
+
+	if (!((t->mask & LX_LIMIT) || w_is(t, "some") || w_is(t, "certain") ||
+		  w_is(t, "selected") || w_is(t, "excluding")))
+		return false;
+	vetted = (k > a && w_in(&w[k - 1], en_vetting, lengthof(en_vetting))) ||
+		(k + 1 < b && w_in(&w[k + 1], en_vetting, lengthof(en_vetting))) ||
+		(k + 2 < b && w_in(&w[k + 2], en_vetting, lengthof(en_vetting)) &&
+		 !w_in(&w[k + 1], en_neg, lengthof(en_neg))) ||
+		(k + 3 < b && w_in(&w[k + 3], en_vetting, lengthof(en_vetting)) &&
+		 (w_is(&w[k + 2], "an") || w_is(&w[k + 2], "a") || w_is(&w[k + 2], "the")));
+	return !vetted;
+}
+
+/*
+ * Is the customer word k of the clause w[a, b) the doer: "by the
+ * customer", "customers label…", "customer admins", "the customer is
+ * responsible"; not "customer data", "to customers"?
+ */
+static bool
+en_customer_acts(const Word *w, int a, int b, int k)
+{
+	const Word *t = &w[k];
+
+	return (k > a && w_is(&w[k - 1], "by")) ||
+		(k > a + 1 && w_is(&w[k - 2], "by")) ||
+		((k == a || (k == a + 1 && w_in(&w[a], en_det, lengthof(en_det)))) &&
+		 !(k + 1 < b && w_in(&w[k + 1], en_objnoun, lengthof(en_objnoun)))) ||
+		(k + 1 < b && w_in(&w[k + 1], en_customer_roles, lengthof(en_customer_roles))) ||
+		(k + 1 < b && (w_is(&w[k + 1], "is") || w_is(&w[k + 1], "are")) && k + 2 < b &&
+		 w_is(&w[k + 2], "responsible")) ||
+		(k + 1 < b && w_is(&w[k + 1], "responsibility")) ||
+		(strlen(t->w) > 2 && strcmp(t->w + strlen(t->w) - 2, "'s") == 0 && k + 1 < b &&
+		 w_is(&w[k + 1], "responsibility"));
+}
+
+/* Note what word k of the clause w[a, b) says in cs. */
+static void
+en_scan_word(EnClauseScan *cs, const Word *w, int a, int b, int k)
+{
+	const Word *t = &w[k];
+
+	cs->mask |= t->mask;
+	/* a word, not a number or an id (JP-12345) */
+	if (strpbrk(t->w, "abcdefghijklmnopqrstuvwxyz") != NULL &&
+		strpbrk(t->w, "0123456789") == NULL)
+		cs->content++;
+	if (w_in(t, en_neg, lengthof(en_neg)) || (strlen(t->w) > 3 &&
+											  strcmp(t->w + strlen(t->w) - 3, "n't") == 0))
 	{
-		const Word *t = &w[k];
-
-		mask |= t->mask;
-		/* a word, not a number or an id (JP-12345) */
-		if (strpbrk(t->w, "abcdefghijklmnopqrstuvwxyz") != NULL &&
-			strpbrk(t->w, "0123456789") == NULL)
-			content++;
-		if (w_in(t, en_neg, lengthof(en_neg)) || (strlen(t->w) > 3 &&
-												   strcmp(t->w + strlen(t->w) - 3, "n't") == 0))
-		{
-			if (w_is(t, "without"))
-				without = true;
-			else
-			{
-				neg = true;
-				if (first_neg < 0)
-					first_neg = k;
-			}
-			if (w_is(t, "cannot") || w_is(t, "can't"))
-				potential = true;
-		}
-		if (w_is(t, "can") || w_is(t, "able") || w_is(t, "reachable") ||
-			w_is(t, "accessible") || w_is(t, "exposed") || w_is(t, "possible"))
-			potential = true;
-		if (w_in(t, en_plan, lengthof(en_plan)) || (t->mask & LX_PLAN) ||
-			(strncmp(t->w, "fy", 2) == 0 && en_year(t)) ||
-			(w_is(t, "to") && k + 1 < b && w_is(&w[k + 1], "be") && k + 2 < b &&
-			 strlen(w[k + 2].w) > 2 && strcmp(w[k + 2].w + strlen(w[k + 2].w) - 2, "ed") == 0) ||
-			(w_is(t, "being") && k + 1 < b && strlen(w[k + 1].w) > 2 &&
-			 strcmp(w[k + 1].w + strlen(w[k + 1].w) - 2, "ed") == 0))
-			plan = true;
-		/* "by Mar 2026", "effective April", "target: Q3": a date ahead */
-		if ((w_is(t, "by") || w_is(t, "effective") || w_is(t, "from") || w_is(t, "until") ||
-			 w_is(t, "target") || w_is(t, "in")) &&
-			k + 1 < b && (w_in(&w[k + 1], en_months, lengthof(en_months)) ||
-						  (en_year(&w[k + 1]) && !w_is(t, "in") && !w_is(t, "from"))) &&
-			!(w_is(t, "in") && !(k + 2 < b && (w_in(&w[k + 2], en_months, lengthof(en_months)) ||
-												en_year(&w[k + 2])))))
-			plan = true;
-		if (w_is(t, "described") && k > a && w_is(&w[k - 1], "as"))
-			pointer = true;
-		if ((t->mask & LX_LIMIT) || w_is(t, "some") || w_is(t, "certain") ||
-			w_is(t, "selected") || w_is(t, "excluding"))
-		{
-			/* "only authorised staff", "VPN only": the allowlist is the safeguard */
-			bool		vetted = (k > a && w_in(&w[k - 1], en_vetting, lengthof(en_vetting))) ||
-				(k + 1 < b && w_in(&w[k + 1], en_vetting, lengthof(en_vetting))) ||
-				(k + 2 < b && w_in(&w[k + 2], en_vetting, lengthof(en_vetting)) &&
-				 !w_in(&w[k + 1], en_neg, lengthof(en_neg))) ||
-				(k + 3 < b && w_in(&w[k + 3], en_vetting, lengthof(en_vetting)) &&
-				 (w_is(&w[k + 2], "an") || w_is(&w[k + 2], "a") || w_is(&w[k + 2], "the")));
-
-			if (!vetted)
-				limited = true;
-		}
-		if (w_in(t, en_self, lengthof(en_self)))
-		{
-			/* "by us", "we", "our team": the vendor acts; "our office" does not */
-			if (!w_is(t, "our") ||
-				(k + 1 < b && w_in(&w[k + 1], en_own_people, lengthof(en_own_people))))
-				self = true;
-		}
-		if ((t->mask & (LX_THIRD | LX_BUILDING)) && k > a &&
-			(w_is(&w[k - 1], "by") || (k > a + 1 && w_is(&w[k - 2], "by"))))
-			by_third = true;
-		if (w_is(t, "per") && k + 1 < b &&
-			(w_is(&w[k + 1], "terms") || w_is(&w[k + 1], "policy") ||
-			 w_is(&w[k + 1], "contract") || w_is(&w[k + 1], "agreement") ||
-			 w_is(&w[k + 1], "our") || w_is(&w[k + 1], "the")))
-			pointer = true;
-		if (t->mask & (LX_THIRD | LX_BUILDING))
-		{
-			if (k > a && w_in(&w[k - 1], en_tool_prep, lengthof(en_tool_prep)))
-				third_tool = true;
-			else if (k > a + 1 && w_is(&w[k - 1], "the") &&
-					 w_in(&w[k - 2], en_tool_prep, lengthof(en_tool_prep)))
-				third_tool = true;
-			else
-				third_agent = true;
-		}
-		/*
-		 * the customer as the doer: "by the customer", "customers label…",
-		 * "customer admins"; not "customer data", "to customers"
-		 */
-		if ((t->mask & LX_CUSTOMER) &&
-			((k > a && w_is(&w[k - 1], "by")) ||
-			 (k > a + 1 && w_is(&w[k - 2], "by")) ||
-			 ((k == a || (k == a + 1 && w_in(&w[a], en_det, lengthof(en_det)))) &&
-			  !(k + 1 < b && w_in(&w[k + 1], en_objnoun, lengthof(en_objnoun)))) ||
-			 (k + 1 < b && w_in(&w[k + 1], en_customer_roles, lengthof(en_customer_roles))) ||
-			 (k + 1 < b && (w_is(&w[k + 1], "is") || w_is(&w[k + 1], "are")) && k + 2 < b &&
-			  w_is(&w[k + 2], "responsible")) ||
-			 (k + 1 < b && w_is(&w[k + 1], "responsibility")) ||
-			 (strlen(t->w) > 2 && strcmp(t->w + strlen(t->w) - 2, "'s") == 0 && k + 1 < b &&
-			  w_is(&w[k + 1], "responsibility"))))
-			customer = true;
-		if (w_in(t, en_duty, lengthof(en_duty)))
-			duty = true;
-		if (w_in(t, en_pointer, lengthof(en_pointer)))
-			pointer = true;
-		if (w_in(t, en_background, lengthof(en_background)))
-			background = true;
+		if (w_is(t, "without"))
+			cs->without = true;
+		else
+			cs->neg = true;
+		if (w_is(t, "cannot") || w_is(t, "can't"))
+			cs->potential = true;
 	}
-	c->limited = limited;
-	c->third_mentioned = third_agent || third_tool;
-	c->concrete = (mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD | LX_UNAUTH | LX_NA)) != 0;
-	c->predicate = NULL;
+	if (w_is(t, "can") || w_is(t, "able") || w_is(t, "reachable") ||
+		w_is(t, "accessible") || w_is(t, "exposed") || w_is(t, "possible"))
+		cs->potential = true;
+	if (en_plan_at(w, b, k))
+		cs->plan = true;
+	if (w_is(t, "described") && k > a && w_is(&w[k - 1], "as"))
+		cs->pointer = true;
+	if (en_limits_at(w, a, b, k))
+		cs->limited = true;
+	/* "by us", "we", "our team": the vendor acts; "our office" does not */
+	if (w_in(t, en_self, lengthof(en_self)) &&
+		(!w_is(t, "our") ||
+		 (k + 1 < b && w_in(&w[k + 1], en_own_people, lengthof(en_own_people)))))
+		cs->self = true;
+	if ((t->mask & (LX_THIRD | LX_BUILDING)) && k > a &&
+		(w_is(&w[k - 1], "by") || (k > a + 1 && w_is(&w[k - 2], "by"))))
+		cs->by_third = true;
+	if (w_is(t, "per") && k + 1 < b &&
+		(w_is(&w[k + 1], "terms") || w_is(&w[k + 1], "policy") ||
+		 w_is(&w[k + 1], "contract") || w_is(&w[k + 1], "agreement") ||
+		 w_is(&w[k + 1], "our") || w_is(&w[k + 1], "the")))
+		cs->pointer = true;
+	if (t->mask & (LX_THIRD | LX_BUILDING))
+	{
+		if (k > a && w_in(&w[k - 1], en_tool_prep, lengthof(en_tool_prep)))
+			cs->third_tool = true;
+		else if (k > a + 1 && w_is(&w[k - 1], "the") &&
+				 w_in(&w[k - 2], en_tool_prep, lengthof(en_tool_prep)))
+			cs->third_tool = true;
+		else
+			cs->third_agent = true;
+	}
+	if ((t->mask & LX_CUSTOMER) && en_customer_acts(w, a, b, k))
+		cs->customer = true;
+	if (w_in(t, en_duty, lengthof(en_duty)))
+		cs->duty = true;
+	if (w_in(t, en_pointer, lengthof(en_pointer)))
+		cs->pointer = true;
+	if (w_in(t, en_background, lengthof(en_background)))
+		cs->background = true;
+}
 
-	/* who acts */
-	if (customer && (self || third_agent) && !duty)
-		c->agent = KA_SHARED;
-	else if (customer && (duty || !self))
-		c->agent = KA_CUSTOMER;
-	else if (by_third || (third_agent && !self))
-		c->agent = KA_THIRD;
-	else if (self)
-		c->agent = KA_SELF;
-	else if (carried != NULL)
-		c->agent = carried->agent;
-	else
-		c->agent = KA_NONE;
-	c->customer_cue = c->agent == KA_CUSTOMER;
+/*
+ * Who acts in an English clause: both parties, the customer (by duty or
+ * alone), a third party, the vendor, else the agent carried from the clause
+ * before.
+ */
+static KansaAgent
+en_clause_agent(const EnClauseScan *cs, const KansaReadClause *carried)
+{
+	if (cs->customer && (cs->self || cs->third_agent) && !cs->duty)
+		return KA_SHARED;
+	if (cs->customer && (cs->duty || !cs->self))
+		return KA_CUSTOMER;
+	if (cs->by_third || (cs->third_agent && !cs->self))
+		return KA_THIRD;
+	if (cs->self)
+		return KA_SELF;
+	if (carried != NULL)
+		return carried->agent;
+	return KA_NONE;
+}
 
-	if (content == 0 ||
-		(content == 1 && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD | LX_UNAUTH | LX_NA |
-								   LX_PLAN | LX_THIRD | LX_BUILDING | LX_CUSTOMER))))
+/*
+ * The kind of an English clause, from the first that applies: no
+ * statement; a not-applicable word; a plan; a safeguard required ("no
+ * login without MFA"); a denial; a pointer to a document; background about
+ * the company; else an affirmation.
+ */
+static void
+en_clause_kind(const EnClauseScan *cs, KansaReadClause *c)
+{
+	int			mask = cs->mask;
+
+	if (cs->content == 0 ||
+		(cs->content == 1 && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD | LX_UNAUTH | LX_NA |
+									   LX_PLAN | LX_THIRD | LX_BUILDING | LX_CUSTOMER))))
 	{
 		/* nothing, or one word the lexicon does not know: no statement */
 		c->kind = KK_NONE;
@@ -1475,31 +1641,31 @@ read_clause_en(const Lexicon *lx, const Word *w, int a, int b, KansaReadClause *
 		c->kind = KK_NA;
 		c->rule = "not_applicable_word";
 	}
-	else if (plan)
+	else if (cs->plan)
 	{
 		c->kind = KK_PLAN;
 		c->rule = "plan";
 	}
-	else if (neg && without && !potential)
+	else if (cs->neg && cs->without && !cs->potential)
 	{
 		/* "no login without MFA": the safeguard is required */
 		c->kind = KK_AFFIRM;
 		c->rule = "required";
 	}
-	else if (neg)
+	else if (cs->neg)
 	{
-		if (!read_negation(c, mask, potential))
+		if (!read_negation(c, mask, cs->potential))
 		{
 			c->kind = KK_NEG;
 			c->rule = "safeguard_missing";
 		}
 	}
-	else if (pointer && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD)))
+	else if (cs->pointer && !(mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD)))
 	{
 		c->kind = KK_BACKGROUND;
 		c->rule = "compliance_claim";
 	}
-	else if (background && !(mask & (LX_SAFEGUARD | LX_HAZARD)) && c->agent != KA_CUSTOMER)
+	else if (cs->background && !(mask & (LX_SAFEGUARD | LX_HAZARD)) && c->agent != KA_CUSTOMER)
 	{
 		c->kind = KK_BACKGROUND;
 		c->rule = "background";
@@ -1507,8 +1673,28 @@ read_clause_en(const Lexicon *lx, const Word *w, int a, int b, KansaReadClause *
 	else
 	{
 		c->kind = KK_AFFIRM;
-		c->rule = limited ? "limited" : "affirmed";
+		c->rule = cs->limited ? "limited" : "affirmed";
 	}
+}
+
+/* Read the English clause w[a, b) into c: what its words say, who acts, its kind. */
+static void
+read_clause_en(const Lexicon *lx, const Word *w, int a, int b, KansaReadClause *c,
+			   const KansaReadClause *carried)
+{
+	EnClauseScan cs;
+	int			k;
+
+	memset(&cs, 0, sizeof(cs));
+	for (k = a; k < b; k++)
+		en_scan_word(&cs, w, a, b, k);
+	c->limited = cs.limited;
+	c->third_mentioned = cs.third_agent || cs.third_tool;
+	c->concrete = (cs.mask & (LX_SAFEGUARD | LX_ASSET | LX_HAZARD | LX_UNAUTH | LX_NA)) != 0;
+	c->predicate = NULL;
+	c->agent = en_clause_agent(&cs, carried);
+	c->customer_cue = c->agent == KA_CUSTOMER;
+	en_clause_kind(&cs, c);
 	(void) lx;
 }
 
@@ -1611,106 +1797,122 @@ read_sentence_en(const Lexicon *lx, const char *s, int len, KansaReadClause **ou
 	return sentence_scope(cl, ncl);
 }
 
-/*
- * Read one sentence (len bytes of clean text) into clauses; returns their
- * number and a palloc'd array in *out.
- */
-int
-kansa_read_sentence(const char *s, int len, const KansaReadContext *ctx,
-					KansaReadClause **out)
+/* A Japanese sentence as the reader sees it: its tokens and where they lie. */
+typedef struct TokSentence
 {
-	const Lexicon *lx = get_lexicon();
-	KansaToken *kt;
-	int			nt;
+	const char *s;				/* the clean text, len bytes */
+	int			len;
+	char	   *lower;			/* s with ASCII in lower case */
 	Tok		   *toks;
-	char	   *lower;
-	KansaMatch *m;
-	int			nm;
-	bool	   *tok_start;
-	bool	   *tok_end;
+	int			nt;
+	bool	   *tok_start;		/* per byte: a token starts here */
+	bool	   *tok_end;		/* per byte: a token ends here */
+} TokSentence;
+
+/* Cut the sentence into tokens with MeCab: parts of speech, lemma, offsets. */
+static void
+tokenize_sentence(TokSentence *ts)
+{
+	KansaToken *kt;
 	int			i;
-	KansaReadClause *cl;
-	int			ncl = 0;
-	int			a;
-	KansaRole	start_role;
-	const KansaReadClause *carried = NULL;
 
-	if (!kansa_has_japanese(s, len))
-		return read_sentence_en(lx, s, len, out);
-
-	nt = kansa_tokens(s, len, &kt);
-	toks = palloc0(Max(nt, 1) * sizeof(Tok));
-	tok_start = palloc0(len + 1);
-	tok_end = palloc0(len + 1);
-	for (i = 0; i < nt; i++)
+	ts->nt = kansa_tokens(ts->s, ts->len, &kt);
+	ts->toks = palloc0(Max(ts->nt, 1) * sizeof(Tok));
+	ts->tok_start = palloc0(ts->len + 1);
+	ts->tok_end = palloc0(ts->len + 1);
+	for (i = 0; i < ts->nt; i++)
 	{
+		Tok		   *t = &ts->toks[i];
 		bool		unidic = kt[i].nfields > 12;
 		const char *lemma = feature(&kt[i], unidic ? 7 : 6);
 
-		toks[i].t = &kt[i];
-		toks[i].pos = feature(&kt[i], 0);
-		toks[i].pos1 = feature(&kt[i], 1);
-		toks[i].cform = feature(&kt[i], 5);
-		toks[i].lemma = lemma[0] ? lemma : kt[i].surface;
-		toks[i].start = kt[i].offset;
-		toks[i].end = kt[i].offset + strlen(kt[i].surface);
-		if (toks[i].end > len)
-			toks[i].end = len;
-		tok_start[toks[i].start] = true;
-		tok_end[toks[i].end] = true;
+		t->t = &kt[i];
+		t->pos = feature(&kt[i], 0);
+		t->pos1 = feature(&kt[i], 1);
+		t->cform = feature(&kt[i], 5);
+		t->lemma = lemma[0] ? lemma : kt[i].surface;
+		t->start = kt[i].offset;
+		t->end = kt[i].offset + strlen(kt[i].surface);
+		if (t->end > ts->len)
+			t->end = ts->len;
+		ts->tok_start[t->start] = true;
+		ts->tok_end[t->end] = true;
 	}
+	ts->lower = kansa_ascii_lower(ts->s, ts->len);
+}
 
-	/* lexicon terms covering whole tokens */
-	lower = kansa_ascii_lower(s, len);
-	nm = kansa_automaton_match(lx->automaton, lower, len, false, lx->nterms,
+/*
+ * Mark the tokens with lexicon classes: those of the terms that cover
+ * whole tokens; the customer for the one addressed with 様 (信用金庫様,
+ * 金融機関様); the vendor for the service's and the vendor's own names.
+ */
+static void
+mark_token_classes(const Lexicon *lx, TokSentence *ts, const KansaReadContext *ctx)
+{
+	Tok		   *toks = ts->toks;
+	int			nt = ts->nt;
+	KansaMatch *m;
+	int			nm;
+	int			i,
+				k;
+
+	nm = kansa_automaton_match(lx->automaton, ts->lower, ts->len, false, lx->nterms,
 							   &m, NULL, NULL);
 	for (i = 0; i < nm; i++)
 	{
-		int			k;
-
-		if (!tok_start[m[i].start] || !tok_end[m[i].end])
+		if (!ts->tok_start[m[i].start] || !ts->tok_end[m[i].end])
 			continue;
 		for (k = 0; k < nt; k++)
 			if (toks[k].start >= m[i].start && toks[k].end <= m[i].end)
 				toks[k].mask |= lx->masks[m[i].pattern];
 	}
-	/* 信用金庫様, 金融機関様: the one addressed with 様 is the customer */
 	for (i = 1; i < nt; i++)
 	{
-		int			k;
-
 		if (!(is(&toks[i], "名詞", "様") && strcmp(toks[i].pos1, "接尾") == 0))
 			continue;
 		for (k = i; k >= 0 && strcmp(toks[k].pos, "名詞") == 0; k--)
 			toks[k].mask |= LX_CUSTOMER;
 	}
-	/* the service's and the vendor's own names */
-	if (ctx != NULL)
+	if (ctx == NULL)
+		return;
+	for (i = 0; i < ctx->nself; i++)
 	{
-		for (i = 0; i < ctx->nself; i++)
+		const char *p = ts->lower;
+		int			nl = strlen(ctx->self_names[i]);
+
+		if (nl == 0)
+			continue;
+		while ((p = strstr(p, ctx->self_names[i])) != NULL)
 		{
-			const char *p = lower;
-			int			nl = strlen(ctx->self_names[i]);
+			int			st = p - ts->lower;
 
-			if (nl == 0)
-				continue;
-			while ((p = strstr(p, ctx->self_names[i])) != NULL)
-			{
-				int			st = p - lower;
-				int			k;
-
-				for (k = 0; k < nt; k++)
-					if (toks[k].start >= st && toks[k].end <= st + nl)
-						toks[k].mask |= LX_SELF;
-				p += nl;
-			}
+			for (k = 0; k < nt; k++)
+				if (toks[k].start >= st && toks[k].end <= st + nl)
+					toks[k].mask |= LX_SELF;
+			p += nl;
 		}
 	}
+}
 
-	/* cut into clauses */
-	cl = palloc0(Max(nt, 1) * sizeof(KansaReadClause));
-	a = 0;
-	start_role = KR_MAIN;
+/*
+ * Cut the sentence into clauses, each read with read_clause(): at a
+ * conjunction (one that opens a clause makes it a proviso when it says so:
+ * ただし), where ends_clause() says a clause ends, and at a comma after a
+ * verb's continuative form, ぬ or the particle て.  Returns the number of
+ * clauses, in the palloc'd *out.
+ */
+static int
+cut_clauses(const Lexicon *lx, const TokSentence *ts, KansaReadClause **out)
+{
+	const Tok  *toks = ts->toks;
+	int			nt = ts->nt;
+	KansaReadClause *cl = palloc0(Max(nt, 1) * sizeof(KansaReadClause));
+	int			ncl = 0;
+	int			a = 0;
+	int			i;
+	KansaRole	start_role = KR_MAIN;
+	const KansaReadClause *carried = NULL;
+
 	for (i = 0; i <= nt; i++)
 	{
 		KansaRole	end_role = KR_MAIN;
@@ -1747,7 +1949,7 @@ kansa_read_sentence(const char *s, int len, const KansaReadContext *ctx,
 			c->role = end_role != KR_MAIN ? end_role : start_role;
 			c->start = toks[a].start;
 			c->len = toks[b - 1].end - toks[a].start;
-			read_clause(lx, toks, a, b, s, c, carried);
+			read_clause(lx, toks, a, b, ts->s, c, carried);
 			if (c->agent_is_topic && c->agent != KA_NONE)
 				carried = c;
 			/* a condition that narrows the scope, not a moment */
@@ -1766,5 +1968,29 @@ kansa_read_sentence(const char *s, int len, const KansaReadContext *ctx,
 		}
 	}
 	*out = cl;
-	return sentence_scope(cl, ncl);
+	return ncl;
+}
+
+/*
+ * Read one sentence (len bytes of clean text) into clauses; returns their
+ * number and a palloc'd array in *out.
+ */
+int
+kansa_read_sentence(const char *s, int len, const KansaReadContext *ctx,
+					KansaReadClause **out)
+{
+	const Lexicon *lx = get_lexicon();
+	TokSentence ts;
+	int			ncl;
+
+	if (!kansa_has_japanese(s, len))
+		return read_sentence_en(lx, s, len, out);
+
+	memset(&ts, 0, sizeof(ts));
+	ts.s = s;
+	ts.len = len;
+	tokenize_sentence(&ts);
+	mark_token_classes(lx, &ts, ctx);
+	ncl = cut_clauses(lx, &ts, out);
+	return sentence_scope(*out, ncl);
 }

@@ -495,85 +495,54 @@ kansa_resolve_cell(Catalog *cat, const char *cell, const char *section,
 	return n;
 }
 
+/*
+ * A bare item number within a numbered section: "2" under section 1 is
+ * 1.2, and within a numbered sub-section "8(2)" item 8.2.2; or -1.
+ */
 static int
-resolve_written(Catalog *cat, const char *cell, const char *section, IdList *out,
-				const char *subsection, bool *single, char **bad)
+resolve_section_item(Catalog *cat, const char *f, int flen, const char *section,
+					 const char *subsection)
 {
-	int			flen;
-	char	   *f;
+	char	   *t;
 	int			i;
-	char	   *p;
-	List	   *pieces = NIL;
-	ListCell   *lc;
-	StringInfoData cur;
-	const char *prev = NULL;
-	char	   *pending = NULL;
+	int			k;
+	size_t		sl;
 
-	out->n = 0;
-	*single = false;
-	*bad = NULL;
-	f = kansa_fold(cell, strlen(cell), KANSA_FOLD_DASH, false, &flen);
-	if (f == NULL || flen == 0)
-		return 0;
-	/* "設84 to 設137", "運10 から 運20": a range in words */
-	if (contains_nocase(f, " to ") || strstr(f, "\xe3\x81\x8b\xe3\x82\x89") != NULL)
+	if (section == NULL || strspn(f, "0123456789") != (size_t) flen)
+		return -1;
+	t = psprintf("%s.%s", section, f);
+	if ((i = kansa_find_exact(cat, t)) >= 0)
+		return i;
+	if (subsection == NULL)
+		return -1;
+	sl = strlen(section);
+	if (strncmp(subsection, section, sl) == 0 && subsection[sl] == '(' &&
+		sscanf(subsection + sl + 1, "%d", &k) == 1)
 	{
-		f = range_words(f);
-		flen = strlen(f);
-	}
-	/* a bare item number within a numbered section: before anything else */
-	if (section != NULL && strspn(f, "0123456789") == (size_t) flen)
-	{
-		char	   *t = psprintf("%s.%s", section, f);
-
+		t = psprintf("%s.%d.%s", section, k, f);
 		if ((i = kansa_find_exact(cat, t)) >= 0)
-		{
-			idlist_add(out, i);
-			*single = true;
-			return 1;
-		}
-		/* within a numbered sub-section "8(2)": item 8.2.N */
-		if (subsection != NULL)
-		{
-			int			k;
-			size_t		sl = strlen(section);
+			return i;
+	}
+	return -1;
+}
 
-			if (strncmp(subsection, section, sl) == 0 && subsection[sl] == '(' &&
-				sscanf(subsection + sl + 1, "%d", &k) == 1)
-			{
-				t = psprintf("%s.%d.%s", section, k, f);
-				if ((i = kansa_find_exact(cat, t)) >= 0)
-				{
-					idlist_add(out, i);
-					*single = true;
-					return 1;
-				}
-			}
-		}
-	}
-	if ((i = resolve_one(cat, f)) >= 0)
-	{
-		idlist_add(out, i);
-		*single = true;
-		return 1;
-	}
-	if (flen > 1000)
-	{
-		*bad = pnstrdup(f, 40);
-		return 0;
-	}
+/*
+ * Split a folded id cell into pieces at blanks and list separators (, ; /
+ * 、 ・ 。 及び, line breaks).  A blank is no separator next to a range
+ * marker ("設 2 ～ 設 4") or between a prefix and its number ("設 2").
+ */
+static List *
+split_pieces(const char *f)
+{
+	List	   *pieces = NIL;
+	StringInfoData cur;
+	const char *p;
 
-	/*
-	 * Split into pieces at blanks and list separators.  A blank is no
-	 * separator next to a range marker ("設 2 ～ 設 4") or between a prefix
-	 * and its number ("設 2"); a digitless piece left over ("設") is glued to
-	 * the piece after it below.
-	 */
 	initStringInfo(&cur);
 	for (p = f; *p;)
 	{
 		bool		sep = false;
-		int			l = pg_utf_mblen((unsigned char *) p);
+		int			l = pg_utf_mblen((const unsigned char *) p);
 
 		if (*p == ' ')
 		{
@@ -613,11 +582,27 @@ resolve_written(Catalog *cat, const char *cell, const char *section, IdList *out
 	}
 	if (cur.len > 0)
 		pieces = lappend(pieces, pstrdup(cur.data));
+	return pieces;
+}
+
+/*
+ * The controls the pieces of a cell name, each an id or a range (a number
+ * alone takes the prefix of the id before it; a digitless piece, "設", is
+ * glued to the piece after it).  All or nothing: 0, with *bad the first
+ * piece not understood.
+ */
+static int
+resolve_pieces(Catalog *cat, List *pieces, IdList *out, char **bad)
+{
+	ListCell   *lc;
+	const char *prev = NULL;
+	char	   *pending = NULL;
 
 	foreach(lc, pieces)
 	{
 		char	   *piece = (char *) lfirst(lc);
 		int			n0 = out->n;
+		int			i;
 
 		CHECK_FOR_INTERRUPTS();
 		if (pending != NULL)
@@ -647,8 +632,50 @@ resolve_written(Catalog *cat, const char *cell, const char *section, IdList *out
 		out->n = 0;
 		return 0;
 	}
-	*single = out->n == 1;
 	return out->n;
+}
+
+/*
+ * The controls an id cell names as written: the whole cell as one id (or a
+ * bare item number of the section), else a list of ids and ranges.
+ */
+static int
+resolve_written(Catalog *cat, const char *cell, const char *section, IdList *out,
+				const char *subsection, bool *single, char **bad)
+{
+	int			flen;
+	char	   *f;
+	int			i;
+	int			n;
+
+	out->n = 0;
+	*single = false;
+	*bad = NULL;
+	f = kansa_fold(cell, strlen(cell), KANSA_FOLD_DASH, false, &flen);
+	if (f == NULL || flen == 0)
+		return 0;
+	/* "設84 to 設137", "運10 から 運20": a range in words */
+	if (contains_nocase(f, " to ") || strstr(f, "\xe3\x81\x8b\xe3\x82\x89") != NULL)
+	{
+		f = range_words(f);
+		flen = strlen(f);
+	}
+	/* a bare item number within a numbered section: before anything else */
+	if ((i = resolve_section_item(cat, f, flen, section, subsection)) >= 0 ||
+		(i = resolve_one(cat, f)) >= 0)
+	{
+		idlist_add(out, i);
+		*single = true;
+		return 1;
+	}
+	if (flen > 1000)
+	{
+		*bad = pnstrdup(f, 40);
+		return 0;
+	}
+	n = resolve_pieces(cat, split_pieces(f), out, bad);
+	*single = n == 1;
+	return n;
 }
 
 /*

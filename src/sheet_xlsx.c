@@ -128,21 +128,17 @@ entry_offset_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/* Read and check the central directory. */
-static void
-zip_open(Xlsx *x)
+/*
+ * The offset of the end of central directory record: the last one within
+ * the 64 KB a comment may take whose comment ends the file.
+ */
+static size_t
+zip_find_eocd(const Xlsx *x)
 {
 	const unsigned char *d = x->data;
 	size_t		len = x->len;
-	size_t		eocd = 0;
-	bool		found = false;
 	size_t		stop;
-	uint32		cdsize,
-				cdoff;
-	int			n,
-				i;
 	size_t		p;
-	ZipEntry  **byoffset;
 
 	if (len < 22)
 		zip_error("file too short for a zip archive", NULL);
@@ -150,16 +146,116 @@ zip_open(Xlsx *x)
 	for (p = len - 22;; p--)
 	{
 		if (get32(d + p) == 0x06054b50 && p + 22 + get16(d + p + 20) == len)
-		{
-			eocd = p;
-			found = true;
-			break;
-		}
+			return p;
 		if (p == stop)
 			break;
 	}
-	if (!found)
-		zip_error("end of central directory not found", NULL);
+	zip_error("end of central directory not found", NULL);
+	return 0;					/* keep compiler quiet */
+}
+
+/*
+ * Read the central directory entry at d[p] into e, and check it: within
+ * the directory [cdoff, cdoff + cdsize), no ZIP64 or encryption, a local
+ * header before the directory that names the same part, its data in
+ * bounds.  Returns the offset of the next entry.
+ */
+static size_t
+zip_read_entry(const Xlsx *x, ZipEntry *e, size_t p, uint32 cdoff, uint32 cdsize)
+{
+	const unsigned char *d = x->data;
+	int			nlen,
+				xlen,
+				clen,
+				lnlen,
+				lxlen;
+
+	if (p + 46 > (size_t) cdoff + cdsize || get32(d + p) != 0x02014b50)
+		zip_error("corrupt central directory", NULL);
+	e->flags = get16(d + p + 8);
+	e->method = get16(d + p + 10);
+	e->crc = get32(d + p + 16);
+	e->csize = get32(d + p + 20);
+	e->usize = get32(d + p + 24);
+	nlen = get16(d + p + 28);
+	xlen = get16(d + p + 30);
+	clen = get16(d + p + 32);
+	e->offset = get32(d + p + 42);
+	if (nlen == 0 || nlen > KANSA_ZIP_MAX_NAME ||
+		p + 46 + nlen + xlen + clen > (size_t) cdoff + cdsize)
+		zip_error("corrupt central directory", NULL);
+	if (memchr(d + p + 46, '\0', nlen) != NULL)
+		zip_error("entry name holds a NUL byte", NULL);
+	e->name = pnstrdup((const char *) d + p + 46, nlen);
+	if (e->csize == 0xFFFFFFFF || e->usize == 0xFFFFFFFF ||
+		e->offset == 0xFFFFFFFF)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("ZIP64 workbooks are not supported")));
+	if (e->flags & 0x0001)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("encrypted workbooks are not supported"),
+				 errhint("Save the workbook without a password.")));
+
+	/* the local header must exist and name the same part */
+	if ((size_t) e->offset + 30 > cdoff ||
+		get32(d + e->offset) != 0x04034b50)
+		zip_error("local header missing", e->name);
+	lnlen = get16(d + e->offset + 26);
+	lxlen = get16(d + e->offset + 28);
+	if (lnlen != nlen || (size_t) e->offset + 30 + lnlen > cdoff ||
+		memcmp(d + e->offset + 30, e->name, nlen) != 0)
+		zip_error("local and central directory names differ", e->name);
+	e->data = e->offset + 30 + lnlen + lxlen;
+	if ((size_t) e->data + e->csize > cdoff)
+		zip_error("entry data out of bounds", e->name);
+	return p + 46 + nlen + xlen + clen;
+}
+
+/*
+ * Sort the entries by name and check that no two share a name (a reader
+ * must never pick "the first one") or bytes.
+ */
+static void
+zip_check_entries(Xlsx *x)
+{
+	int			n = x->nentries;
+	ZipEntry  **byoffset;
+	int			i;
+
+	qsort(x->entries, n, sizeof(ZipEntry), entry_name_cmp);
+	for (i = 1; i < n; i++)
+		if (strcmp(x->entries[i - 1].name, x->entries[i].name) == 0)
+			zip_error("duplicate entry", x->entries[i].name);
+
+	byoffset = palloc(Max(n, 1) * sizeof(ZipEntry *));
+	for (i = 0; i < n; i++)
+		byoffset[i] = &x->entries[i];
+	qsort(byoffset, n, sizeof(ZipEntry *), entry_offset_cmp);
+	for (i = 1; i < n; i++)
+		if ((size_t) byoffset[i - 1]->data + byoffset[i - 1]->csize >
+			byoffset[i]->offset)
+			zip_error("entries overlap", byoffset[i]->name);
+	pfree(byoffset);
+}
+
+/*
+ * Read and check the central directory: one volume, no ZIP64, at most
+ * KANSA_ZIP_MAX_ENTRIES entries, each checked by zip_read_entry, none
+ * sharing a name or bytes with another.
+ */
+static void
+zip_open(Xlsx *x)
+{
+	const unsigned char *d = x->data;
+	size_t		eocd = zip_find_eocd(x);
+	uint32		cdsize,
+				cdoff;
+	int			n,
+				i;
+	size_t		p;
+
 	n = get16(d + eocd + 10);
 	cdsize = get32(d + eocd + 12);
 	cdoff = get32(d + eocd + 16);
@@ -181,73 +277,8 @@ zip_open(Xlsx *x)
 	x->nentries = n;
 	p = cdoff;
 	for (i = 0; i < n; i++)
-	{
-		ZipEntry   *e = &x->entries[i];
-		int			nlen,
-					xlen,
-					clen,
-					lnlen,
-					lxlen;
-
-		if (p + 46 > (size_t) cdoff + cdsize || get32(d + p) != 0x02014b50)
-			zip_error("corrupt central directory", NULL);
-		e->flags = get16(d + p + 8);
-		e->method = get16(d + p + 10);
-		e->crc = get32(d + p + 16);
-		e->csize = get32(d + p + 20);
-		e->usize = get32(d + p + 24);
-		nlen = get16(d + p + 28);
-		xlen = get16(d + p + 30);
-		clen = get16(d + p + 32);
-		e->offset = get32(d + p + 42);
-		if (nlen == 0 || nlen > KANSA_ZIP_MAX_NAME ||
-			p + 46 + nlen + xlen + clen > (size_t) cdoff + cdsize)
-			zip_error("corrupt central directory", NULL);
-		if (memchr(d + p + 46, '\0', nlen) != NULL)
-			zip_error("entry name holds a NUL byte", NULL);
-		e->name = pnstrdup((const char *) d + p + 46, nlen);
-		if (e->csize == 0xFFFFFFFF || e->usize == 0xFFFFFFFF ||
-			e->offset == 0xFFFFFFFF)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("ZIP64 workbooks are not supported")));
-		if (e->flags & 0x0001)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("encrypted workbooks are not supported"),
-					 errhint("Save the workbook without a password.")));
-
-		/* the local header must exist and name the same part */
-		if ((size_t) e->offset + 30 > cdoff ||
-			get32(d + e->offset) != 0x04034b50)
-			zip_error("local header missing", e->name);
-		lnlen = get16(d + e->offset + 26);
-		lxlen = get16(d + e->offset + 28);
-		if (lnlen != nlen || (size_t) e->offset + 30 + lnlen > cdoff ||
-			memcmp(d + e->offset + 30, e->name, nlen) != 0)
-			zip_error("local and central directory names differ", e->name);
-		e->data = e->offset + 30 + lnlen + lxlen;
-		if ((size_t) e->data + e->csize > cdoff)
-			zip_error("entry data out of bounds", e->name);
-		p += 46 + nlen + xlen + clen;
-	}
-
-	/* names must be unique: a reader must never pick "the first one" */
-	qsort(x->entries, n, sizeof(ZipEntry), entry_name_cmp);
-	for (i = 1; i < n; i++)
-		if (strcmp(x->entries[i - 1].name, x->entries[i].name) == 0)
-			zip_error("duplicate entry", x->entries[i].name);
-
-	/* no two entries may share bytes */
-	byoffset = palloc(Max(n, 1) * sizeof(ZipEntry *));
-	for (i = 0; i < n; i++)
-		byoffset[i] = &x->entries[i];
-	qsort(byoffset, n, sizeof(ZipEntry *), entry_offset_cmp);
-	for (i = 1; i < n; i++)
-		if ((size_t) byoffset[i - 1]->data + byoffset[i - 1]->csize >
-			byoffset[i]->offset)
-			zip_error("entries overlap", byoffset[i]->name);
-	pfree(byoffset);
+		p = zip_read_entry(x, &x->entries[i], p, cdoff, cdsize);
+	zip_check_entries(x);
 }
 
 static ZipEntry *
@@ -918,6 +949,83 @@ cell_done(SheetState *s)
 	kansa_sheet_set(s->sheet, s->row, s->col, value, strlen(value), s->x->limits);
 }
 
+/* A <row>: its number (r="12", else the row after the last), within the limit. */
+static void
+sheet_row_start(xmlTextReaderPtr reader, SheetState *s)
+{
+	char	   *r = xml_attr(reader, "r");
+	int			n = s->row + 1;
+
+	if (r != NULL)
+	{
+		char	   *end;
+		long		v = strtol(r, &end, 10);
+
+		if (end == r || *end != '\0' || v < 1 || v > 1048576)
+			sheet_error_ref(s->part, "row number", r);
+		n = (int) v;
+	}
+	if (n > s->x->limits->max_rows)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("sheet \"%s\" has more than %d rows",
+						s->sheet->name, s->x->limits->max_rows)));
+	s->row = n;
+	s->col = 0;
+}
+
+/*
+ * A <c>: its place (r="B3", else the cell after the last) and type, and a
+ * fresh start for its value.
+ */
+static void
+sheet_cell_start(xmlTextReaderPtr reader, XmlEvent *ev, SheetState *s)
+{
+	char	   *r = xml_attr(reader, "r");
+	char	   *t = xml_attr(reader, "t");
+	int			row = s->row,
+				col = s->col + 1;
+
+	if (r != NULL && !parse_ref(r, &row, &col))
+		sheet_error_ref(s->part, "cell reference", r);
+	if (row == 0)
+		row = Max(s->row, 1);
+	s->row = row;
+	s->col = col;
+	strlcpy(s->ctype, t ? t : "", sizeof(s->ctype));
+	resetStringInfo(&s->v);
+	resetStringInfo(&s->text.buf);
+	s->text.depth_t = s->text.depth_rph = 0;
+	s->in_cell = !ev->empty;
+	s->in_is = false;
+	s->in_v = false;
+}
+
+/* A <mergeCell ref="A1:C1">: the range, kept for fill_merges. */
+static void
+sheet_merge(xmlTextReaderPtr reader, SheetState *s)
+{
+	char	   *ref = xml_attr(reader, "ref");
+	char	   *colon = ref ? strchr(ref, ':') : NULL;
+	Merge	   *m;
+
+	if (colon == NULL)
+		return;					/* a one-cell "merge" merges nothing */
+	*colon = '\0';
+	m = palloc(sizeof(Merge));
+	if (!parse_ref(ref, &m->r1, &m->c1) || !parse_ref(colon + 1, &m->r2, &m->c2) ||
+		m->r1 == 0 || m->r2 == 0 || m->r1 > m->r2 || m->c1 > m->c2)
+	{
+		*colon = ':';
+		sheet_error_ref(s->part, "merged range", ref);
+	}
+	s->merges = lappend(s->merges, m);
+}
+
+/*
+ * The events of a worksheet part: rows, cells and their values (<v>, or
+ * the rich text of <is>), merged ranges.
+ */
 static void
 sheet_handler(xmlTextReaderPtr reader, XmlEvent *ev, void *arg)
 {
@@ -927,48 +1035,9 @@ sheet_handler(xmlTextReaderPtr reader, XmlEvent *ev, void *arg)
 	if (ev->type == XML_READER_TYPE_ELEMENT)
 	{
 		if (strcmp(name, "row") == 0)
-		{
-			char	   *r = xml_attr(reader, "r");
-			int			n = s->row + 1;
-
-			if (r != NULL)
-			{
-				char	   *end;
-				long		v = strtol(r, &end, 10);
-
-				if (end == r || *end != '\0' || v < 1 || v > 1048576)
-					sheet_error_ref(s->part, "row number", r);
-				n = (int) v;
-			}
-			if (n > s->x->limits->max_rows)
-				ereport(ERROR,
-						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-						 errmsg("sheet \"%s\" has more than %d rows",
-								s->sheet->name, s->x->limits->max_rows)));
-			s->row = n;
-			s->col = 0;
-		}
+			sheet_row_start(reader, s);
 		else if (strcmp(name, "c") == 0)
-		{
-			char	   *r = xml_attr(reader, "r");
-			char	   *t = xml_attr(reader, "t");
-			int			row = s->row,
-						col = s->col + 1;
-
-			if (r != NULL && !parse_ref(r, &row, &col))
-				sheet_error_ref(s->part, "cell reference", r);
-			if (row == 0)
-				row = Max(s->row, 1);
-			s->row = row;
-			s->col = col;
-			strlcpy(s->ctype, t ? t : "", sizeof(s->ctype));
-			resetStringInfo(&s->v);
-			resetStringInfo(&s->text.buf);
-			s->text.depth_t = s->text.depth_rph = 0;
-			s->in_cell = !ev->empty;
-			s->in_is = false;
-			s->in_v = false;
-		}
+			sheet_cell_start(reader, ev, s);
 		else if (s->in_cell && strcmp(name, "v") == 0)
 			s->in_v = !ev->empty;
 		else if (s->in_cell && strcmp(name, "is") == 0)
@@ -976,23 +1045,7 @@ sheet_handler(xmlTextReaderPtr reader, XmlEvent *ev, void *arg)
 		else if (s->in_is)
 			text_event(&s->text, ev);
 		else if (strcmp(name, "mergeCell") == 0)
-		{
-			char	   *ref = xml_attr(reader, "ref");
-			char	   *colon = ref ? strchr(ref, ':') : NULL;
-			Merge	   *m;
-
-			if (colon == NULL)
-				return;			/* a one-cell "merge" merges nothing */
-			*colon = '\0';
-			m = palloc(sizeof(Merge));
-			if (!parse_ref(ref, &m->r1, &m->c1) || !parse_ref(colon + 1, &m->r2, &m->c2) ||
-				m->r1 == 0 || m->r2 == 0 || m->r1 > m->r2 || m->c1 > m->c2)
-			{
-				*colon = ':';
-				sheet_error_ref(s->part, "merged range", ref);
-			}
-			s->merges = lappend(s->merges, m);
-		}
+			sheet_merge(reader, s);
 	}
 	else if (ev->type == XML_READER_TYPE_END_ELEMENT)
 	{
