@@ -169,8 +169,9 @@ CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, options jsonb
 				 WITH ORDINALITY AS l (kind, sheet, row_number, column_number, control, cell,
 									   answer, mark, ownership, via, reason, sqlstate, reject,
 									   verdict, conflict, n)
-		), texts AS (
-			-- each distinct text read once, as import_sheet() reads it
+		), texts AS MATERIALIZED (
+			-- each distinct text read once, as import_sheet() reads it (not
+			-- inlined, which would read it again for every row and use)
 			SELECT t.answer,
 				   (kansa.classify_explain(t.answer,
 						pg_catalog.jsonb_build_object('framework', framework, 'boilerplate',

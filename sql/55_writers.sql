@@ -548,7 +548,9 @@ BEGIN
 	v_context := pg_catalog.jsonb_build_object('service', service, 'vendor', vendor,
 											   'framework', framework,
 											   'boilerplate', pg_catalog.to_jsonb(v_boiler));
-	WITH texts AS (
+	-- MATERIALIZED: inlined, the CTE's call would be made again for every
+	-- row and every field taken from it ((j.ce).verdict, (j.ce).rule, ...)
+	WITH texts AS MATERIALIZED (
 		SELECT t.answer, kansa.classify_explain(t.answer, v_context) AS ce
 		  FROM (SELECT DISTINCT l.answer FROM pg_catalog.unnest(v_lines) AS l
 				 WHERE l.kind = 'response') AS t
