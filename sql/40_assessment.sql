@@ -15,6 +15,20 @@ COMMENT ON FUNCTION kansa.name_key(text) IS 'The form names of organisations, ve
 CREATE FUNCTION kansa.name_distance(text, text) RETURNS integer
 	AS 'MODULE_PATHNAME', 'kansa_name_distance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION kansa.name_distance(text, text) IS 'The edit distance (Levenshtein, in characters) between the name keys (name_key) of two names: how an import finds the names a typo was meant to be ("did you mean"). NULL for names over 255 characters.';
+CREATE FUNCTION kansa.near_names(name text, candidates text[]) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', n.c), ', ' ORDER BY n.d, n.c)
+			   || CASE WHEN pg_catalog.max(n.total) > 3
+					   THEN pg_catalog.format(' and %s more', pg_catalog.max(n.total) - 3) ELSE '' END
+		  FROM (SELECT d.c, d.d, pg_catalog.count(*) OVER () AS total
+				  FROM (SELECT c.c, kansa.name_distance(c.c, name) AS d
+						  FROM pg_catalog.unnest(candidates) AS c (c)) AS d
+				 WHERE d.d <= GREATEST(1, pg_catalog.length(kansa.name_key(name)) / 5)
+				 ORDER BY d.d, d.c LIMIT 3) AS n;
+	END;
+COMMENT ON FUNCTION kansa.near_names(text, text[]) IS 'The candidates a name may have been meant to be (a typo more likely than a new name): those within an edit distance (name_distance) of a fifth of its length, at least 1; the three nearest, quoted, and how many more there are. NULL when none is near. For the "did you mean" of imports.';
 CREATE FUNCTION kansa.tenant_visible(organization_id bigint) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'kansa_tenant_visible' LANGUAGE C STABLE PARALLEL SAFE COST 0.001;
 COMMENT ON FUNCTION kansa.tenant_visible(bigint) IS 'True when the current user may see rows of the organisation: a member of its tenant role (pg_has_role MEMBER), a superuser, or kansa_owner (kansa''s writer functions). The row-level security policy of every tenant table: a per-row call with no subquery, costed below any operator so that it runs before any condition of the user''s.';

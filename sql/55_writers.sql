@@ -95,18 +95,9 @@ BEGIN
 	   AND kansa.name_key(v.name) = kansa.name_key(vendor);
 	v_found := FOUND;
 	IF NOT v_found THEN
-		-- names near the new one: a typo more likely than a new vendor; the
-		-- three nearest, and how many more there are
-		SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', n.name), ', ' ORDER BY n.d, n.name)
-			   || CASE WHEN pg_catalog.max(n.total) > 3
-					   THEN pg_catalog.format(' and %s more', pg_catalog.max(n.total) - 3) ELSE '' END
-		  INTO v_near
-		  FROM (SELECT d.name, d.d, pg_catalog.count(*) OVER () AS total
-				  FROM (SELECT v.name, kansa.name_distance(v.name, vendor) AS d
-						  FROM kansa.vendor AS v
-						 WHERE v.organization_id = organization_service.organization_id) AS d
-				 WHERE d.d <= GREATEST(1, pg_catalog.length(kansa.name_key(vendor)) / 5)
-				 ORDER BY d.d, d.name LIMIT 3) AS n;
+		-- names near the new one: a typo more likely than a new vendor
+		v_near := kansa.near_names(vendor, ARRAY(SELECT v.name FROM kansa.vendor AS v
+												  WHERE v.organization_id = organization_service.organization_id));
 	END IF;
 	IF NOT v_found AND create_missing THEN
 		INSERT INTO kansa.vendor (organization_id, name)
@@ -128,17 +119,9 @@ BEGIN
 	   AND kansa.name_key(s.name) = kansa.name_key(service);
 	v_found := FOUND;
 	IF NOT v_found THEN
-		SELECT pg_catalog.string_agg(pg_catalog.format('"%s"', n.name), ', ' ORDER BY n.d, n.name)
-			   || CASE WHEN pg_catalog.max(n.total) > 3
-					   THEN pg_catalog.format(' and %s more', pg_catalog.max(n.total) - 3) ELSE '' END
-		  INTO v_near
-		  FROM (SELECT d.name, d.d, pg_catalog.count(*) OVER () AS total
-				  FROM (SELECT s.name, kansa.name_distance(s.name, service) AS d
-						  FROM kansa.service AS s
-						 WHERE s.organization_id = organization_service.organization_id
-						   AND s.vendor_id = v_vendor) AS d
-				 WHERE d.d <= GREATEST(1, pg_catalog.length(kansa.name_key(service)) / 5)
-				 ORDER BY d.d, d.name LIMIT 3) AS n;
+		v_near := kansa.near_names(service, ARRAY(SELECT s.name FROM kansa.service AS s
+												   WHERE s.organization_id = organization_service.organization_id
+													 AND s.vendor_id = v_vendor));
 	END IF;
 	IF NOT v_found AND create_missing THEN
 		INSERT INTO kansa.service (organization_id, vendor_id, name)
