@@ -6,11 +6,30 @@ EXTENSION = kansa
 EXTVERSION = $(shell sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" $(EXTENSION).control)
 
 MODULE_big = kansa
-OBJS = src/answer.o src/automaton.o src/canon.o src/classify.o src/cleantext.o \
-	src/control_id.o src/evidence.o src/extract_evidence.o \
-	src/extract_measures.o src/gap.o src/import.o src/kansa.o src/layout.o \
-	src/measure.o src/mecab.o src/normalize.o src/pattern.o src/reading.o \
-	src/resolve.o src/sheet.o src/sheet_text.o src/sheet_xlsx.o src/tenant.o
+OBJS = \
+	src/answer.o \
+	src/automaton.o \
+	src/canon.o \
+	src/classify.o \
+	src/cleantext.o \
+	src/control_id.o \
+	src/evidence.o \
+	src/extract_evidence.o \
+	src/extract_measures.o \
+	src/gap.o \
+	src/import.o \
+	src/kansa.o \
+	src/layout.o \
+	src/measure.o \
+	src/mecab.o \
+	src/normalize.o \
+	src/pattern.o \
+	src/reading.o \
+	src/resolve.o \
+	src/sheet.o \
+	src/sheet_text.o \
+	src/sheet_xlsx.o \
+	src/tenant.o
 
 # The install script is built from its parts, one per concern, joined in
 # this order (see sql/00_guard.sql).  An explicit list, not a wildcard: a
