@@ -540,7 +540,9 @@ BEGIN
 	), lines AS (
 		SELECT l.*, t.ce
 		  FROM pg_catalog.unnest(v_lines) AS l
-		  JOIN texts AS t ON t.answer IS NOT DISTINCT FROM l.answer
+		  -- two equalities a hash join can use, where IS NOT DISTINCT FROM is none
+		  JOIN texts AS t ON COALESCE(t.answer, '') = COALESCE(l.answer, '')
+						 AND (t.answer IS NULL) = (l.answer IS NULL)
 		 WHERE l.kind = 'response'
 	), judged AS (
 		SELECT l.*, CASE WHEN l.mark IS NOT NULL

@@ -24,7 +24,8 @@ CREATE ROLE ht_analyst_b NOLOGIN IN ROLE kansa_analyst, ht_org_b;
 INSERT INTO organization (name, tenant_role) VALUES ('Org A', 'ht_org_a'), ('Org B 秘密銀行', 'ht_org_b');
 
 -- the fixtures, read by the server from the test directory (pg_regress sets
--- PG_ABS_SRCDIR; scripts/run-suite sets it for pgTAP too), as the superuser:
+-- PG_ABS_SRCDIR; scripts/run-suite sets it for pgTAP too: by hand, run
+-- PG_ABS_SRCDIR=$PWD/test pg_prove ...), as the superuser:
 -- the importers below may not read server files
 \getenv abs_srcdir PG_ABS_SRCDIR
 \set fisc_file :abs_srcdir '/fixtures/sheets/fisc8_liveon.xlsx'
