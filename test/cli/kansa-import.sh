@@ -163,6 +163,25 @@ check "--jobs 0: usage error (exit 2)" "2 1" "$? $(grep -c 'invalid --jobs "0": 
 "$K" -d $db --jobs abc "$tmp/jobs1.tsv" > /dev/null 2>&1
 check "--jobs abc: usage error (exit 2)" 2 $?
 
+# --jobs 2 and Ctrl-C: both running imports are cancelled (each waits on a
+# lock a "gate" session holds), the other files are not attempted, exit 1
+psql -X -q -d $db -c "SET application_name = 'jobs_gate'" -c "BEGIN" \
+	-c "LOCK TABLE kansa.import_batch IN ACCESS EXCLUSIVE MODE" -c "SELECT pg_sleep(120)" > /dev/null 2>&1 &
+gate=$!
+waited() { q "SELECT count(*) FROM pg_stat_activity WHERE application_name = '$1' AND wait_event_type = 'Lock'"; }
+for i in $(seq 1 100); do [ "$(q "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name = 'jobs_gate' AND l.mode = 'AccessExclusiveLock' AND l.granted")" -ge 1 ] && break; sleep 0.1; done
+PGAPPNAME=jobs_cancel "$K" -d $db --json --jobs 2 --reload --manifest "$tmp/jobs2.manifest" > "$tmp/outjc" 2>&1 &
+kpid=$!
+for i in $(seq 1 100); do [ "$(waited jobs_cancel)" -ge 2 ] && break; sleep 0.1; done
+check "--jobs 2: two imports wait on the gate at once" 2 "$(waited jobs_cancel)"
+kill -INT $kpid
+wait $kpid
+rc=$?
+q "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'jobs_gate'" > /dev/null
+wait $gate 2> /dev/null
+check "--jobs 2, Ctrl-C: exit 1, both running imports cancelled (57014), the other 6 not attempted" "1 2 6 true" \
+	"$rc $(perl -CO -MJSON::PP -ne 'next unless /^\{/; $j = decode_json($_); $c++ if $j->{type} eq "file" && ($j->{error}{sqlstate} // "") eq "57014"; $s = "$j->{not_attempted} " . ($j->{interrupted} ? "true" : "false") if $j->{type} eq "summary"; END { print "$c $s" }' "$tmp/outjc")"
+
 # usage and manifest errors: exit 2 before importing anything
 "$K" -d $db --org O > /dev/null 2>&1
 check "missing options: exit 2" 2 $?
