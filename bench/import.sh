@@ -21,7 +21,7 @@ rows=300
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 perl bench/make-sheets "$dir" "$n" "$rows"
-kimport="$(pg_config --bindir)/kansa-import"
+kimport="${KANSA_IMPORT:-$(pg_config --bindir)/kansa-import}"
 manifest() {	# manifest FORMAT SERVICE-PREFIX
 	printf 'path\torganization\tvendor\tservice\tframework\toptions\n'
 	for i in $(seq 1 "$n"); do
