@@ -2008,9 +2008,15 @@ run_batch(Slot *slots, int nslots, const JobList *jobs,
 		if (busy == 0)
 			continue;
 
-		/* Wait for a result; ^C interrupts the wait, not the imports. */
+		/*
+		 * Wait for a result; ^C interrupts the wait, not the imports.  A
+		 * result reported cleared the progress line: show a file running.
+		 */
 		for (i = 0; i < nslots; i++)
 		{
+			if (!progress_visible && slots[i].job != NULL)
+				progress_draw(done, jobs->count, totals->rows_read,
+							  slots[i].job->path);
 			pfds[i].fd = slots[i].job != NULL ? PQsocket(slots[i].conn) : -1;
 			pfds[i].events = POLLIN;
 			pfds[i].revents = 0;
