@@ -22,6 +22,7 @@
 #include "postgres_fe.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -213,6 +214,7 @@ typedef struct Settings
 	const char *framework;
 	const char *manifest;
 	bool		no_progress;
+	int			jobs;			/* connections, --jobs */
 	OptionList	options;		/* --mode, --blank, --option, ... */
 	char	  **files;			/* the files named, files[0 .. nfiles - 1] */
 	int			nfiles;
@@ -244,6 +246,69 @@ static volatile sig_atomic_t sigint_seen = false;
 
 static void usage_error(const char *fmt,...)
 			pg_attribute_printf(1, 2) pg_attribute_noreturn();
+
+/*
+ * The cancel handles of the connections after the first, for the SIGINT
+ * handler; fe_utils/cancel.c's handler cancels the first (SetCancelConn).
+ * A handle is set to NULL before it is freed, as cancel.c does.
+ */
+#define MAX_JOBS			64
+static PGcancel *volatile extra_cancel[MAX_JOBS];
+static volatile sig_atomic_t extra_count = 0;
+
+/*
+ * Give slot i a cancel handle for its connection: the first through
+ * fe_utils/cancel.c, the others in extra_cancel.
+ */
+static void
+set_slot_cancel(int i, PGconn *conn)
+{
+	PGcancel   *old;
+
+	if (i == 0)
+	{
+		SetCancelConn(conn);
+		return;
+	}
+	old = extra_cancel[i];
+	extra_cancel[i] = NULL;
+	if (old != NULL)
+		PQfreeCancel(old);
+	extra_cancel[i] = PQgetCancel(conn);
+}
+
+/* Cancel the statements of the connections after the first. */
+static void
+cancel_extra_connections(void)
+{
+	char		errbuf[256];
+	int			i;
+
+	for (i = 1; i < extra_count; i++)
+	{
+		PGcancel   *cancel = extra_cancel[i];
+
+		if (cancel != NULL)
+			(void) PQcancel(cancel, errbuf, sizeof(errbuf));
+	}
+}
+
+static void
+free_extra_cancels(void)
+{
+	int			n = extra_count;
+	int			i;
+
+	extra_count = 0;
+	for (i = 1; i < n; i++)
+	{
+		PGcancel   *old = extra_cancel[i];
+
+		extra_cancel[i] = NULL;
+		if (old != NULL)
+			PQfreeCancel(old);
+	}
+}
 
 
 /*
@@ -594,6 +659,9 @@ usage(void)
 		   "                             summary object\n");
 	printf("  -q, --quiet                report only the files that did not fully load\n");
 	printf("      --no-progress          no progress line on the terminal\n");
+	printf("  -j, --jobs=N               import N files at a time, on N connections\n"
+		   "                             (1 to %d, default 1); the per-file lines come\n"
+		   "                             in the order the files finish\n", MAX_JOBS);
 	printf("  -V, --version              output version information, then exit\n");
 	printf("  -?, --help                 show this help, then exit\n");
 	printf("\nConnection options:\n");
@@ -1161,39 +1229,9 @@ on_sigint(void)
 		_exit(EXIT_INCOMPLETE);
 	}
 	sigint_seen = true;
+	cancel_extra_connections();
 	if (show_progress)
 		write_stderr("\r\033[K");
-}
-
-/*
- * After the server closed the connection (a backend that crashed on one
- * file, a restart), try a few times to get it back, so that the remaining
- * files still get their chance.
- */
-static bool
-reconnect(PGconn *conn)
-{
-	int			attempt;
-	char	   *msg;
-
-	for (attempt = 1; attempt <= RECONNECT_ATTEMPTS && !CancelRequested; attempt++)
-	{
-		pg_log_warning("the connection to the server was lost; reconnecting (attempt %d of %d)",
-					   attempt, RECONNECT_ATTEMPTS);
-		sleep(attempt);
-		if (CancelRequested)
-			break;
-		PQreset(conn);
-		if (PQstatus(conn) == CONNECTION_OK)
-		{
-			SetCancelConn(conn);
-			return true;
-		}
-	}
-	msg = trimmed_message(PQerrorMessage(conn));
-	pg_log_error("could not reconnect: %s", msg);
-	free(msg);
-	return false;
 }
 
 /*
@@ -1717,12 +1755,78 @@ emit_result(PGresult *res, const ImportJob *job, const char *file_name,
 }
 
 /*
- * Import one file, in a statement (and so a transaction) of its own.  A file
- * larger than the server's limit is refused unsent.
+ * One connection of the batch and the file it is importing, if any.  With
+ * --jobs N there are N of them; each takes the next file of the batch when
+ * its last one is done.
  */
-static void
-import_file(PGconn *conn, const ImportJob *job, const char *cmd_options,
-			const FileLimit *limit, Totals *totals)
+typedef struct Slot
+{
+	PGconn	   *conn;
+	const ImportJob *job;		/* the file being imported, or NULL */
+	char	   *file_name;		/* its base name, sent to the server */
+	long long	bytes;			/* its size */
+	PGresult   *result;			/* the statement's result, once it came */
+	bool		lost;			/* the connection is gone for good */
+} Slot;
+
+/*
+ * Another connection like the first: the same parameters, password
+ * included, so that nobody is asked for it again.  Exits with EXIT_USAGE
+ * when it cannot be made.
+ */
+static PGconn *
+connect_like(PGconn *first)
+{
+	PQconninfoOption *info = PQconninfo(first);
+	PQconninfoOption *opt;
+	const char **keywords;
+	const char **values;
+	int			n = 0;
+	PGconn	   *conn;
+
+	if (info == NULL)
+	{
+		pg_log_error("could not connect to the database: out of memory");
+		exit(EXIT_USAGE);
+	}
+	for (opt = info; opt->keyword != NULL; opt++)
+		n++;
+	keywords = pg_malloc0((n + 1) * sizeof(char *));
+	values = pg_malloc0((n + 1) * sizeof(char *));
+	n = 0;
+	for (opt = info; opt->keyword != NULL; opt++)
+	{
+		if (opt->val == NULL)
+			continue;
+		keywords[n] = opt->keyword;
+		values[n++] = opt->val;
+	}
+	conn = PQconnectdbParams(keywords, values, 0);
+	free(keywords);
+	free(values);
+	PQconninfoFree(info);
+
+	if (conn == NULL || PQstatus(conn) != CONNECTION_OK)
+	{
+		char	   *msg = trimmed_message(conn ? PQerrorMessage(conn) :
+										  "out of memory");
+
+		pg_log_error("could not open another connection for --jobs: %s", msg);
+		free(msg);
+		PQfinish(conn);
+		exit(EXIT_USAGE);
+	}
+	return conn;
+}
+
+/*
+ * Start importing a file on a slot's connection: read it and send the
+ * statement without waiting for its result.  Returns false when the file
+ * was reported already (it could not be read, or could not be sent).
+ */
+static bool
+start_import(Slot *slot, const ImportJob *job, const char *cmd_options,
+			 const FileLimit *limit, Totals *totals)
 {
 	char	   *content;
 	size_t		size;
@@ -1731,7 +1835,7 @@ import_file(PGconn *conn, const ImportJob *job, const char *cmd_options,
 	const char *values[IMPORT_NPARAMS];
 	int			lengths[IMPORT_NPARAMS];
 	int			formats[IMPORT_NPARAMS];
-	PGresult   *res;
+	int			sent;
 
 	content = read_file_contents(job->path, false, limit->bytes, limit->shown,
 								 &size, &errmsg);
@@ -1740,7 +1844,7 @@ import_file(PGconn *conn, const ImportJob *job, const char *cmd_options,
 		emit_error(job, file_name, -1, errmsg, NULL, NULL, NULL, totals);
 		free(errmsg);
 		free(file_name);
-		return;
+		return false;
 	}
 
 	memset(lengths, 0, sizeof(lengths));
@@ -1756,63 +1860,208 @@ import_file(PGconn *conn, const ImportJob *job, const char *cmd_options,
 	values[6] = cmd_options;
 	values[7] = job->line_options != NULL ? job->line_options : "{}";
 
-	res = PQexecParams(conn, import_sql, IMPORT_NPARAMS, import_param_types,
-					   values, lengths, formats, 0);
+	sent = PQsendQueryParams(slot->conn, import_sql, IMPORT_NPARAMS,
+							 import_param_types, values, lengths, formats, 0);
 	free(content);
-
-	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
-		emit_statement_error(conn, res, job, file_name, (long long) size,
-							 totals);
-	else
-		emit_result(res, job, file_name, (long long) size, totals);
-	PQclear(res);
-	free(file_name);
+	if (!sent)
+	{
+		emit_statement_error(slot->conn, NULL, job, file_name,
+							 (long long) size, totals);
+		free(file_name);
+		return false;
+	}
+	slot->job = job;
+	slot->file_name = file_name;
+	slot->bytes = (long long) size;
+	slot->result = NULL;
+	return true;
 }
 
 /*
- * Import every file in turn.  Decides what happens after a file: ^C marks
- * the rest not attempted; a lost connection is sought again, and when it
- * cannot be had the rest are not attempted either.
+ * Take what the server sent on a busy slot.  Returns true when the
+ * statement is over, its result (the last error, if any, as PQexec keeps)
+ * in slot->result.
+ */
+static bool
+collect_result(Slot *slot)
+{
+	bool		broken = !PQconsumeInput(slot->conn);
+
+	/* On a broken connection PQgetResult reports the loss, not waiting. */
+	while (broken || !PQisBusy(slot->conn))
+	{
+		PGresult   *res = PQgetResult(slot->conn);
+
+		if (res == NULL)
+			return true;
+		if (slot->result == NULL)
+			slot->result = res;
+		else if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		{
+			PQclear(slot->result);
+			slot->result = res;
+		}
+		else
+			PQclear(res);
+	}
+	return false;
+}
+
+/* Report the file a slot imported, and make it idle. */
+static void
+finish_import(Slot *slot, Totals *totals)
+{
+	PGresult   *res = slot->result;
+
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK)
+		emit_statement_error(slot->conn, res, slot->job, slot->file_name,
+							 slot->bytes, totals);
+	else
+		emit_result(res, slot->job, slot->file_name, slot->bytes, totals);
+	PQclear(res);
+	free(slot->file_name);
+	slot->file_name = NULL;
+	slot->result = NULL;
+	slot->job = NULL;
+}
+
+/*
+ * After the server closed the connection (a backend that crashed on one
+ * file, a restart), try a few times to get it back, so that the remaining
+ * files still get their chance.
+ */
+static bool
+reconnect(PGconn *conn, int slotno)
+{
+	int			attempt;
+	char	   *msg;
+
+	for (attempt = 1; attempt <= RECONNECT_ATTEMPTS && !CancelRequested; attempt++)
+	{
+		pg_log_warning("the connection to the server was lost; reconnecting (attempt %d of %d)",
+					   attempt, RECONNECT_ATTEMPTS);
+		sleep(attempt);
+		if (CancelRequested)
+			break;
+		PQreset(conn);
+		if (PQstatus(conn) == CONNECTION_OK)
+		{
+			set_slot_cancel(slotno, conn);
+			return true;
+		}
+	}
+	msg = trimmed_message(PQerrorMessage(conn));
+	pg_log_error("could not reconnect: %s", msg);
+	free(msg);
+	return false;
+}
+
+/*
+ * Import every file, on as many connections as there are slots: a work
+ * queue, each idle connection taking the next file, the results reported
+ * as they come.  Decides what happens after a file: ^C marks the rest not
+ * attempted; a lost connection is sought again, and when it cannot be had
+ * it takes no more files (when no connection is left, the rest are not
+ * attempted either).
  */
 static void
-run_batch(PGconn *conn, const JobList *jobs, const char *cmd_options,
-		  const FileLimit *limit, Totals *totals)
+run_batch(Slot *slots, int nslots, const JobList *jobs,
+		  const char *cmd_options, const FileLimit *limit, Totals *totals)
 {
-	bool		connection_lost = false;
+	struct pollfd pfds[MAX_JOBS];
+	int			next = 0;		/* the next file to start */
+	int			done = 0;		/* files reported */
 	int			i;
 
-	/* From here on, ^C cancels the running import and stops the batch. */
-	SetCancelConn(conn);
+	/* From here on, ^C cancels the running imports and stops the batch. */
+	for (i = 0; i < nslots; i++)
+		set_slot_cancel(i, slots[i].conn);
+	extra_count = nslots;
 	setup_cancel_handler(on_sigint);
 
-	for (i = 0; i < jobs->count; i++)
+	for (;;)
 	{
-		const ImportJob *job = &jobs->items[i];
+		int			busy = 0;
+		int			live = 0;
+
+		/* Give each idle connection the next file. */
+		for (i = 0; i < nslots; i++)
+		{
+			Slot	   *slot = &slots[i];
+
+			if (slot->lost)
+				continue;
+			live++;
+			while (slot->job == NULL && next < jobs->count && !CancelRequested)
+			{
+				const ImportJob *job = &jobs->items[next++];
+
+				progress_draw(done, jobs->count, totals->rows_read, job->path);
+				if (!start_import(slot, job, cmd_options, limit, totals))
+					done++;
+			}
+			if (slot->job != NULL)
+				busy++;
+		}
+		if (busy == 0 && (live == 0 || next >= jobs->count || CancelRequested))
+			break;
+		if (busy == 0)
+			continue;
+
+		/*
+		 * Wait for a result; ^C interrupts the wait, not the imports.  A
+		 * result reported cleared the progress line: show a file running.
+		 */
+		for (i = 0; i < nslots; i++)
+		{
+			if (!progress_visible && slots[i].job != NULL)
+				progress_draw(done, jobs->count, totals->rows_read,
+							  slots[i].job->path);
+			pfds[i].fd = slots[i].job != NULL ? PQsocket(slots[i].conn) : -1;
+			pfds[i].events = POLLIN;
+			pfds[i].revents = 0;
+		}
+		if (poll(pfds, nslots, -1) < 0)
+		{
+			if (errno == EINTR)
+				continue;
+			pg_log_error("could not wait for the server: %m");
+			exit(EXIT_INCOMPLETE);
+		}
+
+		for (i = 0; i < nslots; i++)
+		{
+			Slot	   *slot = &slots[i];
+
+			if (slot->job == NULL || pfds[i].revents == 0 ||
+				!collect_result(slot))
+				continue;
+			finish_import(slot, totals);
+			done++;
+			if (PQstatus(slot->conn) == CONNECTION_BAD && !CancelRequested &&
+				next < jobs->count)
+				slot->lost = !reconnect(slot->conn, i);
+			else if (PQstatus(slot->conn) == CONNECTION_BAD)
+				slot->lost = true;
+		}
+	}
+
+	for (; next < jobs->count; next++)
+	{
+		const ImportJob *job = &jobs->items[next];
 
 		if (CancelRequested)
-		{
 			emit_not_attempted(job, "interrupted before this file", totals);
-			continue;
-		}
-		if (connection_lost)
-		{
+		else
 			emit_not_attempted(job, "the connection to the server was lost",
 							   totals);
-			continue;
-		}
-
-		progress_draw(i, jobs->count, totals->rows_read, job->path);
-		import_file(conn, job, cmd_options, limit, totals);
-
-		if (PQstatus(conn) == CONNECTION_BAD && !CancelRequested &&
-			i + 1 < jobs->count)
-			connection_lost = !reconnect(conn);
 	}
 	progress_clear();
 
-	/* Put SIGINT back before the cancel handle goes. */
+	/* Put SIGINT back before the cancel handles go. */
 	pqsignal(SIGINT, SIG_DFL);
 	ResetCancelConn();
+	free_extra_cancels();
 }
 
 
@@ -1860,6 +2109,7 @@ static const struct option long_options[] = {
 	{"no-create", no_argument, NULL, OPT_NO_CREATE},
 	{"reload", no_argument, NULL, OPT_RELOAD},
 	{"scope", required_argument, NULL, OPT_SCOPE},
+	{"jobs", required_argument, NULL, 'j'},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0}
@@ -1903,6 +2153,21 @@ parse_import_option(int c, const char *arg, OptionList *options)
 	}
 }
 
+/* The value of --jobs: an integer from 1 to MAX_JOBS, or a usage error. */
+static int
+parse_jobs(const char *arg)
+{
+	char	   *end;
+	long		n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || n < 1 || n > MAX_JOBS)
+		usage_error("invalid --jobs \"%s\": must be an integer from 1 to %d",
+					arg, MAX_JOBS);
+	return (int) n;
+}
+
 /*
  * Read the command line into settings and the output flags.  Decides help,
  * version and usage errors, which end the program here.
@@ -1914,6 +2179,7 @@ parse_options(int argc, char **argv, Settings *settings)
 
 	memset(settings, 0, sizeof(Settings));
 	settings->conn.prompt = PROMPT_IF_NEEDED;
+	settings->jobs = 1;
 
 	/* -? as the only argument means help, as in PostgreSQL's clients. */
 	if (argc > 1 && strcmp(argv[1], "-?") == 0)
@@ -1922,7 +2188,7 @@ parse_options(int argc, char **argv, Settings *settings)
 		exit(0);
 	}
 
-	while ((c = getopt_long(argc, argv, "d:h:p:U:wWqV", long_options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "d:h:p:U:wWqVj:", long_options, NULL)) != -1)
 	{
 		if (parse_import_option(c, optarg, &settings->options))
 			continue;
@@ -1969,6 +2235,9 @@ parse_options(int argc, char **argv, Settings *settings)
 				break;
 			case OPT_NO_PROGRESS:
 				settings->no_progress = true;
+				break;
+			case 'j':
+				settings->jobs = parse_jobs(optarg);
 				break;
 			case OPT_HELP:
 				usage();
@@ -2069,7 +2338,9 @@ main(int argc, char **argv)
 	Totals		totals;
 	FileLimit	limit;
 	char	   *cmd_options;
-	PGconn	   *conn;
+	Slot	   *slots;
+	int			nslots;
+	int			i;
 	int			status;
 
 	pg_logging_init(argv0);
@@ -2081,11 +2352,18 @@ main(int argc, char **argv)
 	cmd_options = options_json(&settings.options);
 	options_free(&settings.options);
 
-	conn = open_session(&settings, &jobs, &limit);
+	/* No more connections than files; the others are like the first. */
+	nslots = Min(settings.jobs, jobs.count);
+	slots = pg_malloc0(nslots * sizeof(Slot));
+	slots[0].conn = open_session(&settings, &jobs, &limit);
+	for (i = 1; i < nslots; i++)
+		slots[i].conn = connect_like(slots[0].conn);
 
 	memset(&totals, 0, sizeof(totals));
-	run_batch(conn, &jobs, cmd_options, &limit, &totals);
-	PQfinish(conn);
+	run_batch(slots, nslots, &jobs, cmd_options, &limit, &totals);
+	for (i = 0; i < nslots; i++)
+		PQfinish(slots[i].conn);
+	free(slots);
 
 	status = finish_report(&totals);
 	jobs_free(&jobs);

@@ -61,7 +61,16 @@ BEGIN
 	END IF;
 	IF COALESCE(create_missing, false)
 	   AND EXISTS (SELECT FROM pg_catalog.pg_roles AS r WHERE r.oid = caller AND r.rolsuper) THEN
-		INSERT INTO kansa.organization (name) VALUES (pg_catalog.btrim(organization)) RETURNING id INTO v_org;
+		-- an import running beside this one (kansa-import --jobs) may create
+		-- the same name first: then it is the one to use
+		INSERT INTO kansa.organization (name) VALUES (pg_catalog.btrim(organization))
+		ON CONFLICT ON CONSTRAINT organization_name_key DO NOTHING
+		RETURNING id INTO v_org;
+		IF v_org IS NULL THEN
+			SELECT o.id INTO STRICT v_org FROM kansa.organization AS o
+			 WHERE kansa.name_key(o.name) = kansa.name_key(organization);
+			RETURN v_org;
+		END IF;
 		RAISE NOTICE 'created organization "%"', pg_catalog.btrim(organization)
 			USING HINT = 'Map it to the role whose members act for it (kansa.organization.tenant_role).';
 		RETURN v_org;

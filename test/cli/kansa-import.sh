@@ -117,6 +117,71 @@ check "--blank bogus: the server's error names the file (exit 1)" "1 1" \
 	"$rc $(grep -c "^error  *$tmp/good.tsv: invalid value \"bogus\" for option \"blank\"" "$tmp/out8")"
 check "bad option values imported nothing" 0 "$(q "SELECT count(*) FROM kansa.assessment_summary WHERE service = 'S7'")"
 
+# --jobs N: the files spread over N connections give the same rows, the
+# same per-file lines (in the order they finish) and the same summary as one
+# connection; a failing file stops no other, and the exit status is the same
+for i in 1 2 3 4; do
+	printf '項番\t回答\n設%d\t実施しています。\n設%d\t実施していません。\n' $i $((i + 4)) > "$tmp/jobs$i.tsv"
+done
+jobs_manifest() {	# jobs_manifest ORG
+	local f
+	for f in fisc8_liveon.xlsx iso27017_liveon.csv meti_cloud_light2.xlsx; do
+		printf '%s\t%s\tJV\tJS\t%s\t\n' "$PWD/test/fixtures/sheets/$f" "$1" "${f%%_*}"
+	done
+	for f in jobs1 jobs2 bad jobs3 jobs4; do
+		printf '%s\t%s\tJV\tJS-%s\tfisc8\t\n' "$tmp/$f.tsv" "$1" "$f"
+	done
+}
+jobs_manifest 'Jobs One' | sed 's/\tmeti\t/\tmeti_cloud\t/' > "$tmp/jobs1.manifest"
+jobs_manifest 'Jobs Two' | sed 's/\tmeti\t/\tmeti_cloud\t/' > "$tmp/jobs2.manifest"
+"$K" -d $db --no-progress --jobs 1 --manifest "$tmp/jobs1.manifest" > "$tmp/outj1" 2>&1
+rc1=$?
+"$K" -d $db --no-progress --jobs 2 --manifest "$tmp/jobs2.manifest" > "$tmp/outj2" 2>&1
+rc2=$?
+check "--jobs 2 with a failing file: exit 1, as with one job" "1 1" "$rc1 $rc2"
+jobs_lines() {	# the per-file lines, sorted, without ids and the temporary dir
+	grep -E '^(loaded|error|already_loaded) ' "$1" | sed -e 's/ (batch [0-9]*, assessment [0-9]*)$//' \
+		-e "s|$tmp/||" -e "s|$PWD/||" | sort
+}
+check "--jobs 2: the same per-file lines as one job (8 files, 7 loaded)" "8 7 same" \
+	"$(jobs_lines "$tmp/outj2" | wc -l) $(grep -c '^loaded ' "$tmp/outj2") $(cmp -s <(jobs_lines "$tmp/outj1") <(jobs_lines "$tmp/outj2") && echo same)"
+check "--jobs 2: the same summary as one job" "$(sed -n '/^$/,$p' "$tmp/outj1")" "$(sed -n '/^$/,$p' "$tmp/outj2")"
+jobs_rows() {	# the responses stored for an organization, file by file
+	q "SELECT string_agg(b.file_name || ':' || b.responses || ':' ||
+			(SELECT count(*) FROM kansa.response r WHERE r.assessment_id = b.assessment_id), ' ' ORDER BY b.file_name)
+		 FROM kansa.import_batch b JOIN kansa.organization o ON o.id = b.organization_id WHERE o.name = '$1'"
+}
+check "--jobs 2: the same rows imported as one job" "$(jobs_rows 'Jobs One')" "$(jobs_rows 'Jobs Two')"
+"$K" -d $db --json --jobs 3 --manifest "$tmp/jobs2.manifest" > "$tmp/outj3" 2>&1
+rc=$?
+check "--jobs 3 again, JSON: 7 already loaded, the failure again, exit 1" "8 7 1 1" \
+	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); print "$j->{files} $j->{already_loaded} $j->{failed} " if $j->{type} eq "summary"' "$tmp/outj3")$rc"
+check "--jobs more than files: one connection a file" 0 \
+	"$("$K" -d $db --no-progress -q --jobs 64 --org 'Jobs Two' --vendor JV --service JS-jobs1 --framework fisc8 "$tmp/jobs1.tsv" > /dev/null 2>&1; echo $?)"
+"$K" -d $db --jobs 0 "$tmp/jobs1.tsv" > /dev/null 2> "$tmp/errj0"
+check "--jobs 0: usage error (exit 2)" "2 1" "$? $(grep -c 'invalid --jobs "0": must be an integer from 1 to 64' "$tmp/errj0")"
+"$K" -d $db --jobs abc "$tmp/jobs1.tsv" > /dev/null 2>&1
+check "--jobs abc: usage error (exit 2)" 2 $?
+
+# --jobs 2 and Ctrl-C: both running imports are cancelled (each waits on a
+# lock a "gate" session holds), the other files are not attempted, exit 1
+psql -X -q -d $db -c "SET application_name = 'jobs_gate'" -c "BEGIN" \
+	-c "LOCK TABLE kansa.import_batch IN ACCESS EXCLUSIVE MODE" -c "SELECT pg_sleep(120)" > /dev/null 2>&1 &
+gate=$!
+waited() { q "SELECT count(*) FROM pg_stat_activity WHERE application_name = '$1' AND wait_event_type = 'Lock'"; }
+for i in $(seq 1 100); do [ "$(q "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.application_name = 'jobs_gate' AND l.mode = 'AccessExclusiveLock' AND l.granted")" -ge 1 ] && break; sleep 0.1; done
+PGAPPNAME=jobs_cancel "$K" -d $db --json --jobs 2 --reload --manifest "$tmp/jobs2.manifest" > "$tmp/outjc" 2>&1 &
+kpid=$!
+for i in $(seq 1 100); do [ "$(waited jobs_cancel)" -ge 2 ] && break; sleep 0.1; done
+check "--jobs 2: two imports wait on the gate at once" 2 "$(waited jobs_cancel)"
+kill -INT $kpid
+wait $kpid
+rc=$?
+q "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'jobs_gate'" > /dev/null
+wait $gate 2> /dev/null
+check "--jobs 2, Ctrl-C: exit 1, both running imports cancelled (57014), the other 6 not attempted" "1 2 6 true" \
+	"$rc $(perl -CO -MJSON::PP -ne 'next unless /^\{/; $j = decode_json($_); $c++ if $j->{type} eq "file" && ($j->{error}{sqlstate} // "") eq "57014"; $s = "$j->{not_attempted} " . ($j->{interrupted} ? "true" : "false") if $j->{type} eq "summary"; END { print "$c $s" }' "$tmp/outjc")"
+
 # usage and manifest errors: exit 2 before importing anything
 "$K" -d $db --org O > /dev/null 2>&1
 check "missing options: exit 2" 2 $?
