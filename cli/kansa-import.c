@@ -94,8 +94,11 @@ static const char *const load_library_sql =
 "SELECT kansa.is_valid_control_id('')";
 
 static const char *const file_limit_sql =
-"SELECT pg_catalog.pg_size_bytes(pg_catalog.current_setting('" FILE_LIMIT_SETTING "')),\n"
-"       pg_catalog.current_setting('" FILE_LIMIT_SETTING "')";
+"SELECT pg_catalog.pg_size_bytes(pg_catalog.current_setting('" FILE_LIMIT_SETTING "', true)),\n"
+"       pg_catalog.current_setting('" FILE_LIMIT_SETTING "', true)";
+
+/* Where the setting cannot be read: the largest value a bytea can hold. */
+#define FILE_LIMIT_FALLBACK ((size_t) 1024 * 1024 * 1024 - 1)
 
 /* One import option, as --mode, --blank or --option gave it. */
 typedef struct ImportOption
@@ -1319,14 +1322,15 @@ check_line_options(PGconn *conn, const JobList *jobs, const char *manifest)
 
 /*
  * Ask the server for the largest file it takes, kansa.import_max_file_size,
- * so that a larger file is refused before it is sent.  Reports a failure
- * and returns false.
+ * so that a larger file is refused before it is sent.  Where the setting
+ * cannot be read (kansa's functions not executable by this role, a library
+ * without the setting), warn and fall back to the largest bytea: the server
+ * still refuses a file over its own limit.
  */
-static bool
+static void
 read_file_limit(PGconn *conn, FileLimit *limit)
 {
 	PGresult   *res;
-	bool		ok = false;
 
 	res = PQexec(conn, load_library_sql);
 	if (PQresultStatus(res) == PGRES_TUPLES_OK)
@@ -1339,19 +1343,20 @@ read_file_limit(PGconn *conn, FileLimit *limit)
 	{
 		char	   *msg = trimmed_message(PQerrorMessage(conn));
 
-		pg_log_error("could not read the setting %s: %s",
-					 FILE_LIMIT_SETTING, msg);
+		pg_log_warning("could not read the setting %s%s%s; files up to 1 GB are sent and the server applies its limit",
+					   FILE_LIMIT_SETTING, *msg ? ": " : " (not defined)",
+					   msg);
 		free(msg);
+		limit->bytes = FILE_LIMIT_FALLBACK;
+		limit->shown = pg_strdup("the largest bytea value (1 GB)");
 	}
 	else
 	{
 		limit->bytes = (size_t) strtoull(PQgetvalue(res, 0, 0), NULL, 10);
 		limit->shown = psprintf("%s (%s)", FILE_LIMIT_SETTING,
 								PQgetvalue(res, 0, 1));
-		ok = true;
 	}
 	PQclear(res);
-	return ok;
 }
 
 /*
@@ -1369,8 +1374,8 @@ open_session(const Settings *settings, const JobList *jobs, FileLimit *limit)
 	if (!check_import_sheet(conn))
 		errors++;
 	errors += check_line_options(conn, jobs, settings->manifest);
-	if (errors == 0 && !read_file_limit(conn, limit))
-		errors++;
+	if (errors == 0)
+		read_file_limit(conn, limit);
 	if (errors > 0)
 	{
 		PQfinish(conn);

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 K="${KANSA_IMPORT:-$(pg_config --bindir)/kansa-import}"
 db=kansa_cli
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; dropdb --if-exists $db > /dev/null 2>&1' EXIT
+trap 'rm -rf "$tmp"; dropdb --if-exists $db > /dev/null 2>&1; psql -X -q -d postgres -c "DROP ROLE IF EXISTS kcli_importer, kcli_org" > /dev/null 2>&1' EXIT
 dropdb --if-exists $db > /dev/null 2>&1
 createdb -E UTF8 -T template0 $db
 psql -X -q -d $db -c 'CREATE EXTENSION kansa'
@@ -102,6 +102,23 @@ check "a file over kansa.import_max_file_size is refused unsent (exit 1, no SQLS
 	"$rc $(perl -CO -MJSON::PP -ne '$j = decode_json($_); print(($j->{error}{sqlstate} // "null") . " $j->{error}{message}") if ($j->{file_name} // "") eq "big.tsv"' "$tmp/out6")"
 check "the same file under the default limit loads" "0" \
 	"$("$K" -d $db --no-progress -q --org 'Bank B' --vendor V --service S6 --framework fisc8 "$tmp/big.tsv" > /dev/null 2>&1; echo $?)"
+
+# where the setting cannot be read (here: an importer who may not execute the
+# function that loads kansa's library), a warning, and the server's own
+# limit still holds
+q "CREATE ROLE kcli_org NOLOGIN; CREATE ROLE kcli_importer LOGIN PASSWORD '${PGPASSWORD:-}' IN ROLE kansa_importer, kcli_org;
+   INSERT INTO kansa.organization (name, tenant_role) VALUES ('Bank L', 'kcli_org');
+   REVOKE EXECUTE ON FUNCTION kansa.is_valid_control_id(text) FROM PUBLIC" > /dev/null
+"$K" -d $db -U kcli_importer --no-progress -q --org 'Bank L' --vendor V --service S1 --framework fisc8 \
+	"$tmp/big.tsv" > "$tmp/out_lim" 2>&1
+check "a limit that cannot be read: a warning, and the file is sent and loads (exit 0)" "0 1" \
+	"$? $(grep -c 'warning: could not read the setting kansa.import_max_file_size' "$tmp/out_lim")"
+q "ALTER ROLE kcli_importer SET kansa.import_max_file_size = '1kB'" > /dev/null
+"$K" -d $db -U kcli_importer --no-progress -q \
+	--org 'Bank L' --vendor V --service S2 --framework fisc8 "$tmp/big.tsv" > "$tmp/out_lim2" 2>&1
+check "a limit that cannot be read: the server still refuses a file over its limit (exit 1)" "1 1" \
+	"$? $(grep -c 'larger than the limit of 1 kB' "$tmp/out_lim2")"
+q "GRANT EXECUTE ON FUNCTION kansa.is_valid_control_id(text) TO PUBLIC" > /dev/null
 
 # option values are the server's to judge: a bad one fails each file with
 # the server's error, and nothing is imported
