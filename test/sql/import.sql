@@ -495,3 +495,24 @@ SELECT relname, last_analyze IS NOT NULL AS analysed_by_import
   FROM pg_stat_user_tables
  WHERE schemaname = 'kansa' AND relname IN ('assessment', 'response', 'response_evidence')
  ORDER BY relname;
+
+--
+-- Each distinct text of a sheet is read once, however many rows share it:
+-- track_functions counts the calls of classify_explain (four rows, two
+-- distinct texts; the count is taken before and after inside one
+-- transaction, since counts not yet flushed carry over from the last one).
+--
+\set twice `printf '項番,回答\n設1,耐震構造の建物です。\n設2,耐震構造の建物です。\n設3,消火設備を備えています。\n設4,耐震構造の建物です。\n'`
+CREATE FUNCTION readings() RETURNS bigint LANGUAGE sql AS $$
+	SELECT COALESCE(sum(calls), 0) FROM pg_stat_xact_user_functions
+	 WHERE schemaname = 'kansa' AND funcname = 'classify_explain' $$;
+BEGIN;
+SET LOCAL track_functions = 'all';
+SELECT readings() AS before \gset
+SELECT count(*) AS rows, count(DISTINCT verdict) AS verdicts
+  FROM kansa.sheet_answers(convert_to(:'twice', 'UTF8'), 'fisc8') WHERE kind = 'response';
+SELECT readings() - :before AS readings;
+SELECT readings() AS before \gset
+SELECT status, responses FROM kansa.import_sheet('Bank A', 'V41', 'S41', 'fisc8', convert_to(:'twice', 'UTF8'), 'twice.csv');
+SELECT readings() - :before AS readings;
+COMMIT;
