@@ -1,5 +1,5 @@
--- sql/60_gaps.sql: the compliance gaps: gap_kind(), gap_kinds() and
--- gap_severity(), and the views analysts and BI tools read (reference_check,
+-- sql/60_gaps.sql: the compliance gaps: the type gap and gap_of(), and the
+-- views analysts and BI tools read (reference_check,
 -- control_section, response_gap, assessment_control, gaps, review_queue,
 -- section_coverage, assessment_summary, evidence_register).
 
@@ -8,20 +8,20 @@
 -- is text, integer, numeric, boolean, date or timestamptz.
 -----------------------------------------------------------------------------
 
-CREATE FUNCTION kansa.gap_kind(status text, level text, below_reference boolean,
-							   below_must_achieve boolean, expired_evidence integer,
-							   inherited_unassessed boolean) RETURNS text
-	AS 'MODULE_PATHNAME', 'kansa_gap_kind' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION kansa.gap_kind(text, text, boolean, boolean, integer, boolean) IS 'The gap an answer leaves, or NULL when clean: of the kinds that hold (its status unless implemented or not_applicable, below_reference, evidence_expired, inherited), the most severe; ties go to the status, then below_reference, evidence_expired, inherited. A NULL status is unanswered; a NULL level counts as basic.';
-CREATE FUNCTION kansa.gap_kinds(status text, level text, below_reference boolean,
-								below_must_achieve boolean, expired_evidence integer,
-								inherited_unassessed boolean) RETURNS text
-	AS 'MODULE_PATHNAME', 'kansa_gap_kinds' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION kansa.gap_kinds(text, text, boolean, boolean, integer, boolean) IS 'Every gap kind that holds, comma-separated in gap_kind()''s tie-break order (e.g. partial, inherited); NULL when the answer is clean. Takes gap_kind()''s arguments.';
-CREATE FUNCTION kansa.gap_severity(gap_kind text, level text, below_must_achieve boolean DEFAULT false)
-	RETURNS text
-	AS 'MODULE_PATHNAME', 'kansa_gap_severity' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION kansa.gap_severity(text, text, boolean) IS 'high: unanswered or not_implemented on a basic control (or one of a framework without levels), below_reference on a * value; medium: those on a recommended control, planned/partial/unclear on a basic one, below_reference otherwise, evidence_expired; low: planned/partial/unclear on a recommended control, inherited. NULL for no gap.';
+CREATE TYPE kansa.gap AS (kind text, kinds text, severity text, rank integer);
+COMMENT ON TYPE kansa.gap IS 'The gap an answer leaves, as gap_of() judges it: its kind, every kind that holds, its severity and that severity''s rank. All four are NULL when the answer is clean.';
+COMMENT ON COLUMN kansa.gap.kind IS 'The kind that decides, NULL when clean: the most severe of those that hold; ties go to the status, then below_reference, evidence_expired, inherited.';
+COMMENT ON COLUMN kansa.gap.kinds IS 'Every kind that holds, comma-separated in that tie-break order (e.g. partial, inherited); NULL when clean.';
+COMMENT ON COLUMN kansa.gap.severity IS 'high, medium or low; NULL when clean.';
+COMMENT ON COLUMN kansa.gap.rank IS 'The severity as a number to sort by: 1 high, 2 medium, 3 low; NULL when clean.';
+
+CREATE FUNCTION kansa.gap_of(verdict kansa.answer, level text,
+							 below_reference boolean DEFAULT false,
+							 below_must_achieve boolean DEFAULT false,
+							 expired_evidence integer DEFAULT 0,
+							 inherited_unassessed boolean DEFAULT false) RETURNS kansa.gap
+	AS 'MODULE_PATHNAME', 'kansa_gap_of' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.gap_of(kansa.answer, text, boolean, boolean, integer, boolean) IS 'The gap an answer leaves on a control of a level (basic, recommended, or NULL for a framework without levels, counted as basic). Kinds: the verdict''s status unless implemented or not_applicable (a NULL verdict is unanswered), below_reference, evidence_expired (expired_evidence > 0), inherited (inherited_unassessed); a NULL flag is false. Severity: unanswered and not_implemented high, planned, partial and unclear medium, each one step lower on a recommended control; below_reference high when below_must_achieve, else medium; evidence_expired medium; inherited low. The most severe kind decides.';
 
 CREATE VIEW kansa.reference_check AS
 SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
@@ -106,53 +106,50 @@ SELECT t.framework, t.id::text AS control, kansa.local_id(t.id) AS local_id, t.t
   LEFT JOIN kansa.control AS st ON st.id = kansa.control_id(t.framework, t.section)
  WHERE t.kind = 'control';
 
--- The gap rules are gap_kind() and gap_severity(): response_gap applies them
--- to every answer; assessment_control and section_coverage add the controls
--- a sheet does not answer at all (gap_kind unanswered).
+-- The gap rules are gap_of(): response_gap applies them to every answer;
+-- assessment_control and section_coverage add the controls a sheet does not
+-- answer at all (gap_of(NULL, level), unanswered).
 CREATE VIEW kansa.response_gap AS
-SELECT k.*,
-	   kansa.gap_kind(k.status, k.level, k.below_reference, k.below_must_achieve,
-					  k.expired_evidence, k.inherited_unassessed) AS gap_kind,
-	   kansa.gap_kinds(k.status, k.level, k.below_reference, k.below_must_achieve,
-					   k.expired_evidence, k.inherited_unassessed) AS gap_kinds,
-	   kansa.gap_severity(kansa.gap_kind(k.status, k.level, k.below_reference,
-										 k.below_must_achieve, k.expired_evidence,
-										 k.inherited_unassessed),
-						  k.level, k.below_must_achieve) AS severity
-  FROM (SELECT r.id AS response_id, r.assessment_id, t.framework, t.id::text AS control,
-			   t.section, t.level, r.status, r.responsibility,
-			   r.verdict::text AS verdict, r.verdict_source, r.score, r.boilerplate_only,
-			   COALESCE(x.expired, 0) AS expired_evidence,
-			   rc.assessment_id IS NOT NULL AS below_reference,
-			   COALESCE(rc.below_must_achieve, false) AS below_must_achieve,
-			   (r.responsibility IS NOT DISTINCT FROM 'inherited' AND pf.service_id IS NULL)
-				   AS inherited_unassessed,
-			   r.clean_text AS answer_text
-		  FROM kansa.response AS r
-		  JOIN kansa.assessment AS a ON a.id = r.assessment_id
-		  JOIN kansa.control AS t ON t.id = r.control
-		  LEFT JOIN (SELECT re.assessment_id, re.response_id, pg_catalog.count(*)::integer AS expired
-					   FROM kansa.evidence_validity AS ev
-					   JOIN kansa.response_evidence AS re ON re.evidence = ev.evidence
-					   JOIN kansa.assessment AS a2
-						 ON a2.id = re.assessment_id AND a2.organization_id = ev.organization_id
-					  WHERE ev.valid_until < CURRENT_DATE
-					  GROUP BY re.assessment_id, re.response_id) AS x
-			ON x.assessment_id = r.assessment_id AND x.response_id = r.id
-		  LEFT JOIN (SELECT q.assessment_id, q.control,
-							pg_catalog.bool_or(q.must_achieve) AS below_must_achieve
-					   FROM kansa.reference_check AS q
-					  WHERE NOT q.satisfied
-					  GROUP BY q.assessment_id, q.control) AS rc
-			ON rc.assessment_id = r.assessment_id AND rc.control = r.control::text
-		  LEFT JOIN (SELECT DISTINCT d.service_id, pa.organization_id
-					   FROM kansa.service_dependency AS d
-					   JOIN kansa.assessment AS pa ON pa.service_id = d.provider_service_id
-					  WHERE pa.superseded_by IS NULL) AS pf
-			ON pf.service_id = a.service_id AND pf.organization_id = a.organization_id
-		 WHERE a.superseded_by IS NULL
-		   -- an answer to a control the organisation did not ask is kept, not judged
-		   AND kansa.in_scope(a.scope, r.control::text)) AS k;
+SELECT r.id AS response_id, r.assessment_id, t.framework, t.id::text AS control,
+	   t.section, t.level, r.status, r.responsibility,
+	   r.verdict::text AS verdict, r.verdict_source, r.score, r.boilerplate_only,
+	   COALESCE(x.expired, 0) AS expired_evidence,
+	   rc.assessment_id IS NOT NULL AS below_reference,
+	   COALESCE(rc.below_must_achieve, false) AS below_must_achieve,
+	   (r.responsibility IS NOT DISTINCT FROM 'inherited' AND pf.service_id IS NULL)
+		   AS inherited_unassessed,
+	   r.clean_text AS answer_text,
+	   g.kind AS gap_kind, g.kinds AS gap_kinds, g.severity, g.rank AS severity_rank
+  FROM kansa.response AS r
+  JOIN kansa.assessment AS a ON a.id = r.assessment_id
+  JOIN kansa.control AS t ON t.id = r.control
+  LEFT JOIN (SELECT re.assessment_id, re.response_id, pg_catalog.count(*)::integer AS expired
+			   FROM kansa.evidence_validity AS ev
+			   JOIN kansa.response_evidence AS re ON re.evidence = ev.evidence
+			   JOIN kansa.assessment AS a2
+				 ON a2.id = re.assessment_id AND a2.organization_id = ev.organization_id
+			  WHERE ev.valid_until < CURRENT_DATE
+			  GROUP BY re.assessment_id, re.response_id) AS x
+	ON x.assessment_id = r.assessment_id AND x.response_id = r.id
+  LEFT JOIN (SELECT q.assessment_id, q.control,
+					pg_catalog.bool_or(q.must_achieve) AS below_must_achieve
+			   FROM kansa.reference_check AS q
+			  WHERE NOT q.satisfied
+			  GROUP BY q.assessment_id, q.control) AS rc
+	ON rc.assessment_id = r.assessment_id AND rc.control = r.control::text
+  LEFT JOIN (SELECT DISTINCT d.service_id, pa.organization_id
+			   FROM kansa.service_dependency AS d
+			   JOIN kansa.assessment AS pa ON pa.service_id = d.provider_service_id
+			  WHERE pa.superseded_by IS NULL) AS pf
+	ON pf.service_id = a.service_id AND pf.organization_id = a.organization_id
+  -- one call per answer; NULL flags (no outer row) count as false
+  CROSS JOIN LATERAL kansa.gap_of(r.verdict, t.level, rc.assessment_id IS NOT NULL,
+								  rc.below_must_achieve, x.expired,
+								  r.responsibility IS NOT DISTINCT FROM 'inherited'
+								  AND pf.service_id IS NULL) AS g
+ WHERE a.superseded_by IS NULL
+   -- an answer to a control the organisation did not ask is kept, not judged
+   AND kansa.in_scope(a.scope, r.control::text);
 
 CREATE VIEW kansa.assessment_control AS
 SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
@@ -166,16 +163,18 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 	   COALESCE(g.below_must_achieve, false) AS below_must_achieve,
 	   COALESCE(g.inherited_unassessed, false) AS inherited_unassessed,
 	   g.answer_text, a.file_name, a.received_at, a.imported_at,
-	   CASE WHEN g.response_id IS NULL THEN 'unanswered' ELSE g.gap_kind END AS gap_kind,
-	   CASE WHEN g.response_id IS NULL THEN 'unanswered' ELSE g.gap_kinds END AS gap_kinds,
-	   CASE WHEN g.response_id IS NULL THEN kansa.gap_severity('unanswered', c.level)
-			ELSE g.severity END AS severity
+	   CASE WHEN g.response_id IS NULL THEN u.kind ELSE g.gap_kind END AS gap_kind,
+	   CASE WHEN g.response_id IS NULL THEN u.kinds ELSE g.gap_kinds END AS gap_kinds,
+	   CASE WHEN g.response_id IS NULL THEN u.severity ELSE g.severity END AS severity,
+	   CASE WHEN g.response_id IS NULL THEN u.rank ELSE g.severity_rank END AS severity_rank
   FROM kansa.assessment AS a
   JOIN kansa.service AS s ON s.id = a.service_id
   JOIN kansa.vendor AS v ON v.id = s.vendor_id
   JOIN kansa.organization AS o ON o.id = a.organization_id
   JOIN kansa.control_section AS c ON c.framework = a.framework
   LEFT JOIN kansa.response_gap AS g ON g.assessment_id = a.id AND g.control = c.control
+  -- a control the sheet does not answer: the unanswered gap
+  LEFT JOIN LATERAL kansa.gap_of(NULL, c.level) AS u ON g.response_id IS NULL
  WHERE a.superseded_by IS NULL
    AND kansa.in_scope(a.scope, c.control);
 
@@ -183,7 +182,7 @@ CREATE VIEW kansa.gaps AS
 SELECT ac.organization, ac.vendor, ac.service, ac.pattern, ac.framework, ac.control,
 	   ac.section, ac.section_title, ac.title, ac.level, ac.status, ac.responsibility,
 	   ac.gap_kind, ac.gap_kinds, ac.severity,
-	   CASE ac.severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END AS severity_rank,
+	   ac.severity_rank,
 	   CASE WHEN pg_catalog.length(ac.answer_text) > 80 THEN pg_catalog.left(ac.answer_text, 79) || '…'
 			ELSE ac.answer_text END AS answer_excerpt,
 	   (SELECT pg_catalog.count(*)::integer FROM kansa.response_evidence AS re
@@ -209,8 +208,7 @@ SELECT ac.organization, ac.vendor, ac.service, ac.framework, ac.control, ac.titl
   -- would have cost (its severity had the safeguard been missing); a false
   -- alarm or a misjudged gap costs an analyst's look
   CROSS JOIN LATERAL (SELECT CASE WHEN ac.status IN ('implemented', 'not_applicable')
-								  THEN CASE kansa.gap_severity('not_implemented', ac.level)
-										   WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END
+								  THEN 4 - (kansa.gap_of('not_implemented'::kansa.answer, ac.level)).rank
 								  ELSE 1 END AS weight) AS w
  WHERE r.reviewed_at IS NULL
    AND (r.conflict OR (r.verdict_source = 'classifier' AND r.confidence < 1));
@@ -246,17 +244,17 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
   -- an assessment's scope (scope_key its id)
   JOIN (SELECT c.framework, 0::bigint AS scope_key, c.section, c.section_title, c.section_position,
 			   pg_catalog.count(*)::integer AS controls,
-			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'high')::integer
+			   pg_catalog.count(*) FILTER (WHERE (kansa.gap_of(NULL, c.level)).rank = 1)::integer
 				   AS unanswered_high,
-			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'medium')::integer
+			   pg_catalog.count(*) FILTER (WHERE (kansa.gap_of(NULL, c.level)).rank = 2)::integer
 				   AS unanswered_medium
 		  FROM kansa.control_section AS c
 		 GROUP BY c.framework, c.section, c.section_title, c.section_position
 		UNION ALL
 		SELECT c.framework, sa.id, c.section, c.section_title, c.section_position,
 			   pg_catalog.count(*)::integer,
-			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'high')::integer,
-			   pg_catalog.count(*) FILTER (WHERE kansa.gap_severity('unanswered', c.level) = 'medium')::integer
+			   pg_catalog.count(*) FILTER (WHERE (kansa.gap_of(NULL, c.level)).rank = 1)::integer,
+			   pg_catalog.count(*) FILTER (WHERE (kansa.gap_of(NULL, c.level)).rank = 2)::integer
 		  FROM kansa.assessment AS sa
 		  JOIN kansa.control_section AS c
 			ON c.framework = sa.framework AND kansa.in_scope(sa.scope, c.control)
@@ -278,9 +276,9 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 					pg_catalog.sum(g.n) FILTER (WHERE g.severity = 'medium')::integer AS gaps_medium,
 					pg_catalog.sum(g.n) FILTER (WHERE g.severity = 'low')::integer AS gaps_low,
 					pg_catalog.sum(g.n) FILTER (WHERE g.boilerplate_only)::integer AS boilerplate_only,
-					pg_catalog.sum(g.n) FILTER (WHERE kansa.gap_severity('unanswered', g.level) = 'high')::integer
+					pg_catalog.sum(g.n) FILTER (WHERE (kansa.gap_of(NULL, g.level)).rank = 1)::integer
 						AS unanswered_high,
-					pg_catalog.sum(g.n) FILTER (WHERE kansa.gap_severity('unanswered', g.level) = 'medium')::integer
+					pg_catalog.sum(g.n) FILTER (WHERE (kansa.gap_of(NULL, g.level)).rank = 2)::integer
 						AS unanswered_medium
 			   FROM (SELECT rg.assessment_id, rg.section, rg.level, rg.status, rg.severity,
 							rg.boilerplate_only, pg_catalog.count(*) AS n, pg_catalog.sum(rg.score) AS points
@@ -375,6 +373,7 @@ COMMENT ON COLUMN kansa.response_gap.answer_text IS 'The answer as kansa read it
 COMMENT ON COLUMN kansa.response_gap.gap_kind IS 'NULL when clean; else the gap that sets the severity (see assessment_control.gap_kind).';
 COMMENT ON COLUMN kansa.response_gap.gap_kinds IS 'Every gap kind that holds, comma-separated.';
 COMMENT ON COLUMN kansa.response_gap.severity IS 'high, medium or low (see assessment_control.severity).';
+COMMENT ON COLUMN kansa.response_gap.severity_rank IS '1 high, 2 medium, 3 low; NULL when clean.';
 
 COMMENT ON VIEW kansa.assessment_control IS 'Every control in scope of every current assessment (all controls of its framework, or those of the assessment''s scope), answered or not, with its status and, when it is not clean, its gap kind and severity: the row-level base of gaps, section_coverage and assessment_summary, for dashboards that drill down to controls.';
 COMMENT ON COLUMN kansa.assessment_control.assessment_id IS 'The assessment (kansa.assessment.id).';
@@ -409,6 +408,7 @@ COMMENT ON COLUMN kansa.assessment_control.imported_at IS 'When the sheet was im
 COMMENT ON COLUMN kansa.assessment_control.gap_kind IS 'NULL when clean; else the gap that decides the severity (the most severe; ties in this order): unanswered, not_implemented, below_reference, planned, partial, unclear, evidence_expired, inherited.';
 COMMENT ON COLUMN kansa.assessment_control.gap_kinds IS 'Every gap kind that holds, comma-separated (e.g. partial, inherited).';
 COMMENT ON COLUMN kansa.assessment_control.severity IS 'high: unanswered or not_implemented on a basic control (or one of a framework without levels), or a failed * reference value; medium: those on a recommended control, planned/partial/unclear on a basic one, another failed reference value, expired evidence; low: planned/partial/unclear on a recommended control, inherited with no assessment of the provider on file.';
+COMMENT ON COLUMN kansa.assessment_control.severity_rank IS '1 high, 2 medium, 3 low: sort by it for the most severe first; NULL when clean.';
 
 COMMENT ON VIEW kansa.review_queue IS 'The verdicts an analyst should check first, one row per unreviewed answer of a current assessment whose verdict the classifier gave, or whose sheet mark and text disagree: priority = severity_if_wrong × (1 − confidence), or severity_if_wrong for a conflict; highest first. Reviewing an answer (review()) takes it off the queue.';
 COMMENT ON COLUMN kansa.review_queue.organization IS 'The assessing organisation.';

@@ -322,9 +322,8 @@ SELECT kansa.evidence('cert:JQA-IM1234'::text), kansa.measure('>=99.9%'::text), 
 	   kansa.ref('cert:JQA-IM1234'::kansa.evidence), kansa.control_id('clause:iso27001:A.12.3'::kansa.evidence),
 	   kansa.is_valid_evidence('x');
 SELECT * FROM kansa.read_sheet(pg_catalog.decode(:'asp', 'base64'), '{"format": "csv"}');
-SELECT kansa.column_name(28), kansa.gap_kind('partial', 'basic', true, false, 1, true),
-	   kansa.gap_kinds('partial', 'basic', true, false, 1, true),
-	   kansa.gap_severity('not_implemented', 'recommended'), kansa.gap_severity('below_reference', 'basic', true);
+SELECT kansa.column_name(28), kansa.gap_of('partial', 'basic', true, false, 1, true),
+	   (kansa.gap_of(NULL, 'recommended')).rank, kansa.gap_of('implemented/inherited', NULL, inherited_unassessed => true);
 \o
 SQL
 qh -v asp="$asp" -f "$tmp/use.sql" > "$tmp/use.out" 2>&1
@@ -359,7 +358,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do	# stats reach the server when a session ends
 	sleep 1
 done
 check "every SQL and plpgsql function of kansa ran under the hostile search_path" "" "$notrun"
-check "the main C functions ran" "" "$(qc -c "SELECT string_agg(n, ' ' ORDER BY n) FROM unnest(ARRAY['classify', 'classify_explain', 'clean_text', 'boilerplate', 'extract_evidence', 'extract_measures', 'satisfies', 'satisfies_explain', 'read_sheet', 'gap_kind', 'gap_kinds', 'gap_severity', 'control_id', 'local_id', 'answer', 'status', 'column_name', 'saas_pattern', 'service_type_key', 'evidence', 'measure', 'measure_cues']) AS n
+check "the main C functions ran" "" "$(qc -c "SELECT string_agg(n, ' ' ORDER BY n) FROM unnest(ARRAY['classify', 'classify_explain', 'clean_text', 'boilerplate', 'extract_evidence', 'extract_measures', 'satisfies', 'satisfies_explain', 'read_sheet', 'gap_of', 'control_id', 'local_id', 'answer', 'status', 'column_name', 'saas_pattern', 'service_type_key', 'evidence', 'measure', 'measure_cues']) AS n
 	 WHERE NOT EXISTS (SELECT FROM pg_proc AS p JOIN pg_stat_user_functions AS f ON f.funcid = p.oid
 						WHERE p.pronamespace = 'kansa'::regnamespace AND p.proname = n AND f.calls > 0)")"
 

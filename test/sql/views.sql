@@ -191,27 +191,72 @@ SELECT bool_or(p LIKE '%response_assessment_id_control_key%') AS response_by_ind
        (SELECT max(assessment_id) FROM kansa.assessment_summary WHERE framework = 'fisc8'))) AS p;
 RESET enable_seqscan;
 
--- The gap rules themselves (gap_kind, gap_kinds, gap_severity).
-SELECT s, lvl, below, must, expired, inh,
-       kansa.gap_kind(s, lvl, below, must, expired, inh) AS kind,
-       kansa.gap_kinds(s, lvl, below, must, expired, inh) AS kinds,
-       kansa.gap_severity(kansa.gap_kind(s, lvl, below, must, expired, inh), lvl, must) AS severity
-  FROM (VALUES ('implemented', 'basic', false, false, 0, false),
-               ('not_applicable', NULL, false, false, 0, false),
-               (NULL, NULL, false, false, 0, false),
-               ('not_implemented', 'recommended', false, false, 0, false),
-               ('implemented', 'basic', true, true, 0, false),
-               ('partial', 'basic', true, false, 0, false),
-               ('partial', 'recommended', true, false, 0, true),
-               ('unclear', 'recommended', false, false, 2, true),
-               ('implemented', NULL, false, false, 1, true),
-               ('implemented', NULL, false, false, 0, true),
-               ('planned', 'recommended', false, false, 0, true))
-       AS t (s, lvl, below, must, expired, inh);
-SELECT kansa.gap_kind('done', NULL, false, false, 0, false);
-SELECT kansa.gap_kind('partial', 'optional', false, false, 0, false);
-SELECT kansa.gap_severity('late', 'basic');
-SELECT kansa.gap_severity(NULL, 'basic') IS NULL AS no_gap_no_severity;
+-- The gap rules themselves: gap_of(verdict, level, below_reference,
+-- below_must_achieve, expired_evidence, inherited_unassessed).  Every kind,
+-- basic against recommended, the tie-break, a NULL verdict (unanswered), a
+-- NULL level (basic), * values (must_achieve).
+SELECT v, lvl, below, must, expired, inh, (g).kind, (g).kinds, (g).severity, (g).rank
+  FROM (SELECT t.*, kansa.gap_of(v::kansa.answer, lvl, below, must, expired, inh) AS g
+          FROM (VALUES ('implemented', 'basic', false, false, 0, false),
+                       ('implemented/inherited', 'basic', false, false, 0, false),
+                       ('not_applicable', NULL, false, false, 0, false),
+                       (NULL, NULL, false, false, 0, false),
+                       (NULL, 'basic', false, false, 0, false),
+                       (NULL, 'recommended', false, false, 0, false),
+                       ('not_implemented', NULL, false, false, 0, false),
+                       ('not_implemented/provider', 'recommended', false, false, 0, false),
+                       ('planned', 'basic', false, false, 0, false),
+                       ('partial/shared', NULL, false, false, 0, false),
+                       ('unclear', 'recommended', false, false, 0, false),
+                       ('implemented', 'basic', true, false, 0, false),
+                       ('implemented', 'recommended', true, true, 0, false),
+                       ('implemented', 'basic', false, true, 0, false),
+                       ('implemented', NULL, false, false, 3, false),
+                       ('implemented/inherited', NULL, false, false, 0, true),
+                       ('partial', 'basic', true, false, 0, false),
+                       ('partial', 'recommended', true, false, 0, true),
+                       ('partial', 'basic', true, true, 0, false),
+                       ('unclear', 'recommended', false, false, 2, true),
+                       ('implemented', NULL, false, false, 1, true),
+                       ('planned', 'recommended', false, false, 0, true),
+                       ('not_implemented', 'basic', true, true, 1, true),
+                       ('not_implemented', 'recommended', true, true, 1, true))
+               AS t (v, lvl, below, must, expired, inh)) AS x;
+-- the defaults, and NULL flags read as false / 0
+SELECT kansa.gap_of('partial', 'basic') AS defaults,
+       kansa.gap_of('implemented', NULL, NULL, NULL, NULL, NULL) AS null_flags,
+       kansa.gap_of('partial', NULL, true, NULL, NULL, NULL) AS null_must,
+       kansa.gap_of('implemented', 'basic', false, false, -1, false) AS negative_expired;
+-- one call gives all four; a clean answer gives a row of NULLs, not NULL
+SELECT g.*, g IS NULL AS all_null, g IS NOT DISTINCT FROM NULL::kansa.gap AS null_row
+  FROM kansa.gap_of('not_applicable', 'recommended') AS g;
+-- invalid input
+SELECT kansa.gap_of('partial', 'optional');
+SELECT kansa.gap_of(NULL, '');
+SELECT kansa.gap_of('done', 'basic');
+-- the function's signature and volatility
+SELECT p.oid::regprocedure, p.prorettype::regtype, p.provolatile, p.proparallel, p.proisstrict,
+       pg_get_function_arguments(p.oid)
+  FROM pg_proc AS p WHERE p.proname = 'gap_of' AND p.pronamespace = 'kansa'::regnamespace;
+
+-- The views carry gap_of()'s rank beside its word, NULL when clean, and
+-- keep their columns in order (the new one last).
+SELECT 'response_gap' AS view, count(*) > 0 AS has_rows,
+       count(*) FILTER (WHERE severity_rank IS DISTINCT FROM
+                        CASE severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 END) AS mismatched,
+       count(*) FILTER (WHERE (gap_kind IS NULL) <> (severity_rank IS NULL)) AS null_mismatched
+  FROM kansa.response_gap
+UNION ALL
+SELECT 'assessment_control', count(*) > 0,
+       count(*) FILTER (WHERE severity_rank IS DISTINCT FROM
+                        CASE severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 END),
+       count(*) FILTER (WHERE (gap_kind IS NULL) <> (severity_rank IS NULL))
+  FROM kansa.assessment_control;
+SELECT c.relname, string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+  FROM pg_class AS c JOIN pg_attribute AS a ON a.attrelid = c.oid AND a.attnum > 0
+ WHERE c.relnamespace = 'kansa'::regnamespace
+   AND c.relname IN ('response_gap', 'assessment_control', 'gaps', 'review_queue', 'section_coverage')
+ GROUP BY c.relname ORDER BY c.relname;
 
 -- Sections follow the tree: a user framework two levels deep, reported at
 -- the top level, then (section_depth 2) at the second.
