@@ -29,6 +29,7 @@ OBJS = \
 	src/sheet.o \
 	src/sheet_text.o \
 	src/sheet_xlsx.o \
+	src/summary.o \
 	src/tenant.o
 
 # The install script is built from its parts, one per concern, joined in
@@ -49,6 +50,7 @@ SQL_PARTS = \
 	sql/50_import.sql \
 	sql/55_writers.sql \
 	sql/60_gaps.sql \
+	sql/65_summary.sql \
 	sql/70_security.sql
 
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql

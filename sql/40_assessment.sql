@@ -129,6 +129,7 @@ CREATE TABLE kansa.import_batch (
 	finished_at	timestamptz,
 	read_ms		numeric,
 	total_ms	numeric,
+	summary_ms	numeric,
 	UNIQUE (id, organization_id),
 	FOREIGN KEY (service_id, organization_id) REFERENCES kansa.service (id, organization_id)
 );
@@ -161,6 +162,7 @@ COMMENT ON COLUMN kansa.import_batch.started_at IS 'When the import started.';
 COMMENT ON COLUMN kansa.import_batch.finished_at IS 'When the import finished.';
 COMMENT ON COLUMN kansa.import_batch.read_ms IS 'Milliseconds spent reading the file and its layout.';
 COMMENT ON COLUMN kansa.import_batch.total_ms IS 'Milliseconds the whole import took.';
+COMMENT ON COLUMN kansa.import_batch.summary_ms IS 'Of those, milliseconds spent bringing the summaries up to date (summary_refresh()).';
 
 CREATE TABLE kansa.assessment (
 	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

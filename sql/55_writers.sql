@@ -300,10 +300,15 @@ CREATE FUNCTION kansa.import_sheet_by(caller oid, organization text, vendor text
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
+	-- the summary triggers would refresh once per table written; the import
+	-- refreshes once, at its end (kansa.summary_refresh())
+	SET kansa.maintain_summaries = off
 	AS $$
 DECLARE
 	v_started timestamptz := pg_catalog.clock_timestamp();
 	v_read timestamptz;
+	v_summary timestamptz;
+	v_summary_ms numeric;
 	v_org bigint;
 	v_service bigint;
 	v_sha bytea;
@@ -619,6 +624,15 @@ BEGIN
 	SELECT pg_catalog.count(*)::integer INTO conflicts FROM kansa.response AS r
 	 WHERE r.assessment_id = import_sheet_by.assessment_id AND r.conflict;
 
+	-- the summaries: this assessment, the one it supersedes, and where it is
+	-- the organisation's first of its service, the assessments relying on
+	-- that service (their inherited gaps close)
+	v_summary := pg_catalog.clock_timestamp();
+	PERFORM kansa.summary_refresh(ARRAY[assessment_id, v_prev]
+								  || CASE WHEN v_prev IS NULL
+										  THEN kansa.summary_dependents(ARRAY[v_service]) END);
+	v_summary_ms := pg_catalog.round((EXTRACT(epoch FROM pg_catalog.clock_timestamp() - v_summary) * 1000)::numeric, 1);
+
 	UPDATE kansa.import_batch AS b
 	   SET assessment_id = import_sheet_by.assessment_id, rows_read = import_sheet_by.rows_read,
 		   responses = import_sheet_by.responses, rejected = import_sheet_by.rejected,
@@ -627,7 +641,8 @@ BEGIN
 		   conflicts = import_sheet_by.conflicts,
 		   finished_at = pg_catalog.clock_timestamp(),
 		   read_ms = pg_catalog.round((EXTRACT(epoch FROM v_read - v_started) * 1000)::numeric, 1),
-		   total_ms = pg_catalog.round((EXTRACT(epoch FROM pg_catalog.clock_timestamp() - v_started) * 1000)::numeric, 1)
+		   total_ms = pg_catalog.round((EXTRACT(epoch FROM pg_catalog.clock_timestamp() - v_started) * 1000)::numeric, 1),
+		   summary_ms = v_summary_ms
 	 WHERE b.id = import_sheet_by.batch_id;
 
 	PERFORM kansa.analyze_stale_tables();

@@ -8,6 +8,12 @@
 -- is text, integer, numeric, boolean, date or timestamptz.
 -----------------------------------------------------------------------------
 
+-- The day evidence validity is judged against: kansa.today when set (a
+-- report as of a date; a test moving time), else CURRENT_DATE.
+CREATE FUNCTION kansa.today() RETURNS date
+	AS 'MODULE_PATHNAME', 'kansa_today' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.today() IS 'The day the views judge evidence validity against (evidence expired when valid_until is before it): the setting kansa.today (YYYY-MM-DD) when set, for a report as of a day; else CURRENT_DATE.';
+
 CREATE TYPE kansa.gap AS (kind text, kinds text, severity text, rank integer);
 COMMENT ON TYPE kansa.gap IS 'The gap an answer leaves, as gap_of() judges it: its kind, every kind that holds, its severity and that severity''s rank. All four are NULL when the answer is clean.';
 COMMENT ON COLUMN kansa.gap.kind IS 'The kind that decides, NULL when clean: the most severe of those that hold; ties go to the status, then below_reference, evidence_expired, inherited.';
@@ -128,7 +134,7 @@ SELECT r.id AS response_id, r.assessment_id, t.framework, t.id::text AS control,
 			   JOIN kansa.response_evidence AS re ON re.evidence = ev.evidence
 			   JOIN kansa.assessment AS a2
 				 ON a2.id = re.assessment_id AND a2.organization_id = ev.organization_id
-			  WHERE ev.valid_until < CURRENT_DATE
+			  WHERE ev.valid_until < kansa.today()
 			  GROUP BY re.assessment_id, re.response_id) AS x
 	ON x.assessment_id = r.assessment_id AND x.response_id = r.id
   LEFT JOIN (SELECT q.assessment_id, q.control,
@@ -213,7 +219,7 @@ SELECT ac.organization, ac.vendor, ac.service, ac.framework, ac.control, ac.titl
  WHERE r.reviewed_at IS NULL
    AND (r.conflict OR (r.verdict_source = 'classifier' AND r.confidence < 1));
 
-CREATE VIEW kansa.section_coverage AS
+CREATE VIEW kansa.section_coverage_recomputed AS
 SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
 	   s.pattern, a.framework, cs.section, cs.section_title, cs.section_position,
 	   cs.controls AS controls_in_scope,
@@ -289,7 +295,7 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 	ON n.assessment_id = a.id AND COALESCE(n.section, '') = COALESCE(cs.section, '')
  WHERE a.superseded_by IS NULL;
 
-CREATE VIEW kansa.assessment_summary AS
+CREATE VIEW kansa.assessment_summary_recomputed AS
 SELECT sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.framework,
 	   pg_catalog.sum(sc.controls_in_scope)::integer AS controls_in_scope,
 	   pg_catalog.sum(sc.answered)::integer AS answered,
@@ -310,7 +316,7 @@ SELECT sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.
 		   AS boilerplate_only_pct,
 	   COALESCE(pg_catalog.max(ei.items), 0) AS evidence_items,
 	   a.file_name, a.received_at, a.imported_at
-  FROM kansa.section_coverage AS sc
+  FROM kansa.section_coverage_recomputed AS sc
   JOIN kansa.assessment AS a ON a.id = sc.assessment_id
   LEFT JOIN (SELECT d.assessment_id, pg_catalog.count(*)::integer AS items
 			   FROM (SELECT DISTINCT re.assessment_id, re.evidence
@@ -329,7 +335,7 @@ SELECT o.name AS organization, v.name AS vendor, kansa.kind(re.evidence) AS evid
 	   pg_catalog.count(DISTINCT a.id)::integer AS assessments,
 	   pg_catalog.min(COALESCE(a.received_at, a.imported_at::date)) AS first_seen,
 	   pg_catalog.max(COALESCE(a.received_at, a.imported_at::date)) AS last_seen,
-	   ev.valid_from, ev.valid_until, ev.valid_until < CURRENT_DATE AS expired,
+	   ev.valid_from, ev.valid_until, ev.valid_until < kansa.today() AS expired,
 	   pg_catalog.bool_or(a.superseded_by IS NULL) AS cited_now
   FROM kansa.response_evidence AS re
   JOIN kansa.response AS r ON r.id = re.response_id
@@ -457,62 +463,10 @@ COMMENT ON COLUMN kansa.gaps.assessment_id IS 'The assessment (kansa.assessment.
 COMMENT ON COLUMN kansa.gaps.response_id IS 'The response (kansa.response.id) for review(); NULL when the sheet has no answer.';
 COMMENT ON COLUMN kansa.gaps.position IS 'Document position of the control, for ordering.';
 
-COMMENT ON VIEW kansa.section_coverage IS 'Per current assessment × section (the framework''s section_depth level: fisc8 設/運/技, asp_saas II.1 … III.5, meti_cloud 1 … 15): the figures of assessment_summary, for heatmaps.';
-COMMENT ON COLUMN kansa.section_coverage.assessment_id IS 'The assessment (kansa.assessment.id).';
-COMMENT ON COLUMN kansa.section_coverage.organization IS 'The assessing organisation.';
-COMMENT ON COLUMN kansa.section_coverage.vendor IS 'The vendor.';
-COMMENT ON COLUMN kansa.section_coverage.service IS 'The service assessed.';
-COMMENT ON COLUMN kansa.section_coverage.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
-COMMENT ON COLUMN kansa.section_coverage.framework IS 'The framework answered.';
-COMMENT ON COLUMN kansa.section_coverage.section IS 'Local id of the section, e.g. 設 or III.2; NULL for controls outside any section.';
-COMMENT ON COLUMN kansa.section_coverage.section_title IS 'Title of the section.';
-COMMENT ON COLUMN kansa.section_coverage.section_position IS 'Document position of the section, for ordering.';
-COMMENT ON COLUMN kansa.section_coverage.controls_in_scope IS 'Controls of the section the organisation asked: all of them, or those of the assessment''s scope (import option scope). A section with none in scope has no row.';
-COMMENT ON COLUMN kansa.section_coverage.answered IS 'Controls with an answer (any status but unanswered).';
-COMMENT ON COLUMN kansa.section_coverage.implemented IS 'Controls answered implemented.';
-COMMENT ON COLUMN kansa.section_coverage.partial IS 'Controls answered partial.';
-COMMENT ON COLUMN kansa.section_coverage.planned IS 'Controls answered planned.';
-COMMENT ON COLUMN kansa.section_coverage.not_implemented IS 'Controls answered not_implemented.';
-COMMENT ON COLUMN kansa.section_coverage.not_applicable IS 'Controls answered not_applicable.';
-COMMENT ON COLUMN kansa.section_coverage.unclear IS 'Controls whose answer kansa could not read into a status (unclear).';
-COMMENT ON COLUMN kansa.section_coverage.unanswered IS 'Controls with no answer (no row, or an empty one).';
-COMMENT ON COLUMN kansa.section_coverage.applicable IS 'Controls in scope less those answered not_applicable: what score_pct divides by.';
-COMMENT ON COLUMN kansa.section_coverage.score_points IS 'Sum of the controls'' scores (implemented 1, partial 0.5).';
-COMMENT ON COLUMN kansa.section_coverage.coverage_pct IS 'answered / controls_in_scope, in percent, one decimal.';
-COMMENT ON COLUMN kansa.section_coverage.score_pct IS 'score_points / applicable, in percent, one decimal; NULL when nothing applies.';
-COMMENT ON COLUMN kansa.section_coverage.gaps_high IS 'Gaps of severity high.';
-COMMENT ON COLUMN kansa.section_coverage.gaps_medium IS 'Gaps of severity medium.';
-COMMENT ON COLUMN kansa.section_coverage.gaps_low IS 'Gaps of severity low.';
-COMMENT ON COLUMN kansa.section_coverage.boilerplate_only IS 'Answers made only of the sheet''s boilerplate.';
 
-COMMENT ON VIEW kansa.assessment_summary IS 'One row per current assessment: counts per status, coverage, score, gaps by severity, boilerplate-only answers and evidence items.';
-COMMENT ON COLUMN kansa.assessment_summary.assessment_id IS 'The assessment (kansa.assessment.id).';
-COMMENT ON COLUMN kansa.assessment_summary.organization IS 'The assessing organisation.';
-COMMENT ON COLUMN kansa.assessment_summary.vendor IS 'The vendor.';
-COMMENT ON COLUMN kansa.assessment_summary.service IS 'The service assessed.';
-COMMENT ON COLUMN kansa.assessment_summary.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
-COMMENT ON COLUMN kansa.assessment_summary.framework IS 'The framework answered.';
-COMMENT ON COLUMN kansa.assessment_summary.controls_in_scope IS 'Controls asked: every control of the framework, or those of the assessment''s scope (import option scope).';
-COMMENT ON COLUMN kansa.assessment_summary.answered IS 'Controls with an answer (any status but unanswered).';
-COMMENT ON COLUMN kansa.assessment_summary.implemented IS 'Controls answered implemented.';
-COMMENT ON COLUMN kansa.assessment_summary.partial IS 'Controls answered partial.';
-COMMENT ON COLUMN kansa.assessment_summary.planned IS 'Controls answered planned.';
-COMMENT ON COLUMN kansa.assessment_summary.not_implemented IS 'Controls answered not_implemented.';
-COMMENT ON COLUMN kansa.assessment_summary.not_applicable IS 'Controls answered not_applicable.';
-COMMENT ON COLUMN kansa.assessment_summary.unclear IS 'Controls whose answer kansa could not read into a status.';
-COMMENT ON COLUMN kansa.assessment_summary.unanswered IS 'Controls with no answer.';
-COMMENT ON COLUMN kansa.assessment_summary.coverage_pct IS 'answered / controls_in_scope, in percent, one decimal.';
-COMMENT ON COLUMN kansa.assessment_summary.score_pct IS 'Sum of scores (implemented 1, partial 0.5, unanswered and others 0) over the controls not answered not_applicable, in percent, one decimal.';
-COMMENT ON COLUMN kansa.assessment_summary.gaps_high IS 'Gaps of severity high.';
-COMMENT ON COLUMN kansa.assessment_summary.gaps_medium IS 'Gaps of severity medium.';
-COMMENT ON COLUMN kansa.assessment_summary.gaps_low IS 'Gaps of severity low.';
-COMMENT ON COLUMN kansa.assessment_summary.boilerplate_only IS 'Answers made only of the sheet''s boilerplate (text repeated across its answers, nothing specific).';
-COMMENT ON COLUMN kansa.assessment_summary.boilerplate_only_pct IS 'boilerplate_only / answered, in percent, one decimal.';
-COMMENT ON COLUMN kansa.assessment_summary.evidence_items IS 'Distinct evidence items the assessment''s answers cite.';
-COMMENT ON COLUMN kansa.assessment_summary.file_name IS 'The answer sheet the assessment came from.';
-COMMENT ON COLUMN kansa.assessment_summary.received_at IS 'When the sheet was received, if given at import.';
-COMMENT ON COLUMN kansa.assessment_summary.imported_at IS 'When the sheet was imported.';
 
+COMMENT ON VIEW kansa.section_coverage_recomputed IS 'section_coverage computed from scratch from every response of the current assessments (the definition the maintained section_coverage must agree with): slow, for checking the summaries.';
+COMMENT ON VIEW kansa.assessment_summary_recomputed IS 'assessment_summary computed from scratch (from section_coverage_recomputed): slow, for checking the summaries.';
 COMMENT ON VIEW kansa.evidence_register IS 'Per organisation × vendor × evidence item (certificate, report, document, clause, URL) its answers cite: which controls cite it now, when it was first and last seen, and how long it is valid where the organisation recorded it in evidence_validity.';
 COMMENT ON COLUMN kansa.evidence_register.organization IS 'The assessing organisation.';
 COMMENT ON COLUMN kansa.evidence_register.vendor IS 'The vendor citing it.';

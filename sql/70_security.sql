@@ -116,7 +116,8 @@ DECLARE
 BEGIN
 	FOREACH t IN ARRAY ARRAY['vendor', 'service', 'service_dependency', 'import_batch', 'assessment',
 							 'response', 'response_evidence', 'response_measure', 'response_review',
-							 'import_reject', 'evidence_validity', 'scope']
+							 'import_reject', 'evidence_validity', 'scope', 'section_tally',
+							 'assessment_tally', 'expiry_tally']
 	LOOP
 		EXECUTE pg_catalog.format('ALTER TABLE kansa.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE pg_catalog.format('ALTER TABLE kansa.%I FORCE ROW LEVEL SECURITY', t);
@@ -166,15 +167,20 @@ ALTER INDEX kansa.assessment_current_idx ALTER COLUMN 3 SET STATISTICS 0;
 REVOKE ALL ON kansa.organization, kansa.vendor, kansa.service, kansa.service_dependency,
 	kansa.import_batch, kansa.assessment, kansa.response, kansa.response_evidence,
 	kansa.response_measure, kansa.response_review, kansa.import_reject,
-	kansa.evidence_validity, kansa.scope FROM PUBLIC;
+	kansa.evidence_validity, kansa.scope, kansa.section_tally, kansa.assessment_tally,
+	kansa.expiry_tally FROM PUBLIC;
 GRANT SELECT ON kansa.organization, kansa.vendor, kansa.service, kansa.service_dependency,
 	kansa.import_batch, kansa.assessment, kansa.response, kansa.response_evidence,
 	kansa.response_measure, kansa.response_review, kansa.import_reject,
-	kansa.evidence_validity, kansa.scope TO kansa_analyst, kansa_importer, kansa_view_owner;
+	kansa.evidence_validity, kansa.scope, kansa.section_tally, kansa.assessment_tally,
+	kansa.expiry_tally TO kansa_analyst, kansa_importer, kansa_view_owner;
 GRANT SELECT, INSERT, UPDATE, DELETE ON kansa.organization, kansa.vendor, kansa.service,
 	kansa.service_dependency, kansa.import_batch, kansa.assessment, kansa.response,
 	kansa.response_evidence, kansa.response_measure, kansa.response_review,
-	kansa.import_reject, kansa.evidence_validity, kansa.scope TO kansa_owner;
+	kansa.import_reject, kansa.evidence_validity, kansa.scope, kansa.section_tally,
+	kansa.assessment_tally, kansa.expiry_tally TO kansa_owner;
+-- the import holds the summary triggers back and refreshes once at its end
+GRANT SET ON PARAMETER kansa.maintain_summaries TO kansa_owner;
 GRANT USAGE ON SEQUENCE kansa.assessment_id_seq, kansa.scope_id_seq TO kansa_owner;
 GRANT SELECT ON kansa.framework, kansa.control TO kansa_owner;
 
@@ -198,6 +204,9 @@ ALTER FUNCTION kansa.evidence_validity_set_by(oid, text, kansa.evidence, date, d
 ALTER FUNCTION kansa.evidence_validity_delete_by(oid, text, kansa.evidence) OWNER TO kansa_owner;
 ALTER FUNCTION kansa.scope_set_by(oid, text, text, text, text[], text) OWNER TO kansa_owner;
 ALTER FUNCTION kansa.scope_delete_by(oid, text, text, text) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.summary_refresh(bigint[]) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.summary_rebuild() OWNER TO kansa_owner;
+ALTER FUNCTION kansa.summary_changed() OWNER TO kansa_owner;
 
 REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
@@ -221,8 +230,12 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 	kansa.evidence_validity_set_by(oid, text, kansa.evidence, date, date, text),
 	kansa.evidence_validity_delete_by(oid, text, kansa.evidence),
 	kansa.scope_set_by(oid, text, text, text, text[], text),
-	kansa.scope_delete_by(oid, text, text, text)
+	kansa.scope_delete_by(oid, text, text, text),
+	kansa.summary_refresh(bigint[]), kansa.summary_rebuild(), kansa.summary_changed(),
+	kansa.summary_dependents(bigint[])
 	FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kansa.summary_dependents(bigint[]) TO kansa_owner;
+GRANT EXECUTE ON FUNCTION kansa.summary_rebuild() TO kansa_admin;
 GRANT EXECUTE ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
 	kansa.sheet_frameworks(bytea, jsonb), kansa.sheet_lines(bytea, text, jsonb),
@@ -252,11 +265,14 @@ BEGIN
 	FOREACH v IN ARRAY ARRAY['control_section', 'response_gap', 'assessment_control', 'gaps',
 							 'review_queue',
 							 'section_coverage', 'assessment_summary', 'reference_check',
-							 'evidence_register']
+							 'evidence_register', 'organization_summary',
+							 'section_coverage_recomputed', 'assessment_summary_recomputed']
 	LOOP
 		EXECUTE pg_catalog.format('ALTER VIEW kansa.%I OWNER TO kansa_view_owner', v);
 		EXECUTE pg_catalog.format('GRANT SELECT ON kansa.%I TO kansa_bi, kansa_analyst, kansa_importer', v);
 	END LOOP;
+	-- summary_refresh() reads the reference check as kansa_owner
+	GRANT SELECT ON kansa.reference_check TO kansa_owner;
 END
 $$;
 

@@ -16,6 +16,7 @@
 
 #include "kansa.h"
 #include "sheet.h"
+#include "summary.h"
 #include "tokens.h"
 
 PG_MODULE_MAGIC;
@@ -102,5 +103,19 @@ _PG_init(void)
 							   "/var/lib/mecab/dic/ipadic-utf8",
 							   PGC_SUSET, 0,
 							   NULL, NULL, NULL);
+	DefineCustomStringVariable("kansa.today",
+							   "The day the summaries judge evidence validity against.",
+							   "A date, YYYY-MM-DD; empty (the default) for CURRENT_DATE. kansa.today() returns it.",
+							   &kansa_today_setting,
+							   "",
+							   PGC_USERSET, 0,
+							   kansa_check_today, kansa_assign_today, NULL);
+	DefineCustomBoolVariable("kansa.maintain_summaries",
+							 "Keep kansa's summaries up to date as their inputs change.",
+							 "Off, the summary triggers do nothing: for a bulk load, after which kansa.summary_rebuild() must be called.",
+							 &kansa_maintain_summaries,
+							 true,
+							 PGC_SUSET, 0,
+							 NULL, NULL, NULL);
 	MarkGUCPrefixReserved("kansa");
 }

@@ -176,8 +176,8 @@ check "the standby's WAL receiver streams from the primary's slot" "streaming $s
 views=$(q -d $db -c "SELECT c.relname FROM pg_catalog.pg_class AS c
 	WHERE c.relnamespace = 'kansa'::regnamespace AND c.relkind = 'v'
 	  AND pg_catalog.has_table_privilege('kansa_bi', c.oid, 'SELECT') ORDER BY 1")
-check "kansa_bi may read the main views (of $(echo $views | wc -w) views)" "assessment_summary gaps section_coverage" \
-	"$(printf '%s\n' $views | grep -xE 'assessment_summary|gaps|section_coverage' | tr '\n' ' ' | sed 's/ $//')"
+check "kansa_bi may read the main views (of $(echo $views | wc -w) views)" "assessment_summary gaps organization_summary section_coverage" \
+	"$(printf '%s\n' $views | grep -xE 'assessment_summary|gaps|organization_summary|section_coverage' | tr '\n' ' ' | sed 's/ $//')"
 read_view() {	# read_view PORT VIEW FILE: its row count, then its rows in order
 	as_reader "$1" -c "SELECT pg_catalog.count(*) FROM kansa.$2" \
 		-c "SELECT x::text FROM kansa.$2 AS x ORDER BY 1" > "$3" 2>&1
@@ -187,7 +187,7 @@ for v in $views; do
 	read_view "$sport" "$v" "$tmp/$v.standby"
 	n=$(head -1 "$tmp/$v.primary")
 	case $v in
-		assessment_summary | gaps | section_coverage) nonempty='[1-9][0-9]*' ;;
+		assessment_summary | gaps | organization_summary | section_coverage) nonempty='[1-9][0-9]*' ;;
 		*) nonempty='[0-9]+' ;;
 	esac
 	if ! [[ $n =~ ^$nonempty$ ]]; then

@@ -324,6 +324,7 @@ SELECT kansa.evidence('cert:JQA-IM1234'::text), kansa.measure('>=99.9%'::text), 
 SELECT * FROM kansa.read_sheet(pg_catalog.decode(:'asp', 'base64'), '{"format": "csv"}');
 SELECT kansa.column_name(28), kansa.gap_of('partial', 'basic', true, false, 1, true),
 	   (kansa.gap_of(NULL, 'recommended')).rank, kansa.gap_of('implemented/inherited', NULL, inherited_unassessed => true);
+SELECT kansa.summary_rebuild(), kansa.today();
 \o
 SQL
 qh -v asp="$asp" -f "$tmp/use.sql" > "$tmp/use.out" 2>&1
@@ -372,7 +373,7 @@ check "no look-alike warned the hostile sessions, failed statements included" 0 
 # with the planter's search_path instead of by CREATE EXTENSION: its
 # operators bind to the look-alikes.
 qc -c "CREATE SCHEMA canary"
-awk '/^CREATE VIEW kansa\.section_coverage AS/ {on = 1} on {print} on && /;[[:space:]]*$/ {exit}' sql/60_gaps.sql |
+awk '/^CREATE VIEW kansa\.section_coverage AS/ {on = 1} on {print} on && /;[[:space:]]*$/ {exit}' sql/65_summary.sql |
 	sed 's/^CREATE VIEW kansa\.section_coverage AS/CREATE VIEW canary.section_coverage AS/' > "$tmp/canary-view.sql"
 qh -f "$tmp/canary-view.sql" -c 'SELECT * FROM canary.section_coverage' > /dev/null 2>&1
 fired=$(qc -c "SELECT string_agg(DISTINCT trojan, ' ' ORDER BY trojan) FROM trojan.trojan_log")

@@ -1,0 +1,685 @@
+-- sql/65_summary.sql: the summaries BI dashboards read, kept up to date as
+-- their inputs change (section_tally, assessment_tally, expiry_tally,
+-- summary_refresh(), summary_rebuild(), the summary triggers), and the views
+-- that read them (section_coverage, assessment_summary,
+-- organization_summary).
+
+-----------------------------------------------------------------------------
+-- Maintained summaries.  A dashboard reads the counts of every current
+-- assessment on every refresh; computed from every response each time they
+-- cost in proportion to all the answers ever imported.  Instead, each
+-- current assessment keeps one row per section of its counts
+-- (section_tally) and one row of its totals (assessment_tally), written
+-- when anything they depend on changes, in the same transaction:
+--
+--   responses, their evidence and figures   the assessment
+--   an assessment made, superseded, deleted  it, and the current assessments
+--                                            of the services that rely on
+--                                            its service (inherited gaps)
+--   a service's pattern                      its current assessments
+--   service_dependency                       the dependent service's
+--   evidence_validity                        the organisation's assessments
+--                                            citing the evidence
+--   control, control_link, reference_item,   the current assessments of the
+--   reference_value                          frameworks or patterns touched
+--
+-- What changes with the calendar alone is not written: evidence expires on
+-- a day.  Each answer citing evidence with a recorded validity is counted
+-- as it stands while the evidence is valid, and expiry_tally keeps, per
+-- section and last day of validity, how its counts change once that day is
+-- past.  The views add the changes whose day is before kansa.today(), so
+-- they are right on any day without a nightly job.
+--
+-- The tallies are derived data: dumps leave them out, and a restore
+-- rebuilds them through the triggers as the tables are loaded (after a
+-- restore with triggers disabled, call kansa.summary_rebuild()).  The
+-- from-scratch definitions stay as section_coverage_recomputed and
+-- assessment_summary_recomputed (sql/60_gaps.sql); the test suite checks
+-- that both agree after every kind of change.
+-----------------------------------------------------------------------------
+
+CREATE TABLE kansa.section_tally (
+	assessment_id bigint NOT NULL,
+	organization_id bigint NOT NULL,
+	section		text,
+	section_title text,
+	section_position integer,
+	controls	integer NOT NULL,
+	answered	integer NOT NULL,
+	implemented	integer NOT NULL,
+	partial		integer NOT NULL,
+	planned		integer NOT NULL,
+	not_implemented integer NOT NULL,
+	not_applicable integer NOT NULL,
+	unclear		integer NOT NULL,
+	score_points numeric NOT NULL,
+	gaps_high	integer NOT NULL,
+	gaps_medium	integer NOT NULL,
+	gaps_low	integer NOT NULL,
+	boilerplate_only integer NOT NULL,
+	FOREIGN KEY (assessment_id, organization_id)
+		REFERENCES kansa.assessment (id, organization_id) ON DELETE CASCADE
+);
+-- by assessment only: an index with a text key could be used by a
+-- LEAKPROOF condition on another tenant's rows (see sql/70_security.sql)
+CREATE INDEX section_tally_assessment_idx ON kansa.section_tally (assessment_id);
+COMMENT ON TABLE kansa.section_tally IS 'Maintained counts of one current assessment''s controls in scope under one section (the figures of section_coverage while no evidence has expired); written by summary_refresh(), read by section_coverage. Derived data: not dumped, rebuilt by summary_rebuild().';
+COMMENT ON COLUMN kansa.section_tally.assessment_id IS 'The current assessment.';
+COMMENT ON COLUMN kansa.section_tally.organization_id IS 'Its organisation (the tenant), for row-level security.';
+COMMENT ON COLUMN kansa.section_tally.section IS 'Local id of the section (control.section); NULL for controls outside any section.';
+COMMENT ON COLUMN kansa.section_tally.section_title IS 'Title of the section, as the catalog had it at the last refresh (catalog edits refresh).';
+COMMENT ON COLUMN kansa.section_tally.section_position IS 'Document position of the section.';
+COMMENT ON COLUMN kansa.section_tally.controls IS 'Controls of the section in the assessment''s scope.';
+COMMENT ON COLUMN kansa.section_tally.answered IS 'Of those, controls with an answer (any status but unanswered).';
+COMMENT ON COLUMN kansa.section_tally.implemented IS 'Controls answered implemented.';
+COMMENT ON COLUMN kansa.section_tally.partial IS 'Controls answered partial.';
+COMMENT ON COLUMN kansa.section_tally.planned IS 'Controls answered planned.';
+COMMENT ON COLUMN kansa.section_tally.not_implemented IS 'Controls answered not_implemented.';
+COMMENT ON COLUMN kansa.section_tally.not_applicable IS 'Controls answered not_applicable.';
+COMMENT ON COLUMN kansa.section_tally.unclear IS 'Controls answered unclear.';
+COMMENT ON COLUMN kansa.section_tally.score_points IS 'Sum of the answers'' scores (implemented 1, partial 0.5).';
+COMMENT ON COLUMN kansa.section_tally.gaps_high IS 'Gaps of severity high while all cited evidence is valid (expiry_tally holds the changes once it expires).';
+COMMENT ON COLUMN kansa.section_tally.gaps_medium IS 'Gaps of severity medium, likewise.';
+COMMENT ON COLUMN kansa.section_tally.gaps_low IS 'Gaps of severity low, likewise.';
+COMMENT ON COLUMN kansa.section_tally.boilerplate_only IS 'Answers made only of the sheet''s boilerplate.';
+
+CREATE TABLE kansa.assessment_tally (
+	assessment_id bigint PRIMARY KEY,
+	organization_id bigint NOT NULL,
+	controls	integer NOT NULL,
+	answered	integer NOT NULL,
+	implemented	integer NOT NULL,
+	partial		integer NOT NULL,
+	planned		integer NOT NULL,
+	not_implemented integer NOT NULL,
+	not_applicable integer NOT NULL,
+	unclear		integer NOT NULL,
+	score_points numeric NOT NULL,
+	gaps_high	integer NOT NULL,
+	gaps_medium	integer NOT NULL,
+	gaps_low	integer NOT NULL,
+	boilerplate_only integer NOT NULL,
+	evidence_items integer NOT NULL,
+	FOREIGN KEY (assessment_id, organization_id)
+		REFERENCES kansa.assessment (id, organization_id) ON DELETE CASCADE
+);
+COMMENT ON TABLE kansa.assessment_tally IS 'Maintained totals of one current assessment (its section_tally rows added up, and the evidence items its answers cite); written by summary_refresh(), read by assessment_summary and organization_summary. Derived data: not dumped, rebuilt by summary_rebuild().';
+COMMENT ON COLUMN kansa.assessment_tally.assessment_id IS 'The current assessment.';
+COMMENT ON COLUMN kansa.assessment_tally.organization_id IS 'Its organisation (the tenant), for row-level security.';
+COMMENT ON COLUMN kansa.assessment_tally.controls IS 'Controls in the assessment''s scope.';
+COMMENT ON COLUMN kansa.assessment_tally.answered IS 'Controls with an answer (any status but unanswered).';
+COMMENT ON COLUMN kansa.assessment_tally.implemented IS 'Controls answered implemented.';
+COMMENT ON COLUMN kansa.assessment_tally.partial IS 'Controls answered partial.';
+COMMENT ON COLUMN kansa.assessment_tally.planned IS 'Controls answered planned.';
+COMMENT ON COLUMN kansa.assessment_tally.not_implemented IS 'Controls answered not_implemented.';
+COMMENT ON COLUMN kansa.assessment_tally.not_applicable IS 'Controls answered not_applicable.';
+COMMENT ON COLUMN kansa.assessment_tally.unclear IS 'Controls answered unclear.';
+COMMENT ON COLUMN kansa.assessment_tally.score_points IS 'Sum of the answers'' scores (implemented 1, partial 0.5).';
+COMMENT ON COLUMN kansa.assessment_tally.gaps_high IS 'Gaps of severity high while all cited evidence is valid.';
+COMMENT ON COLUMN kansa.assessment_tally.gaps_medium IS 'Gaps of severity medium, likewise.';
+COMMENT ON COLUMN kansa.assessment_tally.gaps_low IS 'Gaps of severity low, likewise.';
+COMMENT ON COLUMN kansa.assessment_tally.boilerplate_only IS 'Answers made only of the sheet''s boilerplate.';
+COMMENT ON COLUMN kansa.assessment_tally.evidence_items IS 'Distinct evidence items the assessment''s answers cite.';
+
+CREATE TABLE kansa.expiry_tally (
+	assessment_id bigint NOT NULL,
+	organization_id bigint NOT NULL,
+	section		text,
+	expires		date NOT NULL,
+	gaps_high	integer NOT NULL,
+	gaps_medium	integer NOT NULL,
+	gaps_low	integer NOT NULL,
+	FOREIGN KEY (assessment_id, organization_id)
+		REFERENCES kansa.assessment (id, organization_id) ON DELETE CASCADE
+);
+CREATE INDEX expiry_tally_assessment_idx ON kansa.expiry_tally (assessment_id);
+COMMENT ON TABLE kansa.expiry_tally IS 'The calendar part of the summaries: per current assessment, section and day, how the section''s gap counts change once evidence valid until that day has expired (an answer whose earliest-expiring cited evidence lapses becomes an evidence_expired gap, unless a more severe gap already holds). The views add the rows whose day is before kansa.today().';
+COMMENT ON COLUMN kansa.expiry_tally.assessment_id IS 'The current assessment.';
+COMMENT ON COLUMN kansa.expiry_tally.organization_id IS 'Its organisation (the tenant), for row-level security.';
+COMMENT ON COLUMN kansa.expiry_tally.section IS 'The section (as in section_tally).';
+COMMENT ON COLUMN kansa.expiry_tally.expires IS 'The last day of validity of the earliest-expiring evidence the answers cite (evidence_validity.valid_until): the change holds from the next day.';
+COMMENT ON COLUMN kansa.expiry_tally.gaps_high IS 'Change to the count of high gaps (may be negative).';
+COMMENT ON COLUMN kansa.expiry_tally.gaps_medium IS 'Change to the count of medium gaps.';
+COMMENT ON COLUMN kansa.expiry_tally.gaps_low IS 'Change to the count of low gaps (negative: a low gap became medium).';
+
+-- The per-control facts of some assessments, computed from scratch: the
+-- one definition the tallies are written from.
+--
+-- plpgsql with a generic plan: the statement joins the reference check
+-- and a dozen tables, and planning it took 5 to 10 ms, ten times running
+-- it for one assessment; the plan kept for the session is made once.
+CREATE FUNCTION kansa.summary_refresh(assessment_ids bigint[]) RETURNS void
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
+	-- pg_restore turns row_security off; the rows are kansa_owner's to see
+	SET row_security = on
+	SET plan_cache_mode = force_generic_plan
+	AS $$
+BEGIN
+	DELETE FROM kansa.section_tally AS t WHERE t.assessment_id = ANY (assessment_ids);
+	DELETE FROM kansa.expiry_tally AS t WHERE t.assessment_id = ANY (assessment_ids);
+	DELETE FROM kansa.assessment_tally AS t WHERE t.assessment_id = ANY (assessment_ids);
+	WITH cur AS MATERIALIZED (
+		SELECT a.id, a.organization_id, a.framework, a.scope,
+			   -- an inherited answer is a gap while no provider of the
+			   -- service has a current assessment by the organisation
+			   NOT EXISTS (SELECT FROM kansa.service_dependency AS d
+							 JOIN kansa.assessment AS pa
+							   ON pa.service_id = d.provider_service_id
+							  AND pa.organization_id = a.organization_id
+							  AND pa.superseded_by IS NULL
+							WHERE d.service_id = a.service_id) AS no_provider
+		  FROM kansa.assessment AS a
+		 WHERE a.id = ANY (assessment_ids) AND a.superseded_by IS NULL
+	), facts AS MATERIALIZED (
+		-- every control in scope, answered or not, with its severity while
+		-- the evidence it cites is valid and once it has expired
+		SELECT cur.id AS assessment_id, cur.organization_id, cur.framework, c.section,
+			   r.status, r.score, r.boilerplate_only, x.expires,
+			   (kansa.gap_of(r.verdict, c.level, b.control IS NOT NULL,
+							 COALESCE(b.must_achieve, false), 0,
+							 r.responsibility = 'inherited' AND cur.no_provider)).rank AS rank_valid,
+			   CASE WHEN x.expires IS NOT NULL
+					THEN (kansa.gap_of(r.verdict, c.level, b.control IS NOT NULL,
+									   COALESCE(b.must_achieve, false), 1,
+									   r.responsibility = 'inherited' AND cur.no_provider)).rank
+			   END AS rank_expired
+		  FROM cur
+		  JOIN kansa.control AS c
+			ON c.framework = cur.framework AND c.kind = 'control'
+		   AND kansa.in_scope(cur.scope, c.id::text)
+		  LEFT JOIN kansa.response AS r
+			ON r.assessment_id = cur.id AND r.control OPERATOR(kansa.=) c.id
+		  LEFT JOIN (SELECT re.response_id, pg_catalog.min(ev.valid_until) AS expires
+					   FROM cur AS ca
+					   JOIN kansa.response_evidence AS re ON re.assessment_id = ca.id
+					   JOIN kansa.evidence_validity AS ev
+						 ON ev.organization_id = ca.organization_id
+						AND ev.evidence OPERATOR(kansa.=) re.evidence
+					  GROUP BY re.response_id) AS x ON x.response_id = r.id
+		  LEFT JOIN (SELECT q.assessment_id, q.control, pg_catalog.bool_or(q.must_achieve) AS must_achieve
+					   FROM kansa.reference_check AS q
+					  WHERE q.assessment_id = ANY (assessment_ids) AND NOT q.satisfied
+					  GROUP BY q.assessment_id, q.control) AS b
+			ON b.assessment_id = cur.id AND b.control = c.id::text
+	), sections AS (
+		INSERT INTO kansa.section_tally
+		SELECT g.assessment_id, g.organization_id, g.section, st.title, st.position, g.controls,
+			   g.answered, g.implemented, g.partial, g.planned, g.not_implemented,
+			   g.not_applicable, g.unclear, g.score_points, g.gaps_high, g.gaps_medium,
+			   g.gaps_low, g.boilerplate_only
+		  FROM (SELECT f.assessment_id, f.organization_id, f.framework, f.section,
+					   pg_catalog.count(*) AS controls,
+					   pg_catalog.count(*) FILTER (WHERE f.status <> 'unanswered') AS answered,
+					   pg_catalog.count(*) FILTER (WHERE f.status = 'implemented') AS implemented,
+					   pg_catalog.count(*) FILTER (WHERE f.status = 'partial') AS partial,
+					   pg_catalog.count(*) FILTER (WHERE f.status = 'planned') AS planned,
+					   pg_catalog.count(*) FILTER (WHERE f.status = 'not_implemented') AS not_implemented,
+					   pg_catalog.count(*) FILTER (WHERE f.status = 'not_applicable') AS not_applicable,
+					   pg_catalog.count(*) FILTER (WHERE f.status = 'unclear') AS unclear,
+					   COALESCE(pg_catalog.sum(f.score), 0) AS score_points,
+					   pg_catalog.count(*) FILTER (WHERE f.rank_valid = 1) AS gaps_high,
+					   pg_catalog.count(*) FILTER (WHERE f.rank_valid = 2) AS gaps_medium,
+					   pg_catalog.count(*) FILTER (WHERE f.rank_valid = 3) AS gaps_low,
+					   pg_catalog.count(*) FILTER (WHERE f.boilerplate_only) AS boilerplate_only
+				  FROM facts AS f
+				 GROUP BY f.assessment_id, f.organization_id, f.framework, f.section) AS g
+		  -- the section's heading, looked up once per section
+		  LEFT JOIN kansa.control AS st
+			ON st.id OPERATOR(kansa.=) kansa.control_id(g.framework, g.section)
+		RETURNING *
+	), expiry AS (
+		INSERT INTO kansa.expiry_tally
+		SELECT f.assessment_id, f.organization_id, f.section, f.expires,
+			   pg_catalog.count(*) FILTER (WHERE f.rank_expired = 1)
+			   - pg_catalog.count(*) FILTER (WHERE f.rank_valid = 1),
+			   pg_catalog.count(*) FILTER (WHERE f.rank_expired = 2)
+			   - pg_catalog.count(*) FILTER (WHERE f.rank_valid = 2),
+			   pg_catalog.count(*) FILTER (WHERE f.rank_expired = 3)
+			   - pg_catalog.count(*) FILTER (WHERE f.rank_valid = 3)
+		  FROM facts AS f
+		 WHERE f.expires IS NOT NULL AND f.rank_expired IS DISTINCT FROM f.rank_valid
+		 GROUP BY f.assessment_id, f.organization_id, f.section, f.expires
+	)
+	INSERT INTO kansa.assessment_tally
+	SELECT s.assessment_id, s.organization_id, pg_catalog.sum(s.controls),
+		   pg_catalog.sum(s.answered), pg_catalog.sum(s.implemented), pg_catalog.sum(s.partial),
+		   pg_catalog.sum(s.planned), pg_catalog.sum(s.not_implemented),
+		   pg_catalog.sum(s.not_applicable), pg_catalog.sum(s.unclear),
+		   pg_catalog.sum(s.score_points), pg_catalog.sum(s.gaps_high),
+		   pg_catalog.sum(s.gaps_medium), pg_catalog.sum(s.gaps_low),
+		   pg_catalog.sum(s.boilerplate_only),
+		   (SELECT pg_catalog.count(DISTINCT re.evidence) FROM kansa.response_evidence AS re
+			 WHERE re.assessment_id = s.assessment_id)
+	  FROM sections AS s
+	 GROUP BY s.assessment_id, s.organization_id;
+END;
+$$;
+COMMENT ON FUNCTION kansa.summary_refresh(bigint[]) IS 'Writes the tallies (section_tally, assessment_tally, expiry_tally) of the given assessments anew from their responses, the catalog, reference values, dependencies and evidence validity; a superseded or deleted assessment loses its rows. Called by the summary triggers and import_sheet(); SECURITY DEFINER, owned by kansa_owner, callable by no other role.';
+
+-- The current assessments whose inherited gaps follow these services: their
+-- own, and those of the services that rely on them (service_dependency).
+CREATE FUNCTION kansa.summary_dependents(service_ids bigint[]) RETURNS bigint[]
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT pg_catalog.array_agg(DISTINCT a.id)
+		  FROM kansa.assessment AS a
+		 WHERE a.superseded_by IS NULL
+		   AND (a.service_id = ANY (service_ids)
+				OR a.service_id IN (SELECT d.service_id FROM kansa.service_dependency AS d
+									 WHERE d.provider_service_id = ANY (service_ids)));
+	END;
+COMMENT ON FUNCTION kansa.summary_dependents(bigint[]) IS 'The current assessments of the given services and of the services that rely on them (service_dependency): whose summaries a change of these services'' assessments can move.';
+
+CREATE FUNCTION kansa.summary_rebuild() RETURNS integer
+	LANGUAGE sql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
+	-- pg_restore turns row_security off; the rows are kansa_owner's to see
+	SET row_security = on
+	BEGIN ATOMIC
+		DELETE FROM kansa.section_tally;
+		DELETE FROM kansa.expiry_tally;
+		DELETE FROM kansa.assessment_tally;
+		SELECT kansa.summary_refresh(pg_catalog.array_agg(a.id))
+		  FROM kansa.assessment AS a WHERE a.superseded_by IS NULL;
+		SELECT pg_catalog.count(*)::integer FROM kansa.assessment_tally;
+	END;
+COMMENT ON FUNCTION kansa.summary_rebuild() IS 'Writes every tally anew from scratch and returns how many current assessments it summarised: after a bulk load with kansa.maintain_summaries off, or a restore with triggers disabled. For superusers and kansa_admin.';
+
+-- One trigger function for every table the summaries read: it works out the
+-- current assessments the statement's rows can move, from its transition
+-- tables, and refreshes those.  SECURITY DEFINER (owned by kansa_owner), so
+-- that an administrator's catalog edit refreshes every organisation's
+-- summaries it moves, which no tenant could.
+CREATE FUNCTION kansa.summary_changed() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
+	-- pg_restore turns row_security off; the rows are kansa_owner's to see
+	SET row_security = on
+	AS $$
+DECLARE
+	v_ids bigint[];
+BEGIN
+	IF NOT pg_catalog.current_setting('kansa.maintain_summaries')::boolean THEN
+		RETURN NULL;
+	END IF;
+	IF TG_TABLE_NAME IN ('response', 'response_evidence') THEN
+		IF TG_OP = 'INSERT' THEN
+			SELECT pg_catalog.array_agg(DISTINCT n.assessment_id) INTO v_ids FROM new_rows AS n;
+		ELSIF TG_OP = 'DELETE' THEN
+			SELECT pg_catalog.array_agg(DISTINCT o.assessment_id) INTO v_ids FROM old_rows AS o;
+		ELSE
+			SELECT pg_catalog.array_agg(DISTINCT x.assessment_id) INTO v_ids
+			  FROM (SELECT n.assessment_id FROM new_rows AS n
+					UNION SELECT o.assessment_id FROM old_rows AS o) AS x;
+		END IF;
+	ELSIF TG_TABLE_NAME = 'response_measure' THEN
+		IF TG_OP = 'INSERT' THEN
+			SELECT pg_catalog.array_agg(DISTINCT r.assessment_id) INTO v_ids
+			  FROM new_rows AS n JOIN kansa.response AS r ON r.id = n.response_id;
+		ELSIF TG_OP = 'DELETE' THEN
+			SELECT pg_catalog.array_agg(DISTINCT r.assessment_id) INTO v_ids
+			  FROM old_rows AS o JOIN kansa.response AS r ON r.id = o.response_id;
+		ELSE
+			SELECT pg_catalog.array_agg(DISTINCT r.assessment_id) INTO v_ids
+			  FROM (SELECT n.response_id FROM new_rows AS n
+					UNION SELECT o.response_id FROM old_rows AS o) AS x
+			  JOIN kansa.response AS r ON r.id = x.response_id;
+		END IF;
+	ELSIF TG_TABLE_NAME = 'assessment' THEN
+		-- the assessments themselves, and those whose inherited gaps follow
+		-- their services (a deleted assessment's tallies go by cascade)
+		IF TG_OP = 'INSERT' THEN
+			SELECT pg_catalog.array_agg(n.id) || kansa.summary_dependents(pg_catalog.array_agg(n.service_id))
+			  INTO v_ids FROM new_rows AS n;
+		ELSIF TG_OP = 'DELETE' THEN
+			SELECT kansa.summary_dependents(pg_catalog.array_agg(o.service_id))
+			  INTO v_ids FROM old_rows AS o;
+		ELSE
+			SELECT pg_catalog.array_agg(x.id) || kansa.summary_dependents(pg_catalog.array_agg(x.service_id))
+			  INTO v_ids
+			  FROM (SELECT n.id, n.service_id FROM new_rows AS n
+					UNION SELECT o.id, o.service_id FROM old_rows AS o) AS x;
+		END IF;
+	ELSIF TG_TABLE_NAME = 'service' THEN
+		-- a pattern selects the reference values (UPDATE only: a new service
+		-- has no assessment, a deleted one none left)
+		SELECT pg_catalog.array_agg(a.id) INTO v_ids
+		  FROM new_rows AS n
+		  JOIN old_rows AS o ON o.id = n.id
+		  JOIN kansa.assessment AS a ON a.service_id = n.id AND a.superseded_by IS NULL
+		 WHERE n.pattern IS DISTINCT FROM o.pattern;
+	ELSIF TG_TABLE_NAME = 'service_dependency' THEN
+		IF TG_OP = 'INSERT' THEN
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids
+			  FROM kansa.assessment AS a
+			 WHERE a.superseded_by IS NULL AND a.service_id IN (SELECT n.service_id FROM new_rows AS n);
+		ELSIF TG_OP = 'DELETE' THEN
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids
+			  FROM kansa.assessment AS a
+			 WHERE a.superseded_by IS NULL AND a.service_id IN (SELECT o.service_id FROM old_rows AS o);
+		ELSE
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids
+			  FROM kansa.assessment AS a
+			 WHERE a.superseded_by IS NULL
+			   AND a.service_id IN (SELECT n.service_id FROM new_rows AS n
+									UNION SELECT o.service_id FROM old_rows AS o);
+		END IF;
+	ELSIF TG_TABLE_NAME = 'evidence_validity' THEN
+		IF TG_OP = 'INSERT' THEN
+			SELECT pg_catalog.array_agg(DISTINCT re.assessment_id) INTO v_ids
+			  FROM new_rows AS n
+			  JOIN kansa.response_evidence AS re
+				ON re.organization_id = n.organization_id AND re.evidence OPERATOR(kansa.=) n.evidence;
+		ELSIF TG_OP = 'DELETE' THEN
+			SELECT pg_catalog.array_agg(DISTINCT re.assessment_id) INTO v_ids
+			  FROM old_rows AS o
+			  JOIN kansa.response_evidence AS re
+				ON re.organization_id = o.organization_id AND re.evidence OPERATOR(kansa.=) o.evidence;
+		ELSE
+			SELECT pg_catalog.array_agg(DISTINCT re.assessment_id) INTO v_ids
+			  FROM (SELECT n.organization_id, n.evidence FROM new_rows AS n
+					UNION ALL SELECT o.organization_id, o.evidence FROM old_rows AS o) AS x
+			  JOIN kansa.response_evidence AS re
+				ON re.organization_id = x.organization_id AND re.evidence OPERATOR(kansa.=) x.evidence;
+		END IF;
+	ELSIF TG_TABLE_NAME = 'control' THEN
+		IF TG_OP = 'INSERT' THEN
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids FROM kansa.assessment AS a
+			 WHERE a.superseded_by IS NULL AND a.framework IN (SELECT n.framework FROM new_rows AS n);
+		ELSIF TG_OP = 'DELETE' THEN
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids FROM kansa.assessment AS a
+			 WHERE a.superseded_by IS NULL AND a.framework IN (SELECT o.framework FROM old_rows AS o);
+		ELSE
+			-- control_tree_refresh() rewrites depth and section after every
+			-- change of the tree: only what the summaries read counts
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids FROM kansa.assessment AS a
+			 WHERE a.superseded_by IS NULL
+			   AND a.framework IN (SELECT n.framework FROM new_rows AS n
+								  WHERE NOT EXISTS (
+										SELECT FROM old_rows AS o
+										 WHERE o.id OPERATOR(kansa.=) n.id
+										   AND (o.kind, o.level, o.section, o.title, o.position)
+											   IS NOT DISTINCT FROM (n.kind, n.level, n.section, n.title, n.position))
+								 UNION
+								 SELECT o.framework FROM old_rows AS o
+								  WHERE NOT EXISTS (SELECT FROM new_rows AS n
+													 WHERE n.id OPERATOR(kansa.=) o.id));
+		END IF;
+	ELSIF TG_TABLE_NAME = 'control_link' THEN
+		IF TG_OP = 'INSERT' THEN
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids FROM kansa.assessment AS a
+			 WHERE a.superseded_by IS NULL
+			   AND a.framework IN (SELECT kansa.framework(n.from_control) FROM new_rows AS n);
+		ELSIF TG_OP = 'DELETE' THEN
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids FROM kansa.assessment AS a
+			 WHERE a.superseded_by IS NULL
+			   AND a.framework IN (SELECT kansa.framework(o.from_control) FROM old_rows AS o);
+		ELSE
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids FROM kansa.assessment AS a
+			 WHERE a.superseded_by IS NULL
+			   AND a.framework IN (SELECT kansa.framework(n.from_control) FROM new_rows AS n
+								   UNION SELECT kansa.framework(o.from_control) FROM old_rows AS o);
+		END IF;
+	ELSIF TG_TABLE_NAME = 'reference_value' THEN
+		IF TG_OP = 'INSERT' THEN
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids
+			  FROM kansa.assessment AS a JOIN kansa.service AS s ON s.id = a.service_id
+			 WHERE a.superseded_by IS NULL AND s.pattern IN (SELECT n.pattern FROM new_rows AS n);
+		ELSIF TG_OP = 'DELETE' THEN
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids
+			  FROM kansa.assessment AS a JOIN kansa.service AS s ON s.id = a.service_id
+			 WHERE a.superseded_by IS NULL AND s.pattern IN (SELECT o.pattern FROM old_rows AS o);
+		ELSE
+			SELECT pg_catalog.array_agg(a.id) INTO v_ids
+			  FROM kansa.assessment AS a JOIN kansa.service AS s ON s.id = a.service_id
+			 WHERE a.superseded_by IS NULL
+			   AND s.pattern IN (SELECT n.pattern FROM new_rows AS n
+								 UNION SELECT o.pattern FROM old_rows AS o);
+		END IF;
+	ELSIF TG_TABLE_NAME = 'reference_item' THEN
+		SELECT pg_catalog.array_agg(a.id) INTO v_ids
+		  FROM kansa.assessment AS a JOIN kansa.service AS s ON s.id = a.service_id
+		 WHERE a.superseded_by IS NULL AND s.pattern IS NOT NULL;
+	END IF;
+	IF v_ids IS NOT NULL THEN
+		PERFORM kansa.summary_refresh(v_ids);
+	END IF;
+	RETURN NULL;
+END;
+$$;
+COMMENT ON FUNCTION kansa.summary_changed() IS 'Trigger function of the summary triggers: refreshes (summary_refresh()) the current assessments whose summaries the statement''s rows can move. Does nothing while kansa.maintain_summaries is off.';
+
+-- Three triggers per table (a trigger with transition tables has one
+-- event).  Tables whose only updates cannot move a summary have none for
+-- UPDATE: service (only its pattern counts, checked in the function).
+DO $$
+DECLARE
+	t text;
+	e text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['response', 'response_evidence', 'response_measure', 'assessment',
+							 'service_dependency', 'evidence_validity', 'control', 'control_link',
+							 'reference_value', 'reference_item']
+	LOOP
+		FOREACH e IN ARRAY ARRAY['insert', 'update', 'delete']
+		LOOP
+			EXECUTE pg_catalog.format(
+				'CREATE TRIGGER summary_%s AFTER %s ON kansa.%I REFERENCING %s '
+				'FOR EACH STATEMENT EXECUTE FUNCTION kansa.summary_changed()',
+				e, e, t,
+				CASE e WHEN 'insert' THEN 'NEW TABLE AS new_rows'
+					   WHEN 'delete' THEN 'OLD TABLE AS old_rows'
+					   ELSE 'OLD TABLE AS old_rows NEW TABLE AS new_rows' END);
+			EXECUTE pg_catalog.format(
+				'COMMENT ON TRIGGER summary_%s ON kansa.%I IS %L', e, t,
+				'Keeps the summaries up to date (summary_changed()).');
+		END LOOP;
+	END LOOP;
+END
+$$;
+CREATE TRIGGER summary_update AFTER UPDATE ON kansa.service
+	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION kansa.summary_changed();
+COMMENT ON TRIGGER summary_update ON kansa.service IS 'Keeps the summaries up to date when a service''s pattern changes (summary_changed()).';
+
+-----------------------------------------------------------------------------
+-- The views over the tallies.  Their cost follows the current assessments
+-- (and their sections), not the responses ever imported.
+-----------------------------------------------------------------------------
+
+CREATE VIEW kansa.section_coverage AS
+SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
+	   s.pattern, a.framework, t.section, t.section_title, t.section_position,
+	   t.controls AS controls_in_scope, t.answered, t.implemented, t.partial, t.planned,
+	   t.not_implemented, t.not_applicable, t.unclear,
+	   t.controls - t.answered AS unanswered,
+	   t.controls - t.not_applicable AS applicable,
+	   t.score_points,
+	   pg_catalog.round(100.0 * t.answered / t.controls, 1) AS coverage_pct,
+	   pg_catalog.round(100.0 * t.score_points / NULLIF(t.controls - t.not_applicable, 0), 1) AS score_pct,
+	   t.gaps_high + COALESCE(x.gaps_high, 0) AS gaps_high,
+	   t.gaps_medium + COALESCE(x.gaps_medium, 0) AS gaps_medium,
+	   t.gaps_low + COALESCE(x.gaps_low, 0) AS gaps_low,
+	   t.boilerplate_only
+  FROM kansa.section_tally AS t
+  JOIN kansa.assessment AS a ON a.id = t.assessment_id
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  -- what the calendar has changed since the tallies were written
+  LEFT JOIN (SELECT e.assessment_id, COALESCE(e.section, '') AS section_key,
+					pg_catalog.sum(e.gaps_high)::integer AS gaps_high,
+					pg_catalog.sum(e.gaps_medium)::integer AS gaps_medium,
+					pg_catalog.sum(e.gaps_low)::integer AS gaps_low
+			   FROM kansa.expiry_tally AS e
+			  WHERE e.expires < kansa.today()
+			  GROUP BY e.assessment_id, COALESCE(e.section, '')) AS x
+	ON x.assessment_id = t.assessment_id AND x.section_key = COALESCE(t.section, '');
+
+CREATE VIEW kansa.assessment_summary AS
+SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
+	   s.pattern, a.framework,
+	   t.controls AS controls_in_scope, t.answered, t.implemented, t.partial, t.planned,
+	   t.not_implemented, t.not_applicable, t.unclear,
+	   t.controls - t.answered AS unanswered,
+	   pg_catalog.round(100.0 * t.answered / t.controls, 1) AS coverage_pct,
+	   pg_catalog.round(100.0 * t.score_points / NULLIF(t.controls - t.not_applicable, 0), 1) AS score_pct,
+	   t.gaps_high + COALESCE(x.gaps_high, 0) AS gaps_high,
+	   t.gaps_medium + COALESCE(x.gaps_medium, 0) AS gaps_medium,
+	   t.gaps_low + COALESCE(x.gaps_low, 0) AS gaps_low,
+	   t.boilerplate_only,
+	   pg_catalog.round(100.0 * t.boilerplate_only / NULLIF(t.answered, 0), 1) AS boilerplate_only_pct,
+	   t.evidence_items, a.file_name, a.received_at, a.imported_at
+  FROM kansa.assessment_tally AS t
+  JOIN kansa.assessment AS a ON a.id = t.assessment_id
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  LEFT JOIN (SELECT e.assessment_id,
+					pg_catalog.sum(e.gaps_high)::integer AS gaps_high,
+					pg_catalog.sum(e.gaps_medium)::integer AS gaps_medium,
+					pg_catalog.sum(e.gaps_low)::integer AS gaps_low
+			   FROM kansa.expiry_tally AS e
+			  WHERE e.expires < kansa.today()
+			  GROUP BY e.assessment_id) AS x ON x.assessment_id = t.assessment_id;
+
+CREATE VIEW kansa.organization_summary AS
+SELECT o.name AS organization, a.framework,
+	   pg_catalog.count(DISTINCT s.vendor_id)::integer AS vendors,
+	   pg_catalog.count(*)::integer AS assessments,
+	   pg_catalog.sum(t.controls)::integer AS controls_in_scope,
+	   pg_catalog.sum(t.answered)::integer AS answered,
+	   pg_catalog.sum(t.implemented)::integer AS implemented,
+	   pg_catalog.sum(t.partial)::integer AS partial,
+	   pg_catalog.sum(t.planned)::integer AS planned,
+	   pg_catalog.sum(t.not_implemented)::integer AS not_implemented,
+	   pg_catalog.sum(t.not_applicable)::integer AS not_applicable,
+	   pg_catalog.sum(t.unclear)::integer AS unclear,
+	   pg_catalog.sum(t.controls - t.answered)::integer AS unanswered,
+	   pg_catalog.round(100.0 * pg_catalog.sum(t.answered) / pg_catalog.sum(t.controls), 1) AS coverage_pct,
+	   pg_catalog.round(100.0 * pg_catalog.sum(t.score_points)
+						/ NULLIF(pg_catalog.sum(t.controls - t.not_applicable), 0), 1) AS score_pct,
+	   pg_catalog.sum(t.gaps_high + COALESCE(x.gaps_high, 0))::integer AS gaps_high,
+	   pg_catalog.sum(t.gaps_medium + COALESCE(x.gaps_medium, 0))::integer AS gaps_medium,
+	   pg_catalog.sum(t.gaps_low + COALESCE(x.gaps_low, 0))::integer AS gaps_low,
+	   pg_catalog.count(*) FILTER (WHERE t.gaps_high + COALESCE(x.gaps_high, 0) > 0)::integer
+		   AS assessments_with_high_gaps,
+	   pg_catalog.min(COALESCE(a.received_at, a.imported_at::date)) AS oldest_sheet,
+	   pg_catalog.max(a.imported_at) AS last_imported_at
+  FROM kansa.assessment_tally AS t
+  JOIN kansa.assessment AS a ON a.id = t.assessment_id
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  LEFT JOIN (SELECT e.assessment_id,
+					pg_catalog.sum(e.gaps_high)::integer AS gaps_high,
+					pg_catalog.sum(e.gaps_medium)::integer AS gaps_medium,
+					pg_catalog.sum(e.gaps_low)::integer AS gaps_low
+			   FROM kansa.expiry_tally AS e
+			  WHERE e.expires < kansa.today()
+			  GROUP BY e.assessment_id) AS x ON x.assessment_id = t.assessment_id
+ GROUP BY o.id, o.name, a.framework;
+COMMENT ON VIEW kansa.organization_summary IS 'One row per organisation × framework, over its current assessments: the top tile of a dashboard. Counts are those of assessment_summary added up; score_pct and coverage_pct are pooled over all the controls (not an average of percentages). Maintained like assessment_summary.';
+COMMENT ON COLUMN kansa.organization_summary.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.organization_summary.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.organization_summary.vendors IS 'Vendors with a current assessment against the framework.';
+COMMENT ON COLUMN kansa.organization_summary.assessments IS 'Current assessments (one per service assessed against the framework).';
+COMMENT ON COLUMN kansa.organization_summary.controls_in_scope IS 'Controls asked, over all those assessments.';
+COMMENT ON COLUMN kansa.organization_summary.answered IS 'Controls with an answer.';
+COMMENT ON COLUMN kansa.organization_summary.implemented IS 'Controls answered implemented.';
+COMMENT ON COLUMN kansa.organization_summary.partial IS 'Controls answered partial.';
+COMMENT ON COLUMN kansa.organization_summary.planned IS 'Controls answered planned.';
+COMMENT ON COLUMN kansa.organization_summary.not_implemented IS 'Controls answered not_implemented.';
+COMMENT ON COLUMN kansa.organization_summary.not_applicable IS 'Controls answered not_applicable.';
+COMMENT ON COLUMN kansa.organization_summary.unclear IS 'Controls whose answer kansa could not read into a status.';
+COMMENT ON COLUMN kansa.organization_summary.unanswered IS 'Controls with no answer.';
+COMMENT ON COLUMN kansa.organization_summary.coverage_pct IS 'answered / controls_in_scope, in percent, one decimal.';
+COMMENT ON COLUMN kansa.organization_summary.score_pct IS 'Sum of scores (implemented 1, partial 0.5) over the controls not answered not_applicable, in percent, one decimal.';
+COMMENT ON COLUMN kansa.organization_summary.gaps_high IS 'Gaps of severity high.';
+COMMENT ON COLUMN kansa.organization_summary.gaps_medium IS 'Gaps of severity medium.';
+COMMENT ON COLUMN kansa.organization_summary.gaps_low IS 'Gaps of severity low.';
+COMMENT ON COLUMN kansa.organization_summary.assessments_with_high_gaps IS 'Current assessments with at least one high gap.';
+COMMENT ON COLUMN kansa.organization_summary.oldest_sheet IS 'The earliest day a current sheet was received (its import day when not given): how stale the oldest assessment is.';
+COMMENT ON COLUMN kansa.organization_summary.last_imported_at IS 'When the latest current sheet was imported.';
+
+COMMENT ON VIEW kansa.section_coverage IS 'Maintained (see section_tally): per current assessment × section (the framework''s section_depth level: fisc8 設/運/技, asp_saas II.1 … III.5, meti_cloud 1 … 15): the figures of assessment_summary, for heatmaps.';
+COMMENT ON COLUMN kansa.section_coverage.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.section_coverage.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.section_coverage.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.section_coverage.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.section_coverage.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.section_coverage.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.section_coverage.section IS 'Local id of the section, e.g. 設 or III.2; NULL for controls outside any section.';
+COMMENT ON COLUMN kansa.section_coverage.section_title IS 'Title of the section.';
+COMMENT ON COLUMN kansa.section_coverage.section_position IS 'Document position of the section, for ordering.';
+COMMENT ON COLUMN kansa.section_coverage.controls_in_scope IS 'Controls of the section the organisation asked: all of them, or those of the assessment''s scope (import option scope). A section with none in scope has no row.';
+COMMENT ON COLUMN kansa.section_coverage.answered IS 'Controls with an answer (any status but unanswered).';
+COMMENT ON COLUMN kansa.section_coverage.implemented IS 'Controls answered implemented.';
+COMMENT ON COLUMN kansa.section_coverage.partial IS 'Controls answered partial.';
+COMMENT ON COLUMN kansa.section_coverage.planned IS 'Controls answered planned.';
+COMMENT ON COLUMN kansa.section_coverage.not_implemented IS 'Controls answered not_implemented.';
+COMMENT ON COLUMN kansa.section_coverage.not_applicable IS 'Controls answered not_applicable.';
+COMMENT ON COLUMN kansa.section_coverage.unclear IS 'Controls whose answer kansa could not read into a status (unclear).';
+COMMENT ON COLUMN kansa.section_coverage.unanswered IS 'Controls with no answer (no row, or an empty one).';
+COMMENT ON COLUMN kansa.section_coverage.applicable IS 'Controls in scope less those answered not_applicable: what score_pct divides by.';
+COMMENT ON COLUMN kansa.section_coverage.score_points IS 'Sum of the controls'' scores (implemented 1, partial 0.5).';
+COMMENT ON COLUMN kansa.section_coverage.coverage_pct IS 'answered / controls_in_scope, in percent, one decimal.';
+COMMENT ON COLUMN kansa.section_coverage.score_pct IS 'score_points / applicable, in percent, one decimal; NULL when nothing applies.';
+COMMENT ON COLUMN kansa.section_coverage.gaps_high IS 'Gaps of severity high.';
+COMMENT ON COLUMN kansa.section_coverage.gaps_medium IS 'Gaps of severity medium.';
+COMMENT ON COLUMN kansa.section_coverage.gaps_low IS 'Gaps of severity low.';
+COMMENT ON COLUMN kansa.section_coverage.boilerplate_only IS 'Answers made only of the sheet''s boilerplate.';
+COMMENT ON VIEW kansa.assessment_summary IS 'Maintained (see assessment_tally), up to date with every import, review and change in the same transaction, evidence expiry judged against kansa.today() at read time. One row per current assessment: counts per status, coverage, score, gaps by severity, boilerplate-only answers and evidence items.';
+COMMENT ON COLUMN kansa.assessment_summary.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.assessment_summary.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.assessment_summary.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.assessment_summary.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.assessment_summary.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.assessment_summary.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.assessment_summary.controls_in_scope IS 'Controls asked: every control of the framework, or those of the assessment''s scope (import option scope).';
+COMMENT ON COLUMN kansa.assessment_summary.answered IS 'Controls with an answer (any status but unanswered).';
+COMMENT ON COLUMN kansa.assessment_summary.implemented IS 'Controls answered implemented.';
+COMMENT ON COLUMN kansa.assessment_summary.partial IS 'Controls answered partial.';
+COMMENT ON COLUMN kansa.assessment_summary.planned IS 'Controls answered planned.';
+COMMENT ON COLUMN kansa.assessment_summary.not_implemented IS 'Controls answered not_implemented.';
+COMMENT ON COLUMN kansa.assessment_summary.not_applicable IS 'Controls answered not_applicable.';
+COMMENT ON COLUMN kansa.assessment_summary.unclear IS 'Controls whose answer kansa could not read into a status.';
+COMMENT ON COLUMN kansa.assessment_summary.unanswered IS 'Controls with no answer.';
+COMMENT ON COLUMN kansa.assessment_summary.coverage_pct IS 'answered / controls_in_scope, in percent, one decimal.';
+COMMENT ON COLUMN kansa.assessment_summary.score_pct IS 'Sum of scores (implemented 1, partial 0.5, unanswered and others 0) over the controls not answered not_applicable, in percent, one decimal.';
+COMMENT ON COLUMN kansa.assessment_summary.gaps_high IS 'Gaps of severity high.';
+COMMENT ON COLUMN kansa.assessment_summary.gaps_medium IS 'Gaps of severity medium.';
+COMMENT ON COLUMN kansa.assessment_summary.gaps_low IS 'Gaps of severity low.';
+COMMENT ON COLUMN kansa.assessment_summary.boilerplate_only IS 'Answers made only of the sheet''s boilerplate (text repeated across its answers, nothing specific).';
+COMMENT ON COLUMN kansa.assessment_summary.boilerplate_only_pct IS 'boilerplate_only / answered, in percent, one decimal.';
+COMMENT ON COLUMN kansa.assessment_summary.evidence_items IS 'Distinct evidence items the assessment''s answers cite.';
+COMMENT ON COLUMN kansa.assessment_summary.file_name IS 'The answer sheet the assessment came from.';
+COMMENT ON COLUMN kansa.assessment_summary.received_at IS 'When the sheet was received, if given at import.';
+COMMENT ON COLUMN kansa.assessment_summary.imported_at IS 'When the sheet was imported.';
+
+-- The from-scratch views (sql/60_gaps.sql) mean what the maintained ones do.
+DO $$
+DECLARE
+	c record;
+BEGIN
+	FOR c IN SELECT v.relname, a.attname, pg_catalog.col_description(m.oid, ma.attnum) AS d
+			   FROM pg_catalog.pg_class AS v
+			   JOIN pg_catalog.pg_attribute AS a
+				 ON a.attrelid OPERATOR(pg_catalog.=) v.oid AND a.attnum OPERATOR(pg_catalog.>) 0
+			   JOIN pg_catalog.pg_class AS m
+				 ON m.relnamespace OPERATOR(pg_catalog.=) v.relnamespace
+				AND m.relname OPERATOR(pg_catalog.=) pg_catalog.replace(v.relname, '_recomputed', '')
+			   JOIN pg_catalog.pg_attribute AS ma
+				 ON ma.attrelid OPERATOR(pg_catalog.=) m.oid AND ma.attname OPERATOR(pg_catalog.=) a.attname
+			  WHERE v.relnamespace OPERATOR(pg_catalog.=) 'kansa'::pg_catalog.regnamespace
+				AND v.relname OPERATOR(pg_catalog.=) ANY (ARRAY['section_coverage_recomputed',
+																 'assessment_summary_recomputed'])
+	LOOP
+		EXECUTE pg_catalog.format('COMMENT ON COLUMN kansa.%I.%I IS %L', c.relname, c.attname, c.d);
+	END LOOP;
+END
+$$;
