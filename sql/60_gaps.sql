@@ -115,7 +115,7 @@ SELECT t.framework, t.id::text AS control, kansa.local_id(t.id) AS local_id, t.t
 -- The gap rules are gap_of(): response_gap applies them to every answer;
 -- assessment_control and section_coverage add the controls a sheet does not
 -- answer at all (gap_of(NULL, level), unanswered).
-CREATE VIEW kansa.response_gap AS
+CREATE VIEW kansa.response_gap_recomputed AS
 SELECT r.id AS response_id, r.assessment_id, t.framework, t.id::text AS control,
 	   t.section, t.level, r.status, r.responsibility,
 	   r.verdict::text AS verdict, r.verdict_source, r.score, r.boilerplate_only,
@@ -156,68 +156,6 @@ SELECT r.id AS response_id, r.assessment_id, t.framework, t.id::text AS control,
  WHERE a.superseded_by IS NULL
    -- an answer to a control the organisation did not ask is kept, not judged
    AND kansa.in_scope(a.scope, r.control::text);
-
-CREATE VIEW kansa.assessment_control AS
-SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
-	   s.pattern, a.framework, c.control, c.local_id, c.section, c.section_title,
-	   c.section_position, c.title, c.level, c.position, g.response_id,
-	   COALESCE(g.status, 'unanswered') AS status, g.responsibility, g.verdict, g.verdict_source,
-	   COALESCE(g.score, CASE WHEN g.response_id IS NULL THEN 0 END) AS score,
-	   COALESCE(g.boilerplate_only, false) AS boilerplate_only,
-	   COALESCE(g.expired_evidence, 0) AS expired_evidence,
-	   COALESCE(g.below_reference, false) AS below_reference,
-	   COALESCE(g.below_must_achieve, false) AS below_must_achieve,
-	   COALESCE(g.inherited_unassessed, false) AS inherited_unassessed,
-	   g.answer_text, a.file_name, a.received_at, a.imported_at,
-	   CASE WHEN g.response_id IS NULL THEN u.kind ELSE g.gap_kind END AS gap_kind,
-	   CASE WHEN g.response_id IS NULL THEN u.kinds ELSE g.gap_kinds END AS gap_kinds,
-	   CASE WHEN g.response_id IS NULL THEN u.severity ELSE g.severity END AS severity,
-	   CASE WHEN g.response_id IS NULL THEN u.rank ELSE g.severity_rank END AS severity_rank
-  FROM kansa.assessment AS a
-  JOIN kansa.service AS s ON s.id = a.service_id
-  JOIN kansa.vendor AS v ON v.id = s.vendor_id
-  JOIN kansa.organization AS o ON o.id = a.organization_id
-  JOIN kansa.control_section AS c ON c.framework = a.framework
-  LEFT JOIN kansa.response_gap AS g ON g.assessment_id = a.id AND g.control = c.control
-  -- a control the sheet does not answer: the unanswered gap
-  LEFT JOIN LATERAL kansa.gap_of(NULL, c.level) AS u ON g.response_id IS NULL
- WHERE a.superseded_by IS NULL
-   AND kansa.in_scope(a.scope, c.control);
-
-CREATE VIEW kansa.gaps AS
-SELECT ac.organization, ac.vendor, ac.service, ac.pattern, ac.framework, ac.control,
-	   ac.section, ac.section_title, ac.title, ac.level, ac.status, ac.responsibility,
-	   ac.gap_kind, ac.gap_kinds, ac.severity,
-	   ac.severity_rank,
-	   CASE WHEN pg_catalog.length(ac.answer_text) > 80 THEN pg_catalog.left(ac.answer_text, 79) || '…'
-			ELSE ac.answer_text END AS answer_excerpt,
-	   (SELECT pg_catalog.count(*)::integer FROM kansa.response_evidence AS re
-		 WHERE re.response_id = ac.response_id) AS evidence_count,
-	   ac.assessment_id, ac.response_id, ac.position
-  FROM kansa.assessment_control AS ac
- WHERE ac.gap_kind IS NOT NULL;
-
-CREATE VIEW kansa.review_queue AS
-SELECT ac.organization, ac.vendor, ac.service, ac.framework, ac.control, ac.title, ac.level,
-	   ac.status, ac.responsibility,
-	   r.confidence::numeric(3,2) AS confidence, r.conflict,
-	   w.weight AS severity_if_wrong,
-	   pg_catalog.round(w.weight * CASE WHEN r.conflict THEN 1
-									  ELSE 1 - r.confidence::numeric END, 3) AS priority,
-	   r.rule, r.cue AS deciding_text, r.confidence_class,
-	   CASE WHEN pg_catalog.length(ac.answer_text) > 200 THEN pg_catalog.left(ac.answer_text, 199) || '…'
-			ELSE ac.answer_text END AS answer_excerpt,
-	   ac.file_name, r.row_number, r.cell, ac.assessment_id, ac.response_id
-  FROM kansa.assessment_control AS ac
-  JOIN kansa.response AS r ON r.id = ac.response_id
-  -- how bad a wrong verdict would be: a hidden gap costs what the gap
-  -- would have cost (its severity had the safeguard been missing); a false
-  -- alarm or a misjudged gap costs an analyst's look
-  CROSS JOIN LATERAL (SELECT CASE WHEN ac.status IN ('implemented', 'not_applicable')
-								  THEN 4 - (kansa.gap_of('not_implemented'::kansa.answer, ac.level)).rank
-								  ELSE 1 END AS weight) AS w
- WHERE r.reviewed_at IS NULL
-   AND (r.conflict OR (r.verdict_source = 'classifier' AND r.confidence < 1));
 
 CREATE VIEW kansa.section_coverage_recomputed AS
 SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
@@ -288,7 +226,7 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 						AS unanswered_medium
 			   FROM (SELECT rg.assessment_id, rg.section, rg.level, rg.status, rg.severity,
 							rg.boilerplate_only, pg_catalog.count(*) AS n, pg_catalog.sum(rg.score) AS points
-					   FROM kansa.response_gap AS rg
+					   FROM kansa.response_gap_recomputed AS rg
 					  GROUP BY rg.assessment_id, rg.section, rg.level, rg.status, rg.severity,
 							   rg.boilerplate_only) AS g
 			  GROUP BY g.assessment_id, g.section) AS n
@@ -358,113 +296,13 @@ COMMENT ON COLUMN kansa.control_section.section IS 'Local id of its section, e.g
 COMMENT ON COLUMN kansa.control_section.section_title IS 'Title of the section.';
 COMMENT ON COLUMN kansa.control_section.section_position IS 'Document position of the section, for ordering.';
 
-COMMENT ON VIEW kansa.response_gap IS 'Every answer of every current assessment with its status and, when it is not clean, its gap kind and severity (the rules of assessment_control.severity, applied here once).';
-COMMENT ON COLUMN kansa.response_gap.response_id IS 'The response (kansa.response.id), for review().';
-COMMENT ON COLUMN kansa.response_gap.assessment_id IS 'The assessment (kansa.assessment.id).';
-COMMENT ON COLUMN kansa.response_gap.framework IS 'The framework answered.';
-COMMENT ON COLUMN kansa.response_gap.control IS 'The control answered, e.g. fisc8:設1.';
-COMMENT ON COLUMN kansa.response_gap.section IS 'Local id of its section (control_section.section).';
-COMMENT ON COLUMN kansa.response_gap.level IS 'basic, recommended, or NULL where the framework has no levels.';
-COMMENT ON COLUMN kansa.response_gap.status IS 'The answer''s status.';
-COMMENT ON COLUMN kansa.response_gap.responsibility IS 'The answer''s responsibility, if any.';
-COMMENT ON COLUMN kansa.response_gap.verdict IS 'The verdict in force in the answer type''s text form.';
-COMMENT ON COLUMN kansa.response_gap.verdict_source IS 'sheet, classifier or analyst.';
-COMMENT ON COLUMN kansa.response_gap.score IS 'implemented 1, partial 0.5, not_applicable NULL, others 0.';
-COMMENT ON COLUMN kansa.response_gap.boilerplate_only IS 'True when the answer is only the sheet''s boilerplate.';
-COMMENT ON COLUMN kansa.response_gap.expired_evidence IS 'Evidence items cited that the organisation''s evidence_validity says expired before today.';
-COMMENT ON COLUMN kansa.response_gap.below_reference IS 'True when a figure stated falls short of a reference value for the service''s pattern.';
-COMMENT ON COLUMN kansa.response_gap.below_must_achieve IS 'True when such a failed value is marked * (must be achieved).';
-COMMENT ON COLUMN kansa.response_gap.inherited_unassessed IS 'True when the answer is inherited and no provider listed in service_dependency has a current assessment by the organisation.';
-COMMENT ON COLUMN kansa.response_gap.answer_text IS 'The answer as kansa read it (clean_text).';
-COMMENT ON COLUMN kansa.response_gap.gap_kind IS 'NULL when clean; else the gap that sets the severity (see assessment_control.gap_kind).';
-COMMENT ON COLUMN kansa.response_gap.gap_kinds IS 'Every gap kind that holds, comma-separated.';
-COMMENT ON COLUMN kansa.response_gap.severity IS 'high, medium or low (see assessment_control.severity).';
-COMMENT ON COLUMN kansa.response_gap.severity_rank IS '1 high, 2 medium, 3 low; NULL when clean.';
-
-COMMENT ON VIEW kansa.assessment_control IS 'Every control in scope of every current assessment (all controls of its framework, or those of the assessment''s scope), answered or not, with its status and, when it is not clean, its gap kind and severity: the row-level base of gaps, section_coverage and assessment_summary, for dashboards that drill down to controls.';
-COMMENT ON COLUMN kansa.assessment_control.assessment_id IS 'The assessment (kansa.assessment.id).';
-COMMENT ON COLUMN kansa.assessment_control.organization IS 'The assessing organisation.';
-COMMENT ON COLUMN kansa.assessment_control.vendor IS 'The vendor.';
-COMMENT ON COLUMN kansa.assessment_control.service IS 'The service assessed.';
-COMMENT ON COLUMN kansa.assessment_control.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
-COMMENT ON COLUMN kansa.assessment_control.framework IS 'The framework answered.';
-COMMENT ON COLUMN kansa.assessment_control.control IS 'The control, e.g. fisc8:設1.';
-COMMENT ON COLUMN kansa.assessment_control.local_id IS 'The control''s id within its framework, e.g. 設1.';
-COMMENT ON COLUMN kansa.assessment_control.section IS 'Local id of the section it is reported under (the framework''s section_depth level, e.g. 設, III.2); NULL for a control outside any section.';
-COMMENT ON COLUMN kansa.assessment_control.section_title IS 'Title of that section.';
-COMMENT ON COLUMN kansa.assessment_control.section_position IS 'Document position of that section, for ordering.';
-COMMENT ON COLUMN kansa.assessment_control.title IS 'Title of the control.';
-COMMENT ON COLUMN kansa.assessment_control.level IS 'basic or recommended where the framework says; NULL where it has no levels (then every control counts as basic for severity).';
-COMMENT ON COLUMN kansa.assessment_control.position IS 'Document position of the control, for ordering.';
-COMMENT ON COLUMN kansa.assessment_control.response_id IS 'The response (kansa.response.id); NULL when the sheet has no answer for the control.';
-COMMENT ON COLUMN kansa.assessment_control.status IS 'implemented, partial, planned, not_implemented, not_applicable, unclear or unanswered (also when the sheet has no row for the control).';
-COMMENT ON COLUMN kansa.assessment_control.responsibility IS 'provider, inherited, shared or customer; NULL for not_applicable and unanswered.';
-COMMENT ON COLUMN kansa.assessment_control.verdict IS 'The verdict in force in the answer type''s text form (e.g. implemented/inherited).';
-COMMENT ON COLUMN kansa.assessment_control.verdict_source IS 'sheet, classifier or analyst.';
-COMMENT ON COLUMN kansa.assessment_control.score IS 'implemented 1, partial 0.5, not_applicable NULL, anything else (unanswered included) 0.';
-COMMENT ON COLUMN kansa.assessment_control.boilerplate_only IS 'True when the answer has text but all of it is the sheet''s boilerplate (nothing specific to the control).';
-COMMENT ON COLUMN kansa.assessment_control.expired_evidence IS 'How many evidence items the answer cites that the organisation''s evidence_validity says expired before today.';
-COMMENT ON COLUMN kansa.assessment_control.below_reference IS 'True when a figure the answer states falls short of a reference value that applies to the service''s pattern (reference_check.satisfied is false).';
-COMMENT ON COLUMN kansa.assessment_control.below_must_achieve IS 'True when such a failed reference value is marked * (must be achieved).';
-COMMENT ON COLUMN kansa.assessment_control.inherited_unassessed IS 'True when the answer leaves the safeguard to another provider (responsibility inherited) and the organisation has no current assessment of any service listed for it in service_dependency.';
-COMMENT ON COLUMN kansa.assessment_control.answer_text IS 'The answer as kansa read it (clean_text); NULL when unanswered.';
-COMMENT ON COLUMN kansa.assessment_control.file_name IS 'The answer sheet the assessment came from.';
-COMMENT ON COLUMN kansa.assessment_control.received_at IS 'When the sheet was received, if given at import.';
-COMMENT ON COLUMN kansa.assessment_control.imported_at IS 'When the sheet was imported.';
-COMMENT ON COLUMN kansa.assessment_control.gap_kind IS 'NULL when clean; else the gap that decides the severity (the most severe; ties in this order): unanswered, not_implemented, below_reference, planned, partial, unclear, evidence_expired, inherited.';
-COMMENT ON COLUMN kansa.assessment_control.gap_kinds IS 'Every gap kind that holds, comma-separated (e.g. partial, inherited).';
-COMMENT ON COLUMN kansa.assessment_control.severity IS 'high: unanswered or not_implemented on a basic control (or one of a framework without levels), or a failed * reference value; medium: those on a recommended control, planned/partial/unclear on a basic one, another failed reference value, expired evidence; low: planned/partial/unclear on a recommended control, inherited with no assessment of the provider on file.';
-COMMENT ON COLUMN kansa.assessment_control.severity_rank IS '1 high, 2 medium, 3 low: sort by it for the most severe first; NULL when clean.';
-
-COMMENT ON VIEW kansa.review_queue IS 'The verdicts an analyst should check first, one row per unreviewed answer of a current assessment whose verdict the classifier gave, or whose sheet mark and text disagree: priority = severity_if_wrong × (1 − confidence), or severity_if_wrong for a conflict; highest first. Reviewing an answer (review()) takes it off the queue.';
-COMMENT ON COLUMN kansa.review_queue.organization IS 'The assessing organisation.';
-COMMENT ON COLUMN kansa.review_queue.vendor IS 'The vendor.';
-COMMENT ON COLUMN kansa.review_queue.service IS 'The service assessed.';
-COMMENT ON COLUMN kansa.review_queue.framework IS 'The framework answered.';
-COMMENT ON COLUMN kansa.review_queue.control IS 'The control, e.g. fisc8:設62.';
-COMMENT ON COLUMN kansa.review_queue.title IS 'Title of the control.';
-COMMENT ON COLUMN kansa.review_queue.level IS 'basic, recommended, or NULL where the framework has no levels.';
-COMMENT ON COLUMN kansa.review_queue.status IS 'The status the classifier gave.';
-COMMENT ON COLUMN kansa.review_queue.responsibility IS 'The responsibility the classifier gave, if any.';
-COMMENT ON COLUMN kansa.review_queue.confidence IS 'The classifier''s confidence: the share of labelled answers of the same class it read right (see classify_explain).';
-COMMENT ON COLUMN kansa.review_queue.conflict IS 'True when the sheet''s mark and its text disagree (response.conflict): such an answer ranks as if its confidence were 0.';
-COMMENT ON COLUMN kansa.review_queue.severity_if_wrong IS '3, 2 or 1: for an answer judged implemented or not_applicable, the weight of the gap it would hide (high 3, medium 2, low 1 — the severity of a missing safeguard for the control''s level); 1 for an answer already shown as a gap.';
-COMMENT ON COLUMN kansa.review_queue.priority IS 'severity_if_wrong × (1 − confidence): sort by it, highest first.';
-COMMENT ON COLUMN kansa.review_queue.rule IS 'The classifier rule that decided.';
-COMMENT ON COLUMN kansa.review_queue.deciding_text IS 'The words of the answer that decided the verdict.';
-COMMENT ON COLUMN kansa.review_queue.confidence_class IS 'The class of answer whose measured accuracy gave the confidence.';
-COMMENT ON COLUMN kansa.review_queue.answer_excerpt IS 'The first 200 characters of the answer (… when cut).';
-COMMENT ON COLUMN kansa.review_queue.file_name IS 'The sheet''s file.';
-COMMENT ON COLUMN kansa.review_queue.row_number IS 'The row of the sheet that gave the answer.';
-COMMENT ON COLUMN kansa.review_queue.cell IS 'The answer cell, e.g. F12.';
-COMMENT ON COLUMN kansa.review_queue.assessment_id IS 'The assessment.';
-COMMENT ON COLUMN kansa.review_queue.response_id IS 'The response: pass it to review() once checked.';
-
-COMMENT ON VIEW kansa.gaps IS 'One row per current assessment × control in scope that is not clean: what is missing, how badly (severity by the rules of assessment_control.severity), what the vendor said, and how much evidence it cited. Sort by severity_rank for the most severe first.';
-COMMENT ON COLUMN kansa.gaps.organization IS 'The assessing organisation.';
-COMMENT ON COLUMN kansa.gaps.vendor IS 'The vendor.';
-COMMENT ON COLUMN kansa.gaps.service IS 'The service assessed.';
-COMMENT ON COLUMN kansa.gaps.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
-COMMENT ON COLUMN kansa.gaps.framework IS 'The framework answered.';
-COMMENT ON COLUMN kansa.gaps.control IS 'The control, e.g. fisc8:設62.';
-COMMENT ON COLUMN kansa.gaps.section IS 'Local id of its section (see assessment_control.section).';
-COMMENT ON COLUMN kansa.gaps.section_title IS 'Title of that section.';
-COMMENT ON COLUMN kansa.gaps.title IS 'Title of the control.';
-COMMENT ON COLUMN kansa.gaps.level IS 'basic, recommended, or NULL where the framework has no levels.';
-COMMENT ON COLUMN kansa.gaps.status IS 'The answer''s status (unanswered when the sheet has none).';
-COMMENT ON COLUMN kansa.gaps.responsibility IS 'The answer''s responsibility (provider, inherited, shared, customer), if any.';
-COMMENT ON COLUMN kansa.gaps.gap_kind IS 'unanswered, not_implemented, planned, partial, unclear, inherited (no assessment of the provider on file), below_reference or evidence_expired: the one that sets the severity.';
-COMMENT ON COLUMN kansa.gaps.gap_kinds IS 'Every gap kind that holds, comma-separated.';
-COMMENT ON COLUMN kansa.gaps.severity IS 'high, medium or low (rules in the comment on assessment_control.severity and in README).';
-COMMENT ON COLUMN kansa.gaps.severity_rank IS '1 high, 2 medium, 3 low: sort by it for the most severe first.';
-COMMENT ON COLUMN kansa.gaps.answer_excerpt IS 'The first 80 characters of the answer (… when cut); NULL when unanswered.';
-COMMENT ON COLUMN kansa.gaps.evidence_count IS 'Evidence items the answer cites (certificates, reports, documents, clauses, URLs).';
-COMMENT ON COLUMN kansa.gaps.assessment_id IS 'The assessment (kansa.assessment.id).';
-COMMENT ON COLUMN kansa.gaps.response_id IS 'The response (kansa.response.id) for review(); NULL when the sheet has no answer.';
-COMMENT ON COLUMN kansa.gaps.position IS 'Document position of the control, for ordering.';
 
 
 
+
+
+
+COMMENT ON VIEW kansa.response_gap_recomputed IS 'response_gap computed from scratch from the responses, the reference check, the dependencies and evidence validity (the definition the maintained control_gap must agree with): slow, for checking.';
 COMMENT ON VIEW kansa.section_coverage_recomputed IS 'section_coverage computed from scratch from every response of the current assessments (the definition the maintained section_coverage must agree with): slow, for checking the summaries.';
 COMMENT ON VIEW kansa.assessment_summary_recomputed IS 'assessment_summary computed from scratch (from section_coverage_recomputed): slow, for checking the summaries.';
 COMMENT ON VIEW kansa.evidence_register IS 'Per organisation × vendor × evidence item (certificate, report, document, clause, URL) its answers cite: which controls cite it now, when it was first and last seen, and how long it is valid where the organisation recorded it in evidence_validity.';

@@ -38,6 +38,29 @@
 -- that both agree after every kind of change.
 -----------------------------------------------------------------------------
 
+CREATE TABLE kansa.control_gap (
+	assessment_id bigint NOT NULL,
+	organization_id bigint NOT NULL,
+	control		kansa.control_id NOT NULL,
+	response_id	bigint,
+	below_reference boolean NOT NULL,
+	below_must_achieve boolean NOT NULL,
+	inherited_unassessed boolean NOT NULL,
+	expiry_dates date[],
+	FOREIGN KEY (assessment_id, organization_id)
+		REFERENCES kansa.assessment (id, organization_id) ON DELETE CASCADE
+);
+CREATE INDEX control_gap_assessment_idx ON kansa.control_gap (assessment_id);
+COMMENT ON TABLE kansa.control_gap IS 'Maintained: one row per current assessment × control in scope, answered or not, with what its gap depends on besides the verdict and the control''s level (read at read time): the reference check, the inherited-from-an-unassessed-provider test and the validity of the evidence its answer cites. assessment_control, response_gap and gaps read it; written by summary_refresh(). Derived data: not dumped, rebuilt by summary_rebuild().';
+COMMENT ON COLUMN kansa.control_gap.assessment_id IS 'The current assessment.';
+COMMENT ON COLUMN kansa.control_gap.organization_id IS 'Its organisation (the tenant), for row-level security.';
+COMMENT ON COLUMN kansa.control_gap.control IS 'A control of the assessment''s framework in its scope.';
+COMMENT ON COLUMN kansa.control_gap.response_id IS 'The answer to it (kansa.response.id); NULL when the sheet has none.';
+COMMENT ON COLUMN kansa.control_gap.below_reference IS 'A figure the answer states falls short of a reference value of the service''s pattern (reference_check.satisfied false).';
+COMMENT ON COLUMN kansa.control_gap.below_must_achieve IS 'Such a failed value is marked * (must be achieved).';
+COMMENT ON COLUMN kansa.control_gap.inherited_unassessed IS 'The answer leaves the safeguard to another provider and the organisation has no current assessment of any service listed for it in service_dependency.';
+COMMENT ON COLUMN kansa.control_gap.expiry_dates IS 'The last day of validity (evidence_validity.valid_until) of each evidence item the answer cites that the organisation has a validity for, in order; NULL when none. The views count those before kansa.today() as expired.';
+
 CREATE TABLE kansa.section_tally (
 	assessment_id bigint NOT NULL,
 	organization_id bigint NOT NULL,
@@ -157,6 +180,7 @@ CREATE FUNCTION kansa.summary_refresh(assessment_ids bigint[]) RETURNS void
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
+	DELETE FROM kansa.control_gap AS t WHERE t.assessment_id = ANY (assessment_ids);
 	DELETE FROM kansa.section_tally AS t WHERE t.assessment_id = ANY (assessment_ids);
 	DELETE FROM kansa.expiry_tally AS t WHERE t.assessment_id = ANY (assessment_ids);
 	DELETE FROM kansa.assessment_tally AS t WHERE t.assessment_id = ANY (assessment_ids);
@@ -175,12 +199,16 @@ BEGIN
 	), facts AS MATERIALIZED (
 		-- every control in scope, answered or not, with its severity while
 		-- the evidence it cites is valid and once it has expired
-		SELECT cur.id AS assessment_id, cur.organization_id, cur.framework, c.section,
-			   r.status, r.score, r.boilerplate_only, x.expires,
+		SELECT cur.id AS assessment_id, cur.organization_id, cur.framework, c.id AS control,
+			   c.section, r.id AS response_id, r.status, r.score, r.boilerplate_only,
+			   b.control IS NOT NULL AS below_reference,
+			   COALESCE(b.must_achieve, false) AS below_must_achieve,
+			   COALESCE(r.responsibility = 'inherited' AND cur.no_provider, false) AS inherited_unassessed,
+			   x.dates AS expiry_dates, x.dates[1] AS expires,
 			   (kansa.gap_of(r.verdict, c.level, b.control IS NOT NULL,
 							 COALESCE(b.must_achieve, false), 0,
 							 r.responsibility = 'inherited' AND cur.no_provider)).rank AS rank_valid,
-			   CASE WHEN x.expires IS NOT NULL
+			   CASE WHEN x.dates IS NOT NULL
 					THEN (kansa.gap_of(r.verdict, c.level, b.control IS NOT NULL,
 									   COALESCE(b.must_achieve, false), 1,
 									   r.responsibility = 'inherited' AND cur.no_provider)).rank
@@ -191,7 +219,8 @@ BEGIN
 		   AND kansa.in_scope(cur.scope, c.id::text)
 		  LEFT JOIN kansa.response AS r
 			ON r.assessment_id = cur.id AND r.control OPERATOR(kansa.=) c.id
-		  LEFT JOIN (SELECT re.response_id, pg_catalog.min(ev.valid_until) AS expires
+		  LEFT JOIN (SELECT re.response_id,
+							pg_catalog.array_agg(ev.valid_until ORDER BY ev.valid_until) AS dates
 					   FROM cur AS ca
 					   JOIN kansa.response_evidence AS re ON re.assessment_id = ca.id
 					   JOIN kansa.evidence_validity AS ev
@@ -203,6 +232,11 @@ BEGIN
 					  WHERE q.assessment_id = ANY (assessment_ids) AND NOT q.satisfied
 					  GROUP BY q.assessment_id, q.control) AS b
 			ON b.assessment_id = cur.id AND b.control = c.id::text
+	), controls AS (
+		INSERT INTO kansa.control_gap
+		SELECT f.assessment_id, f.organization_id, f.control, f.response_id, f.below_reference,
+			   f.below_must_achieve, f.inherited_unassessed, f.expiry_dates
+		  FROM facts AS f
 	), sections AS (
 		INSERT INTO kansa.section_tally
 		SELECT g.assessment_id, g.organization_id, g.section, st.title, st.position, g.controls,
@@ -280,6 +314,7 @@ CREATE FUNCTION kansa.summary_rebuild() RETURNS integer
 	-- pg_restore turns row_security off; the rows are kansa_owner's to see
 	SET row_security = on
 	BEGIN ATOMIC
+		DELETE FROM kansa.control_gap;
 		DELETE FROM kansa.section_tally;
 		DELETE FROM kansa.expiry_tally;
 		DELETE FROM kansa.assessment_tally;
@@ -488,6 +523,187 @@ CREATE TRIGGER summary_update AFTER UPDATE ON kansa.service
 COMMENT ON TRIGGER summary_update ON kansa.service IS 'Keeps the summaries up to date when a service''s pattern changes (summary_changed()).';
 
 -----------------------------------------------------------------------------
+-- The row-level views over control_gap: every control in scope of every
+-- current assessment, its answer and its gap.
+-----------------------------------------------------------------------------
+
+-- The rows of the maintained control_gap, with what is read at read time:
+-- the verdict, the control's level and titles, and the day.
+CREATE VIEW kansa.assessment_control AS
+SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
+	   s.pattern, a.framework, t.id::text AS control, kansa.local_id(t.id) AS local_id, t.section,
+	   st.title AS section_title, st.position AS section_position, t.title, t.level, t.position,
+	   r.id AS response_id, COALESCE(r.status, 'unanswered') AS status, r.responsibility,
+	   r.verdict::text AS verdict, r.verdict_source,
+	   COALESCE(r.score, CASE WHEN r.id IS NULL THEN 0 END) AS score,
+	   COALESCE(r.boilerplate_only, false) AS boilerplate_only,
+	   e.expired AS expired_evidence, cg.below_reference, cg.below_must_achieve,
+	   cg.inherited_unassessed, r.clean_text AS answer_text, a.file_name, a.received_at,
+	   a.imported_at, g.kind AS gap_kind, g.kinds AS gap_kinds, g.severity,
+	   g.rank AS severity_rank
+  FROM kansa.control_gap AS cg
+  JOIN kansa.assessment AS a ON a.id = cg.assessment_id
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  JOIN kansa.control AS t ON t.id = cg.control
+  LEFT JOIN kansa.control AS st ON st.id = kansa.control_id(t.framework, t.section)
+  LEFT JOIN kansa.response AS r ON r.id = cg.response_id
+  CROSS JOIN LATERAL (SELECT pg_catalog.count(*)::integer AS expired
+						FROM pg_catalog.unnest(cg.expiry_dates) AS d (day)
+					   WHERE d.day < kansa.today()) AS e
+  -- one call per row; a control with no answer is unanswered
+  CROSS JOIN LATERAL kansa.gap_of(r.verdict, t.level, cg.below_reference, cg.below_must_achieve,
+								  e.expired, cg.inherited_unassessed) AS g;
+
+CREATE VIEW kansa.response_gap AS
+SELECT ac.response_id, ac.assessment_id, ac.framework, ac.control, ac.section, ac.level,
+	   ac.status, ac.responsibility, ac.verdict, ac.verdict_source, ac.score,
+	   ac.boilerplate_only, ac.expired_evidence, ac.below_reference, ac.below_must_achieve,
+	   ac.inherited_unassessed, ac.answer_text, ac.gap_kind, ac.gap_kinds, ac.severity,
+	   ac.severity_rank
+  FROM kansa.assessment_control AS ac
+ WHERE ac.response_id IS NOT NULL;
+
+CREATE VIEW kansa.gaps AS
+SELECT ac.organization, ac.vendor, ac.service, ac.pattern, ac.framework, ac.control,
+	   ac.section, ac.section_title, ac.title, ac.level, ac.status, ac.responsibility,
+	   ac.gap_kind, ac.gap_kinds, ac.severity,
+	   ac.severity_rank,
+	   CASE WHEN pg_catalog.length(ac.answer_text) > 80 THEN pg_catalog.left(ac.answer_text, 79) || '…'
+			ELSE ac.answer_text END AS answer_excerpt,
+	   (SELECT pg_catalog.count(*)::integer FROM kansa.response_evidence AS re
+		 WHERE re.response_id = ac.response_id) AS evidence_count,
+	   ac.assessment_id, ac.response_id, ac.position
+  FROM kansa.assessment_control AS ac
+ WHERE ac.gap_kind IS NOT NULL;
+
+CREATE VIEW kansa.review_queue AS
+SELECT ac.organization, ac.vendor, ac.service, ac.framework, ac.control, ac.title, ac.level,
+	   ac.status, ac.responsibility,
+	   r.confidence::numeric(3,2) AS confidence, r.conflict,
+	   w.weight AS severity_if_wrong,
+	   pg_catalog.round(w.weight * CASE WHEN r.conflict THEN 1
+									  ELSE 1 - r.confidence::numeric END, 3) AS priority,
+	   r.rule, r.cue AS deciding_text, r.confidence_class,
+	   CASE WHEN pg_catalog.length(ac.answer_text) > 200 THEN pg_catalog.left(ac.answer_text, 199) || '…'
+			ELSE ac.answer_text END AS answer_excerpt,
+	   ac.file_name, r.row_number, r.cell, ac.assessment_id, ac.response_id
+  FROM kansa.assessment_control AS ac
+  JOIN kansa.response AS r ON r.id = ac.response_id
+  -- how bad a wrong verdict would be: a hidden gap costs what the gap
+  -- would have cost (its severity had the safeguard been missing); a false
+  -- alarm or a misjudged gap costs an analyst's look
+  CROSS JOIN LATERAL (SELECT CASE WHEN ac.status IN ('implemented', 'not_applicable')
+								  THEN 4 - (kansa.gap_of('not_implemented'::kansa.answer, ac.level)).rank
+								  ELSE 1 END AS weight) AS w
+ WHERE r.reviewed_at IS NULL
+   AND (r.conflict OR (r.verdict_source = 'classifier' AND r.confidence < 1));
+
+
+COMMENT ON VIEW kansa.response_gap IS 'Every answer of every current assessment with its status and, when it is not clean, its gap kind and severity (the rules of assessment_control.severity, applied here once).';
+COMMENT ON COLUMN kansa.response_gap.response_id IS 'The response (kansa.response.id), for review().';
+COMMENT ON COLUMN kansa.response_gap.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.response_gap.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.response_gap.control IS 'The control answered, e.g. fisc8:設1.';
+COMMENT ON COLUMN kansa.response_gap.section IS 'Local id of its section (control_section.section).';
+COMMENT ON COLUMN kansa.response_gap.level IS 'basic, recommended, or NULL where the framework has no levels.';
+COMMENT ON COLUMN kansa.response_gap.status IS 'The answer''s status.';
+COMMENT ON COLUMN kansa.response_gap.responsibility IS 'The answer''s responsibility, if any.';
+COMMENT ON COLUMN kansa.response_gap.verdict IS 'The verdict in force in the answer type''s text form.';
+COMMENT ON COLUMN kansa.response_gap.verdict_source IS 'sheet, classifier or analyst.';
+COMMENT ON COLUMN kansa.response_gap.score IS 'implemented 1, partial 0.5, not_applicable NULL, others 0.';
+COMMENT ON COLUMN kansa.response_gap.boilerplate_only IS 'True when the answer is only the sheet''s boilerplate.';
+COMMENT ON COLUMN kansa.response_gap.expired_evidence IS 'Evidence items cited that the organisation''s evidence_validity says expired before today.';
+COMMENT ON COLUMN kansa.response_gap.below_reference IS 'True when a figure stated falls short of a reference value for the service''s pattern.';
+COMMENT ON COLUMN kansa.response_gap.below_must_achieve IS 'True when such a failed value is marked * (must be achieved).';
+COMMENT ON COLUMN kansa.response_gap.inherited_unassessed IS 'True when the answer is inherited and no provider listed in service_dependency has a current assessment by the organisation.';
+COMMENT ON COLUMN kansa.response_gap.answer_text IS 'The answer as kansa read it (clean_text).';
+COMMENT ON COLUMN kansa.response_gap.gap_kind IS 'NULL when clean; else the gap that sets the severity (see assessment_control.gap_kind).';
+COMMENT ON COLUMN kansa.response_gap.gap_kinds IS 'Every gap kind that holds, comma-separated.';
+COMMENT ON COLUMN kansa.response_gap.severity IS 'high, medium or low (see assessment_control.severity).';
+COMMENT ON COLUMN kansa.response_gap.severity_rank IS '1 high, 2 medium, 3 low; NULL when clean.';
+COMMENT ON VIEW kansa.assessment_control IS 'Every control in scope of every current assessment (all controls of its framework, or those of the assessment''s scope), answered or not, with its status and, when it is not clean, its gap kind and severity: the row-level base of gaps, section_coverage and assessment_summary, for dashboards that drill down to controls.';
+COMMENT ON COLUMN kansa.assessment_control.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.assessment_control.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.assessment_control.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.assessment_control.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.assessment_control.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.assessment_control.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.assessment_control.control IS 'The control, e.g. fisc8:設1.';
+COMMENT ON COLUMN kansa.assessment_control.local_id IS 'The control''s id within its framework, e.g. 設1.';
+COMMENT ON COLUMN kansa.assessment_control.section IS 'Local id of the section it is reported under (the framework''s section_depth level, e.g. 設, III.2); NULL for a control outside any section.';
+COMMENT ON COLUMN kansa.assessment_control.section_title IS 'Title of that section.';
+COMMENT ON COLUMN kansa.assessment_control.section_position IS 'Document position of that section, for ordering.';
+COMMENT ON COLUMN kansa.assessment_control.title IS 'Title of the control.';
+COMMENT ON COLUMN kansa.assessment_control.level IS 'basic or recommended where the framework says; NULL where it has no levels (then every control counts as basic for severity).';
+COMMENT ON COLUMN kansa.assessment_control.position IS 'Document position of the control, for ordering.';
+COMMENT ON COLUMN kansa.assessment_control.response_id IS 'The response (kansa.response.id); NULL when the sheet has no answer for the control.';
+COMMENT ON COLUMN kansa.assessment_control.status IS 'implemented, partial, planned, not_implemented, not_applicable, unclear or unanswered (also when the sheet has no row for the control).';
+COMMENT ON COLUMN kansa.assessment_control.responsibility IS 'provider, inherited, shared or customer; NULL for not_applicable and unanswered.';
+COMMENT ON COLUMN kansa.assessment_control.verdict IS 'The verdict in force in the answer type''s text form (e.g. implemented/inherited).';
+COMMENT ON COLUMN kansa.assessment_control.verdict_source IS 'sheet, classifier or analyst.';
+COMMENT ON COLUMN kansa.assessment_control.score IS 'implemented 1, partial 0.5, not_applicable NULL, anything else (unanswered included) 0.';
+COMMENT ON COLUMN kansa.assessment_control.boilerplate_only IS 'True when the answer has text but all of it is the sheet''s boilerplate (nothing specific to the control).';
+COMMENT ON COLUMN kansa.assessment_control.expired_evidence IS 'How many evidence items the answer cites that the organisation''s evidence_validity says expired before today.';
+COMMENT ON COLUMN kansa.assessment_control.below_reference IS 'True when a figure the answer states falls short of a reference value that applies to the service''s pattern (reference_check.satisfied is false).';
+COMMENT ON COLUMN kansa.assessment_control.below_must_achieve IS 'True when such a failed reference value is marked * (must be achieved).';
+COMMENT ON COLUMN kansa.assessment_control.inherited_unassessed IS 'True when the answer leaves the safeguard to another provider (responsibility inherited) and the organisation has no current assessment of any service listed for it in service_dependency.';
+COMMENT ON COLUMN kansa.assessment_control.answer_text IS 'The answer as kansa read it (clean_text); NULL when unanswered.';
+COMMENT ON COLUMN kansa.assessment_control.file_name IS 'The answer sheet the assessment came from.';
+COMMENT ON COLUMN kansa.assessment_control.received_at IS 'When the sheet was received, if given at import.';
+COMMENT ON COLUMN kansa.assessment_control.imported_at IS 'When the sheet was imported.';
+COMMENT ON COLUMN kansa.assessment_control.gap_kind IS 'NULL when clean; else the gap that decides the severity (the most severe; ties in this order): unanswered, not_implemented, below_reference, planned, partial, unclear, evidence_expired, inherited.';
+COMMENT ON COLUMN kansa.assessment_control.gap_kinds IS 'Every gap kind that holds, comma-separated (e.g. partial, inherited).';
+COMMENT ON COLUMN kansa.assessment_control.severity IS 'high: unanswered or not_implemented on a basic control (or one of a framework without levels), or a failed * reference value; medium: those on a recommended control, planned/partial/unclear on a basic one, another failed reference value, expired evidence; low: planned/partial/unclear on a recommended control, inherited with no assessment of the provider on file.';
+COMMENT ON COLUMN kansa.assessment_control.severity_rank IS '1 high, 2 medium, 3 low: sort by it for the most severe first; NULL when clean.';
+COMMENT ON VIEW kansa.review_queue IS 'The verdicts an analyst should check first, one row per unreviewed answer of a current assessment whose verdict the classifier gave, or whose sheet mark and text disagree: priority = severity_if_wrong × (1 − confidence), or severity_if_wrong for a conflict; highest first. Reviewing an answer (review()) takes it off the queue.';
+COMMENT ON COLUMN kansa.review_queue.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.review_queue.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.review_queue.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.review_queue.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.review_queue.control IS 'The control, e.g. fisc8:設62.';
+COMMENT ON COLUMN kansa.review_queue.title IS 'Title of the control.';
+COMMENT ON COLUMN kansa.review_queue.level IS 'basic, recommended, or NULL where the framework has no levels.';
+COMMENT ON COLUMN kansa.review_queue.status IS 'The status the classifier gave.';
+COMMENT ON COLUMN kansa.review_queue.responsibility IS 'The responsibility the classifier gave, if any.';
+COMMENT ON COLUMN kansa.review_queue.confidence IS 'The classifier''s confidence: the share of labelled answers of the same class it read right (see classify_explain).';
+COMMENT ON COLUMN kansa.review_queue.conflict IS 'True when the sheet''s mark and its text disagree (response.conflict): such an answer ranks as if its confidence were 0.';
+COMMENT ON COLUMN kansa.review_queue.severity_if_wrong IS '3, 2 or 1: for an answer judged implemented or not_applicable, the weight of the gap it would hide (high 3, medium 2, low 1 — the severity of a missing safeguard for the control''s level); 1 for an answer already shown as a gap.';
+COMMENT ON COLUMN kansa.review_queue.priority IS 'severity_if_wrong × (1 − confidence): sort by it, highest first.';
+COMMENT ON COLUMN kansa.review_queue.rule IS 'The classifier rule that decided.';
+COMMENT ON COLUMN kansa.review_queue.deciding_text IS 'The words of the answer that decided the verdict.';
+COMMENT ON COLUMN kansa.review_queue.confidence_class IS 'The class of answer whose measured accuracy gave the confidence.';
+COMMENT ON COLUMN kansa.review_queue.answer_excerpt IS 'The first 200 characters of the answer (… when cut).';
+COMMENT ON COLUMN kansa.review_queue.file_name IS 'The sheet''s file.';
+COMMENT ON COLUMN kansa.review_queue.row_number IS 'The row of the sheet that gave the answer.';
+COMMENT ON COLUMN kansa.review_queue.cell IS 'The answer cell, e.g. F12.';
+COMMENT ON COLUMN kansa.review_queue.assessment_id IS 'The assessment.';
+COMMENT ON COLUMN kansa.review_queue.response_id IS 'The response: pass it to review() once checked.';
+COMMENT ON VIEW kansa.gaps IS 'One row per current assessment × control in scope that is not clean: what is missing, how badly (severity by the rules of assessment_control.severity), what the vendor said, and how much evidence it cited. Sort by severity_rank for the most severe first.';
+COMMENT ON COLUMN kansa.gaps.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.gaps.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.gaps.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.gaps.pattern IS 'The service''s ASP・SaaS pattern (1-6), NULL while unknown.';
+COMMENT ON COLUMN kansa.gaps.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.gaps.control IS 'The control, e.g. fisc8:設62.';
+COMMENT ON COLUMN kansa.gaps.section IS 'Local id of its section (see assessment_control.section).';
+COMMENT ON COLUMN kansa.gaps.section_title IS 'Title of that section.';
+COMMENT ON COLUMN kansa.gaps.title IS 'Title of the control.';
+COMMENT ON COLUMN kansa.gaps.level IS 'basic, recommended, or NULL where the framework has no levels.';
+COMMENT ON COLUMN kansa.gaps.status IS 'The answer''s status (unanswered when the sheet has none).';
+COMMENT ON COLUMN kansa.gaps.responsibility IS 'The answer''s responsibility (provider, inherited, shared, customer), if any.';
+COMMENT ON COLUMN kansa.gaps.gap_kind IS 'unanswered, not_implemented, planned, partial, unclear, inherited (no assessment of the provider on file), below_reference or evidence_expired: the one that sets the severity.';
+COMMENT ON COLUMN kansa.gaps.gap_kinds IS 'Every gap kind that holds, comma-separated.';
+COMMENT ON COLUMN kansa.gaps.severity IS 'high, medium or low (rules in the comment on assessment_control.severity and in README).';
+COMMENT ON COLUMN kansa.gaps.severity_rank IS '1 high, 2 medium, 3 low: sort by it for the most severe first.';
+COMMENT ON COLUMN kansa.gaps.answer_excerpt IS 'The first 80 characters of the answer (… when cut); NULL when unanswered.';
+COMMENT ON COLUMN kansa.gaps.evidence_count IS 'Evidence items the answer cites (certificates, reports, documents, clauses, URLs).';
+COMMENT ON COLUMN kansa.gaps.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.gaps.response_id IS 'The response (kansa.response.id) for review(); NULL when the sheet has no answer.';
+COMMENT ON COLUMN kansa.gaps.position IS 'Document position of the control, for ordering.';
+
+-----------------------------------------------------------------------------
 -- The views over the tallies.  Their cost follows the current assessments
 -- (and their sections), not the responses ever imported.
 -----------------------------------------------------------------------------
@@ -677,7 +893,8 @@ BEGIN
 				 ON ma.attrelid OPERATOR(pg_catalog.=) m.oid AND ma.attname OPERATOR(pg_catalog.=) a.attname
 			  WHERE v.relnamespace OPERATOR(pg_catalog.=) 'kansa'::pg_catalog.regnamespace
 				AND v.relname OPERATOR(pg_catalog.=) ANY (ARRAY['section_coverage_recomputed',
-																 'assessment_summary_recomputed'])
+																 'assessment_summary_recomputed',
+																 'response_gap_recomputed'])
 	LOOP
 		EXECUTE pg_catalog.format('COMMENT ON COLUMN kansa.%I.%I IS %L', c.relname, c.attname, c.d);
 	END LOOP;

@@ -34,7 +34,7 @@ async function main() {
        FROM pg_class AS c
       WHERE c.relnamespace = 'kansa'::regnamespace AND c.relkind = 'v'
       ORDER BY c.relname`)).rows;
-  check('the twelve views are there', views.length === 12, views.map((v) => v.relname).join(','));
+  check('the thirteen views are there', views.length === 13, views.map((v) => v.relname).join(','));
 
   for (const v of views) {
     check(`${v.relname} has a comment`, (v.comment || '').length > 20);

@@ -147,13 +147,13 @@ SET ROLE tenants_analyst_a;
 SELECT * FROM public.tenant_scan() WHERE kind = 'v' OR relation IN (
   'organization', 'vendor', 'service', 'service_dependency', 'import_batch', 'assessment',
   'response', 'response_evidence', 'response_measure', 'response_review', 'import_reject',
-  'evidence_validity', 'scope', 'section_tally', 'assessment_tally', 'expiry_tally');
+  'evidence_validity', 'scope', 'section_tally', 'assessment_tally', 'expiry_tally', 'control_gap');
 RESET ROLE;
 SET ROLE tenants_bi_a;
 SELECT * FROM public.tenant_scan() WHERE kind = 'v' OR relation IN (
   'organization', 'vendor', 'service', 'service_dependency', 'import_batch', 'assessment',
   'response', 'response_evidence', 'response_measure', 'response_review', 'import_reject',
-  'evidence_validity', 'scope', 'section_tally', 'assessment_tally', 'expiry_tally');
+  'evidence_validity', 'scope', 'section_tally', 'assessment_tally', 'expiry_tally', 'control_gap');
 -- the BI role reads the views and no tenant table
 SELECT count(*) FROM kansa.response;
 RESET ROLE;

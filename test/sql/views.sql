@@ -185,7 +185,9 @@ BEGIN
 END
 $$;
 SET enable_seqscan = off;
-SELECT bool_or(p LIKE '%response_assessment_id_control_key%') AS response_by_index,
+-- one assessment's gaps: its rows of control_gap by index, each answer by its key
+SELECT bool_or(p LIKE '%control_gap_assessment_idx%') AS control_gap_by_index,
+       bool_or(p ~ 'Index Scan using (response_pkey|response_assessment_id_control_key)') AS response_by_index,
        bool_and(p NOT LIKE '%Seq Scan on response %') AS no_response_scan
   FROM pg_temp.plan_of(format('SELECT * FROM kansa.gaps WHERE assessment_id = %s',
        (SELECT max(assessment_id) FROM kansa.assessment_summary WHERE framework = 'fisc8'))) AS p;
