@@ -196,6 +196,12 @@ BEGIN
 							WHERE d.service_id = a.service_id) AS no_provider
 		  FROM kansa.assessment AS a
 		 WHERE a.id = ANY (assessment_ids) AND a.superseded_by IS NULL
+	), answers AS MATERIALIZED (
+		-- the answers first, joined to the controls by hash below: as the
+		-- inner side of a nested loop they were scanned once per control
+		SELECT r.id, r.assessment_id, r.control, r.verdict, r.status, r.score,
+			   r.boilerplate_only, r.responsibility
+		  FROM cur JOIN kansa.response AS r ON r.assessment_id = cur.id
 	), facts AS MATERIALIZED (
 		-- every control in scope, answered or not, with its severity while
 		-- the evidence it cites is valid and once it has expired
@@ -217,7 +223,7 @@ BEGIN
 		  JOIN kansa.control AS c
 			ON c.framework = cur.framework AND c.kind = 'control'
 		   AND kansa.in_scope(cur.scope, c.id::text)
-		  LEFT JOIN kansa.response AS r
+		  LEFT JOIN answers AS r
 			ON r.assessment_id = cur.id AND r.control OPERATOR(kansa.=) c.id
 		  LEFT JOIN (SELECT re.response_id,
 							pg_catalog.array_agg(ev.valid_until ORDER BY ev.valid_until) AS dates
