@@ -68,6 +68,8 @@
 #include "port/pg_bswap.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/guc.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
@@ -1459,6 +1461,58 @@ DefineCustomStringVariable(const char *name, const char *short_desc,
 						   GucShowHook show_hook)
 {
 	stub_unreachable("DefineCustomStringVariable");
+}
+
+/* DefineCustomBoolVariable: aborts (see above). */
+void
+DefineCustomBoolVariable(const char *name, const char *short_desc,
+						 const char *long_desc, bool *valueAddr, bool bootValue,
+						 GucContext context, int flags,
+						 GucBoolCheckHook check_hook,
+						 GucBoolAssignHook assign_hook, GucShowHook show_hook)
+{
+	stub_unreachable("DefineCustomBoolVariable");
+}
+
+/* The settings' check hooks (kansa.today) never run in the harness. */
+char	   *GUC_check_errdetail_string;
+
+/* pre_format_elog_string: aborts (see above). */
+void
+pre_format_elog_string(int errnumber, const char *domain)
+{
+	stub_unreachable("pre_format_elog_string");
+}
+
+/* format_elog_string: aborts (see above). */
+char *
+format_elog_string(const char *fmt,...)
+{
+	stub_unreachable("format_elog_string");
+	return NULL;
+}
+
+/* GetSQLCurrentDate: aborts (see above). */
+DateADT
+GetSQLCurrentDate(void)
+{
+	stub_unreachable("GetSQLCurrentDate");
+	return 0;
+}
+
+/* date2j: aborts (see above). */
+int
+date2j(int year, int month, int day)
+{
+	stub_unreachable("date2j");
+	return 0;
+}
+
+/* j2date: aborts (see above). */
+void
+j2date(int jd, int *year, int *month, int *day)
+{
+	stub_unreachable("j2date");
 }
 
 /* MarkGUCPrefixReserved: aborts (see above). */
