@@ -999,3 +999,62 @@ COMMENT ON COLUMN kansa.assessment_change.severity IS 'Its severity: high, mediu
 COMMENT ON COLUMN kansa.assessment_change.severity_rank IS 'That severity as a number: 1 high, 2 medium, 3 low; NULL when none.';
 COMMENT ON COLUMN kansa.assessment_change.sentences_added IS 'The sentences of the current text that the earlier one does not have (sentence_diff(previous_text, current_text), compared by answer_key()).';
 COMMENT ON COLUMN kansa.assessment_change.sentences_removed IS 'The sentences of the earlier text that the current one does not have.';
+
+-----------------------------------------------------------------------------
+-- Re-assessment over time: every sheet of a service, for a trend line
+-----------------------------------------------------------------------------
+
+-- Every assessment, current or superseded, computed from its responses:
+-- the tallies are kept for current assessments only.  Gaps are those the
+-- verdicts leave (gap_of(verdict, level), unanswered controls included),
+-- so that every year is judged by the same rule; assessment_summary adds,
+-- for the current sheet, the reference check, inherited answers and the
+-- evidence calendar.
+CREATE VIEW kansa.service_history AS
+SELECT o.name AS organization, v.name AS vendor, s.name AS service, a.framework,
+	   a.id AS assessment_id,
+	   pg_catalog.row_number() OVER (PARTITION BY a.organization_id, a.service_id, a.framework
+									 ORDER BY a.imported_at, a.id)::integer AS sheet_number,
+	   COALESCE(a.received_at, a.imported_at::date) AS assessed_on, a.received_at, a.imported_at,
+	   a.file_name, a.superseded_by IS NULL AS current, a.superseded_by,
+	   x.controls AS controls_in_scope, x.answered,
+	   pg_catalog.round(100.0 * x.answered / NULLIF(x.controls, 0), 1) AS coverage_pct,
+	   pg_catalog.round(100.0 * x.score_points / NULLIF(x.controls - x.not_applicable, 0), 1) AS score_pct,
+	   x.gaps_high, x.gaps_medium, x.gaps_low
+  FROM kansa.assessment AS a
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  CROSS JOIN LATERAL (
+		SELECT pg_catalog.count(*)::integer AS controls,
+			   pg_catalog.count(*) FILTER (WHERE r.status <> 'unanswered')::integer AS answered,
+			   pg_catalog.count(*) FILTER (WHERE r.status = 'not_applicable')::integer AS not_applicable,
+			   COALESCE(pg_catalog.sum(r.score), 0) AS score_points,
+			   pg_catalog.count(*) FILTER (WHERE g.rank = 1)::integer AS gaps_high,
+			   pg_catalog.count(*) FILTER (WHERE g.rank = 2)::integer AS gaps_medium,
+			   pg_catalog.count(*) FILTER (WHERE g.rank = 3)::integer AS gaps_low
+		  FROM kansa.control AS t
+		  LEFT JOIN kansa.response AS r ON r.assessment_id = a.id AND r.control = t.id
+		  CROSS JOIN LATERAL kansa.gap_of(r.verdict, t.level) AS g
+		 WHERE t.framework = a.framework AND t.kind = 'control'
+		   AND kansa.in_scope(a.scope, t.id::text)) AS x;
+COMMENT ON VIEW kansa.service_history IS 'Every assessment over time, current or superseded, of each organisation × service × framework: its date, coverage, score and gaps by severity, for a trend line. Computed from the responses on each read. Gaps are those the verdicts leave (gap_of(verdict, level), unanswered controls included), the same rule for every year; for the current sheet assessment_summary also counts the reference check, inherited answers and expired evidence, so its gaps can be more.';
+COMMENT ON COLUMN kansa.service_history.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.service_history.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.service_history.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.service_history.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.service_history.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.service_history.sheet_number IS 'Its order among the sheets of the organisation, service and framework, from 1 (by import).';
+COMMENT ON COLUMN kansa.service_history.assessed_on IS 'The day for the time axis: when the sheet was received (option received), else when it was imported.';
+COMMENT ON COLUMN kansa.service_history.received_at IS 'When the sheet was received from the vendor, if given.';
+COMMENT ON COLUMN kansa.service_history.imported_at IS 'When it was imported.';
+COMMENT ON COLUMN kansa.service_history.file_name IS 'The source file''s name.';
+COMMENT ON COLUMN kansa.service_history.current IS 'True for the current assessment (superseded by none).';
+COMMENT ON COLUMN kansa.service_history.superseded_by IS 'The assessment that superseded it; NULL for the current one.';
+COMMENT ON COLUMN kansa.service_history.controls_in_scope IS 'Controls asked: every control of the framework, or those of the assessment''s scope.';
+COMMENT ON COLUMN kansa.service_history.answered IS 'Controls with an answer (any status but unanswered).';
+COMMENT ON COLUMN kansa.service_history.coverage_pct IS 'answered / controls_in_scope, in percent, one decimal.';
+COMMENT ON COLUMN kansa.service_history.score_pct IS 'Sum of scores (implemented 1, partial 0.5, others 0) over the controls not answered not_applicable, in percent, one decimal: as assessment_summary.score_pct.';
+COMMENT ON COLUMN kansa.service_history.gaps_high IS 'Gaps of severity high the verdicts leave (unanswered controls included).';
+COMMENT ON COLUMN kansa.service_history.gaps_medium IS 'Gaps of severity medium the verdicts leave.';
+COMMENT ON COLUMN kansa.service_history.gaps_low IS 'Gaps of severity low the verdicts leave.';

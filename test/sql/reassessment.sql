@@ -181,21 +181,39 @@ UPDATE kansa.response SET verdict = 'implemented'
               WHERE organization = 'Reassess Bank' AND local_id = 'III.1.1.1');
 
 --
--- 5. Row-level security: the view shows only the organisation's rows
+-- 5. service_history: every sheet of the service over time
+--
+SELECT sheet_number, assessed_on = COALESCE(received_at, imported_at::date) AS dated,
+       received_at, file_name, current, superseded_by IS NULL AS last, controls_in_scope,
+       answered, coverage_pct, score_pct, gaps_high, gaps_medium, gaps_low
+  FROM kansa.service_history WHERE organization = 'Reassess Bank' ORDER BY sheet_number;
+-- the current sheet's coverage and score are assessment_summary's; its gaps
+-- can only be more there (the reference check, inherited answers, evidence)
+SELECT h.coverage_pct = s.coverage_pct AS same_coverage, h.score_pct = s.score_pct AS same_score,
+       h.gaps_high <= s.gaps_high AND h.gaps_medium <= s.gaps_medium AS gaps_within
+  FROM kansa.service_history AS h JOIN kansa.assessment_summary AS s USING (assessment_id)
+ WHERE h.organization = 'Reassess Bank';
+
+--
+-- 6. Row-level security: the views show only the organisation's rows
 --
 SET ROLE reassess_analyst_a;
 SELECT count(*) AS own_rows FROM kansa.assessment_change;
+SELECT count(*) AS own_history FROM kansa.service_history;
 RESET ROLE;
 SET ROLE reassess_bi_a;
 SELECT count(*) AS bi_rows FROM kansa.assessment_change;
+SELECT count(*) AS bi_history FROM kansa.service_history;
 RESET ROLE;
 SET ROLE reassess_analyst_b;
 SELECT count(*) AS other_org_rows FROM kansa.assessment_change;
+SELECT count(*) AS other_org_history FROM kansa.service_history;
 SELECT count(*) AS other_org_reviews FROM kansa.response_review;
 RESET ROLE;
-SELECT pg_get_userbyid(c.relowner) AS owner,
+SELECT c.relname, pg_get_userbyid(c.relowner) AS owner,
        has_table_privilege('kansa_bi', c.oid, 'SELECT') AS bi_reads
-  FROM pg_class AS c WHERE c.oid = 'kansa.assessment_change'::regclass;
+  FROM pg_class AS c WHERE c.oid IN ('kansa.assessment_change'::regclass, 'kansa.service_history'::regclass)
+ ORDER BY c.relname;
 
 -- the tests after this one see none of its rows
 DROP VIEW v1_answer;
