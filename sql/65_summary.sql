@@ -2,7 +2,9 @@
 -- their inputs change (section_tally, assessment_tally, expiry_tally,
 -- summary_refresh(), summary_rebuild(), the summary triggers), and the views
 -- that read them (section_coverage, assessment_summary,
--- organization_summary).
+-- organization_summary); last, the re-assessment views, computed on each
+-- read (assessment_change: what changed since the superseded sheet;
+-- service_history: every sheet of a service over time).
 
 -----------------------------------------------------------------------------
 -- Maintained summaries.  A dashboard reads the counts of every current
