@@ -9,6 +9,12 @@
 CREATE FUNCTION kansa.clean_text(text) RETURNS text
 	AS 'MODULE_PATHNAME', 'kansa_clean_text_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION kansa.clean_text(text) IS 'The text as kansa reads it: HTML tags and entities reduced to text, NFKC, blanks collapsed.';
+CREATE FUNCTION kansa.answer_key(text) RETURNS text
+	AS 'MODULE_PATHNAME', 'kansa_answer_key_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.answer_key(text) IS 'The form in which two answers are the same answer (a review carries forward to a newer sheet when the answers'' keys are equal): NFKC (character width), without blanks and punctuation (Unicode categories P*: 、。・「」（）.,:;!? and the like), keeping letters, digits and everything else. Words and figures always count: the percent and per-mille signs are kept, and between two digits the punctuation (or one blank) stays, so that 99.9 is not 999 and 2025年度 is not 2026年度.';
+CREATE FUNCTION kansa.sentence_diff(from_text text, to_text text) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'kansa_sentence_diff' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.sentence_diff(text, text) IS 'The sentences of to_text (cut after 。．.!?！？ and at line breaks, as the classifier cuts them) that from_text does not have, compared by answer_key(), in order; sentences of punctuation alone are left out. sentence_diff(old, new) gives the sentences added, sentence_diff(new, old) those removed. A NULL text has no sentences; the result is never NULL.';
 
 CREATE FUNCTION kansa.boilerplate(texts text[], min_share double precision DEFAULT 0.3,
 								  min_answers integer DEFAULT 5) RETURNS text[]

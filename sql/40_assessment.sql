@@ -226,7 +226,7 @@ CREATE TABLE kansa.response (
 	sheet_verdict kansa.answer,
 	classified	kansa.answer,
 	verdict		kansa.answer NOT NULL,
-	verdict_source text NOT NULL CHECK (verdict_source OPERATOR(pg_catalog.=) ANY (ARRAY['sheet', 'classifier', 'analyst'])),
+	verdict_source text NOT NULL CHECK (verdict_source OPERATOR(pg_catalog.=) ANY (ARRAY['sheet', 'classifier', 'analyst', 'carried'])),
 	confidence	real,
 	rule		text,
 	cue			text,
@@ -261,15 +261,15 @@ COMMENT ON COLUMN kansa.response.mark IS 'The sheet''s own mark for the control 
 COMMENT ON COLUMN kansa.response.ownership IS 'The sheet''s responsibility column (CAIQ SSRM Control Ownership), if it has one.';
 COMMENT ON COLUMN kansa.response.sheet_verdict IS 'The verdict the sheet''s mark and ownership give, if any.';
 COMMENT ON COLUMN kansa.response.classified IS 'The classifier''s verdict on the text (classify with the sheet''s boilerplate).';
-COMMENT ON COLUMN kansa.response.verdict IS 'The verdict in force: the latest analyst review, else the sheet''s mark (a description stating a plan or exception lowers it), else the classifier''s.';
-COMMENT ON COLUMN kansa.response.verdict_source IS 'Where the verdict comes from: sheet, classifier or analyst.';
+COMMENT ON COLUMN kansa.response.verdict IS 'The verdict in force: the latest analyst review (or the one carried from the assessment this one superseded, when the answer is the same), else the sheet''s mark (a description stating a plan or exception lowers it), else the classifier''s.';
+COMMENT ON COLUMN kansa.response.verdict_source IS 'Where the verdict comes from: sheet, classifier, analyst, or carried (an analyst''s verdict on the same answer in the assessment this one superseded, kept by the import; response_review records it, with carried_from).';
 COMMENT ON COLUMN kansa.response.confidence IS 'The classifier''s confidence (0-1); 1 for sheet marks and analyst reviews.';
 COMMENT ON COLUMN kansa.response.rule IS 'The classifier rule that decided (classify_explain), or sheet_mark / analyst.';
 COMMENT ON COLUMN kansa.response.cue IS 'The words of the answer that decided the classifier''s verdict (classify_explain''s cue): the clause an analyst checks first.';
 COMMENT ON COLUMN kansa.response.confidence_class IS 'The class of answer whose measured accuracy gave the confidence (classify_explain); NULL when the sheet''s mark decided.';
 COMMENT ON COLUMN kansa.response.conflict IS 'True when the sheet''s mark and the classifier''s reading of the text disagree (○ beside 「ただし一部拠点は未対応」, × beside a description of the safeguard, a Yes with a planned date): the verdict is the weaker of the two (sheet_verdict), and the answer leads the review queue.';
-COMMENT ON COLUMN kansa.response.reviewed_at IS 'When an analyst last reviewed the verdict.';
-COMMENT ON COLUMN kansa.response.reviewed_by IS 'Who last reviewed it.';
+COMMENT ON COLUMN kansa.response.reviewed_at IS 'When an analyst last reviewed the verdict (for a carried verdict, the review it was carried from).';
+COMMENT ON COLUMN kansa.response.reviewed_by IS 'Who last reviewed it (for a carried verdict, the analyst of the review it was carried from).';
 COMMENT ON COLUMN kansa.response.status IS 'status(verdict), kept with the row for the views: implemented, partial, planned, not_implemented, not_applicable, unclear or unanswered.';
 COMMENT ON COLUMN kansa.response.responsibility IS 'responsibility(verdict), kept with the row for the views: provider, inherited, shared or customer; NULL for not_applicable and unanswered.';
 COMMENT ON COLUMN kansa.response.score IS 'score(verdict), kept with the row for the views: implemented 1, partial 0.5, not_applicable NULL, others 0.';
@@ -326,20 +326,22 @@ CREATE TABLE kansa.response_review (
 	old_source	text NOT NULL,
 	new_verdict	kansa.answer NOT NULL,
 	note		text,
+	carried_from bigint,
 	FOREIGN KEY (response_id, organization_id)
 		REFERENCES kansa.response (id, organization_id) ON DELETE CASCADE
 );
 CREATE INDEX response_review_response_idx ON kansa.response_review (response_id);
-COMMENT ON TABLE kansa.response_review IS 'Every analyst review of a verdict (review()): who, when, from what, to what, and why.';
+COMMENT ON TABLE kansa.response_review IS 'Every analyst review of a verdict (review()): who, when, from what, to what, and why; and every verdict an import carried forward from the assessment it superseded (carried_from set).';
 COMMENT ON COLUMN kansa.response_review.id IS 'Surrogate key, in review order.';
 COMMENT ON COLUMN kansa.response_review.response_id IS 'The response reviewed.';
 COMMENT ON COLUMN kansa.response_review.organization_id IS 'The response''s organisation (the tenant), for row-level security.';
 COMMENT ON COLUMN kansa.response_review.reviewed_at IS 'When.';
-COMMENT ON COLUMN kansa.response_review.reviewed_by IS 'The role that reviewed, as review() recorded it: the role the call ran as.';
+COMMENT ON COLUMN kansa.response_review.reviewed_by IS 'The role that reviewed, as review() recorded it: the role the call ran as; for a carried verdict, the role that ran the import.';
 COMMENT ON COLUMN kansa.response_review.old_verdict IS 'The verdict before the review.';
-COMMENT ON COLUMN kansa.response_review.old_source IS 'Where that verdict came from (sheet, classifier, analyst).';
-COMMENT ON COLUMN kansa.response_review.new_verdict IS 'The verdict the analyst set.';
-COMMENT ON COLUMN kansa.response_review.note IS 'The analyst''s reason.';
+COMMENT ON COLUMN kansa.response_review.old_source IS 'Where that verdict came from (sheet, classifier, analyst, carried).';
+COMMENT ON COLUMN kansa.response_review.new_verdict IS 'The verdict the analyst set (or the import carried).';
+COMMENT ON COLUMN kansa.response_review.note IS 'The analyst''s reason; for a carried verdict, "carried from review N of assessment M: the answer is the same".';
+COMMENT ON COLUMN kansa.response_review.carried_from IS 'For a verdict an import carried forward: the review (response_review.id) of the earlier assessment''s answer it was carried from, itself carried or an analyst''s; NULL for a review by review(). Not a foreign key: the earlier assessment may be deleted.';
 
 CREATE TABLE kansa.import_reject (
 	batch_id	bigint NOT NULL,

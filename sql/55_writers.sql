@@ -624,6 +624,45 @@ BEGIN
 	SELECT pg_catalog.count(*)::integer INTO conflicts FROM kansa.response AS r
 	 WHERE r.assessment_id = import_sheet_by.assessment_id AND r.conflict;
 
+	-- Reviews carry forward.  An answer the same as the superseded
+	-- assessment's answer to the control keeps the analyst's verdict on it
+	-- (source analyst, or carried from the one before), with source carried.
+	-- The same: equal answer_key() of the text without the sheet's
+	-- boilerplate (specific_text), of the mark and of the ownership; blanks,
+	-- width and punctuation aside, every word and figure counts.  Each
+	-- carried verdict is first a row of response_review (by the importing
+	-- role, carried_from the review it came from), which is what
+	-- response_verdict_guard() looks for; the response keeps the reviewer
+	-- and time of that review.  Before summary_refresh(), which counts the
+	-- carried verdicts.
+	IF v_prev IS NOT NULL THEN
+		INSERT INTO kansa.response_review (response_id, organization_id, reviewed_at, reviewed_by,
+										   old_verdict, old_source, new_verdict, note, carried_from)
+		SELECT n.id, n.organization_id, pg_catalog.now(), pg_catalog.pg_get_userbyid(caller),
+			   n.verdict, n.verdict_source, p.verdict,
+			   pg_catalog.format('carried from review %s of assessment %s: the answer is the same',
+								 lr.id, v_prev),
+			   lr.id
+		  FROM kansa.response AS n
+		  JOIN kansa.response AS p ON p.assessment_id = v_prev
+								  AND p.control OPERATOR(kansa.=) n.control
+		  CROSS JOIN LATERAL (SELECT rr.id FROM kansa.response_review AS rr
+							   WHERE rr.response_id = p.id ORDER BY rr.id DESC LIMIT 1) AS lr
+		 WHERE n.assessment_id = import_sheet_by.assessment_id
+		   AND p.verdict_source IN ('analyst', 'carried')
+		   AND COALESCE(kansa.answer_key(n.specific_text), '') = COALESCE(kansa.answer_key(p.specific_text), '')
+		   AND COALESCE(kansa.answer_key(n.mark), '') = COALESCE(kansa.answer_key(p.mark), '')
+		   AND COALESCE(kansa.answer_key(n.ownership), '') = COALESCE(kansa.answer_key(p.ownership), '')
+		 ORDER BY n.id;
+		UPDATE kansa.response AS n
+		   SET verdict = p.verdict, verdict_source = 'carried', confidence = 1, rule = 'carried',
+			   reviewed_at = p.reviewed_at, reviewed_by = p.reviewed_by
+		  FROM kansa.response_review AS rr, kansa.response AS p
+		 WHERE n.assessment_id = import_sheet_by.assessment_id
+		   AND rr.response_id = n.id AND rr.carried_from IS NOT NULL
+		   AND p.assessment_id = v_prev AND p.control OPERATOR(kansa.=) n.control;
+	END IF;
+
 	-- the summaries: this assessment, the one it supersedes, and where it is
 	-- the organisation's first of its service, the assessments relying on
 	-- that service (their inherited gaps close)
@@ -658,7 +697,7 @@ CREATE FUNCTION kansa.import_sheet(organization text, vendor text, service text,
 								   OUT conflicts integer)
 	RETURNS record
 	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
-COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) IS 'Imports a vendor''s answer sheet (xlsx, csv or tsv; UTF-8, UTF-16 or CP932) for an organisation, vendor and service against a framework, creating them as needed: finds the sheet, header and columns, resolves ids leniently, gives every response a verdict, evidence and measures. Modes strict (default; any rejected row aborts with an error naming file, sheet, row and cell) and quarantine. The same bytes again return the earlier batch as already_loaded; a new file supersedes the current assessment. Options: mode, blank (gap|inherit), format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received (date), reload (load the same bytes again), create (false: refuse an organisation, vendor or service name that does not exist yet, with the names it may have meant), scope (the controls asked: the name of a scope in kansa.scope, or ids and sections as a JSON array or a text separated by commas). A sheet where most id-like rows name no control of the framework is refused in every mode, naming the frameworks it matches better. conflicts counts the responses whose mark and text disagree.';
+COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) IS 'Imports a vendor''s answer sheet (xlsx, csv or tsv; UTF-8, UTF-16 or CP932) for an organisation, vendor and service against a framework, creating them as needed: finds the sheet, header and columns, resolves ids leniently, gives every response a verdict, evidence and measures. Modes strict (default; any rejected row aborts with an error naming file, sheet, row and cell) and quarantine. The same bytes again return the earlier batch as already_loaded; a new file supersedes the current assessment, and the analysts'' verdicts on the answers it repeats (the same under answer_key(): blanks, width and punctuation aside) carry forward with source carried (see assessment_change). Options: mode, blank (gap|inherit), format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received (date), reload (load the same bytes again), create (false: refuse an organisation, vendor or service name that does not exist yet, with the names it may have meant), scope (the controls asked: the name of a scope in kansa.scope, or ids and sections as a JSON array or a text separated by commas). A sheet where most id-like rows name no control of the framework is refused in every mode, naming the frameworks it matches better. conflicts counts the responses whose mark and text disagree.';
 
 CREATE FUNCTION kansa.review_by(caller oid, response_id bigint, verdict kansa.answer, note text DEFAULT NULL)
 	RETURNS kansa.response
@@ -696,10 +735,12 @@ COMMENT ON FUNCTION kansa.review_by(oid, bigint, kansa.answer, text) IS 'The bod
 CREATE FUNCTION kansa.review(response_id bigint, verdict kansa.answer, note text DEFAULT NULL)
 	RETURNS kansa.response
 	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
-COMMENT ON FUNCTION kansa.review(bigint, kansa.answer, text) IS 'An analyst''s verdict on a response of an organisation the caller acts for: recorded in response_review (who: the role the call ran as, when, from what, to what, note) and made the response''s verdict (source analyst). The only way a verdict, a reviewer or a review changes.';
+COMMENT ON FUNCTION kansa.review(bigint, kansa.answer, text) IS 'An analyst''s verdict on a response of an organisation the caller acts for: recorded in response_review (who: the role the call ran as, when, from what, to what, note) and made the response''s verdict (source analyst). The only way a verdict, a reviewer or a review changes, besides the import of a newer sheet carrying a review forward to the same answer (source carried, recorded in response_review too).';
 
 -- The history of verdicts is the audit trail: a verdict changes only
--- through review(), which records who, when, from what and why.  No tenant
+-- through review(), which records who, when, from what and why (or through
+-- the import of a newer sheet carrying a review forward, which records it
+-- the same way).  No tenant
 -- role may UPDATE response at all; this trigger also holds the table's
 -- owner and superusers to review().
 CREATE FUNCTION kansa.response_verdict_guard() RETURNS trigger

@@ -2,7 +2,9 @@
 -- their inputs change (section_tally, assessment_tally, expiry_tally,
 -- summary_refresh(), summary_rebuild(), the summary triggers), and the views
 -- that read them (section_coverage, assessment_summary,
--- organization_summary).
+-- organization_summary); last, the re-assessment views, computed on each
+-- read (assessment_change: what changed since the superseded sheet;
+-- service_history: every sheet of a service over time).
 
 -----------------------------------------------------------------------------
 -- Maintained summaries.  A dashboard reads the counts of every current
@@ -906,3 +908,161 @@ BEGIN
 	END LOOP;
 END
 $$;
+
+-----------------------------------------------------------------------------
+-- Re-assessment: what changed since the assessment a newer sheet superseded
+-----------------------------------------------------------------------------
+
+-- Every control either of the two sheets answers, the two answers side by
+-- side.  The change kind compares the gaps the verdicts leave on their own
+-- (gap_of(verdict, level): what the vendor's answers say, not the evidence
+-- calendar or the reference check); a verdict that is neither more nor
+-- less severe nor scores differently (the responsibility alone changed)
+-- counts as text_changed.
+CREATE VIEW kansa.assessment_change AS
+SELECT a.id AS assessment_id, pa.id AS previous_assessment_id, o.name AS organization,
+	   v.name AS vendor, s.name AS service, a.framework, t.id::text AS control,
+	   kansa.local_id(t.id) AS local_id, t.section, t.title, t.level, t.position,
+	   k.change_kind,
+	   CASE k.change_kind WHEN 'new_gap' THEN 1 WHEN 'worse' THEN 2 WHEN 'dropped' THEN 3
+			WHEN 'added' THEN 4 WHEN 'text_changed' THEN 5 WHEN 'closed_gap' THEN 6
+			WHEN 'better' THEN 7 ELSE 8 END AS change_rank,
+	   p.id AS previous_response_id, n.id AS response_id,
+	   p.clean_text AS previous_text, n.clean_text AS current_text, x.same_answer,
+	   p.verdict::text AS previous_verdict, p.verdict_source AS previous_verdict_source,
+	   p.reviewed_by AS previous_reviewed_by, p.reviewed_at AS previous_reviewed_at,
+	   n.verdict::text AS current_verdict, n.verdict_source AS current_verdict_source,
+	   n.reviewed_by AS current_reviewed_by,
+	   (SELECT rr.carried_from FROM kansa.response_review AS rr
+		 WHERE rr.response_id = n.id AND n.verdict_source = 'carried'
+		 ORDER BY rr.id DESC LIMIT 1) AS carried_from_review,
+	   pg.kind AS previous_gap_kind, pg.severity AS previous_severity,
+	   pg.rank AS previous_severity_rank,
+	   ng.kind AS gap_kind, ng.severity, ng.rank AS severity_rank,
+	   kansa.sentence_diff(p.clean_text, n.clean_text) AS sentences_added,
+	   kansa.sentence_diff(n.clean_text, p.clean_text) AS sentences_removed
+  FROM kansa.assessment AS a
+  JOIN kansa.assessment AS pa ON pa.superseded_by = a.id
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  CROSS JOIN LATERAL (SELECT DISTINCT r.control FROM kansa.response AS r
+					   WHERE r.assessment_id = a.id OR r.assessment_id = pa.id) AS c
+  JOIN kansa.control AS t ON t.id = c.control
+  LEFT JOIN kansa.response AS n ON n.assessment_id = a.id AND n.control = c.control
+  LEFT JOIN kansa.response AS p ON p.assessment_id = pa.id AND p.control = c.control
+  CROSS JOIN LATERAL kansa.gap_of(p.verdict, t.level) AS pg
+  CROSS JOIN LATERAL kansa.gap_of(n.verdict, t.level) AS ng
+  CROSS JOIN LATERAL (SELECT n.id IS NOT NULL AND p.id IS NOT NULL
+							 AND COALESCE(kansa.answer_key(n.specific_text), '') = COALESCE(kansa.answer_key(p.specific_text), '')
+							 AND COALESCE(kansa.answer_key(n.mark), '') = COALESCE(kansa.answer_key(p.mark), '')
+							 AND COALESCE(kansa.answer_key(n.ownership), '') = COALESCE(kansa.answer_key(p.ownership), '')
+							 AS same_answer) AS x
+  CROSS JOIN LATERAL (SELECT CASE WHEN p.id IS NULL THEN 'added'
+								  WHEN n.id IS NULL THEN 'dropped'
+								  WHEN pg.kind IS NULL AND ng.kind IS NOT NULL THEN 'new_gap'
+								  WHEN pg.kind IS NOT NULL AND ng.kind IS NULL THEN 'closed_gap'
+								  WHEN COALESCE(ng.rank, 4) < COALESCE(pg.rank, 4)
+									OR (COALESCE(ng.rank, 4) = COALESCE(pg.rank, 4)
+										AND COALESCE(n.score, 1) < COALESCE(p.score, 1)) THEN 'worse'
+								  WHEN COALESCE(ng.rank, 4) > COALESCE(pg.rank, 4)
+									OR COALESCE(n.score, 1) > COALESCE(p.score, 1) THEN 'better'
+								  WHEN NOT x.same_answer OR n.verdict <> p.verdict THEN 'text_changed'
+								  ELSE 'unchanged' END AS change_kind) AS k
+ WHERE a.superseded_by IS NULL
+ ORDER BY change_rank, ng.rank NULLS LAST, a.id, t.position;
+COMMENT ON VIEW kansa.assessment_change IS 'What changed since the last sheet: one row per control that a current assessment or the assessment it superseded answers, the previous and current answers side by side (text, verdict, its source and reviewer), a change kind (new_gap, worse, dropped, added, text_changed, closed_gap, better, unchanged) and the sentences added and removed. Kinds compare the gaps the two verdicts leave (gap_of(verdict, level)). Ordered by change_rank, then severity: the most severe new gaps first. Answers are the same (same_answer) when answer_key() of their text without boilerplate, their mark and their ownership are equal; an analyst''s verdict on the same answer is carried to the new assessment (current_verdict_source carried).';
+COMMENT ON COLUMN kansa.assessment_change.assessment_id IS 'The current assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.assessment_change.previous_assessment_id IS 'The assessment it superseded.';
+COMMENT ON COLUMN kansa.assessment_change.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.assessment_change.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.assessment_change.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.assessment_change.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.assessment_change.control IS 'The control, as framework:local id.';
+COMMENT ON COLUMN kansa.assessment_change.local_id IS 'The control''s id within its framework.';
+COMMENT ON COLUMN kansa.assessment_change.section IS 'The control''s section (local id), if any.';
+COMMENT ON COLUMN kansa.assessment_change.title IS 'The control''s title.';
+COMMENT ON COLUMN kansa.assessment_change.level IS 'basic or recommended, or NULL for a framework without levels.';
+COMMENT ON COLUMN kansa.assessment_change.position IS 'The control''s order in its framework.';
+COMMENT ON COLUMN kansa.assessment_change.change_kind IS 'added (not answered before), dropped (answered before, not now), new_gap (no gap before, a gap now), closed_gap (the reverse), worse or better (a gap either side, of another severity or score; or none either side and another score), text_changed (another answer, or the verdict changed only in its responsibility), unchanged (the same answer and verdict).';
+COMMENT ON COLUMN kansa.assessment_change.change_rank IS 'The change kind as a number to sort by: 1 new_gap, 2 worse, 3 dropped, 4 added, 5 text_changed, 6 closed_gap, 7 better, 8 unchanged.';
+COMMENT ON COLUMN kansa.assessment_change.previous_response_id IS 'The earlier answer (kansa.response.id); NULL for added.';
+COMMENT ON COLUMN kansa.assessment_change.response_id IS 'The current answer (kansa.response.id); NULL for dropped.';
+COMMENT ON COLUMN kansa.assessment_change.previous_text IS 'The earlier answer''s text (clean_text).';
+COMMENT ON COLUMN kansa.assessment_change.current_text IS 'The current answer''s text (clean_text).';
+COMMENT ON COLUMN kansa.assessment_change.same_answer IS 'Both sheets answer and the answers are the same: equal answer_key() of the text without boilerplate, of the mark and of the ownership (blanks, width and punctuation aside; every word and figure counts).';
+COMMENT ON COLUMN kansa.assessment_change.previous_verdict IS 'The earlier answer''s verdict.';
+COMMENT ON COLUMN kansa.assessment_change.previous_verdict_source IS 'Where the earlier verdict came from: sheet, classifier, analyst or carried.';
+COMMENT ON COLUMN kansa.assessment_change.previous_reviewed_by IS 'Who reviewed the earlier verdict, if an analyst did: beside a changed answer, whose judgement no longer applies.';
+COMMENT ON COLUMN kansa.assessment_change.previous_reviewed_at IS 'When the earlier verdict was reviewed.';
+COMMENT ON COLUMN kansa.assessment_change.current_verdict IS 'The current answer''s verdict.';
+COMMENT ON COLUMN kansa.assessment_change.current_verdict_source IS 'Where the current verdict comes from: sheet, classifier, analyst, or carried (the earlier review, kept because the answer is the same).';
+COMMENT ON COLUMN kansa.assessment_change.current_reviewed_by IS 'Who reviewed the current verdict (for a carried one, the analyst of the review carried).';
+COMMENT ON COLUMN kansa.assessment_change.carried_from_review IS 'For a carried verdict, the review it was carried from (kansa.response_review.id).';
+COMMENT ON COLUMN kansa.assessment_change.previous_gap_kind IS 'The gap the earlier verdict leaves (gap_of(verdict, level)), NULL when none.';
+COMMENT ON COLUMN kansa.assessment_change.previous_severity IS 'Its severity: high, medium or low; NULL when none.';
+COMMENT ON COLUMN kansa.assessment_change.previous_severity_rank IS 'That severity as a number: 1 high, 2 medium, 3 low; NULL when none.';
+COMMENT ON COLUMN kansa.assessment_change.gap_kind IS 'The gap the current verdict leaves (gap_of(verdict, level); a dropped control is unanswered), NULL when none.';
+COMMENT ON COLUMN kansa.assessment_change.severity IS 'Its severity: high, medium or low; NULL when none.';
+COMMENT ON COLUMN kansa.assessment_change.severity_rank IS 'That severity as a number: 1 high, 2 medium, 3 low; NULL when none.';
+COMMENT ON COLUMN kansa.assessment_change.sentences_added IS 'The sentences of the current text that the earlier one does not have (sentence_diff(previous_text, current_text), compared by answer_key()).';
+COMMENT ON COLUMN kansa.assessment_change.sentences_removed IS 'The sentences of the earlier text that the current one does not have.';
+
+-----------------------------------------------------------------------------
+-- Re-assessment over time: every sheet of a service, for a trend line
+-----------------------------------------------------------------------------
+
+-- Every assessment, current or superseded, computed from its responses:
+-- the tallies are kept for current assessments only.  Gaps are those the
+-- verdicts leave (gap_of(verdict, level), unanswered controls included),
+-- so that every year is judged by the same rule; assessment_summary adds,
+-- for the current sheet, the reference check, inherited answers and the
+-- evidence calendar.
+CREATE VIEW kansa.service_history AS
+SELECT o.name AS organization, v.name AS vendor, s.name AS service, a.framework,
+	   a.id AS assessment_id,
+	   pg_catalog.row_number() OVER (PARTITION BY a.organization_id, a.service_id, a.framework
+									 ORDER BY a.imported_at, a.id)::integer AS sheet_number,
+	   COALESCE(a.received_at, a.imported_at::date) AS assessed_on, a.received_at, a.imported_at,
+	   a.file_name, a.superseded_by IS NULL AS current, a.superseded_by,
+	   x.controls AS controls_in_scope, x.answered,
+	   pg_catalog.round(100.0 * x.answered / NULLIF(x.controls, 0), 1) AS coverage_pct,
+	   pg_catalog.round(100.0 * x.score_points / NULLIF(x.controls - x.not_applicable, 0), 1) AS score_pct,
+	   x.gaps_high, x.gaps_medium, x.gaps_low
+  FROM kansa.assessment AS a
+  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.vendor AS v ON v.id = s.vendor_id
+  JOIN kansa.organization AS o ON o.id = a.organization_id
+  CROSS JOIN LATERAL (
+		SELECT pg_catalog.count(*)::integer AS controls,
+			   pg_catalog.count(*) FILTER (WHERE r.status <> 'unanswered')::integer AS answered,
+			   pg_catalog.count(*) FILTER (WHERE r.status = 'not_applicable')::integer AS not_applicable,
+			   COALESCE(pg_catalog.sum(r.score), 0) AS score_points,
+			   pg_catalog.count(*) FILTER (WHERE g.rank = 1)::integer AS gaps_high,
+			   pg_catalog.count(*) FILTER (WHERE g.rank = 2)::integer AS gaps_medium,
+			   pg_catalog.count(*) FILTER (WHERE g.rank = 3)::integer AS gaps_low
+		  FROM kansa.control AS t
+		  LEFT JOIN kansa.response AS r ON r.assessment_id = a.id AND r.control = t.id
+		  CROSS JOIN LATERAL kansa.gap_of(r.verdict, t.level) AS g
+		 WHERE t.framework = a.framework AND t.kind = 'control'
+		   AND kansa.in_scope(a.scope, t.id::text)) AS x;
+COMMENT ON VIEW kansa.service_history IS 'Every assessment over time, current or superseded, of each organisation × service × framework: its date, coverage, score and gaps by severity, for a trend line. Computed from the responses on each read. Gaps are those the verdicts leave (gap_of(verdict, level), unanswered controls included), the same rule for every year; for the current sheet assessment_summary also counts the reference check, inherited answers and expired evidence, so its gaps can be more.';
+COMMENT ON COLUMN kansa.service_history.organization IS 'The assessing organisation.';
+COMMENT ON COLUMN kansa.service_history.vendor IS 'The vendor.';
+COMMENT ON COLUMN kansa.service_history.service IS 'The service assessed.';
+COMMENT ON COLUMN kansa.service_history.framework IS 'The framework answered.';
+COMMENT ON COLUMN kansa.service_history.assessment_id IS 'The assessment (kansa.assessment.id).';
+COMMENT ON COLUMN kansa.service_history.sheet_number IS 'Its order among the sheets of the organisation, service and framework, from 1 (by import).';
+COMMENT ON COLUMN kansa.service_history.assessed_on IS 'The day for the time axis: when the sheet was received (option received), else when it was imported.';
+COMMENT ON COLUMN kansa.service_history.received_at IS 'When the sheet was received from the vendor, if given.';
+COMMENT ON COLUMN kansa.service_history.imported_at IS 'When it was imported.';
+COMMENT ON COLUMN kansa.service_history.file_name IS 'The source file''s name.';
+COMMENT ON COLUMN kansa.service_history.current IS 'True for the current assessment (superseded by none).';
+COMMENT ON COLUMN kansa.service_history.superseded_by IS 'The assessment that superseded it; NULL for the current one.';
+COMMENT ON COLUMN kansa.service_history.controls_in_scope IS 'Controls asked: every control of the framework, or those of the assessment''s scope.';
+COMMENT ON COLUMN kansa.service_history.answered IS 'Controls with an answer (any status but unanswered).';
+COMMENT ON COLUMN kansa.service_history.coverage_pct IS 'answered / controls_in_scope, in percent, one decimal.';
+COMMENT ON COLUMN kansa.service_history.score_pct IS 'Sum of scores (implemented 1, partial 0.5, others 0) over the controls not answered not_applicable, in percent, one decimal: as assessment_summary.score_pct.';
+COMMENT ON COLUMN kansa.service_history.gaps_high IS 'Gaps of severity high the verdicts leave (unanswered controls included).';
+COMMENT ON COLUMN kansa.service_history.gaps_medium IS 'Gaps of severity medium the verdicts leave.';
+COMMENT ON COLUMN kansa.service_history.gaps_low IS 'Gaps of severity low the verdicts leave.';

@@ -267,7 +267,7 @@ BEGIN
 							 'section_coverage', 'assessment_summary', 'reference_check',
 							 'evidence_register', 'organization_summary',
 							 'section_coverage_recomputed', 'assessment_summary_recomputed',
-							 'response_gap_recomputed']
+							 'response_gap_recomputed', 'assessment_change', 'service_history']
 	LOOP
 		EXECUTE pg_catalog.format('ALTER VIEW kansa.%I OWNER TO kansa_view_owner', v);
 		EXECUTE pg_catalog.format('GRANT SELECT ON kansa.%I TO kansa_bi, kansa_analyst, kansa_importer', v);

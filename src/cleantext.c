@@ -11,20 +11,34 @@
  * digits and brackets become ASCII); runs of blanks become one space and
  * runs of line breaks one line break.
  *
+ * Comparing: answer_key() is the form in which two answers are "the same"
+ * when a newer sheet supersedes an older one (reviews carry forward, the
+ * sentence diff of assessment_change): NFKC (character width), without
+ * blanks, control characters and punctuation (Unicode general category P*:
+ * 、。・「」（）.,:;!? ※ and the like), keeping letters (case included),
+ * digits and everything else (symbols such as ○ × ¥ +).  Two exceptions
+ * keep figures whole: the percent and per-mille signs are kept, and
+ * between two digits a run of blanks and punctuation is kept (its
+ * punctuation, or one blank when it has none), so that 99.9 differs from
+ * 999 and "10 20" from 1020.  A word or a figure changed is a change.
+ *
  * src/cleantext.c
  *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 
 #include "cleantext.h"
 #include "kansa.h"
 #include "normalize.h"
+#include "unicode_punct.h"
 
 /* HTML elements whose tags are markup in answer cells; others are text. */
 static const struct
@@ -354,4 +368,184 @@ kansa_clean_text_sql(PG_FUNCTION_ARGS)
 
 	PG_RETURN_TEXT_P(cstring_to_text(kansa_clean_text(VARDATA_ANY(t),
 													  VARSIZE_ANY_EXHDR(t))));
+}
+
+/*
+ * Is c punctuation that answer_key() sets aside?  Unicode general category
+ * P*, except the percent and per-mille signs, which belong to a figure.
+ */
+static bool
+is_key_punct(pg_wchar c)
+{
+	int			lo = 0;
+	int			hi = lengthof(kansa_punct_ranges) - 1;
+
+	if (c == '%' || c == 0x2030 || c == 0x2031)
+		return false;
+	while (lo <= hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (c < kansa_punct_ranges[mid].first)
+			hi = mid - 1;
+		else if (c > kansa_punct_ranges[mid].last)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+/* Append code point c to buf as UTF-8. */
+static void
+append_wchar(StringInfo buf, pg_wchar c)
+{
+	unsigned char u[8];
+
+	if (c < 0x80)
+		appendStringInfoChar(buf, (char) c);
+	else
+	{
+		unicode_to_utf8(c, u);
+		appendBinaryStringInfo(buf, (char *) u, pg_utf_mblen(u));
+	}
+}
+
+/*
+ * The comparison key of len bytes of UTF-8 text (see the file header), as
+ * a palloc'd NUL-terminated string.
+ */
+char *
+kansa_answer_key(const char *str, size_t len)
+{
+	size_t		n;
+	size_t		i;
+	pg_wchar   *w = kansa_nfkc(str, len, &n, true, NULL, 0);
+	StringInfoData out;
+	StringInfoData run;			/* punctuation set aside since the last kept */
+	bool		blank = false;	/* the run held a blank */
+	bool		after_digit = false;	/* the last kept character is a digit */
+
+	initStringInfo(&out);
+	initStringInfo(&run);
+	for (i = 0; i < n; i++)
+	{
+		pg_wchar	c = w[i];
+		bool		digit = (c >= '0' && c <= '9');
+
+		if ((i & 0xFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (kansa_is_space(c) || c < 0x20 || c == 0x7F)
+		{
+			blank = true;
+			continue;
+		}
+		if (is_key_punct(c))
+		{
+			append_wchar(&run, c);
+			continue;
+		}
+		/* between two digits the run stays, so figures never merge */
+		if (digit && after_digit)
+		{
+			if (run.len > 0)
+				appendBinaryStringInfo(&out, run.data, run.len);
+			else if (blank)
+				appendStringInfoChar(&out, ' ');
+		}
+		resetStringInfo(&run);
+		blank = false;
+		append_wchar(&out, c);
+		after_digit = digit;
+	}
+	pfree(run.data);
+	pfree(w);
+	return out.data;
+}
+
+PG_FUNCTION_INFO_V1(kansa_answer_key_sql);
+
+/* answer_key(text): the form two answers are compared in. */
+Datum
+kansa_answer_key_sql(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+
+	PG_RETURN_TEXT_P(cstring_to_text(kansa_answer_key(VARDATA_ANY(t),
+													  VARSIZE_ANY_EXHDR(t))));
+}
+
+/* qsort and bsearch comparator of C strings. */
+static int
+cmp_cstring(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/*
+ * The answer keys of the sentences of a cleaned text: *n of them, palloc'd,
+ * and the sentences' starts and lengths in *starts and *lens.
+ */
+static char **
+sentence_keys(const char *text, int len, int *n, int **starts, int **lens)
+{
+	char	  **keys;
+	int			i;
+
+	*n = kansa_split_sentences(text, len, starts, lens);
+	keys = palloc((*n + 1) * sizeof(char *));
+	for (i = 0; i < *n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		keys[i] = kansa_answer_key(text + (*starts)[i], (*lens)[i]);
+	}
+	return keys;
+}
+
+PG_FUNCTION_INFO_V1(kansa_sentence_diff);
+
+/*
+ * sentence_diff(from_text, to_text): the sentences of to_text, in order,
+ * whose answer key is no sentence of from_text's; sentences that are all
+ * punctuation are left out.  A NULL text has no sentences.
+ */
+Datum
+kansa_sentence_diff(PG_FUNCTION_ARGS)
+{
+	text	   *from = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
+	text	   *to = PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1);
+	char	  **from_keys = NULL;
+	int			nfrom = 0;
+	int			nto;
+	int		   *starts;
+	int		   *lens;
+	char	  **to_keys;
+	const char *to_data;
+	Datum	   *out;
+	int			nout = 0;
+	int			i;
+
+	if (to == NULL)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TEXTOID));
+	if (from != NULL)
+	{
+		from_keys = sentence_keys(VARDATA_ANY(from), VARSIZE_ANY_EXHDR(from),
+								  &nfrom, &starts, &lens);
+		qsort(from_keys, nfrom, sizeof(char *), cmp_cstring);
+	}
+	to_data = VARDATA_ANY(to);
+	to_keys = sentence_keys(to_data, VARSIZE_ANY_EXHDR(to), &nto, &starts, &lens);
+	out = palloc((nto + 1) * sizeof(Datum));
+	for (i = 0; i < nto; i++)
+	{
+		if (to_keys[i][0] == '\0')
+			continue;
+		if (nfrom > 0 &&
+			bsearch(&to_keys[i], from_keys, nfrom, sizeof(char *), cmp_cstring) != NULL)
+			continue;
+		out[nout++] = PointerGetDatum(cstring_to_text_with_len(to_data + starts[i], lens[i]));
+	}
+	if (nout == 0)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(TEXTOID));
+	PG_RETURN_ARRAYTYPE_P(construct_array(out, nout, TEXTOID, -1, false, TYPALIGN_INT));
 }

@@ -35,6 +35,12 @@ CREATE ROLE $user LOGIN PASSWORD '$pass' IN ROLE kansa_bi, bi_example_bank;
 SQL
 "$(pg_config --bindir)/kansa-import" -d $db --no-progress -q \
 	--manifest test/fixtures/sheets/manifest.tsv > /dev/null
+# a sheet and its next year's version, so that assessment_change has rows
+for f in asp_saas_example.csv asp_saas_example_2026.csv; do
+	"$(pg_config --bindir)/kansa-import" -d $db --no-progress -q --org 'Example Bank' \
+		--vendor 'Example Cloud' --service 'Example SaaS' --framework asp_saas \
+		test/fixtures/sheets/$f > /dev/null
+done
 psql -X -q -d $db -c "UPDATE kansa.organization SET tenant_role = 'bi_example_bank' WHERE name = 'Example Bank'"
 psql -X -q -d $db -c "UPDATE kansa.service SET service_type = '文書管理', confidentiality = '高', availability = '高' WHERE name = 'ものづくりコネクテッドクラウドサービス'"
 

@@ -281,6 +281,9 @@ SELECT kansa.scope_delete('Example Bank', 'asp_saas', 'trojan scope');
 -- review, the dry run, the sheet verdict, the service-type functions
 SELECT kansa.review(r.id, 'implemented/provider', 'trojan test')
   FROM kansa.response AS r ORDER BY r.id LIMIT 2;
+-- the same sheet again supersedes it: the reviews carry forward
+SELECT status FROM kansa.import_sheet('Example Bank', 'Example Cloud', 'Example SaaS', 'asp_saas',
+	pg_catalog.decode(:'asp', 'base64'), 'asp_saas_example.csv', '{"reload": true}');
 SELECT * FROM kansa.sheet_answers(pg_catalog.decode(:'asp', 'base64'), 'asp_saas');
 SELECT * FROM kansa.sheet_lines(pg_catalog.decode(:'asp', 'base64'), 'asp_saas');
 SELECT * FROM kansa.sheet_frameworks(pg_catalog.decode(:'asp', 'base64'));
@@ -302,6 +305,7 @@ UPDATE kansa.control SET parent = 'trojan_fw:B' WHERE id OPERATOR(kansa.=) 'troj
 SELECT kansa.classify('実施しています。'), kansa.classify('一部実施', ARRAY['共通の文']),
 	   kansa.classify_explain('計画中です。'), kansa.classify_explain('対象外です。', ARRAY['x']),
 	   kansa.clean_text('<b>全角　ＡＢＣ</b>'),
+	   kansa.answer_key('「９９．９％」を、保証'), kansa.sentence_diff('a。b。', 'a。c。'),
 	   kansa.boilerplate(ARRAY['a. b.', 'a. c.', 'a. d.', 'a. e.', 'a. f.']);
 SELECT * FROM kansa.extract_evidence('ISO/IEC 27001 認証 (JQA-IM1234) https://example.com/soc2 A.12.3.1');
 SELECT * FROM kansa.extract_measures('バックアップは毎日取得し、稼働率99.9%を保証します。');

@@ -1425,6 +1425,14 @@ construct_array(Datum *elems, int nelems, Oid elmtype, int elmlen,
 	return NULL;
 }
 
+/* construct_empty_array: aborts (see above). */
+ArrayType *
+construct_empty_array(Oid elmtype)
+{
+	stub_unreachable("construct_empty_array");
+	return NULL;
+}
+
 /* deconstruct_array: aborts (see above). */
 void
 deconstruct_array(ArrayType *array, Oid elmtype, int elmlen, bool elmbyval,

@@ -146,7 +146,8 @@ SELECT evidence, controls_citing, assessments, valid_until, expired, cited_now
  ORDER BY controls_citing DESC, evidence LIMIT 5;
 
 -- Dashboards see plain types only: text, integer (ids are bigint), numeric,
--- boolean, date, timestamptz.
+-- boolean, date, timestamptz; the one exception, asked for, is the sentences
+-- added and removed of assessment_change (text[]).
 SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
   FROM pg_class AS c JOIN pg_attribute AS a ON a.attrelid = c.oid
  WHERE c.relnamespace = 'kansa'::regnamespace AND c.relkind = 'v' AND a.attnum > 0
