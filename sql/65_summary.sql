@@ -180,6 +180,9 @@ CREATE FUNCTION kansa.summary_refresh(assessment_ids bigint[]) RETURNS void
 	-- pg_restore turns row_security off; the rows are kansa_owner's to see
 	SET row_security = on
 	SET plan_cache_mode = force_generic_plan
+	-- the generic plan's estimates pass jit_above_cost at 1M responses, and
+	-- compiling took longer than the refresh itself (bench/RESULTS.md)
+	SET jit = off
 	AS $$
 BEGIN
 	DELETE FROM kansa.control_gap AS t WHERE t.assessment_id = ANY (assessment_ids);
