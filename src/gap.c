@@ -220,8 +220,11 @@ kansa_gap_of(PG_FUNCTION_ARGS)
 	/* the kinds that hold, in tie-break order */
 	if (!PG_ARGISNULL(ARG_VERDICT))
 		status = KANSA_ANSWER_STATUS(PG_GETARG_INT16(ARG_VERDICT));
+	/* every way into the type checks the status; a bad one is corruption */
 	if (status < 0 || status >= KANSA_N_STATUS)
-		elog(ERROR, "invalid answer status %d", status);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid answer: status %d", status)));
 	if (KANSA_STATUS_IS_GAP(status))
 	{
 		rules[n] = &status_kinds[status];
