@@ -29,8 +29,12 @@ CREATE FUNCTION kansa.near_names(name text, candidates text[]) RETURNS text
 				 ORDER BY d.d, d.c LIMIT 3) AS n;
 	END;
 COMMENT ON FUNCTION kansa.near_names(text, text[]) IS 'The candidates a name may have been meant to be (a typo more likely than a new name): those within an edit distance (name_distance) of a fifth of its length, at least 1; the three nearest, quoted, and how many more there are. NULL when none is near. For the "did you mean" of imports.';
+CREATE FUNCTION kansa.tenant_visible_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'kansa_tenant_visible_support' LANGUAGE C STRICT;
+COMMENT ON FUNCTION kansa.tenant_visible_support(internal) IS 'Planner support of tenant_visible(): the share of a tenant table''s rows the policy lets through (all of them for a superuser or kansa_owner; for a tenant, its organisations out of the organisation table''s row count), so that joins over tenant tables are planned for their true size.';
 CREATE FUNCTION kansa.tenant_visible(organization_id bigint) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'kansa_tenant_visible' LANGUAGE C STABLE PARALLEL SAFE COST 0.001;
+	AS 'MODULE_PATHNAME', 'kansa_tenant_visible' LANGUAGE C STABLE PARALLEL SAFE COST 0.001
+	SUPPORT kansa.tenant_visible_support;
 COMMENT ON FUNCTION kansa.tenant_visible(bigint) IS 'True when the current user may see rows of the organisation: a member of its tenant role (pg_has_role MEMBER), a superuser, or kansa_owner (kansa''s writer functions). The row-level security policy of every tenant table: a per-row call with no subquery, costed below any operator so that it runs before any condition of the user''s.';
 
 -----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 -- sql/65_summary.sql: the summaries BI dashboards read, kept up to date as
--- their inputs change (section_tally, assessment_tally, expiry_tally,
+-- their inputs change (control_gap, section_tally, assessment_tally,
 -- summary_refresh(), summary_rebuild(), the summary triggers), and the views
 -- that read them (section_coverage, assessment_summary,
 -- organization_summary); last, the re-assessment views, computed on each
@@ -27,10 +27,13 @@
 --
 -- What changes with the calendar alone is not written: evidence expires on
 -- a day.  Each answer citing evidence with a recorded validity is counted
--- as it stands while the evidence is valid, and expiry_tally keeps, per
--- section and last day of validity, how its counts change once that day is
--- past.  The views add the changes whose day is before kansa.today(), so
--- they are right on any day without a nightly job.
+-- as it stands while the evidence is valid, and each tally row keeps, in
+-- four parallel arrays (expiry_days and the changes to its high, medium and
+-- low gap counts), how its counts change once each last day of validity is
+-- past.  The views add the changes whose day is before kansa.today()
+-- (kansa.expired_change(), one pass over a few dates in C), so they are
+-- right on any day without a nightly job, and a tally row is read with no
+-- join or aggregate of its own.
 --
 -- The tallies are derived data: dumps leave them out, and a restore
 -- rebuilds them through the triggers as the tables are loaded (after a
@@ -48,10 +51,14 @@ CREATE TABLE kansa.control_gap (
 	below_reference boolean NOT NULL,
 	below_must_achieve boolean NOT NULL,
 	inherited_unassessed boolean NOT NULL,
-	expiry_dates date[],
-	FOREIGN KEY (assessment_id, organization_id)
-		REFERENCES kansa.assessment (id, organization_id) ON DELETE CASCADE
+	expiry_dates date[]
 );
+-- No foreign key to assessment: its check, a query per row, took a third of
+-- the refresh of one assessment (one row per control).  Only
+-- summary_refresh() writes the table, and it removes the rows of an
+-- assessment that is superseded or deleted; rows left by a deletion with
+-- kansa.maintain_summaries off join no assessment, so no view shows them,
+-- and summary_rebuild() clears them.
 CREATE INDEX control_gap_assessment_idx ON kansa.control_gap (assessment_id);
 COMMENT ON TABLE kansa.control_gap IS 'Maintained: one row per current assessment × control in scope, answered or not, with what its gap depends on besides the verdict and the control''s level (read at read time): the reference check, the inherited-from-an-unassessed-provider test and the validity of the evidence its answer cites. assessment_control, response_gap and gaps read it; written by summary_refresh(). Derived data: not dumped, rebuilt by summary_rebuild().';
 COMMENT ON COLUMN kansa.control_gap.assessment_id IS 'The current assessment.';
@@ -82,6 +89,12 @@ CREATE TABLE kansa.section_tally (
 	gaps_medium	integer NOT NULL,
 	gaps_low	integer NOT NULL,
 	boilerplate_only integer NOT NULL,
+	coverage_pct numeric NOT NULL,
+	score_pct	numeric,
+	expiry_days date[],
+	expiry_high integer[],
+	expiry_medium integer[],
+	expiry_low integer[],
 	FOREIGN KEY (assessment_id, organization_id)
 		REFERENCES kansa.assessment (id, organization_id) ON DELETE CASCADE
 );
@@ -103,10 +116,16 @@ COMMENT ON COLUMN kansa.section_tally.not_implemented IS 'Controls answered not_
 COMMENT ON COLUMN kansa.section_tally.not_applicable IS 'Controls answered not_applicable.';
 COMMENT ON COLUMN kansa.section_tally.unclear IS 'Controls answered unclear.';
 COMMENT ON COLUMN kansa.section_tally.score_points IS 'Sum of the answers'' scores (implemented 1, partial 0.5).';
-COMMENT ON COLUMN kansa.section_tally.gaps_high IS 'Gaps of severity high while all cited evidence is valid (expiry_tally holds the changes once it expires).';
+COMMENT ON COLUMN kansa.section_tally.gaps_high IS 'Gaps of severity high while all cited evidence is valid (expiry_days and expiry_high hold the changes once it expires).';
 COMMENT ON COLUMN kansa.section_tally.gaps_medium IS 'Gaps of severity medium, likewise.';
 COMMENT ON COLUMN kansa.section_tally.gaps_low IS 'Gaps of severity low, likewise.';
 COMMENT ON COLUMN kansa.section_tally.boilerplate_only IS 'Answers made only of the sheet''s boilerplate.';
+COMMENT ON COLUMN kansa.section_tally.coverage_pct IS 'answered / controls, in percent, one decimal: written with the counts, so that a dashboard''s read does no arithmetic.';
+COMMENT ON COLUMN kansa.section_tally.score_pct IS 'score_points over the controls not answered not_applicable, in percent, one decimal; NULL when every control is not applicable.';
+COMMENT ON COLUMN kansa.section_tally.expiry_days IS 'The calendar part of the section: the last days of validity (evidence_validity.valid_until, ascending) on which the gap counts change, each the earliest-expiring evidence item some answer cites; NULL when no answer''s gap changes with the calendar. The views add the changes of the days before kansa.today() (expired_change()).';
+COMMENT ON COLUMN kansa.section_tally.expiry_high IS 'Per day of expiry_days, the change to gaps_high from the next day on (may be negative: a high gap never lowers, but the array is of changes).';
+COMMENT ON COLUMN kansa.section_tally.expiry_medium IS 'Per day of expiry_days, the change to gaps_medium (an answer whose cited evidence lapses becomes an evidence_expired gap, unless a more severe gap already holds).';
+COMMENT ON COLUMN kansa.section_tally.expiry_low IS 'Per day of expiry_days, the change to gaps_low (negative: a low gap became medium).';
 
 CREATE TABLE kansa.assessment_tally (
 	assessment_id bigint PRIMARY KEY,
@@ -125,6 +144,13 @@ CREATE TABLE kansa.assessment_tally (
 	gaps_low	integer NOT NULL,
 	boilerplate_only integer NOT NULL,
 	evidence_items integer NOT NULL,
+	coverage_pct numeric NOT NULL,
+	score_pct	numeric,
+	boilerplate_only_pct numeric,
+	expiry_days date[],
+	expiry_high integer[],
+	expiry_medium integer[],
+	expiry_low integer[],
 	FOREIGN KEY (assessment_id, organization_id)
 		REFERENCES kansa.assessment (id, organization_id) ON DELETE CASCADE
 );
@@ -145,27 +171,19 @@ COMMENT ON COLUMN kansa.assessment_tally.gaps_medium IS 'Gaps of severity medium
 COMMENT ON COLUMN kansa.assessment_tally.gaps_low IS 'Gaps of severity low, likewise.';
 COMMENT ON COLUMN kansa.assessment_tally.boilerplate_only IS 'Answers made only of the sheet''s boilerplate.';
 COMMENT ON COLUMN kansa.assessment_tally.evidence_items IS 'Distinct evidence items the assessment''s answers cite.';
+COMMENT ON COLUMN kansa.assessment_tally.coverage_pct IS 'answered / controls, in percent, one decimal: written with the counts, so that a dashboard''s read does no arithmetic.';
+COMMENT ON COLUMN kansa.assessment_tally.score_pct IS 'score_points over the controls not answered not_applicable, in percent, one decimal; NULL when every control is not applicable.';
+COMMENT ON COLUMN kansa.assessment_tally.boilerplate_only_pct IS 'boilerplate_only / answered, in percent, one decimal; NULL when nothing is answered.';
+COMMENT ON COLUMN kansa.assessment_tally.expiry_days IS 'The calendar part of the assessment (its sections changes added up per day): the last days of validity (evidence_validity.valid_until, ascending) on which the gap counts change, each the earliest-expiring evidence item some answer cites; NULL when no answer''s gap changes with the calendar. The views add the changes of the days before kansa.today() (expired_change()).';
+COMMENT ON COLUMN kansa.assessment_tally.expiry_high IS 'Per day of expiry_days, the change to gaps_high from the next day on (may be negative: a high gap never lowers, but the array is of changes).';
+COMMENT ON COLUMN kansa.assessment_tally.expiry_medium IS 'Per day of expiry_days, the change to gaps_medium (an answer whose cited evidence lapses becomes an evidence_expired gap, unless a more severe gap already holds).';
+COMMENT ON COLUMN kansa.assessment_tally.expiry_low IS 'Per day of expiry_days, the change to gaps_low (negative: a low gap became medium).';
 
-CREATE TABLE kansa.expiry_tally (
-	assessment_id bigint NOT NULL,
-	organization_id bigint NOT NULL,
-	section		text,
-	expires		date NOT NULL,
-	gaps_high	integer NOT NULL,
-	gaps_medium	integer NOT NULL,
-	gaps_low	integer NOT NULL,
-	FOREIGN KEY (assessment_id, organization_id)
-		REFERENCES kansa.assessment (id, organization_id) ON DELETE CASCADE
-);
-CREATE INDEX expiry_tally_assessment_idx ON kansa.expiry_tally (assessment_id);
-COMMENT ON TABLE kansa.expiry_tally IS 'The calendar part of the summaries: per current assessment, section and day, how the section''s gap counts change once evidence valid until that day has expired (an answer whose earliest-expiring cited evidence lapses becomes an evidence_expired gap, unless a more severe gap already holds). The views add the rows whose day is before kansa.today().';
-COMMENT ON COLUMN kansa.expiry_tally.assessment_id IS 'The current assessment.';
-COMMENT ON COLUMN kansa.expiry_tally.organization_id IS 'Its organisation (the tenant), for row-level security.';
-COMMENT ON COLUMN kansa.expiry_tally.section IS 'The section (as in section_tally).';
-COMMENT ON COLUMN kansa.expiry_tally.expires IS 'The last day of validity of the earliest-expiring evidence the answers cite (evidence_validity.valid_until): the change holds from the next day.';
-COMMENT ON COLUMN kansa.expiry_tally.gaps_high IS 'Change to the count of high gaps (may be negative).';
-COMMENT ON COLUMN kansa.expiry_tally.gaps_medium IS 'Change to the count of medium gaps.';
-COMMENT ON COLUMN kansa.expiry_tally.gaps_low IS 'Change to the count of low gaps (negative: a low gap became medium).';
+-- The calendar's change to a tally's gap count: the changes of the days
+-- before a day, from a tally row's parallel arrays.
+CREATE FUNCTION kansa.expired_change(days date[], changes integer[], today date) RETURNS integer
+	AS 'MODULE_PATHNAME', 'kansa_expired_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION kansa.expired_change(date[], integer[], date) IS 'The sum of the changes whose day is before today, of two parallel arrays (a tally row''s expiry_days and one of expiry_high, expiry_medium, expiry_low): how much a gap count has moved with the calendar. Arrays of different lengths, more than one dimension or NULL elements are refused.';
 
 -- The per-control facts of some assessments, computed from scratch: the
 -- one definition the tallies are written from.
@@ -187,7 +205,6 @@ CREATE FUNCTION kansa.summary_refresh(assessment_ids bigint[]) RETURNS void
 BEGIN
 	DELETE FROM kansa.control_gap AS t WHERE t.assessment_id = ANY (assessment_ids);
 	DELETE FROM kansa.section_tally AS t WHERE t.assessment_id = ANY (assessment_ids);
-	DELETE FROM kansa.expiry_tally AS t WHERE t.assessment_id = ANY (assessment_ids);
 	DELETE FROM kansa.assessment_tally AS t WHERE t.assessment_id = ANY (assessment_ids);
 	WITH cur AS MATERIALIZED (
 		SELECT a.id, a.organization_id, a.framework, a.scope,
@@ -243,6 +260,19 @@ BEGIN
 					  WHERE q.assessment_id = ANY (assessment_ids) AND NOT q.satisfied
 					  GROUP BY q.assessment_id, q.control) AS b
 			ON b.assessment_id = cur.id AND b.control = c.id::text
+	), expiry AS MATERIALIZED (
+		-- per section and last day of validity, how its gap counts change
+		-- once the day is past
+		SELECT f.assessment_id, COALESCE(f.section, '') AS section_key, f.expires,
+			   pg_catalog.count(*) FILTER (WHERE f.rank_expired = 1)
+			   - pg_catalog.count(*) FILTER (WHERE f.rank_valid = 1) AS high,
+			   pg_catalog.count(*) FILTER (WHERE f.rank_expired = 2)
+			   - pg_catalog.count(*) FILTER (WHERE f.rank_valid = 2) AS medium,
+			   pg_catalog.count(*) FILTER (WHERE f.rank_expired = 3)
+			   - pg_catalog.count(*) FILTER (WHERE f.rank_valid = 3) AS low
+		  FROM facts AS f
+		 WHERE f.expires IS NOT NULL AND f.rank_expired IS DISTINCT FROM f.rank_valid
+		 GROUP BY f.assessment_id, COALESCE(f.section, ''), f.expires
 	), controls AS (
 		INSERT INTO kansa.control_gap
 		SELECT f.assessment_id, f.organization_id, f.control, f.response_id, f.below_reference,
@@ -253,7 +283,10 @@ BEGIN
 		SELECT g.assessment_id, g.organization_id, g.section, st.title, st.position, g.controls,
 			   g.answered, g.implemented, g.partial, g.planned, g.not_implemented,
 			   g.not_applicable, g.unclear, g.score_points, g.gaps_high, g.gaps_medium,
-			   g.gaps_low, g.boilerplate_only
+			   g.gaps_low, g.boilerplate_only,
+			   pg_catalog.round(100.0 * g.answered / g.controls, 1),
+			   pg_catalog.round(100.0 * g.score_points / NULLIF(g.controls - g.not_applicable, 0), 1),
+			   x.days, x.high, x.medium, x.low
 		  FROM (SELECT f.assessment_id, f.organization_id, f.framework, f.section,
 					   pg_catalog.count(*) AS controls,
 					   pg_catalog.count(*) FILTER (WHERE f.status <> 'unanswered') AS answered,
@@ -273,35 +306,55 @@ BEGIN
 		  -- the section's heading, looked up once per section
 		  LEFT JOIN kansa.control AS st
 			ON st.id OPERATOR(kansa.=) kansa.control_id(g.framework, g.section)
+		  LEFT JOIN (SELECT e.assessment_id, e.section_key,
+							pg_catalog.array_agg(e.expires ORDER BY e.expires) AS days,
+							pg_catalog.array_agg(e.high::integer ORDER BY e.expires) AS high,
+							pg_catalog.array_agg(e.medium::integer ORDER BY e.expires) AS medium,
+							pg_catalog.array_agg(e.low::integer ORDER BY e.expires) AS low
+					   FROM expiry AS e
+					  GROUP BY e.assessment_id, e.section_key) AS x
+			ON x.assessment_id = g.assessment_id AND x.section_key = COALESCE(g.section, '')
 		RETURNING *
-	), expiry AS (
-		INSERT INTO kansa.expiry_tally
-		SELECT f.assessment_id, f.organization_id, f.section, f.expires,
-			   pg_catalog.count(*) FILTER (WHERE f.rank_expired = 1)
-			   - pg_catalog.count(*) FILTER (WHERE f.rank_valid = 1),
-			   pg_catalog.count(*) FILTER (WHERE f.rank_expired = 2)
-			   - pg_catalog.count(*) FILTER (WHERE f.rank_valid = 2),
-			   pg_catalog.count(*) FILTER (WHERE f.rank_expired = 3)
-			   - pg_catalog.count(*) FILTER (WHERE f.rank_valid = 3)
-		  FROM facts AS f
-		 WHERE f.expires IS NOT NULL AND f.rank_expired IS DISTINCT FROM f.rank_valid
-		 GROUP BY f.assessment_id, f.organization_id, f.section, f.expires
 	)
 	INSERT INTO kansa.assessment_tally
-	SELECT s.assessment_id, s.organization_id, pg_catalog.sum(s.controls),
-		   pg_catalog.sum(s.answered), pg_catalog.sum(s.implemented), pg_catalog.sum(s.partial),
-		   pg_catalog.sum(s.planned), pg_catalog.sum(s.not_implemented),
-		   pg_catalog.sum(s.not_applicable), pg_catalog.sum(s.unclear),
-		   pg_catalog.sum(s.score_points), pg_catalog.sum(s.gaps_high),
-		   pg_catalog.sum(s.gaps_medium), pg_catalog.sum(s.gaps_low),
-		   pg_catalog.sum(s.boilerplate_only),
+	SELECT s.assessment_id, s.organization_id, s.controls, s.answered, s.implemented, s.partial,
+		   s.planned, s.not_implemented, s.not_applicable, s.unclear, s.score_points,
+		   s.gaps_high, s.gaps_medium, s.gaps_low, s.boilerplate_only,
 		   (SELECT pg_catalog.count(DISTINCT re.evidence) FROM kansa.response_evidence AS re
-			 WHERE re.assessment_id = s.assessment_id)
-	  FROM sections AS s
-	 GROUP BY s.assessment_id, s.organization_id;
+			 WHERE re.assessment_id = s.assessment_id),
+		   pg_catalog.round(100.0 * s.answered / s.controls, 1),
+		   pg_catalog.round(100.0 * s.score_points / NULLIF(s.controls - s.not_applicable, 0), 1),
+		   pg_catalog.round(100.0 * s.boilerplate_only / NULLIF(s.answered, 0), 1),
+		   x.days, x.high, x.medium, x.low
+	  FROM (SELECT s.assessment_id, s.organization_id, pg_catalog.sum(s.controls) AS controls,
+				   pg_catalog.sum(s.answered) AS answered,
+				   pg_catalog.sum(s.implemented) AS implemented,
+				   pg_catalog.sum(s.partial) AS partial, pg_catalog.sum(s.planned) AS planned,
+				   pg_catalog.sum(s.not_implemented) AS not_implemented,
+				   pg_catalog.sum(s.not_applicable) AS not_applicable,
+				   pg_catalog.sum(s.unclear) AS unclear,
+				   pg_catalog.sum(s.score_points) AS score_points,
+				   pg_catalog.sum(s.gaps_high) AS gaps_high,
+				   pg_catalog.sum(s.gaps_medium) AS gaps_medium,
+				   pg_catalog.sum(s.gaps_low) AS gaps_low,
+				   pg_catalog.sum(s.boilerplate_only) AS boilerplate_only
+			  FROM sections AS s
+			 GROUP BY s.assessment_id, s.organization_id) AS s
+	  -- the sections' changes added up per day
+	  LEFT JOIN (SELECT d.assessment_id,
+						pg_catalog.array_agg(d.expires ORDER BY d.expires) AS days,
+						pg_catalog.array_agg(d.high ORDER BY d.expires) AS high,
+						pg_catalog.array_agg(d.medium ORDER BY d.expires) AS medium,
+						pg_catalog.array_agg(d.low ORDER BY d.expires) AS low
+				   FROM (SELECT e.assessment_id, e.expires, pg_catalog.sum(e.high)::integer AS high,
+								pg_catalog.sum(e.medium)::integer AS medium,
+								pg_catalog.sum(e.low)::integer AS low
+						   FROM expiry AS e
+						  GROUP BY e.assessment_id, e.expires) AS d
+				  GROUP BY d.assessment_id) AS x ON x.assessment_id = s.assessment_id;
 END;
 $$;
-COMMENT ON FUNCTION kansa.summary_refresh(bigint[]) IS 'Writes the tallies (section_tally, assessment_tally, expiry_tally) of the given assessments anew from their responses, the catalog, reference values, dependencies and evidence validity; a superseded or deleted assessment loses its rows. Called by the summary triggers and import_sheet(); SECURITY DEFINER, owned by kansa_owner, callable by no other role.';
+COMMENT ON FUNCTION kansa.summary_refresh(bigint[]) IS 'Writes the maintained rows (control_gap, section_tally, assessment_tally) of the given assessments anew from their responses, the catalog, reference values, dependencies and evidence validity; a superseded or deleted assessment loses its rows. Called by the summary triggers and import_sheet(); SECURITY DEFINER, owned by kansa_owner, callable by no other role.';
 
 -- The current assessments whose inherited gaps follow these services: their
 -- own, and those of the services that rely on them (service_dependency).
@@ -327,7 +380,6 @@ CREATE FUNCTION kansa.summary_rebuild() RETURNS integer
 	BEGIN ATOMIC
 		DELETE FROM kansa.control_gap;
 		DELETE FROM kansa.section_tally;
-		DELETE FROM kansa.expiry_tally;
 		DELETE FROM kansa.assessment_tally;
 		SELECT kansa.summary_refresh(pg_catalog.array_agg(a.id))
 		  FROM kansa.assessment AS a WHERE a.superseded_by IS NULL;
@@ -378,12 +430,13 @@ BEGIN
 		END IF;
 	ELSIF TG_TABLE_NAME = 'assessment' THEN
 		-- the assessments themselves, and those whose inherited gaps follow
-		-- their services (a deleted assessment's tallies go by cascade)
+		-- their services (a deleted assessment's tallies go by cascade, its
+		-- control_gap rows by the refresh)
 		IF TG_OP = 'INSERT' THEN
 			SELECT pg_catalog.array_agg(n.id) || kansa.summary_dependents(pg_catalog.array_agg(n.service_id))
 			  INTO v_ids FROM new_rows AS n;
 		ELSIF TG_OP = 'DELETE' THEN
-			SELECT kansa.summary_dependents(pg_catalog.array_agg(o.service_id))
+			SELECT pg_catalog.array_agg(o.id) || kansa.summary_dependents(pg_catalog.array_agg(o.service_id))
 			  INTO v_ids FROM old_rows AS o;
 		ELSE
 			SELECT pg_catalog.array_agg(x.id) || kansa.summary_dependents(pg_catalog.array_agg(x.service_id))
@@ -727,26 +780,20 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 	   t.controls - t.answered AS unanswered,
 	   t.controls - t.not_applicable AS applicable,
 	   t.score_points,
-	   pg_catalog.round(100.0 * t.answered / t.controls, 1) AS coverage_pct,
-	   pg_catalog.round(100.0 * t.score_points / NULLIF(t.controls - t.not_applicable, 0), 1) AS score_pct,
-	   t.gaps_high + COALESCE(x.gaps_high, 0) AS gaps_high,
-	   t.gaps_medium + COALESCE(x.gaps_medium, 0) AS gaps_medium,
-	   t.gaps_low + COALESCE(x.gaps_low, 0) AS gaps_low,
+	   t.coverage_pct, t.score_pct,
+	   -- with what the calendar has changed since the tally was written
+	   CASE WHEN t.expiry_days IS NULL THEN t.gaps_high
+				ELSE t.gaps_high + kansa.expired_change(t.expiry_days, t.expiry_high, kansa.today()) END AS gaps_high,
+	   CASE WHEN t.expiry_days IS NULL THEN t.gaps_medium
+				ELSE t.gaps_medium + kansa.expired_change(t.expiry_days, t.expiry_medium, kansa.today()) END AS gaps_medium,
+	   CASE WHEN t.expiry_days IS NULL THEN t.gaps_low
+				ELSE t.gaps_low + kansa.expired_change(t.expiry_days, t.expiry_low, kansa.today()) END AS gaps_low,
 	   t.boilerplate_only
   FROM kansa.section_tally AS t
   JOIN kansa.assessment AS a ON a.id = t.assessment_id
   JOIN kansa.service AS s ON s.id = a.service_id
   JOIN kansa.vendor AS v ON v.id = s.vendor_id
-  JOIN kansa.organization AS o ON o.id = a.organization_id
-  -- what the calendar has changed since the tallies were written
-  LEFT JOIN (SELECT e.assessment_id, COALESCE(e.section, '') AS section_key,
-					pg_catalog.sum(e.gaps_high)::integer AS gaps_high,
-					pg_catalog.sum(e.gaps_medium)::integer AS gaps_medium,
-					pg_catalog.sum(e.gaps_low)::integer AS gaps_low
-			   FROM kansa.expiry_tally AS e
-			  WHERE e.expires < kansa.today()
-			  GROUP BY e.assessment_id, COALESCE(e.section, '')) AS x
-	ON x.assessment_id = t.assessment_id AND x.section_key = COALESCE(t.section, '');
+  JOIN kansa.organization AS o ON o.id = a.organization_id;
 
 CREATE VIEW kansa.assessment_summary AS
 SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
@@ -754,30 +801,24 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 	   t.controls AS controls_in_scope, t.answered, t.implemented, t.partial, t.planned,
 	   t.not_implemented, t.not_applicable, t.unclear,
 	   t.controls - t.answered AS unanswered,
-	   pg_catalog.round(100.0 * t.answered / t.controls, 1) AS coverage_pct,
-	   pg_catalog.round(100.0 * t.score_points / NULLIF(t.controls - t.not_applicable, 0), 1) AS score_pct,
-	   t.gaps_high + COALESCE(x.gaps_high, 0) AS gaps_high,
-	   t.gaps_medium + COALESCE(x.gaps_medium, 0) AS gaps_medium,
-	   t.gaps_low + COALESCE(x.gaps_low, 0) AS gaps_low,
+	   t.coverage_pct, t.score_pct,
+	   CASE WHEN t.expiry_days IS NULL THEN t.gaps_high
+				ELSE t.gaps_high + kansa.expired_change(t.expiry_days, t.expiry_high, kansa.today()) END AS gaps_high,
+	   CASE WHEN t.expiry_days IS NULL THEN t.gaps_medium
+				ELSE t.gaps_medium + kansa.expired_change(t.expiry_days, t.expiry_medium, kansa.today()) END AS gaps_medium,
+	   CASE WHEN t.expiry_days IS NULL THEN t.gaps_low
+				ELSE t.gaps_low + kansa.expired_change(t.expiry_days, t.expiry_low, kansa.today()) END AS gaps_low,
 	   t.boilerplate_only,
-	   pg_catalog.round(100.0 * t.boilerplate_only / NULLIF(t.answered, 0), 1) AS boilerplate_only_pct,
-	   t.evidence_items, a.file_name, a.received_at, a.imported_at
+	   t.boilerplate_only_pct, t.evidence_items, a.file_name, a.received_at, a.imported_at
   FROM kansa.assessment_tally AS t
   JOIN kansa.assessment AS a ON a.id = t.assessment_id
   JOIN kansa.service AS s ON s.id = a.service_id
   JOIN kansa.vendor AS v ON v.id = s.vendor_id
-  JOIN kansa.organization AS o ON o.id = a.organization_id
-  LEFT JOIN (SELECT e.assessment_id,
-					pg_catalog.sum(e.gaps_high)::integer AS gaps_high,
-					pg_catalog.sum(e.gaps_medium)::integer AS gaps_medium,
-					pg_catalog.sum(e.gaps_low)::integer AS gaps_low
-			   FROM kansa.expiry_tally AS e
-			  WHERE e.expires < kansa.today()
-			  GROUP BY e.assessment_id) AS x ON x.assessment_id = t.assessment_id;
+  JOIN kansa.organization AS o ON o.id = a.organization_id;
 
 CREATE VIEW kansa.organization_summary AS
-SELECT o.name AS organization, a.framework,
-	   pg_catalog.count(DISTINCT s.vendor_id)::integer AS vendors,
+SELECT o.name AS organization, t.framework,
+	   pg_catalog.count(DISTINCT t.vendor_id)::integer AS vendors,
 	   pg_catalog.count(*)::integer AS assessments,
 	   pg_catalog.sum(t.controls)::integer AS controls_in_scope,
 	   pg_catalog.sum(t.answered)::integer AS answered,
@@ -791,25 +832,27 @@ SELECT o.name AS organization, a.framework,
 	   pg_catalog.round(100.0 * pg_catalog.sum(t.answered) / pg_catalog.sum(t.controls), 1) AS coverage_pct,
 	   pg_catalog.round(100.0 * pg_catalog.sum(t.score_points)
 						/ NULLIF(pg_catalog.sum(t.controls - t.not_applicable), 0), 1) AS score_pct,
-	   pg_catalog.sum(t.gaps_high + COALESCE(x.gaps_high, 0))::integer AS gaps_high,
-	   pg_catalog.sum(t.gaps_medium + COALESCE(x.gaps_medium, 0))::integer AS gaps_medium,
-	   pg_catalog.sum(t.gaps_low + COALESCE(x.gaps_low, 0))::integer AS gaps_low,
-	   pg_catalog.count(*) FILTER (WHERE t.gaps_high + COALESCE(x.gaps_high, 0) > 0)::integer
-		   AS assessments_with_high_gaps,
-	   pg_catalog.min(COALESCE(a.received_at, a.imported_at::date)) AS oldest_sheet,
-	   pg_catalog.max(a.imported_at) AS last_imported_at
-  FROM kansa.assessment_tally AS t
-  JOIN kansa.assessment AS a ON a.id = t.assessment_id
-  JOIN kansa.service AS s ON s.id = a.service_id
-  JOIN kansa.organization AS o ON o.id = a.organization_id
-  LEFT JOIN (SELECT e.assessment_id,
-					pg_catalog.sum(e.gaps_high)::integer AS gaps_high,
-					pg_catalog.sum(e.gaps_medium)::integer AS gaps_medium,
-					pg_catalog.sum(e.gaps_low)::integer AS gaps_low
-			   FROM kansa.expiry_tally AS e
-			  WHERE e.expires < kansa.today()
-			  GROUP BY e.assessment_id) AS x ON x.assessment_id = t.assessment_id
- GROUP BY o.id, o.name, a.framework;
+	   pg_catalog.sum(t.gaps_high)::integer AS gaps_high,
+	   pg_catalog.sum(t.gaps_medium)::integer AS gaps_medium,
+	   pg_catalog.sum(t.gaps_low)::integer AS gaps_low,
+	   pg_catalog.count(*) FILTER (WHERE t.gaps_high > 0)::integer AS assessments_with_high_gaps,
+	   pg_catalog.min(t.sheet_day) AS oldest_sheet,
+	   pg_catalog.max(t.imported_at) AS last_imported_at
+  FROM (SELECT a.organization_id, a.framework, s.vendor_id, t.controls, t.answered,
+			   t.implemented, t.partial, t.planned, t.not_implemented, t.not_applicable,
+			   t.unclear, t.score_points,
+			   CASE WHEN t.expiry_days IS NULL THEN t.gaps_high
+				ELSE t.gaps_high + kansa.expired_change(t.expiry_days, t.expiry_high, kansa.today()) END AS gaps_high,
+			   CASE WHEN t.expiry_days IS NULL THEN t.gaps_medium
+				ELSE t.gaps_medium + kansa.expired_change(t.expiry_days, t.expiry_medium, kansa.today()) END AS gaps_medium,
+			   CASE WHEN t.expiry_days IS NULL THEN t.gaps_low
+				ELSE t.gaps_low + kansa.expired_change(t.expiry_days, t.expiry_low, kansa.today()) END AS gaps_low,
+			   COALESCE(a.received_at, a.imported_at::date) AS sheet_day, a.imported_at
+		  FROM kansa.assessment_tally AS t
+		  JOIN kansa.assessment AS a ON a.id = t.assessment_id
+		  JOIN kansa.service AS s ON s.id = a.service_id) AS t
+  JOIN kansa.organization AS o ON o.id = t.organization_id
+ GROUP BY o.id, o.name, t.framework;
 COMMENT ON VIEW kansa.organization_summary IS 'One row per organisation × framework, over its current assessments: the top tile of a dashboard. Counts are those of assessment_summary added up; score_pct and coverage_pct are pooled over all the controls (not an average of percentages). Maintained like assessment_summary.';
 COMMENT ON COLUMN kansa.organization_summary.organization IS 'The assessing organisation.';
 COMMENT ON COLUMN kansa.organization_summary.framework IS 'The framework answered.';

@@ -117,7 +117,7 @@ BEGIN
 	FOREACH t IN ARRAY ARRAY['vendor', 'service', 'service_dependency', 'import_batch', 'assessment',
 							 'response', 'response_evidence', 'response_measure', 'response_review',
 							 'import_reject', 'evidence_validity', 'scope', 'section_tally',
-							 'assessment_tally', 'expiry_tally', 'control_gap']
+							 'assessment_tally', 'control_gap']
 	LOOP
 		EXECUTE pg_catalog.format('ALTER TABLE kansa.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE pg_catalog.format('ALTER TABLE kansa.%I FORCE ROW LEVEL SECURITY', t);
@@ -168,17 +168,17 @@ REVOKE ALL ON kansa.organization, kansa.vendor, kansa.service, kansa.service_dep
 	kansa.import_batch, kansa.assessment, kansa.response, kansa.response_evidence,
 	kansa.response_measure, kansa.response_review, kansa.import_reject,
 	kansa.evidence_validity, kansa.scope, kansa.section_tally, kansa.assessment_tally,
-	kansa.expiry_tally, kansa.control_gap FROM PUBLIC;
+	kansa.control_gap FROM PUBLIC;
 GRANT SELECT ON kansa.organization, kansa.vendor, kansa.service, kansa.service_dependency,
 	kansa.import_batch, kansa.assessment, kansa.response, kansa.response_evidence,
 	kansa.response_measure, kansa.response_review, kansa.import_reject,
 	kansa.evidence_validity, kansa.scope, kansa.section_tally, kansa.assessment_tally,
-	kansa.expiry_tally, kansa.control_gap TO kansa_analyst, kansa_importer, kansa_view_owner;
+	kansa.control_gap TO kansa_analyst, kansa_importer, kansa_view_owner;
 GRANT SELECT, INSERT, UPDATE, DELETE ON kansa.organization, kansa.vendor, kansa.service,
 	kansa.service_dependency, kansa.import_batch, kansa.assessment, kansa.response,
 	kansa.response_evidence, kansa.response_measure, kansa.response_review,
 	kansa.import_reject, kansa.evidence_validity, kansa.scope, kansa.section_tally,
-	kansa.assessment_tally, kansa.expiry_tally, kansa.control_gap TO kansa_owner;
+	kansa.assessment_tally, kansa.control_gap TO kansa_owner;
 -- the import holds the summary triggers back and refreshes once at its end
 GRANT SET ON PARAMETER kansa.maintain_summaries TO kansa_owner;
 GRANT USAGE ON SEQUENCE kansa.assessment_id_seq, kansa.scope_id_seq TO kansa_owner;

@@ -21,8 +21,10 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "datatype/timestamp.h"
 #include "fmgr.h"
+#include "utils/array.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/guc.h"
@@ -106,4 +108,58 @@ kansa_today(PG_FUNCTION_ARGS)
 	if (has_today)
 		PG_RETURN_DATEADT(today_override);
 	PG_RETURN_DATEADT(GetSQLCurrentDate());
+}
+
+/*
+ * expired_change(days date[], changes integer[], today date) returns integer
+ *
+ * The sum of the changes whose day is before today: how far the calendar
+ * has moved one of a tally row's gap counts (expiry_days and expiry_high,
+ * expiry_medium or expiry_low).  The views call it for every tally row they
+ * read, so it walks the arrays in place rather than deconstructing them.
+ * days is ascending as the summaries write it, but the sum does not rely on
+ * that.
+ */
+PG_FUNCTION_INFO_V1(kansa_expired_change);
+Datum
+kansa_expired_change(PG_FUNCTION_ARGS)
+{
+	ArrayType  *days = PG_GETARG_ARRAYTYPE_P(0);
+	ArrayType  *changes = PG_GETARG_ARRAYTYPE_P(1);
+	DateADT		today = PG_GETARG_DATEADT(2);
+	int			n = ArrayGetNItems(ARR_NDIM(days), ARR_DIMS(days));
+	const DateADT *d;
+	const int32 *c;
+	int64		sum = 0;
+
+	if (ARR_ELEMTYPE(days) != DATEOID || ARR_ELEMTYPE(changes) != INT4OID)
+		elog(ERROR, "expired_change: unexpected array element types");
+	if (ARR_NDIM(days) > 1 || ARR_NDIM(changes) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("multidimensional arrays are not supported")));
+	if (ArrayGetNItems(ARR_NDIM(changes), ARR_DIMS(changes)) != n)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("arrays of days and changes must have the same length")));
+	if (ARR_HASNULL(days) || ARR_HASNULL(changes))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("array must not contain nulls")));
+
+	/* without a null bitmap the data follow the dimensions (ARR_DATA_PTR) */
+	d = (const DateADT *) ((const char *) days +
+						   ARR_OVERHEAD_NONULLS(ARR_NDIM(days)));
+	c = (const int32 *) ((const char *) changes +
+						 ARR_OVERHEAD_NONULLS(ARR_NDIM(changes)));
+	for (int i = 0; i < n; i++)
+	{
+		if (d[i] < today)
+			sum += c[i];
+	}
+	if (sum < PG_INT32_MIN || sum > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("integer out of range")));
+	PG_RETURN_INT32((int32) sum);
 }

@@ -955,3 +955,15 @@ SELECT count(*) AS organization_rows, sum(assessments) AS assessments
 
 \c :regress_db
 DROP DATABASE kansa_summaries WITH (FORCE);
+
+-- expired_change(): the calendar's change to a gap count, from a tally
+-- row's parallel arrays; only the days before "today" count.
+SELECT kansa.expired_change('{2026-01-31,2026-03-31,2026-06-30}', '{1,2,-1}', '2026-04-01') AS two_days_past,
+       kansa.expired_change('{2026-01-31,2026-03-31}', '{1,2}', '2026-03-31') AS last_day_still_valid,
+       kansa.expired_change('{2026-01-31}', '{5}', '2026-01-01') AS none_past,
+       kansa.expired_change('{}', '{}', '2026-01-01') AS empty,
+       kansa.expired_change(NULL, '{1}', '2026-01-01') AS no_days;
+SELECT kansa.expired_change('{2026-01-31,2026-03-31}', '{1}', '2026-04-01');
+SELECT kansa.expired_change('{2026-01-31,NULL}', '{1,2}', '2026-04-01');
+SELECT kansa.expired_change('{{2026-01-31},{2026-03-31}}', '{{1},{2}}', '2026-04-01');
+SELECT kansa.expired_change('{2026-01-31,2026-02-28}', '{2147483647,1}', '2026-04-01');
