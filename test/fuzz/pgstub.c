@@ -1441,6 +1441,14 @@ deconstruct_array(ArrayType *array, Oid elmtype, int elmlen, bool elmbyval,
 	stub_unreachable("deconstruct_array");
 }
 
+/* ArrayGetNItems: aborts (see above). */
+int
+ArrayGetNItems(int ndim, const int *dims)
+{
+	stub_unreachable("ArrayGetNItems");
+	return 0;
+}
+
 /* escape_json: aborts (see above). */
 void
 escape_json(StringInfo buf, const char *str)
