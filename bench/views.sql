@@ -9,8 +9,13 @@
 -- their evidence and figures) and 10 of Bench Credit, a second, small
 -- organisation.  The certificates, reports and documents the sheets cite
 -- have expired; every 10th service's provider is assessed.  The 10M part
--- copies the sheets for 9 × 2,289 more services of Bench Bank, rebuilds
--- the summaries, and times every case again; skip it with
+-- adds nine years of history: for every current assessment of Bench Bank,
+-- nine earlier sheets, superseded by it, each a copy of its responses with
+-- their evidence and figures (9M responses more, the current assessments
+-- unchanged), as a database that has served for years holds them; it then
+-- rebuilds the summaries and times every case again.  The summaries'
+-- claim is that their cost follows the current assessments, not the
+-- responses ever imported.  Skip that part with
 --
 --     KANSA_BENCH_10M=0 bench/run views
 --
@@ -91,6 +96,54 @@ BEGIN
 		SELECT s.id, s.id + 1, org_id FROM kansa.service AS s
 		 WHERE s.id > s0 AND s.id % 10 = 0
 		   AND EXISTS (SELECT FROM kansa.service AS p WHERE p.id = s.id + 1 AND p.organization_id = org_id);
+END $$;
+
+-- One earlier, superseded sheet for every current assessment of an
+-- organisation: a batch and an assessment superseded by the current one,
+-- with a copy of its responses, their evidence and their figures.
+CREATE FUNCTION bench.grow_history(org_name text, round integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	org_id bigint := (SELECT o.id FROM kansa.organization AS o WHERE o.name = org_name);
+	b0 bigint := (SELECT COALESCE(max(b.id), 0) FROM kansa.import_batch AS b);
+	a0 bigint := (SELECT COALESCE(max(a.id), 0) FROM kansa.assessment AS a);
+BEGIN
+	INSERT INTO kansa.import_batch (organization_id, service_id, framework, file_name, format, sha256,
+	                                size_bytes, mode, started_at, status)
+		SELECT a.organization_id, a.service_id, a.framework,
+		       format('earlier %s of %s', round, a.id), 'csv',
+		       sha256(convert_to(format('earlier %s of %s', round, a.id), 'UTF8')), 0, 'quarantine', now(), 'loaded'
+		  FROM kansa.assessment AS a
+		 WHERE a.organization_id = org_id AND a.superseded_by IS NULL
+		 ORDER BY a.id;
+	INSERT INTO kansa.assessment (organization_id, service_id, framework, batch_id, file_name, sha256,
+	                              superseded_by)
+		SELECT b.organization_id, b.service_id, b.framework, b.id, b.file_name, b.sha256,
+		       split_part(b.file_name, ' of ', 2)::bigint
+		  FROM kansa.import_batch AS b WHERE b.id > b0;
+	UPDATE kansa.import_batch AS b SET assessment_id = a.id
+	  FROM kansa.assessment AS a WHERE a.batch_id = b.id AND b.id > b0;
+	INSERT INTO kansa.response (assessment_id, organization_id, control, sheet, row_number, cell, via, raw_text,
+	                            clean_text, specific_text, mark, ownership, sheet_verdict, classified, verdict,
+	                            verdict_source, confidence, rule)
+		SELECT n.id, n.organization_id, r.control, r.sheet, r.row_number, r.cell, r.via, r.raw_text,
+		       r.clean_text, r.specific_text, r.mark, r.ownership, r.sheet_verdict, r.classified, r.verdict,
+		       r.verdict_source, r.confidence, r.rule
+		  FROM kansa.assessment AS n JOIN kansa.response AS r ON r.assessment_id = n.superseded_by
+		 WHERE n.id > a0;
+	INSERT INTO kansa.response_evidence (response_id, position, evidence, assessment_id, organization_id)
+		SELECT o.id, e.position, e.evidence, o.assessment_id, o.organization_id
+		  FROM kansa.assessment AS n
+		  JOIN kansa.response AS o ON o.assessment_id = n.id
+		  JOIN kansa.response AS c ON c.assessment_id = n.superseded_by AND c.control OPERATOR(kansa.=) o.control
+		  JOIN kansa.response_evidence AS e ON e.response_id = c.id
+		 WHERE n.id > a0;
+	INSERT INTO kansa.response_measure (response_id, position, quantity, measure, span, organization_id)
+		SELECT o.id, q.position, q.quantity, q.measure, q.span, o.organization_id
+		  FROM kansa.assessment AS n
+		  JOIN kansa.response AS o ON o.assessment_id = n.id
+		  JOIN kansa.response AS c ON c.assessment_id = n.superseded_by AND c.control OPERATOR(kansa.=) o.control
+		  JOIN kansa.response_measure AS q ON q.response_id = c.id
+		 WHERE n.id > a0;
 END $$;
 
 -- Seconds since a clock_timestamp() taken before.
@@ -315,13 +368,14 @@ SELECT * FROM bench.views_missed_plans('1M') \gexec
 \endif
 
 \if :tenm
--- 10M responses: the same sheets copied for nine times as many services
--- more of Bench Bank, 2,289 at a time (a transaction each), with summary
+-- 10M responses: nine earlier sheets of every current assessment of Bench
+-- Bank, superseded by it (a transaction each round), with summary
 -- maintenance off; then VACUUM ANALYZE and summary_rebuild() as above.
 SELECT clock_timestamp() AS build_t0 \gset
 SET kansa.maintain_summaries = off;
 \o /dev/null
-SELECT format('SELECT bench.grow(%L, %s)', 'Bench Bank', :copies) FROM generate_series(1, 9) \gexec
+SELECT format('SELECT bench.grow_history(%L, %s)', 'Bench Bank', g) FROM generate_series(1, 9) AS g \gexec
+ANALYZE kansa.response;
 \o
 SELECT bench.since(:'build_t0') AS load_s \gset
 VACUUM ANALYZE;
@@ -334,12 +388,13 @@ RESET kansa.maintain_summaries;
 ANALYZE;
 SELECT bench.since(:'build_t0') AS build_s \gset
 SELECT '';
-SELECT format('10M: %s current assessments (Bench Bank %s, Bench Credit %s), %s responses, %s evidence items, %s figures; the copies loaded in %s s, then VACUUM ANALYZE and kansa.summary_rebuild(), which took %s s (all: %s s).',
+SELECT format('10M: %s current assessments (Bench Bank %s, Bench Credit %s) and %s superseded ones (nine earlier sheets of each of Bench Bank''s), %s responses, %s evidence items, %s figures; the history loaded in %s s, then VACUUM ANALYZE and kansa.summary_rebuild(), which took %s s (all: %s s).',
 	(SELECT count(*) FROM kansa.assessment WHERE superseded_by IS NULL),
 	(SELECT count(*) FROM kansa.assessment AS a JOIN kansa.organization AS o ON o.id = a.organization_id
 	  WHERE o.name = 'Bench Bank' AND a.superseded_by IS NULL),
 	(SELECT count(*) FROM kansa.assessment AS a JOIN kansa.organization AS o ON o.id = a.organization_id
 	  WHERE o.name = 'Bench Credit' AND a.superseded_by IS NULL),
+	(SELECT count(*) FROM kansa.assessment WHERE superseded_by IS NOT NULL),
 	(SELECT count(*) FROM kansa.response), (SELECT count(*) FROM kansa.response_evidence),
 	(SELECT count(*) FROM kansa.response_measure), :'load_s', :'rebuild_s', :'build_s');
 SELECT '';
