@@ -2311,6 +2311,28 @@ collect_jobs(const Settings *settings, JobList *jobs)
 }
 
 /*
+ * After the batch: analyse the tables the imports have left stale (the
+ * imports were asked not to, see main), so that dashboards read right after
+ * the batch are planned on current statistics.  Only when something was
+ * loaded; a failure here is a warning, since every sheet is already in.
+ */
+static void
+analyze_after_batch(PGconn *conn, const Totals *totals)
+{
+	PGresult   *res;
+
+	if (totals->loaded + totals->loaded_with_rejects == 0 || CancelRequested)
+		return;
+	if (PQstatus(conn) != CONNECTION_OK)
+		return;
+	res = PQexec(conn, "SELECT kansa.analyze_stale_tables()");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		pg_log_warning("could not analyse the tables after the batch: %s",
+					   PQerrorMessage(conn));
+	PQclear(res);
+}
+
+/*
  * Print the summary and say whether the batch was interrupted; returns the
  * exit status, which a failed write to stdout makes EXIT_INCOMPLETE.
  */
@@ -2354,6 +2376,19 @@ main(int argc, char **argv)
 
 	parse_options(argc, argv, &settings);
 	collect_jobs(&settings, &jobs);
+
+	/*
+	 * Each import_sheet() would end by analysing the tables an import has
+	 * made stale; in a batch that is an ANALYZE of the growing tables every
+	 * few sheets, most of it thrown away by the next.  The batch asks the
+	 * imports not to, and analyses once at its end (below), unless the user
+	 * asked otherwise with --option analyze=true.
+	 */
+	for (i = 0; i < settings.options.count; i++)
+		if (strcmp(settings.options.items[i].key, "analyze") == 0)
+			break;
+	if (i == settings.options.count)
+		options_set(&settings.options, "analyze", 7, "false", true);
 	cmd_options = options_json(&settings.options);
 	options_free(&settings.options);
 
@@ -2366,6 +2401,7 @@ main(int argc, char **argv)
 
 	memset(&totals, 0, sizeof(totals));
 	run_batch(slots, nslots, &jobs, cmd_options, &limit, &totals);
+	analyze_after_batch(slots[0].conn, &totals);
 	for (i = 0; i < nslots; i++)
 		PQfinish(slots[i].conn);
 	free(slots);

@@ -346,10 +346,11 @@ BEGIN
 	FOR v_key IN SELECT k FROM pg_catalog.jsonb_object_keys(options) AS k LOOP
 		IF v_key <> ALL (ARRAY['mode', 'blank', 'format', 'encoding', 'delimiter', 'sheet',
 							   'header_row', 'id_column', 'answer_column', 'mark_column',
-							   'ownership_column', 'received', 'reload', 'create', 'scope']) THEN
+							   'ownership_column', 'received', 'reload', 'create', 'scope',
+							   'analyze']) THEN
 			RAISE EXCEPTION 'unknown option "%"', v_key
 				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Options are mode, blank, format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received, reload, create and scope.';
+					  HINT = 'Options are mode, blank, format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received, reload, create, scope and analyze.';
 		END IF;
 	END LOOP;
 	v_mode := COALESCE(options->>'mode', 'strict');
@@ -445,7 +446,7 @@ BEGIN
 
 	BEGIN
 		v_lines := ARRAY(SELECT a FROM kansa.sheet_lines(content, import_sheet_by.framework,
-								options - 'mode' - 'received' - 'reload' - 'create' - 'scope') AS a);
+								options - 'mode' - 'received' - 'reload' - 'create' - 'scope' - 'analyze') AS a);
 	EXCEPTION WHEN bad_copy_file_format THEN
 		GET STACKED DIAGNOSTICS v_msg = MESSAGE_TEXT, v_hint = PG_EXCEPTION_HINT;
 		IF v_msg NOT LIKE 'no column of the file holds control ids%' THEN
@@ -456,7 +457,7 @@ BEGIN
 													   CASE WHEN sf.answered = 1 THEN 'answer' ELSE 'answers' END),
 									 ', ' ORDER BY sf.answered DESC, sf.framework)
 		  INTO v_better
-		  FROM kansa.sheet_frameworks(content, options - 'mode' - 'received' - 'reload' - 'create' - 'scope') AS sf
+		  FROM kansa.sheet_frameworks(content, options - 'mode' - 'received' - 'reload' - 'create' - 'scope' - 'analyze') AS sf
 		 WHERE sf.framework <> import_sheet_by.framework;
 		RAISE EXCEPTION '%', v_msg
 			USING ERRCODE = 'bad_copy_file_format',
@@ -487,7 +488,7 @@ BEGIN
 		SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s of the rows)', sf.framework, sf.answered),
 									 ', ' ORDER BY sf.answered DESC, sf.framework)
 		  INTO v_better
-		  FROM kansa.sheet_frameworks(content, options - 'mode' - 'received' - 'reload' - 'create' - 'scope') AS sf
+		  FROM kansa.sheet_frameworks(content, options - 'mode' - 'received' - 'reload' - 'create' - 'scope' - 'analyze') AS sf
 		 WHERE sf.framework <> import_sheet_by.framework AND sf.answered > v_answered;
 		RAISE EXCEPTION '%: only % of the % rows with a control id name a control of framework "%"',
 			file_name, v_answered, v_answered + v_unknown, framework
@@ -684,7 +685,10 @@ BEGIN
 		   summary_ms = v_summary_ms
 	 WHERE b.id = import_sheet_by.batch_id;
 
-	PERFORM kansa.analyze_stale_tables();
+	-- (a batch client passes analyze false and analyses once at its end)
+	IF COALESCE((options->>'analyze')::boolean, true) THEN
+		PERFORM kansa.analyze_stale_tables();
+	END IF;
 END;
 $$;
 COMMENT ON FUNCTION kansa.import_sheet_by(oid, text, text, text, text, bytea, text, jsonb) IS 'The body of import_sheet(): SECURITY DEFINER, owned by kansa_owner, callable by no other role; caller is the role the entry point ran as.';

@@ -246,7 +246,8 @@ GRANT EXECUTE ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[
 GRANT EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
-	kansa.sheet_frameworks(bytea, jsonb), kansa.sheet_lines(bytea, text, jsonb) TO kansa_importer;
+	kansa.sheet_frameworks(bytea, jsonb), kansa.sheet_lines(bytea, text, jsonb),
+	kansa.analyze_stale_tables() TO kansa_importer;
 GRANT EXECUTE ON FUNCTION kansa.review(bigint, kansa.answer, text)
 	TO kansa_importer, kansa_analyst;
 GRANT EXECUTE ON FUNCTION kansa.service_set(text, text, text, text, text, text, integer),

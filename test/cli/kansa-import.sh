@@ -28,6 +28,11 @@ q() { PGOPTIONS='-c client_min_messages=warning' psql -X -At -d $db -c "$1"; }
 "$K" -d $db --no-progress --manifest test/fixtures/sheets/manifest.tsv > "$tmp/out1" 2>&1
 check "the sample sheets load (exit 0)" 0 $?
 check "three loaded lines" 3 "$(grep -c '^loaded ' "$tmp/out1")"
+# the imports leave ANALYZE to the batch, which runs it once at its end
+check "the imports were asked not to analyse" "false" \
+	"$(q "SELECT string_agg(DISTINCT options->>'analyze', ',') FROM kansa.import_batch")"
+check "the batch analysed the tables at its end" "t" \
+	"$(q "SELECT last_analyze IS NOT NULL FROM pg_stat_all_tables WHERE relid = 'kansa.response'::regclass")"
 check "responses stored" "311 40 86" "$(q "SELECT string_agg(responses::text, ' ' ORDER BY id) FROM kansa.import_batch")"
 check "received date from the manifest options" 2024-04-01 \
 	"$(q "SELECT received_at FROM kansa.assessment WHERE framework = 'meti_cloud'")"
