@@ -62,16 +62,16 @@ CREATE FUNCTION kansa.oscal_fault(path text, what text, code text DEFAULT '22000
 	AS $$
 BEGIN
 	RAISE EXCEPTION 'invalid OSCAL catalog: % %', path, what
-		USING ERRCODE = COALESCE(code, '22000'),
+		USING ERRCODE = CASE WHEN code = '54000' THEN '54000' ELSE '22000' END,
 			  HINT = 'import_catalog(framework, content, ''oscal-json'', options) reads an OSCAL catalog in JSON: {"catalog": {"metadata": {"title": ...}, "groups": [...], "controls": [...]}}.';
 END;
 $$;
-COMMENT ON FUNCTION kansa.oscal_fault(text, text, text) IS 'Raises the error of import_catalog() for a fault in an OSCAL catalog: "invalid OSCAL catalog: <JSON path> <what is wrong>" (SQLSTATE 22000 unless given).';
+COMMENT ON FUNCTION kansa.oscal_fault(text, text, text) IS 'Raises the error of import_catalog() for a fault in an OSCAL catalog: "invalid OSCAL catalog: <JSON path> <what is wrong>", SQLSTATE 22000, or 54000 when code says so (a limit).';
 
 -- The text a param stands for where prose inserts it: its label, else its
 -- choices, else its id, in brackets.
 CREATE FUNCTION kansa.oscal_param_labels(doc jsonb) RETURNS jsonb
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	BEGIN ATOMIC
 		SELECT COALESCE(pg_catalog.jsonb_object_agg(p.value ->> 'id',
@@ -116,7 +116,7 @@ COMMENT ON FUNCTION kansa.oscal_insert_params(text, jsonb) IS 'OSCAL prose with 
 -- The props of an OSCAL object, checked: an array of objects with string
 -- name and value.
 CREATE FUNCTION kansa.oscal_props(node jsonb, path text) RETURNS jsonb
-	LANGUAGE plpgsql IMMUTABLE
+	LANGUAGE plpgsql IMMUTABLE STRICT
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -168,7 +168,7 @@ COMMENT ON FUNCTION kansa.oscal_ns() IS 'The namespace of kansa''s own props in 
 -- inserted: "a. …\n  1. …".
 CREATE FUNCTION kansa.oscal_part_text(part jsonb, path text, params jsonb, depth integer)
 	RETURNS text
-	LANGUAGE plpgsql IMMUTABLE
+	LANGUAGE plpgsql IMMUTABLE STRICT
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -234,6 +234,9 @@ DECLARE
 	v_rank integer := 0;
 	e kansa.catalog_entry;
 BEGIN
+	IF node IS NULL OR path IS NULL OR ord IS NULL OR depth IS NULL OR params IS NULL OR is_control IS NULL THEN
+		RAISE EXCEPTION 'only parent may be null' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
 	IF is_control AND node ? 'groups' THEN
 		PERFORM kansa.oscal_fault(path || '.groups', 'is not allowed in a control');
 	END IF;
@@ -332,7 +335,7 @@ COMMENT ON FUNCTION kansa.oscal_walk(jsonb, text, text, integer[], integer, json
 
 CREATE FUNCTION kansa.oscal_catalog_entries(content bytea, OUT title text, OUT version text,
 											OUT entries kansa.catalog_entry[])
-	LANGUAGE plpgsql STABLE
+	LANGUAGE plpgsql STABLE STRICT
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -392,7 +395,7 @@ CREATE FUNCTION kansa.catalog_cells(content bytea, options jsonb,
 									OUT sheet text, OUT sheet_number integer, OUT row_number integer,
 									OUT column_number integer, OUT value text, OUT key text)
 	RETURNS SETOF record
-	LANGUAGE sql STABLE
+	LANGUAGE sql STABLE STRICT
 	SET search_path = pg_catalog, pg_temp
 	BEGIN ATOMIC
 		SELECT x.sheet, pg_catalog.dense_rank() OVER (ORDER BY x.first)::integer,
@@ -407,7 +410,7 @@ COMMENT ON FUNCTION kansa.catalog_cells(bytea, jsonb) IS 'The non-empty cells of
 
 CREATE FUNCTION kansa.caiq_catalog_entries(content bytea, options jsonb)
 	RETURNS SETOF kansa.catalog_entry
-	LANGUAGE plpgsql VOLATILE
+	LANGUAGE plpgsql VOLATILE STRICT
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -491,7 +494,7 @@ COMMENT ON FUNCTION kansa.caiq_catalog_entries(bytea, jsonb) IS 'Reads a CSA CAI
 
 CREATE FUNCTION kansa.csv_catalog_entries(content bytea, options jsonb)
 	RETURNS SETOF kansa.catalog_entry
-	LANGUAGE plpgsql VOLATILE
+	LANGUAGE plpgsql VOLATILE STRICT
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -586,6 +589,9 @@ DECLARE
 	v_chain text[];
 	v_at text;
 BEGIN
+	IF framework IS NULL THEN
+		RAISE EXCEPTION 'framework must not be null' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
 	IF v_n = 0 THEN
 		RAISE EXCEPTION 'the catalog holds no controls' USING ERRCODE = 'no_data_found';
 	END IF;

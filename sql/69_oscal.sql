@@ -58,6 +58,9 @@ DECLARE
 	v_sub record;
 	v_props jsonb;
 BEGIN
+	IF framework IS NULL OR in_control IS NULL OR ids IS NULL THEN
+		RAISE EXCEPTION 'only parent may be null' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
 	controls := '[]';
 	groups := '[]';
 	FOR c IN
@@ -106,7 +109,7 @@ $$;
 COMMENT ON FUNCTION kansa.oscal_children(text, kansa.control_id, boolean, jsonb) IS 'The OSCAL groups (sections) and controls under a control or section of a framework (parent NULL: the top), with everything under them; in_control: under a control, where sections are written as controls too; ids: the OSCAL id of each control (control_id as text to oscal_id, from oscal_ids()). Used by oscal_catalog().';
 
 CREATE FUNCTION kansa.oscal_catalog(framework text) RETURNS jsonb
-	LANGUAGE plpgsql STABLE
+	LANGUAGE plpgsql STABLE STRICT
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
