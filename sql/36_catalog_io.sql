@@ -61,12 +61,15 @@ CREATE FUNCTION kansa.oscal_fault(path text, what text, code text DEFAULT '22000
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
-	RAISE EXCEPTION 'invalid OSCAL catalog: % %', path, what
+	IF what IS NULL THEN
+		RETURN;					-- nothing is wrong
+	END IF;
+	RAISE EXCEPTION 'invalid OSCAL catalog: % %', COALESCE(path, '$'), what
 		USING ERRCODE = CASE WHEN code = '54000' THEN '54000' ELSE '22000' END,
 			  HINT = 'import_catalog(framework, content, ''oscal-json'', options) reads an OSCAL catalog in JSON: {"catalog": {"metadata": {"title": ...}, "groups": [...], "controls": [...]}}.';
 END;
 $$;
-COMMENT ON FUNCTION kansa.oscal_fault(text, text, text) IS 'Raises the error of import_catalog() for a fault in an OSCAL catalog: "invalid OSCAL catalog: <JSON path> <what is wrong>", SQLSTATE 22000, or 54000 when code says so (a limit).';
+COMMENT ON FUNCTION kansa.oscal_fault(text, text, text) IS 'Raises the error of import_catalog() for a fault in an OSCAL catalog: "invalid OSCAL catalog: <JSON path> <what is wrong>", SQLSTATE 22000, or 54000 when code says so (a limit); returns when what is NULL (no fault).';
 
 -- The text a param stands for where prose inserts it: its label, else its
 -- choices, else its id, in brackets.
