@@ -46,12 +46,15 @@ SQL_PARTS = \
 	sql/13_measure.sql \
 	sql/20_reading.sql \
 	sql/30_catalog.sql \
+	sql/36_catalog_io.sql \
 	sql/40_assessment.sql \
 	sql/50_import.sql \
 	sql/55_writers.sql \
 	sql/60_gaps.sql \
 	sql/65_summary.sql \
-	sql/70_security.sql
+	sql/69_oscal.sql \
+	sql/70_security.sql \
+	sql/75_catalog_io_security.sql
 
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*.sql))

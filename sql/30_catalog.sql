@@ -49,6 +49,8 @@ CREATE TABLE kansa.control (
 	builtin		boolean NOT NULL DEFAULT false,
 	depth		integer,
 	section		text,
+	label		text,
+	withdrawn	boolean NOT NULL DEFAULT false,
 	CHECK (parent IS NULL OR kansa.framework(parent) OPERATOR(pg_catalog.=) framework),
 	CHECK (parent OPERATOR(kansa.<>) id)
 );
@@ -65,6 +67,8 @@ COMMENT ON COLUMN kansa.control.body IS 'Requirement text, where the framework''
 COMMENT ON COLUMN kansa.control.position IS 'Document order within the framework.';
 COMMENT ON COLUMN kansa.control.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
 COMMENT ON COLUMN kansa.control.depth IS 'Level in the document tree (1 at the top); kept by a trigger.';
+COMMENT ON COLUMN kansa.control.label IS 'The label the framework itself prints for the control where it differs from the id (an OSCAL catalog''s label, e.g. AC-2(1) for ac-2.1); NULL when the id is the label.';
+COMMENT ON COLUMN kansa.control.withdrawn IS 'True for a control the framework has withdrawn (an OSCAL catalog''s status withdrawn): kept so that old answers still resolve.';
 COMMENT ON COLUMN kansa.control.section IS 'Local id of the section the control is reported under in section_coverage: its ancestor (or itself, for a section) at the framework''s section_depth, e.g. 設 or III.2; NULL outside any section. Kept by a trigger.';
 
 -- depth and section follow parent, kind and framework.section_depth: every

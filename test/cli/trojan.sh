@@ -328,6 +328,28 @@ SELECT kansa.evidence('cert:JQA-IM1234'::text), kansa.measure('>=99.9%'::text), 
 SELECT * FROM kansa.read_sheet(pg_catalog.decode(:'asp', 'base64'), '{"format": "csv"}');
 SELECT kansa.column_name(28), kansa.gap_of('partial', 'basic', true, false, 1, true),
 	   (kansa.gap_of(NULL, 'recommended')).rank, kansa.gap_of('implemented/inherited', NULL, inherited_unassessed => true);
+-- catalogs in and results out: every format, the export, an OSCAL fault
+SELECT * FROM kansa.import_catalog('trojan_oscal', pg_catalog.convert_to($j${"catalog": {"metadata": {"title": "t"},
+	"params": [{"id": "p1", "label": "the period"}, {"id": "p2", "select": {"choice": ["a", "b"]}}],
+	"groups": [{"id": "g", "title": "G", "props": [{"name": "sort-id", "value": "1"}],
+		"groups": [{"title": "no id", "props": [{"name": "sort-id", "value": "2"}], "controls": [{"id": "c-2", "title": "c2"}]}],
+		"controls": [{"id": "c-1", "title": "C1", "props": [{"name": "label", "value": "C-1"}, {"name": "sort-id", "value": "1"},
+				{"name": "level", "ns": "urn:kansa:oscal", "value": "basic"}, {"name": "status", "value": "withdrawn"}],
+			"parts": [{"name": "statement", "prose": "Do {{ insert: param, p1 }}:",
+				"parts": [{"name": "item", "props": [{"name": "label", "value": "a."}], "prose": "{{ insert: param, p2 }}"}]}],
+			"controls": [{"id": "c-1.1", "title": "C1.1"}]}]}]}}$j$, 'UTF8'), 'oscal-json');
+SELECT * FROM kansa.import_catalog('trojan_caiq', pg_catalog.convert_to(E'Question ID,Question,CCM Domain Title\nA&A-01.1,q,d\n', 'UTF8'), 'caiq');
+SELECT * FROM kansa.import_catalog('trojan_csv', pg_catalog.convert_to(E'id,title,parent,level,description\nQ1,a,,,\nQ1.1,b,Q1,基本,x\n', 'UTF8'), 'csv');
+SELECT kansa.oscal_catalog('trojan_oscal'), kansa.oscal_catalog('asp_saas');
+SELECT kansa.oscal_assessment_results(a.id) FROM kansa.assessment AS a ORDER BY a.id LIMIT 2;
+SELECT kansa.oscal_fault('$.catalog', NULL);
+DO $d$
+BEGIN
+	PERFORM kansa.import_catalog('trojan_bad', pg_catalog.convert_to('{"catalog": {"metadata": {}}}', 'UTF8'), 'oscal-json');
+EXCEPTION WHEN data_exception THEN
+	NULL;
+END
+$d$;
 SELECT kansa.summary_rebuild(), kansa.today();
 \o
 SQL

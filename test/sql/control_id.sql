@@ -45,6 +45,31 @@ SELECT x FROM unnest(ARRAY[
   'x:12345678901234567890', 'x:9999999999', 'fisc10:統1', 'aaa:1'
 ]::control_id[]) AS x ORDER BY x;
 
+-- the ids imported catalogs bring: CSA CCM/CAIQ (A&A-01.1 under A&A-01
+-- under A&A), OSCAL (ac-2.1, a control enhancement of ac-2; label AC-2(1))
+-- and ISMAP's 管理基準 style (5.1.1.P): read, made canonical, and in natural
+-- order (numbers as numbers, digits before letters in a segment's place)
+SELECT s, s::control_id AS canonical, parent(s::control_id), depth(s::control_id),
+       s::control_id::text::control_id = s::control_id AS reads_back
+  FROM (VALUES ('caiq:A&A-01.1'), ('caiq:a&a-01'), ('caiq:A&A'), ('caiq:ＡＩＳ－１０．２'),
+               ('caiq: DSP-05 . 3'), ('nist:ac-2.1'), ('nist:AC-2(1)'), ('nist:ac-2_smt.a'),
+               ('nist:si-4.10'), ('ismap:5.1.1.P'), ('ismap:5.1.1.1.PB'), ('ismap:５．１．１．Ｂ')) AS t (s);
+SELECT x FROM unnest(ARRAY[
+  'caiq:AIS-01.1', 'caiq:A&A-10.1', 'caiq:A&A-02.1', 'caiq:A&A-01.10', 'caiq:A&A-01.2',
+  'caiq:A&A-01.1', 'caiq:A&A-01', 'caiq:A&A', 'caiq:AIS-10.1', 'caiq:AIS-02.1', 'caiq:BCR-01.1',
+  'caiq:UEM-14.1', 'nist:ac-2.1', 'nist:ac-10', 'nist:ac-2', 'nist:ac-2.10', 'nist:ac-2.2',
+  'nist:ac-1', 'nist:at-1', 'nist:ac-20', 'ismap:5.1.1.P', 'ismap:5.1.1.1', 'ismap:5.1.1',
+  'ismap:5.1.10.P', 'ismap:5.1.2.P', 'ismap:5.1.1.10.B', 'ismap:5.1.1.2.B', 'ismap:5.1.1.B',
+  'ismap:6.1.1.P', 'ismap:5.10.1.P'
+]::control_id[]) AS x ORDER BY x;
+SELECT 'caiq:A&A-01'::control_id @> 'caiq:A&A-01.1' AS ccm_control_holds_question,
+       'caiq:A&A-01'::control_id @> 'caiq:A&A-010.1' AS not_by_prefix,
+       'nist:ac-2'::control_id @> 'nist:AC-2.1' AS control_holds_enhancement,
+       'ismap:5.1.1'::control_id @> 'ismap:5.1.1.P' AS clause_holds_part,
+       'caiq:A&A-01.1'::control_id = 'caiq:a&a-01.1' AS case_folded,
+       'caiq:A&A-01.1'::control_id = 'caiq:A&A-1.1' AS leading_zero_kept,
+       'caiq:A&A-1.1'::control_id < 'caiq:A&A-01.1' AS unpadded_first;
+
 -- the comparison operators agree with each other
 SELECT a, b, a < b AS lt, a <= b AS le, a = b AS eq, a <> b AS ne,
        a >= b AS ge, a > b AS gt, control_id_cmp(a, b) AS cmp
