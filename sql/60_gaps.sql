@@ -110,7 +110,7 @@ SELECT t.framework, t.id::text AS control, kansa.local_id(t.id) AS local_id, t.t
 	   t.position, t.section, st.title AS section_title, st.position AS section_position
   FROM kansa.control AS t
   LEFT JOIN kansa.control AS st ON st.id = kansa.control_id(t.framework, t.section)
- WHERE t.kind = 'control';
+ WHERE t.kind = 'control' AND NOT t.withdrawn;
 
 -- The gap rules are gap_of(): response_gap applies them to every answer;
 -- assessment_control and section_coverage add the controls a sheet does not
@@ -154,8 +154,9 @@ SELECT r.id AS response_id, r.assessment_id, t.framework, t.id::text AS control,
 								  r.responsibility IS NOT DISTINCT FROM 'inherited'
 								  AND pf.service_id IS NULL) AS g
  WHERE a.superseded_by IS NULL
-   -- an answer to a control the organisation did not ask is kept, not judged
-   AND kansa.in_scope(a.scope, r.control::text);
+   -- an answer to a control the organisation did not ask, or the framework
+   -- has withdrawn, is kept, not judged
+   AND kansa.in_scope(a.scope, r.control::text) AND NOT t.withdrawn;
 
 CREATE VIEW kansa.section_coverage_recomputed AS
 SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
@@ -285,7 +286,7 @@ SELECT o.name AS organization, v.name AS vendor, kansa.kind(re.evidence) AS evid
 	ON ev.organization_id = a.organization_id AND ev.evidence = re.evidence
  GROUP BY o.name, v.name, re.evidence, ev.valid_from, ev.valid_until;
 
-COMMENT ON VIEW kansa.control_section IS 'Every control of every framework with the section it is reported under (the ancestor at the framework''s section_depth: fisc8 設/運/技, asp_saas II.1 … III.5): the control dimension of dashboards.';
+COMMENT ON VIEW kansa.control_section IS 'Every control of every framework (but those the framework has withdrawn: not asked, so never a gap) with the section it is reported under (the ancestor at the framework''s section_depth: fisc8 設/運/技, asp_saas II.1 … III.5): the control dimension of dashboards.';
 COMMENT ON COLUMN kansa.control_section.framework IS 'The framework code.';
 COMMENT ON COLUMN kansa.control_section.control IS 'The control, e.g. fisc8:設1.';
 COMMENT ON COLUMN kansa.control_section.local_id IS 'Its id within the framework, e.g. 設1.';

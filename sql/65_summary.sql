@@ -243,7 +243,7 @@ BEGIN
 			   END AS rank_expired
 		  FROM cur
 		  JOIN kansa.control AS c
-			ON c.framework = cur.framework AND c.kind = 'control'
+			ON c.framework = cur.framework AND c.kind = 'control' AND NOT c.withdrawn
 		   AND kansa.in_scope(cur.scope, c.id::text)
 		  LEFT JOIN answers AS r
 			ON r.assessment_id = cur.id AND r.control OPERATOR(kansa.=) c.id
@@ -502,8 +502,9 @@ BEGIN
 								  WHERE NOT EXISTS (
 										SELECT FROM old_rows AS o
 										 WHERE o.id OPERATOR(kansa.=) n.id
-										   AND (o.kind, o.level, o.section, o.title, o.position)
-											   IS NOT DISTINCT FROM (n.kind, n.level, n.section, n.title, n.position))
+										   AND (o.kind, o.level, o.section, o.title, o.position, o.withdrawn)
+											   IS NOT DISTINCT FROM (n.kind, n.level, n.section, n.title, n.position,
+																	 n.withdrawn))
 								 UNION
 								 SELECT o.framework FROM old_rows AS o
 								  WHERE NOT EXISTS (SELECT FROM new_rows AS n
@@ -1090,7 +1091,7 @@ SELECT o.name AS organization, v.name AS vendor, s.name AS service, a.framework,
 		  FROM kansa.control AS t
 		  LEFT JOIN kansa.response AS r ON r.assessment_id = a.id AND r.control = t.id
 		  CROSS JOIN LATERAL kansa.gap_of(r.verdict, t.level) AS g
-		 WHERE t.framework = a.framework AND t.kind = 'control'
+		 WHERE t.framework = a.framework AND t.kind = 'control' AND NOT t.withdrawn
 		   AND kansa.in_scope(a.scope, t.id::text)) AS x;
 COMMENT ON VIEW kansa.service_history IS 'Every assessment over time, current or superseded, of each organisation × service × framework: its date, coverage, score and gaps by severity, for a trend line. Computed from the responses on each read. Gaps are those the verdicts leave (gap_of(verdict, level), unanswered controls included), the same rule for every year; for the current sheet assessment_summary also counts the reference check, inherited answers and expired evidence, so its gaps can be more.';
 COMMENT ON COLUMN kansa.service_history.organization IS 'The assessing organisation.';

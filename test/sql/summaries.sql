@@ -910,6 +910,9 @@ SELECT * FROM edit_check('names',
     $e$UPDATE kansa.vendor SET name = left(name, -10);
        UPDATE kansa.service SET name = left(name, -10);
        UPDATE kansa.organization SET name = left(name, -10)$e$);
+SELECT * FROM edit_check('control withdrawn',
+    $e$UPDATE kansa.control SET withdrawn = true WHERE id = 'meti_cloud:4.3'$e$,
+    $e$UPDATE kansa.control SET withdrawn = false WHERE id = 'meti_cloud:4.3'$e$);
 CREATE TABLE saved_evidence AS SELECT * FROM kansa.response_evidence WITH NO DATA;
 SELECT * FROM edit_check('evidence rows',
     $e$INSERT INTO saved_evidence SELECT * FROM kansa.response_evidence
