@@ -51,6 +51,7 @@ SQL_PARTS = \
 	sql/55_writers.sql \
 	sql/60_gaps.sql \
 	sql/65_summary.sql \
+	sql/67_attention.sql \
 	sql/70_security.sql
 
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
