@@ -79,7 +79,7 @@ COMMENT ON FUNCTION kansa.service_review_interval_set(text, text, text, interval
 --   reassessment         a current assessment: due again its assessed_on
 --                        (received, else imported) plus the service's
 --                        interval (else the organisation's);
---   evidence             a certificate or report a current sheet cites and
+--   evidence_expiry      a certificate or report a current sheet cites and
 --                        whose validity the organisation recorded
 --                        (evidence_validity): due on valid_until, per
 --                        organisation x vendor x evidence item (the vendor
@@ -91,9 +91,14 @@ COMMENT ON FUNCTION kansa.service_review_interval_set(text, text, text, interval
 --                        has no assessment, so the dependent's inherited
 --                        answers count as gaps: due since the provider was
 --                        recorded.
+-- Each branch's kind is written as a CASE on a column of its rows, never a
+-- bare constant: a condition on kind is then a filter on each branch's rows
+-- rather than a branch the planner prunes, so that the plan (and EXPLAIN
+-- ANALYZE's counts) is the same whatever kind is asked for, whether or not
+-- another organisation has rows of it.
 CREATE VIEW kansa.attention_calendar AS
 SELECT o.name AS organization, v.name AS vendor, s.name AS service, a.framework,
-	   'reassessment'::text AS kind,
+	   CASE WHEN a.id IS NOT NULL THEN 'reassessment' END AS kind,
 	   pg_catalog.format('the current %s sheet (%s) is of %s: a new one is due once it is older than the review interval',
 						 a.framework, a.file_name,
 						 pg_catalog.to_char(COALESCE(a.received_at, a.imported_at::date), 'YYYY-MM-DD')) AS reason,
@@ -113,7 +118,7 @@ UNION ALL
 SELECT o.name, v.name,
 	   pg_catalog.string_agg(DISTINCT s.name, ', ' ORDER BY s.name),
 	   pg_catalog.string_agg(DISTINCT a.framework, ', ' ORDER BY a.framework),
-	   'evidence',
+	   CASE WHEN ev.evidence IS NOT NULL THEN 'evidence_expiry' END,
 	   pg_catalog.format('%s, cited by %s answer%s of current sheets, is valid until %s',
 						 ev.evidence, pg_catalog.count(DISTINCT re.response_id),
 						 CASE WHEN pg_catalog.count(DISTINCT re.response_id) = 1 THEN '' ELSE 's' END,
@@ -130,7 +135,7 @@ SELECT o.name, v.name,
 	ON ev.organization_id = a.organization_id AND ev.evidence = re.evidence
  GROUP BY o.id, o.name, v.id, v.name, ev.evidence, ev.valid_until
 UNION ALL
-SELECT o.name, v.name, s.name, NULL, 'no_assessment',
+SELECT o.name, v.name, s.name, NULL, CASE WHEN s.id IS NOT NULL THEN 'no_assessment' END,
 	   'no sheet has been imported for this service', s.created_at::date, NULL,
 	   COALESCE(s.review_interval, o.review_interval)::text, NULL, NULL, NULL, NULL, NULL, s.id
   FROM kansa.service AS s
@@ -139,7 +144,7 @@ SELECT o.name, v.name, s.name, NULL, 'no_assessment',
  WHERE NOT EXISTS (SELECT FROM kansa.assessment AS a WHERE a.service_id = s.id)
    AND NOT EXISTS (SELECT FROM kansa.service_dependency AS d WHERE d.provider_service_id = s.id)
 UNION ALL
-SELECT o.name, v.name, s.name, NULL, 'provider_unassessed',
+SELECT o.name, v.name, s.name, NULL, CASE WHEN d.service_id IS NOT NULL THEN 'provider_unassessed' END,
 	   pg_catalog.format('it relies on %s / %s (service_dependency%s), which has no assessment: its inherited answers count as gaps',
 						 pv.name, ps.name, ': ' || d.note),
 	   ps.created_at::date, NULL, NULL, NULL, NULL, pv.name, ps.name, NULL, s.id
@@ -155,7 +160,7 @@ COMMENT ON COLUMN kansa.attention_calendar.organization IS 'The assessing organi
 COMMENT ON COLUMN kansa.attention_calendar.vendor IS 'The vendor.';
 COMMENT ON COLUMN kansa.attention_calendar.service IS 'The service (for evidence: the services whose current sheets cite it, comma-separated; for provider_unassessed: the service that relies on the provider).';
 COMMENT ON COLUMN kansa.attention_calendar.framework IS 'The framework of the assessment (for evidence: those of the sheets citing it, comma-separated); NULL for no_assessment and provider_unassessed.';
-COMMENT ON COLUMN kansa.attention_calendar.kind IS 'reassessment, evidence, no_assessment or provider_unassessed.';
+COMMENT ON COLUMN kansa.attention_calendar.kind IS 'reassessment, evidence_expiry, no_assessment or provider_unassessed.';
 COMMENT ON COLUMN kansa.attention_calendar.reason IS 'What the duty is, in a sentence.';
 COMMENT ON COLUMN kansa.attention_calendar.due_on IS 'By when: assessed_on plus the review interval (reassessment), valid_until (evidence), the day the service (no_assessment) or the provider (provider_unassessed) was recorded.';
 COMMENT ON COLUMN kansa.attention_calendar.assessed_on IS 'For reassessment: the day of the current sheet (received, else imported).';
@@ -197,13 +202,13 @@ CREATE FUNCTION kansa.attention(within interval DEFAULT '90 days')
 		  FROM kansa.attention_calendar AS c
 		 CROSS JOIN LATERAL (SELECT CASE c.kind
 									WHEN 'reassessment' THEN 'reassessment_due'
-									WHEN 'evidence' THEN CASE WHEN c.due_on < kansa.today()
+									WHEN 'evidence_expiry' THEN CASE WHEN c.due_on < kansa.today()
 															  THEN 'evidence_expired'
 															  ELSE 'evidence_expiring' END
 									ELSE c.kind END AS kind) AS k
 		 WHERE CASE c.kind
 				WHEN 'reassessment' THEN c.due_on < kansa.today()
-				WHEN 'evidence' THEN c.due_on <= (kansa.today() + attention.within)::date
+				WHEN 'evidence_expiry' THEN c.due_on <= (kansa.today() + attention.within)::date
 				ELSE true END
 		 ORDER BY c.due_on, 6, c.organization, c.vendor, c.service, c.framework, c.evidence;
 	END;
