@@ -52,6 +52,7 @@ SQL_PARTS = \
 	sql/55_writers.sql \
 	sql/60_gaps.sql \
 	sql/65_summary.sql \
+	sql/67_attention.sql \
 	sql/69_oscal.sql \
 	sql/70_security.sql \
 	sql/75_catalog_io_security.sql

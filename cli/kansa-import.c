@@ -64,14 +64,22 @@
 /* Reconnection attempts after the server closed the connection. */
 #define RECONNECT_ATTEMPTS	5
 
-/* The statement that imports one file; one row comes back per import. */
+/*
+ * The statement that imports one file; one row comes back per import, with
+ * what the new assessment changed against the one it superseded, if any
+ * (kansa.change_summary, which runs after the import and sees its rows).
+ */
 static const char *const import_sql =
-"SELECT batch_id, assessment_id, status, format, sheet, rows_read,\n"
-"       responses, rejected, skipped, unknown_controls, conflicts\n"
-"  FROM kansa.import_sheet($1, $2, $3, $4, $5, $6, $7 OPERATOR(pg_catalog.||) $8)";
+"SELECT i.batch_id, i.assessment_id, i.status, i.format, i.sheet, i.rows_read,\n"
+"       i.responses, i.rejected, i.skipped, i.unknown_controls, i.conflicts,\n"
+"       c.previous_assessment_id, c.new_gaps, c.closed_gaps, c.reviews_carried,\n"
+"       c.changed, c.worse, c.better, c.text_changed, c.added, c.dropped,\n"
+"       c.unchanged\n"
+"  FROM kansa.import_sheet($1, $2, $3, $4, $5, $6, $7 OPERATOR(pg_catalog.||) $8) AS i\n"
+"  LEFT JOIN LATERAL kansa.change_summary(i.assessment_id) AS c ON true";
 
 #define IMPORT_NPARAMS		8
-#define IMPORT_NCOLUMNS		11
+#define IMPORT_NCOLUMNS		22
 
 static const Oid import_param_types[IMPORT_NPARAMS] = {
 	TEXTOID,					/* organization */
@@ -171,7 +179,18 @@ enum
 	COL_REJECTED,
 	COL_SKIPPED,
 	COL_UNKNOWN_CONTROLS,
-	COL_CONFLICTS
+	COL_CONFLICTS,
+	COL_PREVIOUS_ASSESSMENT_ID,
+	COL_NEW_GAPS,				/* then the other counts of change_summary */
+	COL_CLOSED_GAPS,
+	COL_REVIEWS_CARRIED,
+	COL_CHANGED,
+	COL_WORSE,
+	COL_BETTER,
+	COL_TEXT_CHANGED,
+	COL_ADDED,
+	COL_DROPPED,
+	COL_UNCHANGED
 };
 
 /* Counts for the summary. */
@@ -1445,6 +1464,20 @@ print_indented(const char *text)
 	}
 }
 
+/*
+ * Did this run make an assessment that supersedes another?  (An
+ * already_loaded file made nothing: its earlier changes are not this run's.)
+ */
+static bool
+has_changes(const Record *rec)
+{
+	const char *status = rec->columns[COL_STATUS];
+
+	return rec->kind == RECORD_RESULT &&
+		rec->columns[COL_PREVIOUS_ASSESSMENT_ID] != NULL &&
+		status != NULL && strcmp(status, "already_loaded") != 0;
+}
+
 static void
 print_record_text(const Record *rec, Outcome outcome)
 {
@@ -1467,6 +1500,13 @@ print_record_text(const Record *rec, Outcome outcome)
 			   c[COL_CONFLICTS] ? c[COL_CONFLICTS] : "-",
 			   c[COL_BATCH_ID] ? c[COL_BATCH_ID] : "-",
 			   c[COL_ASSESSMENT_ID] ? c[COL_ASSESSMENT_ID] : "-");
+		if (has_changes(rec))
+			printf("%*ssupersedes assessment %s: %s new gaps, %s closed, %s reviews carried, %s changed\n",
+				   STATUS_WIDTH + 1, "", c[COL_PREVIOUS_ASSESSMENT_ID],
+				   c[COL_NEW_GAPS] ? c[COL_NEW_GAPS] : "-",
+				   c[COL_CLOSED_GAPS] ? c[COL_CLOSED_GAPS] : "-",
+				   c[COL_REVIEWS_CARRIED] ? c[COL_REVIEWS_CARRIED] : "-",
+				   c[COL_CHANGED] ? c[COL_CHANGED] : "-");
 		return;
 	}
 
@@ -1497,6 +1537,10 @@ print_record_json(const Record *rec)
 	static const char *const number_keys[] = {
 		"rows_read", "responses", "rejected", "skipped", "unknown_controls",
 		"conflicts"
+	};
+	static const char *const change_keys[] = {
+		"new_gaps", "closed_gaps", "reviews_carried", "changed", "worse",
+		"better", "text_changed", "added", "dropped", "unchanged"
 	};
 	int			i;
 
@@ -1543,6 +1587,21 @@ print_record_json(const Record *rec)
 	{
 		json_key(&buf, number_keys[i]);
 		json_number(&buf, rec->columns[COL_ROWS_READ + i]);
+	}
+	json_key(&buf, "changes");
+	if (!has_changes(rec))
+		appendPQExpBufferStr(&buf, "null");
+	else
+	{
+		appendPQExpBufferChar(&buf, '{');
+		json_key(&buf, "previous_assessment_id");
+		json_number(&buf, rec->columns[COL_PREVIOUS_ASSESSMENT_ID]);
+		for (i = 0; i < (int) (sizeof(change_keys) / sizeof(change_keys[0])); i++)
+		{
+			json_key(&buf, change_keys[i]);
+			json_number(&buf, rec->columns[COL_NEW_GAPS + i]);
+		}
+		appendPQExpBufferChar(&buf, '}');
 	}
 	json_key(&buf, "error");
 	if (rec->kind == RECORD_RESULT)

@@ -45,6 +45,8 @@ CREATE TABLE kansa.organization (
 	id			bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	name		text NOT NULL CHECK (kansa.name_key(name) OPERATOR(pg_catalog.<>) ''),
 	tenant_role	text,
+	review_interval interval NOT NULL DEFAULT '1 year'
+		CHECK (review_interval OPERATOR(pg_catalog.>) '0'::interval),
 	created_at	timestamptz NOT NULL DEFAULT pg_catalog.now()
 );
 -- Unique under name_key(), which is not LEAKPROOF, so that no condition of
@@ -62,6 +64,7 @@ COMMENT ON TABLE kansa.organization IS 'The assessing organisations (the clients
 COMMENT ON COLUMN kansa.organization.id IS 'Surrogate key.';
 COMMENT ON COLUMN kansa.organization.name IS 'Name of the organisation, unique under name_key() (width and blanks folded).';
 COMMENT ON COLUMN kansa.organization.tenant_role IS 'The role whose members act for the organisation (a NOLOGIN group role; grant it to the organisation''s login roles). NULL: no tenant role yet, so only superusers see its rows.';
+COMMENT ON COLUMN kansa.organization.review_interval IS 'How long an assessment of one of its services stays fresh unless the service sets its own (kansa.service.review_interval): a sheet older than this is due again (kansa.attention). 1 year unless set (organization_review_interval_set()).';
 COMMENT ON COLUMN kansa.organization.created_at IS 'When the row was created.';
 
 CREATE TABLE kansa.vendor (
@@ -90,6 +93,7 @@ CREATE TABLE kansa.service (
 	pattern		integer GENERATED ALWAYS AS (COALESCE(pattern_set,
 				CASE WHEN confidentiality IS NOT NULL AND availability IS NOT NULL
 					 THEN kansa.saas_pattern(confidentiality, availability) END)) STORED,
+	review_interval interval CHECK (review_interval OPERATOR(pg_catalog.>) '0'::interval),
 	created_at	timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	UNIQUE (id, organization_id),
 	FOREIGN KEY (vendor_id, organization_id) REFERENCES kansa.vendor (id, organization_id)
@@ -105,6 +109,7 @@ COMMENT ON COLUMN kansa.service.confidentiality IS 'Confidentiality of the data 
 COMMENT ON COLUMN kansa.service.availability IS 'Availability it must keep: 高/中/低 (or H/M/L).';
 COMMENT ON COLUMN kansa.service.pattern_set IS 'A pattern (1-6) set explicitly by an analyst; overrides the one computed.';
 COMMENT ON COLUMN kansa.service.pattern IS 'The service''s pattern: pattern_set if set, else saas_pattern(confidentiality, availability); NULL while unknown.';
+COMMENT ON COLUMN kansa.service.review_interval IS 'How long an assessment of the service stays fresh before it is due again (kansa.attention); NULL: the organisation''s default (kansa.organization.review_interval, 1 year unless set). Set by service_review_interval_set().';
 COMMENT ON COLUMN kansa.service.created_at IS 'When the row was created.';
 
 CREATE TABLE kansa.import_batch (

@@ -961,7 +961,9 @@ $$;
 -----------------------------------------------------------------------------
 
 -- Every control either of the two sheets answers, the two answers side by
--- side.  The change kind compares the gaps the verdicts leave on their own
+-- side.  A control not answered -- not on the sheet, or on it with an empty
+-- answer (status unanswered) -- is added when the newer sheet answers it
+-- and dropped when the earlier one did and the newer does not.  The change kind compares the gaps the verdicts leave on their own
 -- (gap_of(verdict, level): what the vendor's answers say, not the evidence
 -- calendar or the reference check); a verdict that is neither more nor
 -- less severe nor scores differently (the responsibility alone changed)
@@ -1005,8 +1007,10 @@ SELECT a.id AS assessment_id, pa.id AS previous_assessment_id, o.name AS organiz
 							 AND COALESCE(kansa.answer_key(n.mark), '') = COALESCE(kansa.answer_key(p.mark), '')
 							 AND COALESCE(kansa.answer_key(n.ownership), '') = COALESCE(kansa.answer_key(p.ownership), '')
 							 AS same_answer) AS x
-  CROSS JOIN LATERAL (SELECT CASE WHEN p.id IS NULL THEN 'added'
-								  WHEN n.id IS NULL THEN 'dropped'
+  CROSS JOIN LATERAL (SELECT CASE WHEN COALESCE(p.status, 'unanswered') = 'unanswered'
+									AND COALESCE(n.status, 'unanswered') = 'unanswered' THEN 'unchanged'
+								  WHEN COALESCE(p.status, 'unanswered') = 'unanswered' THEN 'added'
+								  WHEN COALESCE(n.status, 'unanswered') = 'unanswered' THEN 'dropped'
 								  WHEN pg.kind IS NULL AND ng.kind IS NOT NULL THEN 'new_gap'
 								  WHEN pg.kind IS NOT NULL AND ng.kind IS NULL THEN 'closed_gap'
 								  WHEN COALESCE(ng.rank, 4) < COALESCE(pg.rank, 4)
@@ -1031,10 +1035,10 @@ COMMENT ON COLUMN kansa.assessment_change.section IS 'The control''s section (lo
 COMMENT ON COLUMN kansa.assessment_change.title IS 'The control''s title.';
 COMMENT ON COLUMN kansa.assessment_change.level IS 'basic or recommended, or NULL for a framework without levels.';
 COMMENT ON COLUMN kansa.assessment_change.position IS 'The control''s order in its framework.';
-COMMENT ON COLUMN kansa.assessment_change.change_kind IS 'added (not answered before), dropped (answered before, not now), new_gap (no gap before, a gap now), closed_gap (the reverse), worse or better (a gap either side, of another severity or score; or none either side and another score), text_changed (another answer, or the verdict changed only in its responsibility), unchanged (the same answer and verdict).';
+COMMENT ON COLUMN kansa.assessment_change.change_kind IS 'added (not answered before: not on the earlier sheet, or left blank there), dropped (answered before, not now: not on the newer sheet, or left blank there), new_gap (no gap before, a gap now), closed_gap (the reverse), worse or better (a gap either side, of another severity or score; or none either side and another score), text_changed (another answer, or the verdict changed only in its responsibility), unchanged (the same answer and verdict).';
 COMMENT ON COLUMN kansa.assessment_change.change_rank IS 'The change kind as a number to sort by: 1 new_gap, 2 worse, 3 dropped, 4 added, 5 text_changed, 6 closed_gap, 7 better, 8 unchanged.';
-COMMENT ON COLUMN kansa.assessment_change.previous_response_id IS 'The earlier answer (kansa.response.id); NULL for added.';
-COMMENT ON COLUMN kansa.assessment_change.response_id IS 'The current answer (kansa.response.id); NULL for dropped.';
+COMMENT ON COLUMN kansa.assessment_change.previous_response_id IS 'The earlier answer (kansa.response.id); NULL when the earlier sheet did not list the control.';
+COMMENT ON COLUMN kansa.assessment_change.response_id IS 'The current answer (kansa.response.id); NULL when the newer sheet does not list the control.';
 COMMENT ON COLUMN kansa.assessment_change.previous_text IS 'The earlier answer''s text (clean_text).';
 COMMENT ON COLUMN kansa.assessment_change.current_text IS 'The current answer''s text (clean_text).';
 COMMENT ON COLUMN kansa.assessment_change.same_answer IS 'Both sheets answer and the answers are the same: equal answer_key() of the text without boilerplate, of the mark and of the ownership (blanks, width and punctuation aside; every word and figure counts).';
@@ -1054,6 +1058,38 @@ COMMENT ON COLUMN kansa.assessment_change.severity IS 'Its severity: high, mediu
 COMMENT ON COLUMN kansa.assessment_change.severity_rank IS 'That severity as a number: 1 high, 2 medium, 3 low; NULL when none.';
 COMMENT ON COLUMN kansa.assessment_change.sentences_added IS 'The sentences of the current text that the earlier one does not have (sentence_diff(previous_text, current_text), compared by answer_key()).';
 COMMENT ON COLUMN kansa.assessment_change.sentences_removed IS 'The sentences of the earlier text that the current one does not have.';
+
+-- The change summary of one assessment against the one it superseded, as
+-- kansa-import prints it.  VOLATILE, though it only reads: kansa-import
+-- calls it in the statement that runs import_sheet() (LATERAL, after it),
+-- and only a volatile function takes a fresh snapshot for its query, one
+-- that sees the rows the import has just written.
+CREATE FUNCTION kansa.change_summary(assessment_id bigint,
+									 OUT previous_assessment_id bigint, OUT new_gaps integer,
+									 OUT closed_gaps integer, OUT reviews_carried integer,
+									 OUT changed integer, OUT worse integer, OUT better integer,
+									 OUT text_changed integer, OUT added integer,
+									 OUT dropped integer, OUT unchanged integer)
+	RETURNS SETOF record
+	LANGUAGE sql VOLATILE STRICT
+	SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT c.previous_assessment_id,
+			   pg_catalog.count(*) FILTER (WHERE c.change_kind = 'new_gap')::integer,
+			   pg_catalog.count(*) FILTER (WHERE c.change_kind = 'closed_gap')::integer,
+			   pg_catalog.count(*) FILTER (WHERE c.current_verdict_source = 'carried')::integer,
+			   pg_catalog.count(*) FILTER (WHERE c.change_kind <> 'unchanged')::integer,
+			   pg_catalog.count(*) FILTER (WHERE c.change_kind = 'worse')::integer,
+			   pg_catalog.count(*) FILTER (WHERE c.change_kind = 'better')::integer,
+			   pg_catalog.count(*) FILTER (WHERE c.change_kind = 'text_changed')::integer,
+			   pg_catalog.count(*) FILTER (WHERE c.change_kind = 'added')::integer,
+			   pg_catalog.count(*) FILTER (WHERE c.change_kind = 'dropped')::integer,
+			   pg_catalog.count(*) FILTER (WHERE c.change_kind = 'unchanged')::integer
+		  FROM kansa.assessment_change AS c
+		 WHERE c.assessment_id = change_summary.assessment_id
+		 GROUP BY c.previous_assessment_id;
+	END;
+COMMENT ON FUNCTION kansa.change_summary(bigint) IS 'What a current assessment changed against the one it superseded, counted from assessment_change: new_gaps and closed_gaps (change kinds new_gap and closed_gap), reviews_carried (answers whose verdict was carried from the earlier review), changed (every control whose change kind is not unchanged, those included), and the count of each other kind. No row for an assessment that superseded none (or is not current, or not the caller''s). kansa-import prints it for a superseding sheet. VOLATILE only so that it sees an import made earlier in the same statement.';
 
 -----------------------------------------------------------------------------
 -- Re-assessment over time: every sheet of a service, for a trend line

@@ -204,6 +204,8 @@ ALTER FUNCTION kansa.evidence_validity_set_by(oid, text, kansa.evidence, date, d
 ALTER FUNCTION kansa.evidence_validity_delete_by(oid, text, kansa.evidence) OWNER TO kansa_owner;
 ALTER FUNCTION kansa.scope_set_by(oid, text, text, text, text[], text) OWNER TO kansa_owner;
 ALTER FUNCTION kansa.scope_delete_by(oid, text, text, text) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.organization_review_interval_set_by(oid, text, interval) OWNER TO kansa_owner;
+ALTER FUNCTION kansa.service_review_interval_set_by(oid, text, text, text, interval) OWNER TO kansa_owner;
 ALTER FUNCTION kansa.summary_refresh(bigint[]) OWNER TO kansa_owner;
 ALTER FUNCTION kansa.summary_rebuild() OWNER TO kansa_owner;
 ALTER FUNCTION kansa.summary_changed() OWNER TO kansa_owner;
@@ -231,6 +233,11 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 	kansa.evidence_validity_delete_by(oid, text, kansa.evidence),
 	kansa.scope_set_by(oid, text, text, text, text[], text),
 	kansa.scope_delete_by(oid, text, text, text),
+	kansa.organization_review_interval_set(text, interval),
+	kansa.service_review_interval_set(text, text, text, interval),
+	kansa.organization_review_interval_set_by(oid, text, interval),
+	kansa.service_review_interval_set_by(oid, text, text, text, interval),
+	kansa.attention(interval), kansa.change_summary(bigint),
 	kansa.summary_refresh(bigint[]), kansa.summary_rebuild(), kansa.summary_changed(),
 	kansa.summary_dependents(bigint[])
 	FROM PUBLIC;
@@ -255,7 +262,12 @@ GRANT EXECUTE ON FUNCTION kansa.service_set(text, text, text, text, text, text, 
 	kansa.service_dependency_delete(text, text, text, text, text),
 	kansa.evidence_validity_set(text, kansa.evidence, date, date, text),
 	kansa.evidence_validity_delete(text, kansa.evidence),
-	kansa.scope_set(text, text, text, text[], text), kansa.scope_delete(text, text, text) TO kansa_analyst;
+	kansa.scope_set(text, text, text, text[], text), kansa.scope_delete(text, text, text),
+	kansa.organization_review_interval_set(text, interval),
+	kansa.service_review_interval_set(text, text, text, interval) TO kansa_analyst;
+-- they read views as the caller (so the caller's row-level security applies)
+GRANT EXECUTE ON FUNCTION kansa.attention(interval), kansa.change_summary(bigint)
+	TO kansa_bi, kansa_analyst, kansa_importer;
 GRANT EXECUTE ON FUNCTION kansa.control_tree_refresh() TO kansa_admin;
 
 -- The views: owned by kansa_view_owner (see above), read by the tenants.
@@ -268,7 +280,8 @@ BEGIN
 							 'section_coverage', 'assessment_summary', 'reference_check',
 							 'evidence_register', 'organization_summary',
 							 'section_coverage_recomputed', 'assessment_summary_recomputed',
-							 'response_gap_recomputed', 'assessment_change', 'service_history']
+							 'response_gap_recomputed', 'assessment_change', 'service_history',
+							 'attention_calendar', 'attention']
 	LOOP
 		EXECUTE pg_catalog.format('ALTER VIEW kansa.%I OWNER TO kansa_view_owner', v);
 		EXECUTE pg_catalog.format('GRANT SELECT ON kansa.%I TO kansa_bi, kansa_analyst, kansa_importer', v);

@@ -43,6 +43,31 @@ check "again: exit 0" 0 $?
 check "again: three already_loaded lines" 3 "$(grep -c '^already_loaded ' "$tmp/out2")"
 check "again: no new batch" 3 "$(q "SELECT count(*) FROM kansa.import_batch")"
 
+# next year's sheet: a line of what changed since the sheet it supersedes
+# (iso27017_liveon_2026.csv: 12.4.4 a new gap, 8.2.2 closed, 12.1.2 and
+# 16.1.7 changed and dropped; 6.1.3 reworded only, its review carried);
+# --json carries the same counts, and null for a first or already loaded sheet
+q "SELECT (kansa.review(r.id, 'implemented', 'checked')).verdict FROM kansa.response r
+    WHERE r.control::text = 'iso27017:6.1.3'" > /dev/null
+prev=$(q "SELECT id FROM kansa.assessment WHERE framework = 'iso27017' AND superseded_by IS NULL")
+"$K" -d $db --no-progress --org 'Example Bank' --vendor 'ジャパンメディアシステム株式会社' --service LiveOn \
+	--framework iso27017 test/fixtures/sheets/iso27017_liveon_2026.csv > "$tmp/out_ny" 2>&1
+check "a superseding sheet: exit 0" 0 $?
+check "a superseding sheet: one line of changes under its own" \
+	"                    supersedes assessment $prev: 1 new gaps, 1 closed, 1 reviews carried, 4 changed" \
+	"$(grep -A1 '^loaded ' "$tmp/out_ny" | sed -n 2p)"
+"$K" -d $db --json --org 'Example Bank' --vendor 'ジャパンメディアシステム株式会社' --service LiveOn \
+	--framework fisc8 test/fixtures/sheets/fisc8_liveon_2026.xlsx test/fixtures/sheets/fisc8_liveon_2026.xlsx \
+	> "$tmp/out_ny2" 2>&1
+check "--json: the changes of a superseding sheet, null when already loaded" \
+	"loaded 1 1 0 6 1 0 1 1 1 305 true;already_loaded null;" \
+	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); next unless $j->{type} eq "file"; $c = $j->{changes};
+		print "$j->{status} ", ($c ? join(" ", @$c{qw(new_gaps closed_gaps reviews_carried changed worse better text_changed added dropped unchanged)}, $c->{previous_assessment_id} =~ /^\d+$/ ? "true" : "false") : "null"), ";"' "$tmp/out_ny2")"
+check "the line and --json agree with kansa.change_summary()" "1 1 1 4" \
+	"$(q "SELECT concat_ws(' ', new_gaps, closed_gaps, reviews_carried, changed) FROM kansa.change_summary(
+		(SELECT id FROM kansa.assessment WHERE framework = 'iso27017' AND superseded_by IS NULL))")"
+check "a first sheet shows no change line" 0 "$(grep -c 'supersedes assessment' "$tmp/out1")"
+
 # files on the command line, JSON output; a strict reject fails its file only
 printf '項番\t回答\n設1\t実施しています。\n' > "$tmp/good.tsv"
 printf '項番\t回答\n設1\t実施しています。\n設 999\t実施しています。\n' > "$tmp/bad.tsv"
@@ -54,6 +79,8 @@ check "JSON: statuses" "loaded error error" \
 	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); print $j->{status}, " " if $j->{type} eq "file"' "$tmp/out3" | sed 's/ $//')"
 check "JSON: the reject's SQLSTATE and message" "23503 bad.tsv: sheet \"tsv\", row 3, cell A3: unknown control \"設999\" (in \"設 999\") for framework fisc8" \
 	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); print "$j->{error}{sqlstate} $j->{error}{message}" if ($j->{file_name} // "") eq "bad.tsv"' "$tmp/out3")"
+check "JSON: a first sheet's changes are null" "null" \
+	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); print defined $j->{changes} ? "set" : "null" if ($j->{file_name} // "") eq "good.tsv"' "$tmp/out3")"
 check "JSON: summary" "3 1 2 1" \
 	"$(perl -CO -MJSON::PP -ne '$j = decode_json($_); print "$j->{files} $j->{loaded} $j->{failed} $j->{exit_status}" if $j->{type} eq "summary"' "$tmp/out3")"
 check "strict reject stored nothing" 0 "$(q "SELECT count(*) FROM kansa.import_batch WHERE file_name = 'bad.tsv'")"

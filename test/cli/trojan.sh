@@ -271,6 +271,12 @@ SELECT kansa.service_dependency_delete('Example Bank', 'Example Cloud', 'Example
 SELECT kansa.service_dependency_set('Example Bank', 'Example Cloud', 'Example SaaS',
 	'Example DC', 'Example DC Tokyo', 'hosted there');
 SELECT kansa.evidence_validity_delete('Example Bank', 'cert:NOSUCH');
+-- review intervals, and what needs attention
+SELECT kansa.organization_review_interval_set('Example Bank', '1 year');
+SELECT kansa.service_review_interval_set('Example Bank', 'Example Cloud', 'Example SaaS', '6 months');
+SELECT pg_catalog.count(*) FROM kansa.attention;
+SELECT pg_catalog.count(*) FROM kansa.attention('1 year');
+SELECT pg_catalog.count(*) FROM kansa.attention_calendar;
 -- a scope kept, used and forgotten
 SELECT name FROM kansa.scope_set('Example Bank', 'asp_saas', 'trojan scope', ARRAY['III.4.2.1', 'II.1']);
 SELECT kansa.scope_controls('asp_saas', ARRAY['III.4.2.1']);
@@ -284,6 +290,7 @@ SELECT kansa.review(r.id, 'implemented/provider', 'trojan test')
 -- the same sheet again supersedes it: the reviews carry forward
 SELECT status FROM kansa.import_sheet('Example Bank', 'Example Cloud', 'Example SaaS', 'asp_saas',
 	pg_catalog.decode(:'asp', 'base64'), 'asp_saas_example.csv', '{"reload": true}');
+SELECT c.* FROM kansa.assessment AS a, kansa.change_summary(a.id) AS c;
 SELECT * FROM kansa.sheet_answers(pg_catalog.decode(:'asp', 'base64'), 'asp_saas');
 SELECT * FROM kansa.sheet_lines(pg_catalog.decode(:'asp', 'base64'), 'asp_saas');
 SELECT * FROM kansa.sheet_frameworks(pg_catalog.decode(:'asp', 'base64'));

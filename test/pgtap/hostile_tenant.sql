@@ -120,6 +120,12 @@ BEGIN
 		EXECUTE format('INSERT INTO public_text SELECT DISTINCT %I::text FROM %s', c.attname, c.rel);
 	END LOOP;
 	INSERT INTO public_text SELECT kansa.local_id(id) FROM kansa.control;
+	-- and every literal written in a view's definition (a kind such as
+	-- evidence_expiry shows in the plan as the view's own text, whatever
+	-- org B holds): anyone may read pg_views
+	INSERT INTO public_text
+	SELECT DISTINCT m[1] FROM pg_views AS v, regexp_matches(v.definition, '''([^'']+)''', 'g') AS m
+	 WHERE v.schemaname = 'kansa';
 END
 $$;
 
