@@ -95,6 +95,8 @@ CREATE TABLE kansa.section_tally (
 	expiry_high integer[],
 	expiry_medium integer[],
 	expiry_low integer[],
+	service_id	bigint NOT NULL,
+	framework	text NOT NULL,
 	FOREIGN KEY (assessment_id, organization_id)
 		REFERENCES kansa.assessment (id, organization_id) ON DELETE CASCADE
 );
@@ -122,6 +124,8 @@ COMMENT ON COLUMN kansa.section_tally.gaps_low IS 'Gaps of severity low, likewis
 COMMENT ON COLUMN kansa.section_tally.boilerplate_only IS 'Answers made only of the sheet''s boilerplate.';
 COMMENT ON COLUMN kansa.section_tally.coverage_pct IS 'answered / controls, in percent, one decimal: written with the counts, so that a dashboard''s read does no arithmetic.';
 COMMENT ON COLUMN kansa.section_tally.score_pct IS 'score_points over the controls not answered not_applicable, in percent, one decimal; NULL when every control is not applicable.';
+COMMENT ON COLUMN kansa.section_tally.service_id IS 'The assessment''s service, as the assessment has it (copied, like framework, so that reading the tallies joins no assessment: the table of every sheet ever imported).';
+COMMENT ON COLUMN kansa.section_tally.framework IS 'The assessment''s framework.';
 COMMENT ON COLUMN kansa.section_tally.expiry_days IS 'The calendar part of the section: the last days of validity (evidence_validity.valid_until, ascending) on which the gap counts change, each the earliest-expiring evidence item some answer cites; NULL when no answer''s gap changes with the calendar. The views add the changes of the days before kansa.today() (expired_change()).';
 COMMENT ON COLUMN kansa.section_tally.expiry_high IS 'Per day of expiry_days, the change to gaps_high from the next day on (may be negative: a high gap never lowers, but the array is of changes).';
 COMMENT ON COLUMN kansa.section_tally.expiry_medium IS 'Per day of expiry_days, the change to gaps_medium (an answer whose cited evidence lapses becomes an evidence_expired gap, unless a more severe gap already holds).';
@@ -151,6 +155,11 @@ CREATE TABLE kansa.assessment_tally (
 	expiry_high integer[],
 	expiry_medium integer[],
 	expiry_low integer[],
+	service_id	bigint NOT NULL,
+	framework	text NOT NULL,
+	file_name	text NOT NULL,
+	received_at date,
+	imported_at timestamptz NOT NULL,
 	FOREIGN KEY (assessment_id, organization_id)
 		REFERENCES kansa.assessment (id, organization_id) ON DELETE CASCADE
 );
@@ -174,6 +183,11 @@ COMMENT ON COLUMN kansa.assessment_tally.evidence_items IS 'Distinct evidence it
 COMMENT ON COLUMN kansa.assessment_tally.coverage_pct IS 'answered / controls, in percent, one decimal: written with the counts, so that a dashboard''s read does no arithmetic.';
 COMMENT ON COLUMN kansa.assessment_tally.score_pct IS 'score_points over the controls not answered not_applicable, in percent, one decimal; NULL when every control is not applicable.';
 COMMENT ON COLUMN kansa.assessment_tally.boilerplate_only_pct IS 'boilerplate_only / answered, in percent, one decimal; NULL when nothing is answered.';
+COMMENT ON COLUMN kansa.assessment_tally.service_id IS 'The assessment''s service (copied from it with framework, file_name, received_at and imported_at, so that reading the tallies joins no assessment: the table of every sheet ever imported; any change of the assessment refreshes them).';
+COMMENT ON COLUMN kansa.assessment_tally.framework IS 'The assessment''s framework.';
+COMMENT ON COLUMN kansa.assessment_tally.file_name IS 'The assessment''s source file name.';
+COMMENT ON COLUMN kansa.assessment_tally.received_at IS 'When the sheet was received, if given.';
+COMMENT ON COLUMN kansa.assessment_tally.imported_at IS 'When it was imported.';
 COMMENT ON COLUMN kansa.assessment_tally.expiry_days IS 'The calendar part of the assessment (its sections changes added up per day): the last days of validity (evidence_validity.valid_until, ascending) on which the gap counts change, each the earliest-expiring evidence item some answer cites; NULL when no answer''s gap changes with the calendar. The views add the changes of the days before kansa.today() (expired_change()).';
 COMMENT ON COLUMN kansa.assessment_tally.expiry_high IS 'Per day of expiry_days, the change to gaps_high from the next day on (may be negative: a high gap never lowers, but the array is of changes).';
 COMMENT ON COLUMN kansa.assessment_tally.expiry_medium IS 'Per day of expiry_days, the change to gaps_medium (an answer whose cited evidence lapses becomes an evidence_expired gap, unless a more severe gap already holds).';
@@ -207,7 +221,8 @@ BEGIN
 	DELETE FROM kansa.section_tally AS t WHERE t.assessment_id = ANY (assessment_ids);
 	DELETE FROM kansa.assessment_tally AS t WHERE t.assessment_id = ANY (assessment_ids);
 	WITH cur AS MATERIALIZED (
-		SELECT a.id, a.organization_id, a.framework, a.scope,
+		SELECT a.id, a.organization_id, a.framework, a.scope, a.service_id, a.file_name,
+			   a.received_at, a.imported_at,
 			   -- an inherited answer is a gap while no provider of the
 			   -- service has a current assessment by the organisation
 			   NOT EXISTS (SELECT FROM kansa.service_dependency AS d
@@ -227,7 +242,8 @@ BEGIN
 	), facts AS MATERIALIZED (
 		-- every control in scope, answered or not, with its severity while
 		-- the evidence it cites is valid and once it has expired
-		SELECT cur.id AS assessment_id, cur.organization_id, cur.framework, c.id AS control,
+		SELECT cur.id AS assessment_id, cur.organization_id, cur.framework, cur.service_id,
+			   c.id AS control,
 			   c.section, r.id AS response_id, r.status, r.score, r.boilerplate_only,
 			   b.control IS NOT NULL AS below_reference,
 			   COALESCE(b.must_achieve, false) AS below_must_achieve,
@@ -286,8 +302,8 @@ BEGIN
 			   g.gaps_low, g.boilerplate_only,
 			   pg_catalog.round(100.0 * g.answered / g.controls, 1),
 			   pg_catalog.round(100.0 * g.score_points / NULLIF(g.controls - g.not_applicable, 0), 1),
-			   x.days, x.high, x.medium, x.low
-		  FROM (SELECT f.assessment_id, f.organization_id, f.framework, f.section,
+			   x.days, x.high, x.medium, x.low, g.service_id, g.framework
+		  FROM (SELECT f.assessment_id, f.organization_id, f.framework, f.service_id, f.section,
 					   pg_catalog.count(*) AS controls,
 					   pg_catalog.count(*) FILTER (WHERE f.status <> 'unanswered') AS answered,
 					   pg_catalog.count(*) FILTER (WHERE f.status = 'implemented') AS implemented,
@@ -302,7 +318,7 @@ BEGIN
 					   pg_catalog.count(*) FILTER (WHERE f.rank_valid = 3) AS gaps_low,
 					   pg_catalog.count(*) FILTER (WHERE f.boilerplate_only) AS boilerplate_only
 				  FROM facts AS f
-				 GROUP BY f.assessment_id, f.organization_id, f.framework, f.section) AS g
+				 GROUP BY f.assessment_id, f.organization_id, f.framework, f.service_id, f.section) AS g
 		  -- the section's heading, looked up once per section
 		  LEFT JOIN kansa.control AS st
 			ON st.id OPERATOR(kansa.=) kansa.control_id(g.framework, g.section)
@@ -325,7 +341,8 @@ BEGIN
 		   pg_catalog.round(100.0 * s.answered / s.controls, 1),
 		   pg_catalog.round(100.0 * s.score_points / NULLIF(s.controls - s.not_applicable, 0), 1),
 		   pg_catalog.round(100.0 * s.boilerplate_only / NULLIF(s.answered, 0), 1),
-		   x.days, x.high, x.medium, x.low
+		   x.days, x.high, x.medium, x.low, c.service_id, c.framework, c.file_name,
+		   c.received_at, c.imported_at
 	  FROM (SELECT s.assessment_id, s.organization_id, pg_catalog.sum(s.controls) AS controls,
 				   pg_catalog.sum(s.answered) AS answered,
 				   pg_catalog.sum(s.implemented) AS implemented,
@@ -351,7 +368,8 @@ BEGIN
 								pg_catalog.sum(e.low)::integer AS low
 						   FROM expiry AS e
 						  GROUP BY e.assessment_id, e.expires) AS d
-				  GROUP BY d.assessment_id) AS x ON x.assessment_id = s.assessment_id;
+				  GROUP BY d.assessment_id) AS x ON x.assessment_id = s.assessment_id
+	  JOIN cur AS c ON c.id = s.assessment_id;
 END;
 $$;
 COMMENT ON FUNCTION kansa.summary_refresh(bigint[]) IS 'Writes the maintained rows (control_gap, section_tally, assessment_tally) of the given assessments anew from their responses, the catalog, reference values, dependencies and evidence validity; a superseded or deleted assessment loses its rows. Called by the summary triggers and import_sheet(); SECURITY DEFINER, owned by kansa_owner, callable by no other role.';
@@ -774,8 +792,8 @@ COMMENT ON COLUMN kansa.gaps.position IS 'Document position of the control, for 
 -----------------------------------------------------------------------------
 
 CREATE VIEW kansa.section_coverage AS
-SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
-	   s.pattern, a.framework, t.section, t.section_title, t.section_position,
+SELECT t.assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
+	   s.pattern, t.framework, t.section, t.section_title, t.section_position,
 	   t.controls AS controls_in_scope, t.answered, t.implemented, t.partial, t.planned,
 	   t.not_implemented, t.not_applicable, t.unclear,
 	   t.controls - t.answered AS unanswered,
@@ -790,15 +808,17 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 	   CASE WHEN t.expiry_days IS NULL THEN t.gaps_low
 				ELSE t.gaps_low + kansa.expired_change(t.expiry_days, t.expiry_low, kansa.today()) END AS gaps_low,
 	   t.boilerplate_only
+  -- the tally rows carry what they need of their assessment: the views read
+  -- no row of the assessment table, whose size follows every sheet ever
+  -- imported
   FROM kansa.section_tally AS t
-  JOIN kansa.assessment AS a ON a.id = t.assessment_id
-  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.service AS s ON s.id = t.service_id
   JOIN kansa.vendor AS v ON v.id = s.vendor_id
-  JOIN kansa.organization AS o ON o.id = a.organization_id;
+  JOIN kansa.organization AS o ON o.id = t.organization_id;
 
 CREATE VIEW kansa.assessment_summary AS
-SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
-	   s.pattern, a.framework,
+SELECT t.assessment_id, o.name AS organization, v.name AS vendor, s.name AS service,
+	   s.pattern, t.framework,
 	   t.controls AS controls_in_scope, t.answered, t.implemented, t.partial, t.planned,
 	   t.not_implemented, t.not_applicable, t.unclear,
 	   t.controls - t.answered AS unanswered,
@@ -810,12 +830,11 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 	   CASE WHEN t.expiry_days IS NULL THEN t.gaps_low
 				ELSE t.gaps_low + kansa.expired_change(t.expiry_days, t.expiry_low, kansa.today()) END AS gaps_low,
 	   t.boilerplate_only,
-	   t.boilerplate_only_pct, t.evidence_items, a.file_name, a.received_at, a.imported_at
+	   t.boilerplate_only_pct, t.evidence_items, t.file_name, t.received_at, t.imported_at
   FROM kansa.assessment_tally AS t
-  JOIN kansa.assessment AS a ON a.id = t.assessment_id
-  JOIN kansa.service AS s ON s.id = a.service_id
+  JOIN kansa.service AS s ON s.id = t.service_id
   JOIN kansa.vendor AS v ON v.id = s.vendor_id
-  JOIN kansa.organization AS o ON o.id = a.organization_id;
+  JOIN kansa.organization AS o ON o.id = t.organization_id;
 
 CREATE VIEW kansa.organization_summary AS
 SELECT o.name AS organization, t.framework,
@@ -839,7 +858,7 @@ SELECT o.name AS organization, t.framework,
 	   pg_catalog.count(*) FILTER (WHERE t.gaps_high > 0)::integer AS assessments_with_high_gaps,
 	   pg_catalog.min(t.sheet_day) AS oldest_sheet,
 	   pg_catalog.max(t.imported_at) AS last_imported_at
-  FROM (SELECT a.organization_id, a.framework, s.vendor_id, t.controls, t.answered,
+  FROM (SELECT t.organization_id, t.framework, s.vendor_id, t.controls, t.answered,
 			   t.implemented, t.partial, t.planned, t.not_implemented, t.not_applicable,
 			   t.unclear, t.score_points,
 			   CASE WHEN t.expiry_days IS NULL THEN t.gaps_high
@@ -848,10 +867,9 @@ SELECT o.name AS organization, t.framework,
 				ELSE t.gaps_medium + kansa.expired_change(t.expiry_days, t.expiry_medium, kansa.today()) END AS gaps_medium,
 			   CASE WHEN t.expiry_days IS NULL THEN t.gaps_low
 				ELSE t.gaps_low + kansa.expired_change(t.expiry_days, t.expiry_low, kansa.today()) END AS gaps_low,
-			   COALESCE(a.received_at, a.imported_at::date) AS sheet_day, a.imported_at
+			   COALESCE(t.received_at, t.imported_at::date) AS sheet_day, t.imported_at
 		  FROM kansa.assessment_tally AS t
-		  JOIN kansa.assessment AS a ON a.id = t.assessment_id
-		  JOIN kansa.service AS s ON s.id = a.service_id) AS t
+		  JOIN kansa.service AS s ON s.id = t.service_id) AS t
   JOIN kansa.organization AS o ON o.id = t.organization_id
  GROUP BY o.id, o.name, t.framework;
 COMMENT ON VIEW kansa.organization_summary IS 'One row per organisation × framework, over its current assessments: the top tile of a dashboard. Counts are those of assessment_summary added up; score_pct and coverage_pct are pooled over all the controls (not an average of percentages). Maintained like assessment_summary.';
