@@ -2458,6 +2458,20 @@ main(int argc, char **argv)
 	for (i = 1; i < nslots; i++)
 		slots[i].conn = connect_like(slots[0].conn);
 
+	/*
+	 * --quiet reports only the files that did not fully load: the server's
+	 * notices (a vendor or service created, and the names near it) are left
+	 * unsent, and then unmade.
+	 */
+	for (i = 0; quiet && i < nslots; i++)
+	{
+		PGresult   *res = PQexec(slots[i].conn, "SET client_min_messages = warning");
+
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+			pg_log_warning("could not turn notices off: %s", PQerrorMessage(slots[i].conn));
+		PQclear(res);
+	}
+
 	memset(&totals, 0, sizeof(totals));
 	run_batch(slots, nslots, &jobs, cmd_options, &limit, &totals);
 	analyze_after_batch(slots[0].conn, &totals);

@@ -244,3 +244,9 @@ check "no such database: exit 2" 2 $?
 ctl=$(sed -n "s/^default_version[[:space:]]*=[[:space:]]*'\([^']*\)'.*/\1/p" kansa.control)
 check "kansa-import is on PATH and prints the extension's version" "kansa-import (kansa) $ctl" \
 	"$(PATH=/usr/local/bin:/usr/bin:/bin kansa-import --version 2>&1)"
+
+# --quiet: no notices (a new service, and the names near it)
+"$K" -d $db --quiet --no-progress --org "Quiet Bank" --vendor "Quiet Vendor" --service "Quiet service" \
+	--framework asp_saas test/fixtures/sheets/asp_saas_example.csv > "$tmp/outq" 2>&1
+check "--quiet loads (exit 0)" 0 $?
+check "--quiet prints no notice" 0 "$(grep -c 'NOTICE' "$tmp/outq")"
