@@ -215,4 +215,10 @@ responses, evidence and figures with their checks, and the share of ANALYZE.
 (summary_ms 58 on average, and 223 for the xlsx sheets imported after
 them: the refresh's plan reads every response in the database, so its
 cost grows with the database).
+41.5 on 2026-12-04 with the refresh that reads the assessment's own
+answers first (summary_ms 3.7, a 1.10x share) and the batch analysing once
+at its end; that run shared the 2 cores with other test suites (load
+average about 2), which is also why --jobs 2 gained nothing in it: sampled
+pg_stat_activity showed both backends running, with no lock wait, and 60
+sheets timed by themselves at that load gave 1.14x and 1.6x.
 TXT
