@@ -46,11 +46,13 @@ SQL_PARTS = \
 	sql/13_measure.sql \
 	sql/20_reading.sql \
 	sql/30_catalog.sql \
+	sql/35_crosswalk.sql \
 	sql/40_assessment.sql \
 	sql/50_import.sql \
 	sql/55_writers.sql \
 	sql/60_gaps.sql \
 	sql/65_summary.sql \
+	sql/68_projection.sql \
 	sql/70_security.sql
 
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
