@@ -46,6 +46,7 @@ SQL_PARTS = \
 	sql/13_measure.sql \
 	sql/20_reading.sql \
 	sql/30_catalog.sql \
+	sql/35_crosswalk.sql \
 	sql/36_catalog_io.sql \
 	sql/40_assessment.sql \
 	sql/50_import.sql \
@@ -53,6 +54,7 @@ SQL_PARTS = \
 	sql/60_gaps.sql \
 	sql/65_summary.sql \
 	sql/67_attention.sql \
+	sql/68_projection.sql \
 	sql/69_oscal.sql \
 	sql/70_security.sql \
 	sql/75_catalog_io_security.sql

@@ -184,7 +184,14 @@ COMMENT ON COLUMN kansa.reference_value.builtin IS 'True for rows shipped with k
 CREATE TABLE kansa.control_link (
 	from_control kansa.control_id NOT NULL REFERENCES kansa.control (id),
 	to_control	kansa.control_id NOT NULL REFERENCES kansa.control (id),
-	relation	text NOT NULL CHECK (relation OPERATOR(pg_catalog.=) ANY (ARRAY['equivalent', 'related'])),
+	relationship text NOT NULL
+				CHECK (relationship OPERATOR(pg_catalog.=) ANY (ARRAY['equal-to', 'equivalent-to',
+						'subset-of', 'superset-of', 'intersects-with', 'no-relationship'])),
+	rationale	text CHECK (rationale OPERATOR(pg_catalog.=) ANY (ARRAY['syntactic', 'semantic', 'functional'])),
+	confidence	text CHECK (confidence OPERATOR(pg_catalog.=) ANY (ARRAY['high', 'medium', 'low'])),
+	method		text CHECK (method OPERATOR(pg_catalog.=) ANY (ARRAY['human', 'automation', 'hybrid'])),
+	made_by		text,
+	made_at		date,
 	source		text,
 	note		text,
 	builtin		boolean NOT NULL DEFAULT false,
@@ -192,12 +199,22 @@ CREATE TABLE kansa.control_link (
 	CHECK (kansa.framework(from_control) OPERATOR(pg_catalog.<>) kansa.framework(to_control))
 );
 CREATE INDEX control_link_to_idx ON kansa.control_link (to_control);
-COMMENT ON TABLE kansa.control_link IS 'Controls of one framework that restate controls of another (e.g. a meti_cloud item and the asp_saas item it copies), so that an answer to one counts for the other: reference_check follows equivalent links from the answered control to the asp_saas item with reference values. Users may add rows.';
-COMMENT ON COLUMN kansa.control_link.from_control IS 'The control answered (e.g. meti_cloud:4.3).';
-COMMENT ON COLUMN kansa.control_link.to_control IS 'The control it restates (e.g. asp_saas:III.2.3.1).';
-COMMENT ON COLUMN kansa.control_link.relation IS 'equivalent: the same requirement, so an answer to one is an answer to the other; related: the same safeguard, narrower, broader or in part (shown, not followed).';
-COMMENT ON COLUMN kansa.control_link.source IS 'Who established the link and how.';
-COMMENT ON COLUMN kansa.control_link.note IS 'Why the two controls are linked.';
+-- a link holds for both directions (control_link_both derives the other):
+-- the same two controls are linked once, whichever way round
+CREATE UNIQUE INDEX control_link_pair_key ON kansa.control_link
+	(LEAST(from_control, to_control), GREATEST(from_control, to_control));
+COMMENT ON INDEX kansa.control_link_pair_key IS 'Two controls are linked at most once, in one direction: the inverse is derived (control_link_both), never stored.';
+COMMENT ON TABLE kansa.control_link IS 'Crosswalks: how the requirements of a control of one framework relate to those of a control of another, in the relationship vocabulary of the OSCAL 1.2 mapping model, with why (rationale), how sure (confidence) and where the link comes from (method, made_by, made_at, source). One row per pair, in one direction; control_link_both adds the inverse of every row. reference_check follows equal-to and equivalent-to links to the asp_saas items with reference values; projected_coverage carries verdicts along them. Administrators add rows, by hand or with import_links().';
+COMMENT ON COLUMN kansa.control_link.from_control IS 'The source control (e.g. meti_cloud:4.3).';
+COMMENT ON COLUMN kansa.control_link.to_control IS 'The target control (e.g. asp_saas:III.2.3.1).';
+COMMENT ON COLUMN kansa.control_link.relationship IS 'How the source''s requirements relate to the target''s (OSCAL 1.2): equal-to (the same requirement, the same words), equivalent-to (the same effective requirement, in other words), subset-of (the source asks less: part of the target), superset-of (the source asks more: all of the target and more), intersects-with (they overlap, neither contains the other), no-relationship (checked and found unrelated). The inverse of subset-of is superset-of; the others are their own inverse.';
+COMMENT ON COLUMN kansa.control_link.rationale IS 'What the relationship rests on (OSCAL matching-rationale): syntactic (the wording), semantic (the meaning), functional (the result: the same safeguard achieves both); NULL when not said.';
+COMMENT ON COLUMN kansa.control_link.confidence IS 'How sure whoever made the link is: high, medium or low (OSCAL confidence-score category); NULL when not said.';
+COMMENT ON COLUMN kansa.control_link.method IS 'How the link was made (OSCAL provenance method): human, automation or hybrid; NULL when not said.';
+COMMENT ON COLUMN kansa.control_link.made_by IS 'Who or what made the link: a person, an organisation, a tool, kansa for the shipped rows.';
+COMMENT ON COLUMN kansa.control_link.made_at IS 'When the link was made (for an import, the mapping collection''s last-modified date, else the day of the import).';
+COMMENT ON COLUMN kansa.control_link.source IS 'What the link was taken from: the published documents read, or the mapping collection imported (title, version, uuid, and the JSON path or CSV line of the row).';
+COMMENT ON COLUMN kansa.control_link.note IS 'Why the two controls are linked, in a few words.';
 COMMENT ON COLUMN kansa.control_link.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
 
 -----------------------------------------------------------------------------

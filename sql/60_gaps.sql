@@ -62,10 +62,10 @@ SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
   JOIN (SELECT ri.id AS item_id, ri.control AS via_control, 'direct' AS link
 		  FROM kansa.reference_item AS ri
 		UNION ALL
-		SELECT ri.id, l.from_control, 'equivalent'
+		SELECT ri.id, l.from_control::kansa.control_id, 'equivalent'
 		  FROM kansa.reference_item AS ri
-		  JOIN kansa.control_link AS l ON l.to_control = ri.control
-		 WHERE l.relation = 'equivalent') AS lk
+		  JOIN kansa.control_link_both AS l ON l.to_control = ri.control::text
+		 WHERE l.relationship IN ('equal-to', 'equivalent-to')) AS lk
 	ON lk.item_id = ap.item_id AND kansa.framework(lk.via_control) = ap.framework
    -- only through the controls the organisation asked
    AND kansa.in_scope(ap.scope, lk.via_control::text)
@@ -80,7 +80,7 @@ SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
 			  ELSE CASE WHEN m.measure IS NOT NULL THEN 2 WHEN r.id IS NOT NULL THEN 3 ELSE 4 END
 		  END,
 		  lk.link, lk.via_control, m.position;
-COMMENT ON VIEW kansa.reference_check IS 'For every current assessment of a service whose pattern is known, every evaluation item whose reference value applies to that pattern (values "-" set nothing) and that the assessment''s framework answers, directly (asp_saas) or through an equivalent control_link (meti_cloud): the value required, the vendor''s weakest stated figure for the item''s quantity (a figure that falls short decides; the others are listed), and whether it satisfies it. Frameworks with no link to asp_saas have no rows.';
+COMMENT ON VIEW kansa.reference_check IS 'For every current assessment of a service whose pattern is known, every evaluation item whose reference value applies to that pattern (values "-" set nothing) and that the assessment''s framework answers, directly (asp_saas) or through an equal-to or equivalent-to control_link, either way round (control_link_both; meti_cloud): the value required, the vendor''s weakest stated figure for the item''s quantity (a figure that falls short decides; the others are listed), and whether it satisfies it. Frameworks with no link to asp_saas have no rows.';
 COMMENT ON COLUMN kansa.reference_check.assessment_id IS 'The assessment (kansa.assessment.id).';
 COMMENT ON COLUMN kansa.reference_check.organization IS 'The assessing organisation.';
 COMMENT ON COLUMN kansa.reference_check.vendor IS 'The vendor.';
@@ -96,7 +96,7 @@ COMMENT ON COLUMN kansa.reference_check.required_measure IS 'The reference value
 COMMENT ON COLUMN kansa.reference_check.direction IS 'min (more or more often is better), max (less or sooner is better), or NULL (categorical).';
 COMMENT ON COLUMN kansa.reference_check.must_achieve IS 'True when the published value carries * (特に達成することが必要).';
 COMMENT ON COLUMN kansa.reference_check.control IS 'The answered control whose answer was judged (e.g. meti_cloud:4.3); NULL when the vendor answered none of the controls that restate the item.';
-COMMENT ON COLUMN kansa.reference_check.link IS 'direct (the item itself was answered) or equivalent (answered through a control_link).';
+COMMENT ON COLUMN kansa.reference_check.link IS 'direct (the item itself was answered) or equivalent (answered through an equal-to or equivalent-to control_link).';
 COMMENT ON COLUMN kansa.reference_check.stated_measure IS 'The vendor''s figure judged, in canonical text: the weakest stated — one that falls short of the value if any does, else one that satisfies it, else one left open; NULL when no figure for the quantity is stated.';
 COMMENT ON COLUMN kansa.reference_check.stated_span IS 'The words of the answer that state that figure.';
 COMMENT ON COLUMN kansa.reference_check.other_measures IS 'The other figures the same answer states for the quantity, comma-separated, NULL when none: the weakest (stated_measure) decides.';

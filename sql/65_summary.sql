@@ -529,19 +529,25 @@ BEGIN
 													 WHERE n.id OPERATOR(kansa.=) o.id));
 		END IF;
 	ELSIF TG_TABLE_NAME = 'control_link' THEN
+		-- a link is followed both ways (control_link_both): the frameworks
+		-- of both ends
 		IF TG_OP = 'INSERT' THEN
 			SELECT pg_catalog.array_agg(a.id) INTO v_ids FROM kansa.assessment AS a
 			 WHERE a.superseded_by IS NULL
-			   AND a.framework IN (SELECT kansa.framework(n.from_control) FROM new_rows AS n);
+			   AND a.framework IN (SELECT kansa.framework(n.from_control) FROM new_rows AS n
+								   UNION SELECT kansa.framework(n.to_control) FROM new_rows AS n);
 		ELSIF TG_OP = 'DELETE' THEN
 			SELECT pg_catalog.array_agg(a.id) INTO v_ids FROM kansa.assessment AS a
 			 WHERE a.superseded_by IS NULL
-			   AND a.framework IN (SELECT kansa.framework(o.from_control) FROM old_rows AS o);
+			   AND a.framework IN (SELECT kansa.framework(o.from_control) FROM old_rows AS o
+								   UNION SELECT kansa.framework(o.to_control) FROM old_rows AS o);
 		ELSE
 			SELECT pg_catalog.array_agg(a.id) INTO v_ids FROM kansa.assessment AS a
 			 WHERE a.superseded_by IS NULL
 			   AND a.framework IN (SELECT kansa.framework(n.from_control) FROM new_rows AS n
-								   UNION SELECT kansa.framework(o.from_control) FROM old_rows AS o);
+								   UNION SELECT kansa.framework(n.to_control) FROM new_rows AS n
+								   UNION SELECT kansa.framework(o.from_control) FROM old_rows AS o
+								   UNION SELECT kansa.framework(o.to_control) FROM old_rows AS o);
 		END IF;
 	ELSIF TG_TABLE_NAME = 'reference_value' THEN
 		IF TG_OP = 'INSERT' THEN

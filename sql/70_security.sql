@@ -269,6 +269,20 @@ GRANT EXECUTE ON FUNCTION kansa.service_set(text, text, text, text, text, text, 
 GRANT EXECUTE ON FUNCTION kansa.attention(interval), kansa.change_summary(bigint)
 	TO kansa_bi, kansa_analyst, kansa_importer;
 GRANT EXECUTE ON FUNCTION kansa.control_tree_refresh() TO kansa_admin;
+-- crosswalks in: administrators keep the catalogs (import_links() reads a
+-- CSV with read_sheet(), as the caller)
+REVOKE EXECUTE ON FUNCTION kansa.import_links(bytea, text, jsonb),
+	kansa.import_links_fail(text, text, text), kansa.import_links_text(jsonb, text, text, boolean),
+	kansa.import_links_node(jsonb, text, text, text, boolean), kansa.import_links_word(text, text[], text),
+	kansa.import_links_confidence(jsonb, text), kansa.import_links_framework(jsonb, text),
+	kansa.import_links_control(text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kansa.import_links(bytea, text, jsonb),
+	kansa.import_links_fail(text, text, text), kansa.import_links_text(jsonb, text, text, boolean),
+	kansa.import_links_node(jsonb, text, text, text, boolean), kansa.import_links_word(text, text[], text),
+	kansa.import_links_confidence(jsonb, text), kansa.import_links_framework(jsonb, text),
+	kansa.import_links_control(text, text, text), kansa.read_sheet(bytea, jsonb) TO kansa_admin;
+-- projected_coverage(framework, service_id) reads the view as its caller
+GRANT EXECUTE ON FUNCTION kansa.projected_coverage(text, bigint) TO PUBLIC;
 
 -- The views: owned by kansa_view_owner (see above), read by the tenants.
 DO $$
@@ -281,13 +295,17 @@ BEGIN
 							 'evidence_register', 'organization_summary',
 							 'section_coverage_recomputed', 'assessment_summary_recomputed',
 							 'response_gap_recomputed', 'assessment_change', 'service_history',
-							 'attention_calendar', 'attention']
+							 'attention_calendar', 'attention',
+							 'projection_path', 'projected_coverage', 'crosswalk_reuse',
+							 'control_link_both', 'control_path']
 	LOOP
 		EXECUTE pg_catalog.format('ALTER VIEW kansa.%I OWNER TO kansa_view_owner', v);
 		EXECUTE pg_catalog.format('GRANT SELECT ON kansa.%I TO kansa_bi, kansa_analyst, kansa_importer', v);
 	END LOOP;
 	-- summary_refresh() reads the reference check as kansa_owner
 	GRANT SELECT ON kansa.reference_check TO kansa_owner;
+	-- the crosswalks read the catalogs only: everyone's, as the catalogs
+	GRANT SELECT ON kansa.control_link_both, kansa.control_path TO PUBLIC;
 END
 $$;
 

@@ -68,8 +68,8 @@ VALUES ('acme_sec:B.1', 'a', 'restore test interval', 'min', 'acme_restore_test'
 INSERT INTO kansa.reference_value (item, pattern, raw)
 SELECT id, 1, '1回/1ヶ月*' FROM kansa.reference_item WHERE control = 'acme_sec:B.1';
 INSERT INTO kansa.service_type (name, pattern) VALUES ('ACME 部品発注ポータル', 2);
-INSERT INTO kansa.control_link (from_control, to_control, relation, source, note)
-VALUES ('acme_sec:B.1', 'asp_saas:III.2.3.1', 'related', 'ACME', 'both ask for backups');
+INSERT INTO kansa.control_link (from_control, to_control, relationship, source, note)
+VALUES ('acme_sec:B.1', 'asp_saas:III.2.3.1', 'intersects-with', 'ACME', 'both ask for backups');
 SELECT * FROM kansa.import_sheet('Example Bank', 'Example Cloud', 'Example SaaS', 'acme_sec',
 	convert_to(E'項番,回答\nA.1,管理者には多要素認証を必須としています。\nB.1,バックアップは毎日取得しています。\n', 'UTF8'),
 	'acme.csv');

@@ -3,10 +3,10 @@ BEGIN;
 CREATE EXTENSION pgtap;
 CREATE EXTENSION kansa;
 SET search_path = kansa, public;
-SELECT plan(48);
+SELECT plan(52);
 
 SELECT set_eq($$SELECT code FROM kansa.framework WHERE builtin$$,
-	ARRAY['asp_saas', 'fisc8', 'fisc10', 'iso27017', 'meti_cloud'], 'shipped frameworks');
+	ARRAY['asp_saas', 'fisc8', 'fisc10', 'iso27001', 'iso27017', 'meti_cloud'], 'shipped frameworks');
 SELECT is((SELECT count(*) FROM kansa.framework WHERE source IS NULL OR title IS NULL)::int, 0,
 	'every shipped framework names its source');
 
@@ -40,6 +40,10 @@ SELECT set_eq($$SELECT local_id(id) FROM kansa.control WHERE framework = 'iso270
 	ARRAY['CLD.6.3.1', 'CLD.8.1.5', 'CLD.9.5.1', 'CLD.9.5.2', 'CLD.12.1.5', 'CLD.12.4.5', 'CLD.13.1.4'],
 	'iso27017: the CLD clauses');
 SELECT is((SELECT controls FROM n WHERE framework = 'meti_cloud'), 86, 'meti_cloud: 86 items');
+SELECT is((SELECT controls FROM n WHERE framework = 'iso27001'), 114, 'iso27001: 114 Annex A controls');
+SELECT is((SELECT sections FROM n WHERE framework = 'iso27001'), 49, 'iso27001: 14 clauses and 35 categories');
+SELECT is((SELECT count(*)::int FROM kansa.control c WHERE c.framework = 'iso27001'
+            AND c.parent IS DISTINCT FROM kansa.parent(c.id)), 14, 'iso27001: the tree follows the numbering below the clauses');
 SELECT is((SELECT count(*)::int FROM kansa.control WHERE framework = 'meti_cloud' AND kind = 'control' AND coalesce(body, '') = ''), 0, 'meti_cloud: every item has its requirement');
 SELECT is((SELECT title FROM kansa.control WHERE id OPERATOR(kansa.=) 'meti_cloud:4.3'), 'バックアップ', 'meti_cloud:4.3 is バックアップ');
 
@@ -85,6 +89,7 @@ CREATE TEMP VIEW order_check AS
 SELECT is((SELECT count(*)::int FROM order_check WHERE framework = 'asp_saas' AND by_id <> by_doc), 0, 'asp_saas: id order = document order');
 SELECT is((SELECT count(*)::int FROM order_check WHERE framework = 'meti_cloud' AND by_id <> by_doc), 0, 'meti_cloud: id order = document order');
 SELECT is((SELECT count(*)::int FROM order_check WHERE framework = 'iso27017' AND by_id <> by_doc), 0, 'iso27017: id order = document order (numbered clauses)');
+SELECT is((SELECT count(*)::int FROM order_check WHERE framework = 'iso27001' AND by_id <> by_doc), 0, 'iso27001: id order = document order');
 -- FISC's parts come in the document as 設, 運, 技 (fisc10: 統, 実, 設, 監),
 -- which is not the byte order of those characters; within a part it holds.
 CREATE TEMP VIEW part_order_check AS

@@ -640,8 +640,8 @@ BEGIN
     ELSIF p_kind = 'control_link' THEN
         IF x[5] < 0.2 THEN
             -- any meti_cloud item to any asp_saas item
-            INSERT INTO kansa.control_link (from_control, to_control, relation, source)
-            SELECT m.id, a.id, 'equivalent', 'summaries test'
+            INSERT INTO kansa.control_link (from_control, to_control, relationship, source)
+            SELECT m.id, a.id, 'equivalent-to', 'summaries test'
               FROM (SELECT c.id FROM kansa.control AS c
                      WHERE c.framework = 'meti_cloud' AND c.kind = 'control'
                      ORDER BY c.position OFFSET floor(x[6] * 86) LIMIT 1) AS m,
@@ -660,8 +660,8 @@ BEGIN
              WHERE NOT EXISTS (SELECT FROM kansa.control_link AS l
                                 WHERE l.from_control = c.from_control AND l.to_control = c.to_control);
             SELECT count(*) INTO cnt FROM link_candidate;
-            INSERT INTO kansa.control_link (from_control, to_control, relation, source)
-            SELECT c.from_control, c.to_control, 'equivalent', 'summaries test'
+            INSERT INTO kansa.control_link (from_control, to_control, relationship, source)
+            SELECT c.from_control, c.to_control, 'equivalent-to', 'summaries test'
               FROM link_candidate AS c
              ORDER BY c.from_control, c.to_control
             OFFSET floor(x[6] * cnt) LIMIT 1
@@ -670,7 +670,7 @@ BEGIN
             RETURN format('links added: %s (of %s candidates)', rows_done, cnt);
         END IF;
         IF x[5] < 0.8 THEN
-            -- equivalent to related or back: any link, the shipped ones
+            -- equivalent-to to intersects-with or back: any link, the shipped ones
             -- included; mostly one from a meti_cloud item answered with a
             -- figure below the reference value of its asp_saas item
             DELETE FROM link_candidate;
@@ -681,7 +681,7 @@ BEGIN
                             WHERE c.from_control = l.from_control AND c.to_control = l.to_control);
             SELECT count(*) INTO cnt FROM link_candidate;
             UPDATE kansa.control_link AS l
-               SET relation = CASE l.relation WHEN 'equivalent' THEN 'related' ELSE 'equivalent' END
+               SET relationship = CASE l.relationship WHEN 'equivalent-to' THEN 'intersects-with' ELSE 'equivalent-to' END
              WHERE (l.from_control, l.to_control) =
                    (SELECT c.from_control, c.to_control FROM link_candidate AS c
                      ORDER BY c.from_control, c.to_control OFFSET floor(x[6] * cnt) LIMIT 1);
