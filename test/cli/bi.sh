@@ -41,6 +41,11 @@ for f in asp_saas_example.csv asp_saas_example_2026.csv; do
 		--vendor 'Example Cloud' --service 'Example SaaS' --framework asp_saas \
 		test/fixtures/sheets/$f > /dev/null
 done
+# the METI sheet's vendor answers an ASP・SaaS sheet for another service, so
+# that crosswalk_reuse shows the METI answers beside what it leaves open
+"$(pg_config --bindir)/kansa-import" -d $db --no-progress -q --org 'Example Bank' \
+	--vendor '株式会社LIGHT2' --service 'LIGHT2 ポータル' --framework asp_saas \
+	test/fixtures/sheets/asp_saas_example.csv > /dev/null
 psql -X -q -d $db -c "UPDATE kansa.organization SET tenant_role = 'bi_example_bank' WHERE name = 'Example Bank'"
 psql -X -q -d $db -c "UPDATE kansa.service SET service_type = '文書管理', confidentiality = '高', availability = '高' WHERE name = 'ものづくりコネクテッドクラウドサービス'"
 

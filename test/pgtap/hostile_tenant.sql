@@ -120,6 +120,9 @@ BEGIN
 		EXECUTE format('INSERT INTO public_text SELECT DISTINCT %I::text FROM %s', c.attname, c.rel);
 	END LOOP;
 	INSERT INTO public_text SELECT kansa.local_id(id) FROM kansa.control;
+	-- and the paths of links between controls (control_path, readable by
+	-- everyone): projection_path shows them for the answers they carry
+	INSERT INTO public_text SELECT DISTINCT p.path FROM kansa.control_path AS p;
 	-- and every literal written in a view's definition (a kind such as
 	-- evidence_expiry shows in the plan as the view's own text, whatever
 	-- org B holds): anyone may read pg_views
