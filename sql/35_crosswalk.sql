@@ -112,6 +112,9 @@ CREATE FUNCTION kansa.import_links_fail(location text, detail text, hint text DE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
+	IF detail IS NULL THEN
+		RETURN;					-- nothing is wrong
+	END IF;
 	IF hint IS NULL THEN
 		RAISE EXCEPTION 'invalid crosswalk at %', location
 			USING ERRCODE = 'data_exception', DETAIL = detail;
@@ -120,7 +123,7 @@ BEGIN
 		USING ERRCODE = 'data_exception', DETAIL = detail, HINT = hint;
 END;
 $$;
-COMMENT ON FUNCTION kansa.import_links_fail(text, text, text) IS 'Raises the error of import_links() for bad input: "invalid crosswalk at" the JSON path or CSV row and column, with a detail sentence (SQLSTATE 22000).';
+COMMENT ON FUNCTION kansa.import_links_fail(text, text, text) IS 'Raises the error of import_links() for bad input: "invalid crosswalk at" the JSON path or CSV row and column, with a detail sentence (SQLSTATE 22000); returns when detail is NULL (nothing is wrong).';
 
 -- A member of a JSON object that must be a string (or absent when optional).
 CREATE FUNCTION kansa.import_links_text(obj jsonb, member text, location text, required boolean DEFAULT false)

@@ -357,6 +357,29 @@ EXCEPTION WHEN data_exception THEN
 	NULL;
 END
 $d$;
+-- crosswalks in (OSCAL mapping collection, CSV, a fault) and the projection
+SELECT kansa.import_links(pg_catalog.convert_to($j${"mapping-collection": {
+  "uuid": "9f4c1a8e-0d55-4a4e-9c1b-3b1e2f6a7d10",
+  "metadata": {"title": "t", "version": "1", "last-modified": "2026-03-01T09:00:00+09:00", "oscal-version": "1.2.0"},
+  "provenance": {"method": "human", "matching-rationale": "semantic", "status": "complete",
+                 "confidence-score": {"category": "medium"}},
+  "mappings": [{"uuid": "m1",
+    "source-resource": {"type": "catalog", "href": "x", "props": [{"name": "framework", "value": "meti_cloud"}]},
+    "target-resource": {"type": "catalog", "href": "fisc8"},
+    "maps": [{"uuid": "a1", "relationship": {"type": "equivalent-to"}, "matching-rationale": "syntactic",
+              "confidence-score": {"category": "low", "percentage": 0.3},
+              "sources": [{"type": "control", "id-ref": "4.3"}], "targets": [{"type": "control", "id-ref": "運27"}],
+              "remarks": "r"}]}]}}$j$, 'UTF8'), 'oscal-json');
+SELECT kansa.import_links(pg_catalog.convert_to(E'source,target,relationship,rationale,confidence,note\nmeti_cloud:4.3,fisc8:運27,superset-of,functional,high,x\n', 'UTF8'), 'csv');
+DO $d$
+BEGIN
+	PERFORM kansa.import_links(pg_catalog.convert_to('{"mapping-collection": {}}', 'UTF8'), 'oscal-json');
+EXCEPTION WHEN data_exception OR invalid_parameter_value THEN
+	NULL;
+END
+$d$;
+SELECT kansa.import_links_fail('$', NULL);
+SELECT pg_catalog.count(*) FROM kansa.projected_coverage('asp_saas', (SELECT s.id FROM kansa.service AS s ORDER BY s.id LIMIT 1));
 SELECT kansa.summary_rebuild(), kansa.today();
 \o
 SQL
@@ -406,11 +429,11 @@ check "no look-alike warned the hostile sessions, failed statements included" 0 
 # with the planter's search_path instead of by CREATE EXTENSION: its
 # operators bind to the look-alikes.
 qc -c "CREATE SCHEMA canary"
-awk '/^CREATE VIEW kansa\.section_coverage AS/ {on = 1} on {print} on && /;[[:space:]]*$/ {exit}' sql/65_summary.sql |
-	sed 's/^CREATE VIEW kansa\.section_coverage AS/CREATE VIEW canary.section_coverage AS/' > "$tmp/canary-view.sql"
-qh -f "$tmp/canary-view.sql" -c 'SELECT * FROM canary.section_coverage' > /dev/null 2>&1
+awk '/^CREATE VIEW kansa\.organization_summary AS/ {on = 1} on {print} on && /;[[:space:]]*$/ {exit}' sql/65_summary.sql |
+	sed 's/^CREATE VIEW kansa\.organization_summary AS/CREATE VIEW canary.organization_summary AS/' > "$tmp/canary-view.sql"
+qh -f "$tmp/canary-view.sql" -c 'SELECT * FROM canary.organization_summary' > /dev/null 2>&1
 fired=$(qc -c "SELECT string_agg(DISTINCT trojan, ' ' ORDER BY trojan) FROM trojan.trojan_log")
-check "self-check: section_coverage's text, created under the hostile search_path, fires look-alikes (${fired:-none})" \
+check "self-check: organization_summary's text, created under the hostile search_path, fires look-alikes (${fired:-none})" \
 	yes "$([ -n "$fired" ] && [ "$(grep -c CREATE "$tmp/canary-view.sql")" = 1 ] && echo yes)"
 qc -c "DELETE FROM trojan.trojan_log"
 # import_sheet's own body without its SET search_path, run by the superuser
