@@ -229,7 +229,8 @@ BEGIN
 		END IF;
 		IF kansa.import_links_text(p.value, 'name', pg_catalog.format('%s.props[%s]', location, p.i), true) = 'framework' THEN
 			v := kansa.import_links_text(p.value, 'value', pg_catalog.format('%s.props[%s]', location, p.i), true);
-			IF NOT EXISTS (SELECT FROM kansa.framework AS f WHERE f.code = v) THEN
+			PERFORM FROM kansa.framework AS f WHERE f.code = v;
+			IF NOT FOUND THEN
 				PERFORM kansa.import_links_fail(pg_catalog.format('%s.props[%s].value', location, p.i),
 					pg_catalog.format('"%s" is not a framework of kansa.framework.', pg_catalog.left(v, 100)));
 			END IF;
@@ -267,8 +268,8 @@ BEGIN
 				   CASE WHEN framework IS NULL THEN ' (framework:local, as no framework is named for it)'
 						ELSE ' of framework ' || framework END));
 	END IF;
-	IF NOT EXISTS (SELECT FROM kansa.control AS c
-					WHERE c.id OPERATOR(kansa.=) v AND c.kind = 'control') THEN
+	PERFORM FROM kansa.control AS c WHERE c.id OPERATOR(kansa.=) v AND c.kind = 'control';
+	IF NOT FOUND THEN
 		PERFORM kansa.import_links_fail(location,
 			pg_catalog.format('%s is not a control of kansa.control.', v::text),
 			'Load the framework''s catalog first; links join controls, not sections.');
