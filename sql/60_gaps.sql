@@ -62,9 +62,18 @@ SELECT DISTINCT ON (ap.assessment_id, ap.item_id)
   JOIN (SELECT ri.id AS item_id, ri.control AS via_control, 'direct' AS link
 		  FROM kansa.reference_item AS ri
 		UNION ALL
-		SELECT ri.id, l.from_control::kansa.control_id, 'equivalent'
+		-- control_link_both's two directions written out, on the stored
+		-- columns: its inverse relationship is a function call per link and
+		-- its text columns reach no index; equal-to and equivalent-to are
+		-- their own inverse
+		SELECT ri.id, l.from_control, 'equivalent'
 		  FROM kansa.reference_item AS ri
-		  JOIN kansa.control_link_both AS l ON l.to_control = ri.control::text
+		  JOIN kansa.control_link AS l ON l.to_control OPERATOR(kansa.=) ri.control
+		 WHERE l.relationship IN ('equal-to', 'equivalent-to')
+		UNION ALL
+		SELECT ri.id, l.to_control, 'equivalent'
+		  FROM kansa.reference_item AS ri
+		  JOIN kansa.control_link AS l ON l.from_control OPERATOR(kansa.=) ri.control
 		 WHERE l.relationship IN ('equal-to', 'equivalent-to')) AS lk
 	ON lk.item_id = ap.item_id AND kansa.framework(lk.via_control) = ap.framework
    -- only through the controls the organisation asked
