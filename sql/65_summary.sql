@@ -235,10 +235,20 @@ BEGIN
 		 WHERE a.id = ANY (assessment_ids) AND a.superseded_by IS NULL
 	), answers AS MATERIALIZED (
 		-- the answers first, joined to the controls by hash below: as the
-		-- inner side of a nested loop they were scanned once per control
+		-- inner side of a nested loop they were scanned once per control.
+		-- Each assessment's answers by its index, whatever the statistics
+		-- say: the plan is generic and kept for the session, and one made
+		-- while kansa.response was small (an ANALYZE early in a batch of
+		-- imports) read the whole table by hash join on every later call,
+		-- at a cost growing with every sheet (OFFSET 0 keeps the subquery
+		-- a parameterised scan per assessment)
 		SELECT r.id, r.assessment_id, r.control, r.verdict, r.status, r.score,
 			   r.boilerplate_only, r.responsibility
-		  FROM cur JOIN kansa.response AS r ON r.assessment_id = cur.id
+		  FROM cur
+		  CROSS JOIN LATERAL (SELECT r.id, r.assessment_id, r.control, r.verdict, r.status,
+									 r.score, r.boilerplate_only, r.responsibility
+								FROM kansa.response AS r
+							   WHERE r.assessment_id = cur.id OFFSET 0) AS r
 	), facts AS MATERIALIZED (
 		-- every control in scope, answered or not, with its severity while
 		-- the evidence it cites is valid and once it has expired
