@@ -25,6 +25,7 @@ OBJS = \
 	src/normalize.o \
 	src/pattern.o \
 	src/reading.o \
+	src/report.o \
 	src/resolve.o \
 	src/sheet.o \
 	src/sheet_text.o \
@@ -57,7 +58,8 @@ SQL_PARTS = \
 	sql/68_projection.sql \
 	sql/69_oscal.sql \
 	sql/70_security.sql \
-	sql/75_catalog_io_security.sql
+	sql/75_catalog_io_security.sql \
+	sql/85_report.sql
 
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*.sql))
