@@ -13,7 +13,7 @@ COMMENT ON FUNCTION kansa.html_escape(text) IS 'The text made safe to place betw
 CREATE FUNCTION kansa.report_labels(lang text) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
-	AS $$ SELECT CASE lang WHEN 'en' THEN jsonb '{
+	RETURN CASE lang WHEN 'en' THEN jsonb '{
 	"title": "Vendor assessment report",
 	"organization": "Assessing organisation", "vendor": "Vendor", "service": "Service",
 	"pattern": "ASP・SaaS pattern", "framework": "Framework", "file": "Answer sheet",
@@ -107,7 +107,7 @@ CREATE FUNCTION kansa.report_labels(lang text) RETURNS jsonb
 	"expired": "期限切れ", "expires_soon": "90日以内に期限", "valid": "有効",
 	"no_validity": "有効期間未記録", "days_left": "残り %s 日", "cited_by": "引用した項目",
 	"footer": "kansa %s が assessment_summary・section_coverage・gaps・reference_check・evidence_register の各ビューから、%s が読める範囲で作成しました。"
-}' END $$;
+}' END;
 COMMENT ON FUNCTION kansa.report_labels(text) IS 'The words of report_html()''s page by key, in Japanese (lang ja) or English (lang en): headings, column names, status, severity and gap-kind names.';
 
 -- The page's style sheet: screen and print (A4, each part on a new page,
@@ -115,7 +115,7 @@ COMMENT ON FUNCTION kansa.report_labels(text) IS 'The words of report_html()''s 
 CREATE FUNCTION kansa.report_css() RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
-	AS $f$ SELECT $css$
+	RETURN $css$
 :root { color-scheme: light; }
 body { font-family: "Noto Sans CJK JP", "IPAexGothic", "Hiragino Sans", "Yu Gothic", sans-serif;
   color: #1a1a1a; background: #fff; margin: 2em auto; max-width: 72em; padding: 0 1.5em;
@@ -130,7 +130,7 @@ dl.facts dd { margin: 0; }
 .card { border: 1px solid #bbb; border-radius: 6px; padding: .5em 1em; min-width: 8em; }
 .card .big { font-size: 2em; font-weight: bold; line-height: 1.1; }
 .card .sub { color: #555; font-size: .9em; }
-.sev { display: inline-block; border-radius: 3px; padding: 0 .4em; font-weight: bold; border: 1px solid; }
+.sev { display: inline-block; white-space: nowrap; border-radius: 3px; padding: 0 .4em; font-weight: bold; border: 1px solid; }
 .sev-high { background: #d55e00; border-color: #a04500; color: #fff; }
 .sev-medium { background: #f0e442; border-color: #b0a400; color: #000; }
 .sev-low { background: #fff; border-color: #777; color: #333; border-style: dashed; }
@@ -145,9 +145,9 @@ table.heatmap td.cell.dark { color: #fff; }
 .legend { display: flex; flex-wrap: wrap; gap: .4em 1.2em; align-items: center; font-size: .9em; }
 .legend .sw { display: inline-block; width: 1.1em; height: 1.1em; border: 1px solid #888; vertical-align: middle; margin-right: .3em; }
 table.gaps, table.reference, table.register { table-layout: fixed; }
-table.gaps col.c-sev { width: 4.5em; } table.gaps col.c-control { width: 14%; }
-table.gaps col.c-gap { width: 9%; } table.gaps col.c-words { width: 36%; }
-table.gaps col.c-decided { width: 22%; } table.gaps col.c-evidence { width: 17%; }
+table.gaps col.c-sev { width: 4.5em; } table.gaps col.c-control { width: 25%; }
+table.gaps col.c-gap { width: 8%; } table.gaps col.c-words { width: 31%; }
+table.gaps col.c-decided { width: 19%; } table.gaps col.c-evidence { width: 13%; }
 td { overflow-wrap: anywhere; }
 .words { white-space: pre-wrap; }
 .muted { color: #666; font-size: .9em; }
@@ -164,7 +164,7 @@ svg text { font-family: inherit; }
   tr, .card, svg { break-inside: avoid; }
   h2 { break-after: avoid; }
 }
-$css$::text $f$;
+$css$;
 COMMENT ON FUNCTION kansa.report_css() IS 'The style sheet report_html() writes into its page: constant text, no value of a sheet in it. Print rules: A4, every part of the report on a new page, table headers repeated on every page, colours kept.';
 
 CREATE FUNCTION kansa.report_html(assessment_id bigint, options jsonb DEFAULT '{}')
@@ -265,7 +265,8 @@ BEGIN
 	SELECT CASE WHEN sr.pattern IS NULL THEN L ->> 'pattern_unknown'
 				WHEN sr.pattern_set IS NOT NULL THEN L ->> 'pattern_set'
 				ELSE pg_catalog.format(L ->> 'pattern_from', sr.confidentiality, sr.availability) END
-		   || COALESCE('; ' || pg_catalog.format(L ->> 'pattern_type', sr.service_type), '')
+		   || CASE WHEN sr.service_type IS NOT NULL
+				   THEN '; ' || pg_catalog.format(L ->> 'pattern_type', sr.service_type) ELSE '' END
 	  INTO v_pattern_why
 	  FROM kansa.service AS sr WHERE sr.id = a.service_id;
 
