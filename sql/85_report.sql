@@ -19,7 +19,7 @@ CREATE FUNCTION kansa.report_labels(lang text) RETURNS jsonb
 	"pattern": "ASP・SaaS pattern", "framework": "Framework", "file": "Answer sheet",
 	"received": "Received", "imported": "Imported", "verdicts": "Verdicts by source",
 	"reviewers": "Reviewers", "awaiting": "awaiting review", "as_of": "Judged as of",
-	"generated": "Generated", "none": "none",
+	"generated": "Generated", "none": "none", "sep": "; ",
 	"pattern_set": "set outright by the organisation",
 	"pattern_from": "from confidentiality %s and availability %s",
 	"pattern_type": "service type %s",
@@ -66,7 +66,7 @@ CREATE FUNCTION kansa.report_labels(lang text) RETURNS jsonb
 	"pattern": "ASP・SaaS パターン", "framework": "基準", "file": "回答シート",
 	"received": "受領日", "imported": "取込日時", "verdicts": "判定の出所",
 	"reviewers": "レビュー担当", "awaiting": "レビュー待ち", "as_of": "判定基準日",
-	"generated": "作成日時", "none": "なし",
+	"generated": "作成日時", "none": "なし", "sep": "、",
 	"pattern_set": "組織が直接設定",
 	"pattern_from": "機密性 %s・可用性 %s から",
 	"pattern_type": "サービス種別 %s",
@@ -149,6 +149,8 @@ table.gaps col.c-sev { width: 4.5em; } table.gaps col.c-control { width: 25%; }
 table.gaps col.c-gap { width: 8%; } table.gaps col.c-words { width: 31%; }
 table.gaps col.c-decided { width: 19%; } table.gaps col.c-evidence { width: 13%; }
 td { overflow-wrap: anywhere; }
+tr.running { display: none; }
+tr.running th { background: #fff; border: none; border-bottom: 2px solid #0072b2; font-weight: normal; color: #444; font-size: .85em; }
 .words { white-space: pre-wrap; }
 .muted { color: #666; font-size: .9em; }
 .ok { font-weight: bold; }
@@ -161,6 +163,7 @@ svg text { font-family: inherit; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .part + .part { break-before: page; }
   thead { display: table-header-group; }
+  tr.running { display: table-row; }
   tr, .card, svg { break-inside: avoid; }
   h2 { break-after: avoid; }
 }
@@ -202,6 +205,7 @@ DECLARE
 	v_colour text[] := ARRAY['0,114,178', '86,180,233', '230,159,0', '213,94,0', '204,121,167',
 							 '120,120,120', '190,190,190'];
 	v_version text;
+	v_running text;				-- the first header row of every long table, shown in print
 BEGIN
 	IF v_id IS NULL THEN
 		RAISE EXCEPTION 'assessment_id must not be null' USING ERRCODE = 'null_value_not_allowed';
@@ -259,6 +263,8 @@ BEGIN
 		RAISE EXCEPTION 'assessment % does not exist', v_id USING ERRCODE = 'no_data_found';
 	END IF;
 	SELECT f.title INTO v_framework_title FROM kansa.framework AS f WHERE f.code = sv.framework;
+	v_running := kansa.html_escape(pg_catalog.format('%s / %s — %s (%s)', sv.vendor, sv.service,
+													  sv.framework, sv.file_name));
 	SELECT e.extversion INTO v_version FROM pg_catalog.pg_extension AS e WHERE e.extname = 'kansa';
 
 	-- why the service has its pattern
@@ -266,13 +272,13 @@ BEGIN
 				WHEN sr.pattern_set IS NOT NULL THEN L ->> 'pattern_set'
 				ELSE pg_catalog.format(L ->> 'pattern_from', sr.confidentiality, sr.availability) END
 		   || CASE WHEN sr.service_type IS NOT NULL
-				   THEN '; ' || pg_catalog.format(L ->> 'pattern_type', sr.service_type) ELSE '' END
+				   THEN (L ->> 'sep') || pg_catalog.format(L ->> 'pattern_type', sr.service_type) ELSE '' END
 	  INTO v_pattern_why
 	  FROM kansa.service AS sr WHERE sr.id = a.service_id;
 
 	-- who decided the verdicts: the sheet, the classifier, analysts
 	SELECT pg_catalog.string_agg(pg_catalog.format('%s %s', kansa.html_escape(L ->> ('src_' || c.src)),
-												   c.n), ', ' ORDER BY c.ord)
+												   c.n), kansa.html_escape(L ->> 'sep') ORDER BY c.ord)
 	  INTO v_sources
 	  FROM (SELECT r.verdict_source AS src, pg_catalog.count(*) AS n,
 				   pg_catalog.array_position(ARRAY['sheet', 'classifier', 'analyst', 'carried'],
@@ -280,7 +286,7 @@ BEGIN
 			  FROM kansa.response AS r WHERE r.assessment_id = v_id
 			 GROUP BY r.verdict_source) AS c;
 	SELECT pg_catalog.string_agg(pg_catalog.format('%s %s', kansa.html_escape(c.reviewed_by), c.n),
-								 ', ' ORDER BY c.n DESC, c.reviewed_by)
+								 kansa.html_escape(L ->> 'sep') ORDER BY c.n DESC, c.reviewed_by)
 	  INTO v_reviewers
 	  FROM (SELECT r.reviewed_by, pg_catalog.count(*) AS n
 			  FROM kansa.response AS r
@@ -307,7 +313,7 @@ BEGIN
 		'<dt>', kansa.html_escape(L ->> 'verdicts'), '</dt><dd id="verdict-sources">',
 		COALESCE(v_sources, kansa.html_escape(L ->> 'none')), '</dd>',
 		'<dt>', kansa.html_escape(L ->> 'reviewers'), '</dt><dd id="reviewers">',
-		COALESCE(v_reviewers, kansa.html_escape(L ->> 'none')), '; ',
+		COALESCE(v_reviewers, kansa.html_escape(L ->> 'none')), kansa.html_escape(L ->> 'sep'),
 		kansa.html_escape(L ->> 'awaiting'), ' ', kansa.html_escape(v_awaiting::text), '</dd>',
 		'<dt>', kansa.html_escape(L ->> 'as_of'), '</dt><dd>',
 		kansa.html_escape(pg_catalog.to_char(kansa.today(), 'YYYY-MM-DD')), '</dd>',
@@ -390,7 +396,7 @@ BEGIN
 	v_heat := pg_catalog.concat(
 		'<section class="part" id="heatmap"><h2>', kansa.html_escape(L ->> 'heatmap'), '</h2>',
 		'<p class="muted">', kansa.html_escape(L ->> 'heatmap_note'), '</p>',
-		'<table class="heatmap"><thead><tr><th>', kansa.html_escape(L ->> 'section'), '</th>',
+		'<table class="heatmap"><thead>', '<tr class="running"><th colspan="12">', v_running, '</th></tr>', '<tr><th>', kansa.html_escape(L ->> 'section'), '</th>',
 		'<th class="num">', kansa.html_escape(L ->> 'controls'), '</th>',
 		(SELECT pg_catalog.string_agg(pg_catalog.format('<th class="num" data-status="%s">%s</th>',
 														kansa.html_escape(st), kansa.html_escape(L ->> st)), '' ORDER BY i)
@@ -451,7 +457,8 @@ BEGIN
 			   CASE WHEN v_gap_count = 0 THEN '<p>' || kansa.html_escape(L ->> 'no_gaps') || '</p>' ELSE
 			   pg_catalog.concat(
 				   '<table class="gaps"><colgroup><col class="c-sev"><col class="c-control"><col class="c-gap">',
-				   '<col class="c-words"><col class="c-decided"><col class="c-evidence"></colgroup><thead><tr><th>', kansa.html_escape(L ->> 'severity'), '</th><th>',
+				   '<col class="c-words"><col class="c-decided"><col class="c-evidence"></colgroup><thead>',
+				   '<tr class="running"><th colspan="6">', v_running, '</th></tr>', '<tr><th>', kansa.html_escape(L ->> 'severity'), '</th><th>',
 				   kansa.html_escape(L ->> 'control'), '</th><th>', kansa.html_escape(L ->> 'gap'), '</th><th>',
 				   kansa.html_escape(L ->> 'words'), '</th><th>', kansa.html_escape(L ->> 'decided'), '</th><th>',
 				   kansa.html_escape(L ->> 'evidence'), '</th></tr></thead><tbody>',
@@ -494,7 +501,7 @@ BEGIN
 			   CASE WHEN pg_catalog.count(q.reference_control) = 0
 					THEN '<p>' || kansa.html_escape(L ->> 'reference_none') || '</p>' ELSE
 			   pg_catalog.concat(
-				   '<table class="reference"><thead><tr><th>', kansa.html_escape(L ->> 'item'), '</th><th>',
+				   '<table class="reference"><thead>', '<tr class="running"><th colspan="5">', v_running, '</th></tr>', '<tr><th>', kansa.html_escape(L ->> 'item'), '</th><th>',
 				   kansa.html_escape(L ->> 'required'), '</th><th>', kansa.html_escape(L ->> 'stated'), '</th><th>',
 				   kansa.html_escape(L ->> 'answered_by'), '</th><th>', kansa.html_escape(L ->> 'result'),
 				   '</th></tr></thead><tbody>',
@@ -522,7 +529,7 @@ BEGIN
 			   CASE WHEN pg_catalog.count(e.evidence) = 0
 					THEN '<p>' || kansa.html_escape(L ->> 'register_none') || '</p>' ELSE
 			   pg_catalog.concat(
-				   '<table class="register"><thead><tr><th>', kansa.html_escape(L ->> 'evidence'), '</th><th>',
+				   '<table class="register"><thead>', '<tr class="running"><th colspan="5">', v_running, '</th></tr>', '<tr><th>', kansa.html_escape(L ->> 'evidence'), '</th><th>',
 				   kansa.html_escape(L ->> 'cited_by'), '</th><th>', kansa.html_escape(L ->> 'valid_from'), '</th><th>',
 				   kansa.html_escape(L ->> 'valid_until'), '</th><th>', kansa.html_escape(L ->> 'status'),
 				   '</th></tr></thead><tbody>',

@@ -93,6 +93,9 @@ for id in $(q 'SELECT assessment_id FROM kansa.assessment_summary ORDER BY asses
 				   WHERE assessment_id = $id ORDER BY severity_rank, position, control")
 	check "$name: the gap rows are the gaps view's, most severe first ($(echo "$expected" | grep -c .))" \
 		"$expected" "$(jget "$tmp/$id.json" 'd.gaps')"
+	check "$name: in print, each part after the first starts a page, and the long tables repeat their header (vendor and service)" \
+		"$(jget "$tmp/$id.json" '[d.parts - 1, d.print.runningTotal > 0].join(" ")')" \
+		"$(jget "$tmp/$id.json" '[d.print.breaks, d.print.running === d.print.runningTotal].join(" ")')"
 	check "$name: a screenshot (PNG) and a PDF" "PNG %PDF" \
 		"$(head -c 4 "$tmp/$id.png" | tail -c 3) $(head -c 4 "$tmp/$id.pdf")"
 	if [ "$id" = "$trend" ]; then

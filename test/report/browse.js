@@ -154,7 +154,24 @@ async function main() {
 	const pdf = await send('Page.printToPDF',
 		{ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false }, sessionId);
 	fs.writeFileSync(pdfPath, Buffer.from(pdf.data, 'base64'));
+	// the print style: A4 page breaks between the parts, the header rows
+	// (the running one included) repeated on every page
+	await send('Emulation.setEmulatedMedia', { media: 'print' }, sessionId);
+	const printed = await send('Runtime.evaluate', { returnByValue: true, expression: `(() => {
+		const parts = [...document.querySelectorAll('section.part')];
+		return {
+			breaks: parts.slice(1).filter((e) => getComputedStyle(e).breakBefore === 'page').length,
+			parts: parts.length,
+			theads: [...document.querySelectorAll('thead')].filter((e) =>
+				getComputedStyle(e).display === 'table-header-group').length,
+			running: [...document.querySelectorAll('tr.running')].filter((e) =>
+				getComputedStyle(e).display === 'table-row').length,
+			runningTotal: document.querySelectorAll('tr.running').length,
+		};
+	})()` }, sessionId);
+	await send('Emulation.setEmulatedMedia', { media: '' }, sessionId);
 	const out = result.value;
+	out.print = printed.result.value;
 	out.errors = errors;
 	out.requests = requests.filter((u) => u !== pageUrl);
 	await send('Browser.close').catch(() => {});

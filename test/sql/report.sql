@@ -66,6 +66,13 @@ SELECT occurrences(p, '&lt;script&gt;alert(1)&lt;/script&gt;') AS script_as_text
        occurrences(p, '&lt;b&gt;Vendor&lt;/b&gt; &amp; Co') AS vendor_as_text,
        occurrences(p, 'Svc &quot;quoted&quot;') AS service_as_text
   FROM page;
+-- in print, every long table repeats its header rows, the first naming the
+-- vendor, service and sheet (shown in print only)
+SELECT occurrences(p, '<tr class="running"><th colspan="') AS running_headers,
+       occurrences(p, 'thead { display: table-header-group; }') AS repeated,
+       occurrences(p, '.part + .part { break-before: page; }') AS page_breaks,
+       occurrences(p, '@page { size: A4;') AS a4
+  FROM page;
 -- the parts, in order
 SELECT (regexp_matches(p, '<section class="part" id="([a-z]+)"', 'g'))[1] AS part FROM page;
 -- the header: pattern and why, the sheet, the day it was received
