@@ -128,8 +128,9 @@ clean-fuzz:
 	rm -rf test/fuzz/build
 
 # ---------------------------------------------------------------------------
-# kansa-import, the batch client: cli/ builds it the PGXS way with its own
-# Makefile (PGXS's PROGRAM cannot share a Makefile with MODULE_big).  `make`,
+# kansa-import, the batch client, and kansa-report, the report writer: cli/
+# builds them the PGXS way with Makefiles of their own (PGXS's PROGRAM cannot
+# share a Makefile with MODULE_big; cli/Makefile runs kansa-report.mk).  `make`,
 # `make install` (into pg_config's bindir, and linked onto PATH from
 # KANSA_IMPORT_LINKDIR, default /usr/local/bin; empty, none), `make
 # uninstall` and `make clean` go there too.
