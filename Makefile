@@ -25,6 +25,7 @@ OBJS = \
 	src/normalize.o \
 	src/pattern.o \
 	src/reading.o \
+	src/report.o \
 	src/resolve.o \
 	src/sheet.o \
 	src/sheet_text.o \
@@ -57,7 +58,8 @@ SQL_PARTS = \
 	sql/68_projection.sql \
 	sql/69_oscal.sql \
 	sql/70_security.sql \
-	sql/75_catalog_io_security.sql
+	sql/75_catalog_io_security.sql \
+	sql/85_report.sql
 
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*.sql))
@@ -126,8 +128,9 @@ clean-fuzz:
 	rm -rf test/fuzz/build
 
 # ---------------------------------------------------------------------------
-# kansa-import, the batch client: cli/ builds it the PGXS way with its own
-# Makefile (PGXS's PROGRAM cannot share a Makefile with MODULE_big).  `make`,
+# kansa-import, the batch client, and kansa-report, the report writer: cli/
+# builds them the PGXS way with Makefiles of their own (PGXS's PROGRAM cannot
+# share a Makefile with MODULE_big; cli/Makefile runs kansa-report.mk).  `make`,
 # `make install` (into pg_config's bindir, and linked onto PATH from
 # KANSA_IMPORT_LINKDIR, default /usr/local/bin; empty, none), `make
 # uninstall` and `make clean` go there too.

@@ -349,6 +349,11 @@ SELECT * FROM kansa.import_catalog('trojan_caiq', pg_catalog.convert_to(E'Questi
 SELECT * FROM kansa.import_catalog('trojan_csv', pg_catalog.convert_to(E'id,title,parent,level,description\nQ1,a,,,\nQ1.1,b,Q1,基本,x\n', 'UTF8'), 'csv');
 SELECT kansa.oscal_catalog('trojan_oscal'), kansa.oscal_catalog('asp_saas');
 SELECT kansa.oscal_assessment_results(a.id) FROM kansa.assessment AS a ORDER BY a.id LIMIT 2;
+-- the report of every current assessment, in both languages
+SELECT pg_catalog.length(kansa.report_html(s.assessment_id)),
+	   pg_catalog.length(kansa.report_html(s.assessment_id, '{"lang": "en", "max_gaps": 3}')),
+	   kansa.html_escape('<a href="x">&</a>')
+  FROM kansa.assessment_summary AS s;
 SELECT kansa.oscal_fault('$.catalog', NULL);
 DO $d$
 BEGIN
@@ -415,7 +420,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do	# stats reach the server when a session ends
 	sleep 1
 done
 check "every SQL and plpgsql function of kansa ran under the hostile search_path" "" "$notrun"
-check "the main C functions ran" "" "$(qc -c "SELECT string_agg(n, ' ' ORDER BY n) FROM unnest(ARRAY['classify', 'classify_explain', 'clean_text', 'boilerplate', 'extract_evidence', 'extract_measures', 'satisfies', 'satisfies_explain', 'read_sheet', 'gap_of', 'control_id', 'local_id', 'answer', 'status', 'column_name', 'saas_pattern', 'service_type_key', 'evidence', 'measure', 'measure_cues']) AS n
+check "the main C functions ran" "" "$(qc -c "SELECT string_agg(n, ' ' ORDER BY n) FROM unnest(ARRAY['classify', 'classify_explain', 'clean_text', 'boilerplate', 'extract_evidence', 'extract_measures', 'satisfies', 'satisfies_explain', 'read_sheet', 'gap_of', 'control_id', 'local_id', 'answer', 'status', 'column_name', 'saas_pattern', 'service_type_key', 'evidence', 'measure', 'measure_cues', 'html_escape']) AS n
 	 WHERE NOT EXISTS (SELECT FROM pg_proc AS p JOIN pg_stat_user_functions AS f ON f.funcid = p.oid
 						WHERE p.pronamespace = 'kansa'::regnamespace AND p.proname = n AND f.calls > 0)")"
 
