@@ -16,6 +16,7 @@ OBJS = \
 	src/evidence.o \
 	src/extract_evidence.o \
 	src/extract_measures.o \
+	src/followup.o \
 	src/gap.o \
 	src/import.o \
 	src/kansa.o \
@@ -51,13 +52,15 @@ SQL_PARTS = \
 	sql/40_assessment.sql \
 	sql/50_import.sql \
 	sql/55_writers.sql \
+	sql/57_finding.sql \
 	sql/60_gaps.sql \
 	sql/65_summary.sql \
 	sql/67_attention.sql \
 	sql/68_projection.sql \
 	sql/69_oscal.sql \
 	sql/70_security.sql \
-	sql/75_catalog_io_security.sql
+	sql/75_catalog_io_security.sql \
+	sql/80_findings.sql
 
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*.sql))
@@ -75,7 +78,9 @@ PG_CPPFLAGS = -I$(srcdir)/src $(XML2_CFLAGS) $(MECAB_CFLAGS)
 # build); the project's own checks, `make test` and CI, build with it.
 KANSA_WERROR ?=
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter $(KANSA_WERROR)
-SHLIB_LINK = $(XML2_LIBS) -lz $(MECAB_LIBS)
+# libxlsxwriter (Debian's libxlsxwriter-dev) writes the follow-up sheets
+XLSXWRITER_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
+SHLIB_LINK = $(XML2_LIBS) -lz $(MECAB_LIBS) $(XLSXWRITER_LIBS)
 
 EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql src/calibration.h results regression.diffs regression.out
 
