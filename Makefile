@@ -131,8 +131,10 @@ clean-fuzz:
 	rm -rf test/fuzz/build
 
 # ---------------------------------------------------------------------------
-# kansa-import, the batch client: cli/ builds it the PGXS way with its own
-# Makefile (PGXS's PROGRAM cannot share a Makefile with MODULE_big).  `make`,
+# kansa-import, the batch client, and kansa-followup, which writes a
+# follow-up sheet: cli/ builds them the PGXS way with their own Makefiles
+# (cli/Makefile, cli/followup.mk; PGXS's PROGRAM cannot share a Makefile
+# with MODULE_big, nor with another PROGRAM).  `make`,
 # `make install` (into pg_config's bindir, and linked onto PATH from
 # KANSA_IMPORT_LINKDIR, default /usr/local/bin; empty, none), `make
 # uninstall` and `make clean` go there too.
@@ -146,12 +148,16 @@ clean: clean-kansa-import
 
 all-kansa-import:
 	$(MAKE) -C cli all
+	$(MAKE) -C cli -f followup.mk all
 
 install-kansa-import:
 	$(MAKE) -C cli install
+	$(MAKE) -C cli -f followup.mk install
 
 uninstall-kansa-import:
 	$(MAKE) -C cli uninstall
+	$(MAKE) -C cli -f followup.mk uninstall
 
 clean-kansa-import:
 	$(MAKE) -C cli clean
+	$(MAKE) -C cli -f followup.mk clean
