@@ -56,8 +56,10 @@ CREATE TABLE kansa.finding (
 		   OR (risk_reason IS NOT NULL AND risk_approver IS NOT NULL AND risk_expires IS NOT NULL))
 );
 -- one finding per assessment, control and gap kind, whatever became of it:
--- what makes raise_findings() idempotent
-CREATE UNIQUE INDEX finding_gap_key ON kansa.finding (assessment_id, control, gap_kind);
+-- what makes raise_findings() idempotent.  The kind through name_key(),
+-- which is not LEAKPROOF, so that no condition of a tenant's on it can use
+-- the index ahead of row-level security (see src/tenant.c).
+CREATE UNIQUE INDEX finding_gap_key ON kansa.finding (assessment_id, control, kansa.name_key(gap_kind));
 CREATE INDEX finding_organization_idx ON kansa.finding (organization_id, assessment_id);
 CREATE INDEX finding_response_idx ON kansa.finding (response_id);
 COMMENT ON TABLE kansa.finding IS 'Findings (指摘事項): a gap of a current assessment that the organisation takes up with the vendor, with the question asked (Japanese and English, from finding_template), a due date and a state: open, sent (in a follow-up sheet), answered (a reply is in, for an analyst to judge), closed, or risk_accepted (with reason, approver and expiry). Raised by raise_findings(), moved only by the finding_* functions and by the import of a follow-up sheet''s replies, each change recorded in finding_event.';

@@ -837,24 +837,25 @@ SELECT t.assessment_id, o.name AS organization, v.name AS vendor, s.name AS serv
 				ELSE t.gaps_low + kansa.expired_change(t.expiry_days, t.expiry_low, kansa.today()) END AS gaps_low,
 	   t.boilerplate_only,
 	   t.boilerplate_only_pct, t.evidence_items, t.file_name, t.received_at, t.imported_at,
-	   fc.findings_open, fc.findings_overdue, fc.findings_answered, fc.findings_closed,
-	   fc.findings_risk_accepted
+	   COALESCE(fc.findings_open, 0) AS findings_open, COALESCE(fc.findings_overdue, 0) AS findings_overdue,
+	   COALESCE(fc.findings_answered, 0) AS findings_answered,
+	   COALESCE(fc.findings_closed, 0) AS findings_closed,
+	   COALESCE(fc.findings_risk_accepted, 0) AS findings_risk_accepted
   FROM kansa.assessment_tally AS t
   JOIN kansa.service AS s ON s.id = t.service_id
   JOIN kansa.vendor AS v ON v.id = s.vendor_id
   JOIN kansa.organization AS o ON o.id = t.organization_id
   -- the findings raised on the assessment (kansa.finding), by state
-  CROSS JOIN LATERAL (SELECT pg_catalog.count(*) FILTER (WHERE f.state IN ('open', 'sent'))::integer
-								AS findings_open,
-							 pg_catalog.count(*) FILTER (WHERE (f.state IN ('open', 'sent') AND f.due < kansa.today())
-														 OR (f.state = 'risk_accepted' AND f.risk_expires < kansa.today()))::integer
-								AS findings_overdue,
-							 pg_catalog.count(*) FILTER (WHERE f.state = 'answered')::integer AS findings_answered,
-							 pg_catalog.count(*) FILTER (WHERE f.state = 'closed')::integer AS findings_closed,
-							 pg_catalog.count(*) FILTER (WHERE f.state = 'risk_accepted')::integer
-								AS findings_risk_accepted
-						FROM kansa.finding AS f
-					   WHERE f.assessment_id = t.assessment_id) AS fc;
+  LEFT JOIN (SELECT f.assessment_id,
+					pg_catalog.count(*) FILTER (WHERE f.state IN ('open', 'sent'))::integer AS findings_open,
+					pg_catalog.count(*) FILTER (WHERE (f.state IN ('open', 'sent') AND f.due < kansa.today())
+												OR (f.state = 'risk_accepted' AND f.risk_expires < kansa.today()))::integer
+						AS findings_overdue,
+					pg_catalog.count(*) FILTER (WHERE f.state = 'answered')::integer AS findings_answered,
+					pg_catalog.count(*) FILTER (WHERE f.state = 'closed')::integer AS findings_closed,
+					pg_catalog.count(*) FILTER (WHERE f.state = 'risk_accepted')::integer AS findings_risk_accepted
+			   FROM kansa.finding AS f
+			  GROUP BY f.assessment_id) AS fc ON fc.assessment_id = t.assessment_id;
 
 CREATE VIEW kansa.organization_summary AS
 SELECT o.name AS organization, t.framework,

@@ -163,7 +163,7 @@ BEGIN
 		  FROM g
 		  JOIN t AS tj ON tj.gap_kind = g.gap_kind AND tj.language = 'ja'
 		  JOIN t AS te ON te.gap_kind = g.gap_kind AND te.language = 'en'
-		ON CONFLICT (assessment_id, control, gap_kind) DO NOTHING
+		ON CONFLICT (assessment_id, control, kansa.name_key(gap_kind)) DO NOTHING
 		RETURNING fi.id, fi.organization_id, fi.gap_kind, fi.severity
 	), ev AS (
 		INSERT INTO kansa.finding_event (finding_id, organization_id, at, by, from_state, to_state, note)
@@ -834,6 +834,7 @@ BEGIN
 END
 $$;
 
+ALTER INDEX kansa.finding_gap_key ALTER COLUMN 3 SET STATISTICS 0;
 -- no statistics on what a tenant's rows hold (see sql/70_security.sql)
 DO $$
 DECLARE
@@ -885,7 +886,7 @@ REVOKE EXECUTE ON FUNCTION kansa.finding_facts(bigint), kansa.caller_assessment(
 	kansa.followup_seal_by(oid, bigint, bigint[]), kansa.followup_sheet(bigint, text),
 	kansa.followup_rows(bigint, text), kansa.followup_cover(bigint),
 	kansa.import_reply_by(oid, text, text, text, text, bytea, text),
-	kansa.finding_template_guard()
+	kansa.finding_template_guard(), kansa.is_followup_sheet(bytea)
 	FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION kansa.finding_facts(bigint), kansa.caller_assessment(oid, bigint),
 	kansa.finding_move(oid, bigint, text, text[], text, text, text, text, date), kansa.hmac_sha256(bytea, bytea),
@@ -896,6 +897,8 @@ GRANT EXECUTE ON FUNCTION kansa.raise_findings(bigint, text, interval), kansa.fi
 	kansa.finding_accept_risk(bigint, text, text, date), kansa.finding_answer(bigint, text, text, text),
 	kansa.followup_sheet(bigint, text), kansa.followup_rows(bigint, text), kansa.followup_cover(bigint)
 	TO kansa_analyst;
+-- it reads a workbook's sheet list, as read_sheet() reads its cells
+GRANT EXECUTE ON FUNCTION kansa.is_followup_sheet(bytea) TO kansa_importer, kansa_analyst;
 
 ALTER VIEW kansa.findings OWNER TO kansa_view_owner;
 GRANT SELECT ON kansa.findings TO kansa_bi, kansa_analyst, kansa_importer;

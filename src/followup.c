@@ -261,7 +261,7 @@ followup_read(Followup *fu, MemoryContext cxt)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (SPI_execute_with_args("SELECT c.organization_id, c.organization, c.vendor, c.service, "
-							  "c.framework_title || ' (' || c.framework || ')', c.file_name, "
+							  "pg_catalog.format('%s (%s)', c.framework_title, c.framework), c.file_name, "
 							  "c.received_at::text, c.today::text "
 							  "FROM kansa.followup_cover($1) AS c",
 							  1, types, values, NULL, true, 0) != SPI_OK_SELECT)
