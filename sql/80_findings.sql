@@ -204,8 +204,9 @@ DECLARE
 	r kansa.finding;
 	v_who text := pg_catalog.pg_get_userbyid(caller);
 BEGIN
-	IF finding_id IS NULL THEN
-		RAISE EXCEPTION 'finding_id must not be null' USING ERRCODE = 'null_value_not_allowed';
+	IF finding_id IS NULL OR to_state IS NULL OR allowed_from IS NULL OR verb IS NULL THEN
+		RAISE EXCEPTION 'finding_id, to_state, allowed_from and verb must not be null'
+			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	-- another organisation's finding "does not exist", like a missing one
 	SELECT * INTO r FROM kansa.finding AS f
