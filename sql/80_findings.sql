@@ -523,7 +523,10 @@ CREATE FUNCTION kansa.followup_rows(assessment_id bigint, language text,
 	LANGUAGE sql STABLE
 	SET search_path = pg_catalog, pg_temp
 	BEGIN ATOMIC
-		SELECT f.id, kansa.local_id(f.control), c.title, f.severity, f.answer_text,
+		-- (a cell holds 32,767 characters at most)
+		SELECT f.id, kansa.local_id(f.control), c.title, f.severity,
+			   CASE WHEN pg_catalog.length(f.answer_text) > 32000
+					THEN pg_catalog.left(f.answer_text, 31999) || '…' ELSE f.answer_text END,
 			   CASE WHEN followup_rows.language = 'en' THEN f.reason_en ELSE f.reason_ja END,
 			   CASE WHEN followup_rows.language = 'en' THEN f.question_en ELSE f.question_ja END,
 			   f.due, f.state
@@ -532,7 +535,7 @@ CREATE FUNCTION kansa.followup_rows(assessment_id bigint, language text,
 		 WHERE f.assessment_id = followup_rows.assessment_id AND f.state IN ('open', 'sent')
 		 ORDER BY c.position, f.id;
 	END;
-COMMENT ON FUNCTION kansa.followup_rows(bigint, text) IS 'The findings a follow-up sheet asks about: those of the assessment still waiting for the vendor (open or sent), in control order, with the reason and question in the language (ja, en). Read as the caller, so that row-level security shows only its organisations'' findings.';
+COMMENT ON FUNCTION kansa.followup_rows(bigint, text) IS 'The findings a follow-up sheet asks about: those of the assessment still waiting for the vendor (open or sent), in control order, with the answer as received (cut at 32,000 characters, what a cell holds), the reason and the question in the language (ja, en). Read as the caller, so that row-level security shows only its organisations'' findings.';
 
 CREATE FUNCTION kansa.followup_cover(assessment_id bigint,
 									 OUT organization_id bigint, OUT organization text,
