@@ -16,6 +16,7 @@ OBJS = \
 	src/evidence.o \
 	src/extract_evidence.o \
 	src/extract_measures.o \
+	src/followup.o \
 	src/gap.o \
 	src/import.o \
 	src/kansa.o \
@@ -52,6 +53,7 @@ SQL_PARTS = \
 	sql/40_assessment.sql \
 	sql/50_import.sql \
 	sql/55_writers.sql \
+	sql/57_finding.sql \
 	sql/60_gaps.sql \
 	sql/65_summary.sql \
 	sql/67_attention.sql \
@@ -59,6 +61,7 @@ SQL_PARTS = \
 	sql/69_oscal.sql \
 	sql/70_security.sql \
 	sql/75_catalog_io_security.sql \
+	sql/80_findings.sql \
 	sql/85_report.sql
 
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
@@ -77,7 +80,9 @@ PG_CPPFLAGS = -I$(srcdir)/src $(XML2_CFLAGS) $(MECAB_CFLAGS)
 # build); the project's own checks, `make test` and CI, build with it.
 KANSA_WERROR ?=
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter $(KANSA_WERROR)
-SHLIB_LINK = $(XML2_LIBS) -lz $(MECAB_LIBS)
+# libxlsxwriter (Debian's libxlsxwriter-dev) writes the follow-up sheets
+XLSXWRITER_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
+SHLIB_LINK = $(XML2_LIBS) -lz $(MECAB_LIBS) $(XLSXWRITER_LIBS)
 
 EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql src/calibration.h results regression.diffs regression.out
 
@@ -128,9 +133,11 @@ clean-fuzz:
 	rm -rf test/fuzz/build
 
 # ---------------------------------------------------------------------------
-# kansa-import, the batch client, and kansa-report, the report writer: cli/
-# builds them the PGXS way with Makefiles of their own (PGXS's PROGRAM cannot
-# share a Makefile with MODULE_big; cli/Makefile runs kansa-report.mk).  `make`,
+# kansa-import, the batch client, kansa-report, the report writer, and
+# kansa-followup, which writes a follow-up sheet: cli/ builds them the
+# PGXS way with Makefiles of their own (PGXS's PROGRAM cannot share a
+# Makefile with MODULE_big, nor with another PROGRAM: cli/Makefile runs
+# kansa-report.mk, the targets below run cli/followup.mk).  `make`,
 # `make install` (into pg_config's bindir, and linked onto PATH from
 # KANSA_IMPORT_LINKDIR, default /usr/local/bin; empty, none), `make
 # uninstall` and `make clean` go there too.
@@ -144,12 +151,16 @@ clean: clean-kansa-import
 
 all-kansa-import:
 	$(MAKE) -C cli all
+	$(MAKE) -C cli -f followup.mk all
 
 install-kansa-import:
 	$(MAKE) -C cli install
+	$(MAKE) -C cli -f followup.mk install
 
 uninstall-kansa-import:
 	$(MAKE) -C cli uninstall
+	$(MAKE) -C cli -f followup.mk uninstall
 
 clean-kansa-import:
 	$(MAKE) -C cli clean
+	$(MAKE) -C cli -f followup.mk clean

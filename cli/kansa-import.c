@@ -1430,7 +1430,8 @@ record_outcome(const Record *rec)
 		return OUTCOME_NOT_ATTEMPTED;
 	if (status == NULL)
 		return OUTCOME_OTHER_STATUS;
-	if (strcmp(status, "loaded") == 0)
+	/* a follow-up sheet's replies (kansa.import_reply_by) count as loaded */
+	if (strcmp(status, "loaded") == 0 || strcmp(status, "reply_loaded") == 0)
 		return OUTCOME_LOADED;
 	if (strcmp(status, "already_loaded") == 0)
 		return OUTCOME_ALREADY_LOADED;
@@ -1475,7 +1476,8 @@ has_changes(const Record *rec)
 
 	return rec->kind == RECORD_RESULT &&
 		rec->columns[COL_PREVIOUS_ASSESSMENT_ID] != NULL &&
-		status != NULL && strcmp(status, "already_loaded") != 0;
+		status != NULL && strcmp(status, "already_loaded") != 0 &&
+		strcmp(status, "reply_loaded") != 0;
 }
 
 static void
@@ -1487,6 +1489,18 @@ print_record_text(const Record *rec, Outcome outcome)
 				  outcome == OUTCOME_ALREADY_LOADED))
 		return;
 
+	if (rec->kind == RECORD_RESULT && c[COL_STATUS] != NULL &&
+		strcmp(c[COL_STATUS], "reply_loaded") == 0)
+	{
+		/* the replies of a returned follow-up sheet */
+		printf("%-*s %s: %s findings listed, %s verdicts changed by the replies, %s without a new reply (assessment %s)\n",
+			   STATUS_WIDTH, c[COL_STATUS], rec->job->path,
+			   c[COL_ROWS_READ] ? c[COL_ROWS_READ] : "-",
+			   c[COL_RESPONSES] ? c[COL_RESPONSES] : "-",
+			   c[COL_SKIPPED] ? c[COL_SKIPPED] : "-",
+			   c[COL_ASSESSMENT_ID] ? c[COL_ASSESSMENT_ID] : "-");
+		return;
+	}
 	if (rec->kind == RECORD_RESULT)
 	{
 		printf("%-*s %s: %s rows, %s responses, %s rejected, %s skipped, %s unknown controls, %s conflicts (batch %s, assessment %s)\n",

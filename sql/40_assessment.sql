@@ -235,7 +235,7 @@ CREATE TABLE kansa.response (
 	sheet_verdict kansa.answer,
 	classified	kansa.answer,
 	verdict		kansa.answer NOT NULL,
-	verdict_source text NOT NULL CHECK (verdict_source OPERATOR(pg_catalog.=) ANY (ARRAY['sheet', 'classifier', 'analyst', 'carried'])),
+	verdict_source text NOT NULL CHECK (verdict_source OPERATOR(pg_catalog.=) ANY (ARRAY['sheet', 'classifier', 'analyst', 'carried', 'vendor_reply'])),
 	confidence	real,
 	rule		text,
 	cue			text,
@@ -271,7 +271,7 @@ COMMENT ON COLUMN kansa.response.ownership IS 'The sheet''s responsibility colum
 COMMENT ON COLUMN kansa.response.sheet_verdict IS 'The verdict the sheet''s mark and ownership give, if any.';
 COMMENT ON COLUMN kansa.response.classified IS 'The classifier''s verdict on the text (classify with the sheet''s boilerplate).';
 COMMENT ON COLUMN kansa.response.verdict IS 'The verdict in force: the latest analyst review (or the one carried from the assessment this one superseded, when the answer is the same), else the sheet''s mark (a description stating a plan or exception lowers it), else the classifier''s.';
-COMMENT ON COLUMN kansa.response.verdict_source IS 'Where the verdict comes from: sheet, classifier, analyst, or carried (an analyst''s verdict on the same answer in the assessment this one superseded, kept by the import; response_review records it, with carried_from).';
+COMMENT ON COLUMN kansa.response.verdict_source IS 'Where the verdict comes from: sheet, classifier, analyst, carried (an analyst''s verdict on the same answer in the assessment this one superseded, kept by the import; response_review records it, with carried_from), or vendor_reply (the vendor''s reply to a finding, read from a returned follow-up sheet, resolved the gap; response_review records it).';
 COMMENT ON COLUMN kansa.response.confidence IS 'The classifier''s confidence (0-1); 1 for sheet marks and analyst reviews.';
 COMMENT ON COLUMN kansa.response.rule IS 'The classifier rule that decided (classify_explain), or sheet_mark / analyst.';
 COMMENT ON COLUMN kansa.response.cue IS 'The words of the answer that decided the classifier''s verdict (classify_explain''s cue): the clause an analyst checks first.';

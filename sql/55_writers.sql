@@ -362,6 +362,14 @@ BEGIN
 					  HINT = 'Options are mode, blank, format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received, reload, create, scope and analyze.';
 		END IF;
 	END LOOP;
+	-- a follow-up sheet coming back with the vendor's replies (sql/80_findings.sql)
+	IF kansa.is_followup_sheet(content) THEN
+		SELECT r.* INTO batch_id, assessment_id, status, format, sheet, rows_read, responses, rejected,
+						skipped, unknown_controls, conflicts
+		  FROM kansa.import_reply_by(caller, organization, vendor, service, framework, content,
+									 file_name) AS r;
+		RETURN;
+	END IF;
 	v_mode := COALESCE(options->>'mode', 'strict');
 	IF v_mode NOT IN ('strict', 'quarantine') THEN
 		RAISE EXCEPTION 'invalid value "%" for option "mode"', v_mode
@@ -710,7 +718,7 @@ CREATE FUNCTION kansa.import_sheet(organization text, vendor text, service text,
 								   OUT conflicts integer)
 	RETURNS record
 	AS 'MODULE_PATHNAME', 'kansa_writer' LANGUAGE C VOLATILE;
-COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) IS 'Imports a vendor''s answer sheet (xlsx, csv or tsv; UTF-8, UTF-16 or CP932) for an organisation, vendor and service against a framework, creating them as needed: finds the sheet, header and columns, resolves ids leniently, gives every response a verdict, evidence and measures. Modes strict (default; any rejected row aborts with an error naming file, sheet, row and cell) and quarantine. The same bytes again return the earlier batch as already_loaded; a new file supersedes the current assessment, and the analysts'' verdicts on the answers it repeats (the same under answer_key(): blanks, width and punctuation aside) carry forward with source carried (see assessment_change). Options: mode, blank (gap|inherit), format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received (date), reload (load the same bytes again), create (false: refuse an organisation, vendor or service name that does not exist yet, with the names it may have meant), scope (the controls asked: the name of a scope in kansa.scope, or ids and sections as a JSON array or a text separated by commas). A sheet where most id-like rows name no control of the framework is refused in every mode, naming the frameworks it matches better. conflicts counts the responses whose mark and text disagree.';
+COMMENT ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb) IS 'Imports a vendor''s answer sheet (xlsx, csv or tsv; UTF-8, UTF-16 or CP932) for an organisation, vendor and service against a framework, creating them as needed: finds the sheet, header and columns, resolves ids leniently, gives every response a verdict, evidence and measures. Modes strict (default; any rejected row aborts with an error naming file, sheet, row and cell) and quarantine. The same bytes again return the earlier batch as already_loaded; a new file supersedes the current assessment, and the analysts'' verdicts on the answers it repeats (the same under answer_key(): blanks, width and punctuation aside) carry forward with source carried (see assessment_change). Options: mode, blank (gap|inherit), format, encoding, delimiter, sheet, header_row, id_column, answer_column, mark_column, ownership_column, received (date), reload (load the same bytes again), create (false: refuse an organisation, vendor or service name that does not exist yet, with the names it may have meant), scope (the controls asked: the name of a scope in kansa.scope, or ids and sections as a JSON array or a text separated by commas). A sheet where most id-like rows name no control of the framework is refused in every mode, naming the frameworks it matches better. conflicts counts the responses whose mark and text disagree. A follow-up sheet written by followup_sheet() and returned with the vendor''s replies is recognised by its hidden sheet and read as replies to its findings instead (import_reply_by(): status reply_loaded; the vendor, service and framework must be the assessment''s; a sheet altered or of another organisation is refused).';
 
 CREATE FUNCTION kansa.review_by(caller oid, response_id bigint, verdict kansa.answer, note text DEFAULT NULL)
 	RETURNS kansa.response

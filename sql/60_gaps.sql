@@ -263,15 +263,31 @@ SELECT sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.
 	   pg_catalog.round(100.0 * pg_catalog.sum(sc.boilerplate_only) / NULLIF(pg_catalog.sum(sc.answered), 0), 1)
 		   AS boilerplate_only_pct,
 	   COALESCE(pg_catalog.max(ei.items), 0) AS evidence_items,
-	   a.file_name, a.received_at, a.imported_at
+	   a.file_name, a.received_at, a.imported_at,
+	   COALESCE(fc.findings_open, 0) AS findings_open, COALESCE(fc.findings_overdue, 0) AS findings_overdue,
+	   COALESCE(fc.findings_answered, 0) AS findings_answered,
+	   COALESCE(fc.findings_closed, 0) AS findings_closed,
+	   COALESCE(fc.findings_risk_accepted, 0) AS findings_risk_accepted
   FROM kansa.section_coverage_recomputed AS sc
   JOIN kansa.assessment AS a ON a.id = sc.assessment_id
   LEFT JOIN (SELECT d.assessment_id, pg_catalog.count(*)::integer AS items
 			   FROM (SELECT DISTINCT re.assessment_id, re.evidence
 					   FROM kansa.response_evidence AS re) AS d
 			  GROUP BY d.assessment_id) AS ei ON ei.assessment_id = sc.assessment_id
+  -- the findings raised on the assessment (kansa.finding), by state
+  LEFT JOIN (SELECT f.assessment_id,
+					pg_catalog.count(*) FILTER (WHERE f.state IN ('open', 'sent'))::integer AS findings_open,
+					pg_catalog.count(*) FILTER (WHERE (f.state IN ('open', 'sent') AND f.due < kansa.today())
+												OR (f.state = 'risk_accepted' AND f.risk_expires < kansa.today()))::integer
+						AS findings_overdue,
+					pg_catalog.count(*) FILTER (WHERE f.state = 'answered')::integer AS findings_answered,
+					pg_catalog.count(*) FILTER (WHERE f.state = 'closed')::integer AS findings_closed,
+					pg_catalog.count(*) FILTER (WHERE f.state = 'risk_accepted')::integer AS findings_risk_accepted
+			   FROM kansa.finding AS f
+			  GROUP BY f.assessment_id) AS fc ON fc.assessment_id = a.id
  GROUP BY sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.framework,
-		  a.id;
+		  a.id, fc.findings_open, fc.findings_overdue, fc.findings_answered, fc.findings_closed,
+		  fc.findings_risk_accepted;
 
 CREATE VIEW kansa.evidence_register AS
 SELECT o.name AS organization, v.name AS vendor, kansa.kind(re.evidence) AS evidence_kind,

@@ -710,7 +710,7 @@ COMMENT ON COLUMN kansa.response_gap.level IS 'basic, recommended, or NULL where
 COMMENT ON COLUMN kansa.response_gap.status IS 'The answer''s status.';
 COMMENT ON COLUMN kansa.response_gap.responsibility IS 'The answer''s responsibility, if any.';
 COMMENT ON COLUMN kansa.response_gap.verdict IS 'The verdict in force in the answer type''s text form.';
-COMMENT ON COLUMN kansa.response_gap.verdict_source IS 'sheet, classifier or analyst.';
+COMMENT ON COLUMN kansa.response_gap.verdict_source IS 'sheet, classifier, analyst, carried or vendor_reply (see kansa.response.verdict_source).';
 COMMENT ON COLUMN kansa.response_gap.score IS 'implemented 1, partial 0.5, not_applicable NULL, others 0.';
 COMMENT ON COLUMN kansa.response_gap.boilerplate_only IS 'True when the answer is only the sheet''s boilerplate.';
 COMMENT ON COLUMN kansa.response_gap.expired_evidence IS 'Evidence items cited that the organisation''s evidence_validity says expired before today.';
@@ -741,7 +741,7 @@ COMMENT ON COLUMN kansa.assessment_control.response_id IS 'The response (kansa.r
 COMMENT ON COLUMN kansa.assessment_control.status IS 'implemented, partial, planned, not_implemented, not_applicable, unclear or unanswered (also when the sheet has no row for the control).';
 COMMENT ON COLUMN kansa.assessment_control.responsibility IS 'provider, inherited, shared or customer; NULL for not_applicable and unanswered.';
 COMMENT ON COLUMN kansa.assessment_control.verdict IS 'The verdict in force in the answer type''s text form (e.g. implemented/inherited).';
-COMMENT ON COLUMN kansa.assessment_control.verdict_source IS 'sheet, classifier or analyst.';
+COMMENT ON COLUMN kansa.assessment_control.verdict_source IS 'sheet, classifier, analyst, carried or vendor_reply (see kansa.response.verdict_source).';
 COMMENT ON COLUMN kansa.assessment_control.score IS 'implemented 1, partial 0.5, not_applicable NULL, anything else (unanswered included) 0.';
 COMMENT ON COLUMN kansa.assessment_control.boilerplate_only IS 'True when the answer has text but all of it is the sheet''s boilerplate (nothing specific to the control).';
 COMMENT ON COLUMN kansa.assessment_control.expired_evidence IS 'How many evidence items the answer cites that the organisation''s evidence_validity says expired before today.';
@@ -846,11 +846,26 @@ SELECT t.assessment_id, o.name AS organization, v.name AS vendor, s.name AS serv
 	   CASE WHEN t.expiry_days IS NULL THEN t.gaps_low
 				ELSE t.gaps_low + kansa.expired_change(t.expiry_days, t.expiry_low, kansa.today()) END AS gaps_low,
 	   t.boilerplate_only,
-	   t.boilerplate_only_pct, t.evidence_items, t.file_name, t.received_at, t.imported_at
+	   t.boilerplate_only_pct, t.evidence_items, t.file_name, t.received_at, t.imported_at,
+	   COALESCE(fc.findings_open, 0) AS findings_open, COALESCE(fc.findings_overdue, 0) AS findings_overdue,
+	   COALESCE(fc.findings_answered, 0) AS findings_answered,
+	   COALESCE(fc.findings_closed, 0) AS findings_closed,
+	   COALESCE(fc.findings_risk_accepted, 0) AS findings_risk_accepted
   FROM kansa.assessment_tally AS t
   JOIN kansa.service AS s ON s.id = t.service_id
   JOIN kansa.vendor AS v ON v.id = s.vendor_id
-  JOIN kansa.organization AS o ON o.id = t.organization_id;
+  JOIN kansa.organization AS o ON o.id = t.organization_id
+  -- the findings raised on the assessment (kansa.finding), by state
+  LEFT JOIN (SELECT f.assessment_id,
+					pg_catalog.count(*) FILTER (WHERE f.state IN ('open', 'sent'))::integer AS findings_open,
+					pg_catalog.count(*) FILTER (WHERE (f.state IN ('open', 'sent') AND f.due < kansa.today())
+												OR (f.state = 'risk_accepted' AND f.risk_expires < kansa.today()))::integer
+						AS findings_overdue,
+					pg_catalog.count(*) FILTER (WHERE f.state = 'answered')::integer AS findings_answered,
+					pg_catalog.count(*) FILTER (WHERE f.state = 'closed')::integer AS findings_closed,
+					pg_catalog.count(*) FILTER (WHERE f.state = 'risk_accepted')::integer AS findings_risk_accepted
+			   FROM kansa.finding AS f
+			  GROUP BY f.assessment_id) AS fc ON fc.assessment_id = t.assessment_id;
 
 CREATE VIEW kansa.organization_summary AS
 SELECT o.name AS organization, t.framework,
@@ -938,7 +953,7 @@ COMMENT ON COLUMN kansa.section_coverage.gaps_high IS 'Gaps of severity high.';
 COMMENT ON COLUMN kansa.section_coverage.gaps_medium IS 'Gaps of severity medium.';
 COMMENT ON COLUMN kansa.section_coverage.gaps_low IS 'Gaps of severity low.';
 COMMENT ON COLUMN kansa.section_coverage.boilerplate_only IS 'Answers made only of the sheet''s boilerplate.';
-COMMENT ON VIEW kansa.assessment_summary IS 'Maintained (see assessment_tally), up to date with every import, review and change in the same transaction, evidence expiry judged against kansa.today() at read time. One row per current assessment: counts per status, coverage, score, gaps by severity, boilerplate-only answers and evidence items.';
+COMMENT ON VIEW kansa.assessment_summary IS 'Maintained (see assessment_tally), up to date with every import, review and change in the same transaction, evidence expiry judged against kansa.today() at read time. One row per current assessment: counts per status, coverage, score, gaps by severity, boilerplate-only answers and evidence items; and its findings by state (read from kansa.finding at read time).';
 COMMENT ON COLUMN kansa.assessment_summary.assessment_id IS 'The assessment (kansa.assessment.id).';
 COMMENT ON COLUMN kansa.assessment_summary.organization IS 'The assessing organisation.';
 COMMENT ON COLUMN kansa.assessment_summary.vendor IS 'The vendor.';
@@ -965,6 +980,11 @@ COMMENT ON COLUMN kansa.assessment_summary.evidence_items IS 'Distinct evidence 
 COMMENT ON COLUMN kansa.assessment_summary.file_name IS 'The answer sheet the assessment came from.';
 COMMENT ON COLUMN kansa.assessment_summary.received_at IS 'When the sheet was received, if given at import.';
 COMMENT ON COLUMN kansa.assessment_summary.imported_at IS 'When the sheet was imported.';
+COMMENT ON COLUMN kansa.assessment_summary.findings_open IS 'Findings raised on the assessment (kansa.finding) waiting for the vendor: open or sent.';
+COMMENT ON COLUMN kansa.assessment_summary.findings_overdue IS 'Of those, the ones past their due day, and risk acceptances past their expiry (as of kansa.today()).';
+COMMENT ON COLUMN kansa.assessment_summary.findings_answered IS 'Findings with a reply for an analyst to judge (answered).';
+COMMENT ON COLUMN kansa.assessment_summary.findings_closed IS 'Findings closed.';
+COMMENT ON COLUMN kansa.assessment_summary.findings_risk_accepted IS 'Findings whose risk was accepted (risk_accepted).';
 
 -- The from-scratch views (sql/60_gaps.sql) mean what the maintained ones do.
 DO $$

@@ -87,5 +87,7 @@ extern List *kansa_read_file(bytea *content, Jsonb *options,
 extern List *kansa_sheets_from_xlsx(const char *data, size_t len,
 									const char *only_sheet,
 									const KansaSheetLimits *limits);
+extern List *kansa_xlsx_sheet_names(const char *data, size_t len,
+									const KansaSheetLimits *limits);
 
 #endif							/* KANSA_SHEET_H */

@@ -36,8 +36,10 @@
  * inline strings, numbers (printed with 15 significant digits, as Excel
  * shows them in General format), booleans (TRUE/FALSE), error values and
  * cached formula results.  Merged ranges give every cell
- * of the range the top-left value.  Styles, dates' number formats, hidden
- * state and comments are not read.
+ * of the range the top-left value.  Hidden sheets are read as any other
+ * (a follow-up sheet's hidden _kansa sheet is how its reply is matched);
+ * styles, dates' number formats, the hidden state itself and comments are
+ * not read.
  *
  * src/sheet_xlsx.c
  *
@@ -1274,5 +1276,36 @@ kansa_sheets_from_xlsx(const char *data, size_t len, const char *only_sheet,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("workbook has no sheet \"%s\"", only_sheet),
 				 errdetail("Its sheets are: %s.", names.data)));
+	return result;
+}
+
+/*
+ * The names of an xlsx workbook's sheets (hidden ones too), in workbook
+ * order, read from its workbook part alone: no sheet is parsed.
+ */
+List *
+kansa_xlsx_sheet_names(const char *data, size_t len, const KansaSheetLimits *limits)
+{
+	Xlsx		x;
+	List	   *rootrels,
+			   *wbsheets = NIL,
+			   *result = NIL;
+	Rel		   *r;
+	char	   *wbpart;
+	ListCell   *lc;
+
+	memset(&x, 0, sizeof(x));
+	x.data = (const unsigned char *) data;
+	x.len = len;
+	x.limits = limits;
+	zip_open(&x);
+
+	rootrels = xlsx_rels(&x, "");
+	r = rel_by_type(rootrels, "/officeDocument");
+	wbpart = r ? rel_resolve("", r->target) : "xl/workbook.xml";
+	if (!xlsx_part(&x, wbpart, workbook_handler, &wbsheets))
+		return NIL;
+	foreach(lc, wbsheets)
+		result = lappend(result, ((WbSheet *) lfirst(lc))->name);
 	return result;
 }

@@ -46,6 +46,8 @@ done
 "$(pg_config --bindir)/kansa-import" -d $db --no-progress -q --org 'Example Bank' \
 	--vendor '株式会社LIGHT2' --service 'LIGHT2 ポータル' --framework asp_saas \
 	test/fixtures/sheets/asp_saas_example.csv > /dev/null
+# findings on every assessment, so that kansa.findings has rows
+psql -X -q -d $db -c "SELECT kansa.raise_findings(assessment_id) FROM kansa.assessment_summary" > /dev/null
 psql -X -q -d $db -c "UPDATE kansa.organization SET tenant_role = 'bi_example_bank' WHERE name = 'Example Bank'"
 psql -X -q -d $db -c "UPDATE kansa.service SET service_type = '文書管理', confidentiality = '高', availability = '高' WHERE name = 'ものづくりコネクテッドクラウドサービス'"
 

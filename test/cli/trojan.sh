@@ -385,6 +385,24 @@ END
 $d$;
 SELECT kansa.import_links_fail('$', NULL);
 SELECT pg_catalog.count(*) FROM kansa.projected_coverage('asp_saas', (SELECT s.id FROM kansa.service AS s ORDER BY s.id LIMIT 1));
+-- findings: raised, moved through their states, the follow-up sheet written
+-- and imported back (no reply in it), a template of one's own kept and dropped
+SELECT kansa.raise_findings(a.id, 'low') FROM kansa.assessment AS a WHERE a.superseded_by IS NULL;
+SELECT (kansa.finding_send(f.id, 'trojan')).state FROM (SELECT pg_catalog.min(x.id) AS id FROM kansa.finding AS x) AS f;
+SELECT (kansa.finding_answer(f.id, '2026年4月までに導入する予定です。', 'doc', 'trojan')).state
+  FROM (SELECT pg_catalog.max(x.id) AS id FROM kansa.finding AS x) AS f;
+SELECT (kansa.finding_close(f.id, 'trojan')).state FROM (SELECT pg_catalog.max(x.id) AS id FROM kansa.finding AS x) AS f;
+SELECT (kansa.finding_reopen(f.id, 'trojan')).state FROM (SELECT pg_catalog.max(x.id) AS id FROM kansa.finding AS x) AS f;
+SELECT (kansa.finding_accept_risk(f.id, 'trojan', 'CISO', DATE '2099-01-01')).state
+  FROM (SELECT pg_catalog.max(x.id) AS id FROM kansa.finding AS x) AS f;
+SELECT pg_catalog.count(*) FROM kansa.findings;
+SELECT r.status FROM (SELECT s.* FROM kansa.assessment_summary AS s WHERE s.findings_open OPERATOR(pg_catalog.>) 0
+					   ORDER BY s.assessment_id LIMIT 1) AS s,
+	   kansa.import_sheet(s.organization, s.vendor, s.service, s.framework,
+						  kansa.followup_sheet(s.assessment_id, 'en'), 'reply.xlsx') AS r;
+INSERT INTO kansa.finding_template (gap_kind, language, reason, question) VALUES ('unclear', 'ja', 'r {control}', 'q {title}');
+UPDATE kansa.finding_template SET reason = 'r2 {control}' WHERE NOT builtin;
+DELETE FROM kansa.finding_template WHERE NOT builtin;
 SELECT kansa.summary_rebuild(), kansa.today();
 \o
 SQL
@@ -420,7 +438,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do	# stats reach the server when a session ends
 	sleep 1
 done
 check "every SQL and plpgsql function of kansa ran under the hostile search_path" "" "$notrun"
-check "the main C functions ran" "" "$(qc -c "SELECT string_agg(n, ' ' ORDER BY n) FROM unnest(ARRAY['classify', 'classify_explain', 'clean_text', 'boilerplate', 'extract_evidence', 'extract_measures', 'satisfies', 'satisfies_explain', 'read_sheet', 'gap_of', 'control_id', 'local_id', 'answer', 'status', 'column_name', 'saas_pattern', 'service_type_key', 'evidence', 'measure', 'measure_cues', 'html_escape']) AS n
+check "the main C functions ran" "" "$(qc -c "SELECT string_agg(n, ' ' ORDER BY n) FROM unnest(ARRAY['classify', 'classify_explain', 'clean_text', 'boilerplate', 'extract_evidence', 'extract_measures', 'satisfies', 'satisfies_explain', 'read_sheet', 'gap_of', 'control_id', 'local_id', 'answer', 'status', 'column_name', 'saas_pattern', 'service_type_key', 'evidence', 'measure', 'measure_cues', 'followup_sheet', 'hmac_sha256', 'is_followup_sheet', 'html_escape']) AS n
 	 WHERE NOT EXISTS (SELECT FROM pg_proc AS p JOIN pg_stat_user_functions AS f ON f.funcid = p.oid
 						WHERE p.pronamespace = 'kansa'::regnamespace AND p.proname = n AND f.calls > 0)")"
 

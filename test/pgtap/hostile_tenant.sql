@@ -45,6 +45,12 @@ SELECT count(review(r.id, 'not_implemented', 'B: 秘密の所見')) FROM respons
 SELECT count(evidence_validity_set('Org B 秘密銀行', 'cert:JQA-IM7777', '2020-01-31', NULL, 'B: 期限切れ'));
 SELECT count(service_set('Org B 秘密銀行', 'B秘密ベンダー', 'B秘密サービス', NULL, '高', '高'));
 SELECT count(service_dependency_set('Org B 秘密銀行', 'B秘密ベンダー', 'B秘密サービス', 'B秘密DC', 'B秘密DC東京', 'B: 秘密の依存'));
+-- B's findings, a reply recorded and a risk accepted: their texts are probes too
+SELECT count(raise_findings(a.id, 'low')) FROM assessment AS a;
+SELECT count(finding_answer(f.id, 'B社だけの秘密の回答: 2026年に導入予定。', 'B秘密資料', 'B: 秘密のメモ'))
+  FROM (SELECT min(id) AS id FROM finding) AS f;
+SELECT count(finding_accept_risk(f.id, 'B: 秘密の受容理由', 'B秘密CISO', '2099-12-31'))
+  FROM (SELECT max(id) AS id FROM finding) AS f;
 RESET ROLE;
 SET ROLE ht_analyst_a;
 SELECT count(review(r.id, 'partial', 'A: note')) FROM response AS r WHERE r.control = 'fisc8:設1';
