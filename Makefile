@@ -17,6 +17,7 @@ OBJS = \
 	src/extract_evidence.o \
 	src/extract_measures.o \
 	src/gap.o \
+	src/gap_compat.o \
 	src/import.o \
 	src/kansa.o \
 	src/layout.o \
@@ -59,8 +60,29 @@ SQL_PARTS = \
 	sql/70_security.sql \
 	sql/75_catalog_io_security.sql
 
-DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*.sql))
+# Upgrades (README, "Upgrading"; CHANGELOG.md).  sql/kansa--0.1.0.sql is
+# the install script of 0.1.0 as it was released (built from commit
+# 9d4a338), frozen and shipped so that an upgrade can be tested from it
+# (test/cli/upgrade.sh).  The upgrade script sql/kansa--0.1.0--$(EXTVERSION).sql is
+# built, by scripts/upgrade2sql, from
+#   * the hand-written part sql/upgrade/0.1.0--$(EXTVERSION).sql: what changes in
+#     objects that 0.1.0 has (ALTER TABLE with backfills, the views and
+#     functions dropped to be made again, privileges and policies), with a
+#     line "-- @PART sql/NN_x.sql@" where a part of the install script is to
+#     stand as it is, and a line "-- @CATALOG_DATA@" where the shipped
+#     catalogs are brought up to date; and
+#   * UPGRADE_NEW_PARTS: the install script's parts whose objects are all
+#     new since 0.1.0, run as they are after the hand-written part.  A part
+#     added to SQL_PARTS whose objects are all new is added here too: one
+#     word.  A part that changes objects of 0.1.0 needs lines in the
+#     hand-written part instead.
+# test/cli/upgrade.sh compares a schema dump of 0.1.0 upgraded with one of
+# a fresh install, so what is forgotten here shows there.
+UPGRADE_FROM = 0.1.0
+UPGRADE_NEW_PARTS = 
+
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 TESTS = $(sort $(wildcard test/sql/*.sql))
 REGRESS = $(patsubst test/sql/%.sql,%,$(TESTS))
@@ -77,7 +99,7 @@ KANSA_WERROR ?=
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter $(KANSA_WERROR)
 SHLIB_LINK = $(XML2_LIBS) -lz $(MECAB_LIBS)
 
-EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql src/calibration.h results regression.diffs regression.out
+EXTRA_CLEAN = $(DATA_built) src/calibration.h results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -87,6 +109,11 @@ include $(PGXS)
 # catalogs (data/*.tsv) compiled in where 30_catalog.sql says so.
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) scripts/catalog2sql $(wildcard data/*.tsv)
 	scripts/catalog2sql $(SQL_PARTS) data > $@.tmp && mv $@.tmp $@
+
+# The upgrade script: the hand-written part with install-script parts
+# where it names them, then the parts that are wholly new (see above).
+sql/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql: sql/$(EXTENSION)--$(UPGRADE_FROM).sql sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION).sql $(SQL_PARTS) scripts/upgrade2sql scripts/catalog2sql $(wildcard data/*.tsv)
+	scripts/upgrade2sql sql/$(EXTENSION)--$(UPGRADE_FROM).sql sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION).sql $(SQL_PARTS) > $@.tmp && mv $@.tmp $@
 
 # The classifier's confidence table, measured by scripts/calibrate.
 src/calibration.h: data/calibration.tsv scripts/calibration2h
