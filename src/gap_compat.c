@@ -5,14 +5,15 @@
  *	  gap_severity() on text arguments, kept in the module for the SQL
  *	  objects of 0.1.0 only.
  *
- *	  0.2.0 replaced them with gap_of() on kansa.answer (src/gap.c), and the
- *	  upgrade script drops the three functions.  They stay in kansa.so
- *	  because the module is replaced before the upgrade runs: a database
- *	  still at 0.1.0 when the 0.2.0 package is installed keeps calling them
- *	  through its views (response_gap, assessment_control, gaps) until
- *	  ALTER EXTENSION kansa UPDATE, and CREATE EXTENSION kansa VERSION
- *	  '0.1.0' (which the upgrade test runs) declares them and needs their
- *	  symbols.  The code is 0.1.0's, unchanged.
+ *	  The releases after 0.1.0 replaced them with gap_of() on kansa.answer
+ *	  (src/gap.c), and the upgrade script from 0.1.0 drops the three
+ *	  functions.  They stay in kansa.so because the module is replaced before
+ *	  the upgrade runs: a database still at 0.1.0 when a newer package is
+ *	  installed keeps calling them through its views (response_gap,
+ *	  assessment_control, gaps) until ALTER EXTENSION kansa UPDATE, and
+ *	  CREATE EXTENSION kansa VERSION '0.1.0' (which the upgrade test runs)
+ *	  declares them and needs their symbols.  The code is 0.1.0's,
+ *	  unchanged.
  *
  *	  Kinds, in the order ties are broken when several hold:
  *	    the status, unless implemented or not_applicable (is_gap):
