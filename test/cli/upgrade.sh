@@ -124,6 +124,12 @@ SELECT kansa.review(r.id, 'partial', 'only for production')
  WHERE a.framework = 'asp_saas' AND r.control = 'asp_saas:III.2.1.1';
 INSERT INTO kansa.evidence_validity (organization_id, evidence, valid_until, note)
 SELECT id, 'cert:JQA-IM9999', DATE '2020-03-31', 'expired' FROM kansa.organization;
+-- a sheet's mark at odds with the text beside it (× beside a description
+-- of the safeguard), as 0.1.0 stored it without comparing the two: one
+-- response of each organisation
+UPDATE kansa.response SET mark = '×'
+ WHERE id IN (SELECT DISTINCT ON (r.organization_id) r.id FROM kansa.response AS r
+			   WHERE status(r.classified) = 'implemented' AND r.mark IS NULL ORDER BY r.organization_id, r.id);
 INSERT INTO kansa.evidence_validity (organization_id, evidence, valid_from, valid_until, note)
 SELECT id, 'cert:JQA-IM1944', DATE '2024-01-01', DATE '2099-12-31', 'current' FROM kansa.organization
  WHERE name = 'Example Bank';
@@ -249,6 +255,20 @@ views_rows > "$tmp/views.before"
 q $db -F ' ' -f "$tmp/tables.sql" > "$tmp/tables.before"
 q $db -c "SELECT c.oid::regclass FROM pg_class AS c WHERE c.relkind = 'i' AND c.relnamespace IN ('kansa'::regnamespace, 'public'::regnamespace) ORDER BY 1" > "$tmp/indexes.before"
 
+# What stops the update, changing nothing: an object in the schema kansa
+# that is not kansa's, a view of the user's over a view of kansa's
+out=$(q $db -c "CREATE FUNCTION kansa.my_helper() RETURNS int LANGUAGE sql AS 'SELECT 1'" \
+	-c 'ALTER EXTENSION kansa UPDATE' 2>&1 | grep '^ERROR')
+check "an object of the user's in schema kansa stops the update" \
+	'ERROR:  schema "kansa" holds function my_helper(), which is not part of the extension kansa|0.1.0' \
+	"$out|$(q $db -c "SELECT extversion FROM pg_extension WHERE extname = 'kansa'")"
+q $db -c "DROP FUNCTION kansa.my_helper()"
+out=$(q $db -c "CREATE VIEW public.my_gaps AS SELECT * FROM kansa.gaps" -c 'ALTER EXTENSION kansa UPDATE' 2>&1 | grep '^ERROR')
+check "a view of the user's over kansa's views stops the update, nothing changed" \
+	"ERROR:  cannot drop desired object(s) because other objects depend on them|$from|$(cat "$tmp/tables.before" | md5sum)" \
+	"$out|$(q $db -c "SELECT extversion FROM pg_extension WHERE extname = 'kansa'")|$(q $db -F ' ' -f "$tmp/tables.sql" | md5sum)"
+q $db -c "DROP VIEW public.my_gaps"
+
 # the update
 out=$(q $db -c 'ALTER EXTENSION kansa UPDATE' 2>&1)
 check "ALTER EXTENSION kansa UPDATE runs and says nothing" "" "$out"
@@ -272,6 +292,12 @@ check "user crosswalk links kept, relations in the OSCAL vocabulary" \
 	"acme_sec:A.1 iso27017:5.1.1 equivalent-to policy first|acme_sec:B.1 asp_saas:III.2.3.1 intersects-with both ask for backups" \
 	"$(q $db -c "SELECT string_agg(concat_ws(' ', from_control, to_control, relationship, note), '|' ORDER BY from_control)
 		FROM kansa.control_link WHERE NOT builtin")"
+n=$(q $db -c "SELECT count(*) FROM kansa.response WHERE conflict")
+check "response.conflict backfilled from what 0.1.0 stored (mark and reading: $n responses), and counted per batch" "2|true|true" \
+	"$n|$(q $db -c "SELECT (SELECT count(*) FILTER (WHERE conflict) = count(*) FILTER (WHERE mark IS NOT NULL AND classified IS NOT NULL
+								AND kansa.mark_conflict(mark, classified)) FROM kansa.response)
+		|| '|' || (SELECT bool_and(b.conflicts = (SELECT count(*) FROM kansa.response AS r WHERE r.assessment_id = b.assessment_id AND r.conflict))
+			   FROM kansa.import_batch AS b WHERE b.assessment_id IS NOT NULL)")"
 check "tenant roles kept" "Example Bank $role_a|Example Insurance $role_b" \
 	"$(q $db -c "SELECT string_agg(name || ' ' || tenant_role, '|' ORDER BY name) FROM kansa.organization")"
 
