@@ -18,6 +18,7 @@ OBJS = \
 	src/extract_measures.o \
 	src/followup.o \
 	src/gap.o \
+	src/gap_compat.o \
 	src/import.o \
 	src/kansa.o \
 	src/layout.o \
@@ -64,8 +65,29 @@ SQL_PARTS = \
 	sql/80_findings.sql \
 	sql/85_report.sql
 
-DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*.sql))
+# Upgrades (README, "Upgrading"; CHANGELOG.md).  sql/kansa--0.1.0.sql is
+# the install script of 0.1.0 as it was released (built from commit
+# 9d4a338), frozen and installed, so that an upgrade can be tested from it
+# (test/cli/upgrade.sh).  The upgrade script sql/kansa--0.1.0--$(EXTVERSION).sql
+# is built by scripts/upgrade2sql from
+#   * the hand-written part, sql/upgrade/0.1.0--$(EXTVERSION).sql: what changes in
+#     the objects 0.1.0 has (the tables altered in place with their rows
+#     kept and backfilled, the views, functions, policies and indexes
+#     dropped to be made again, privileges, operator families, the shipped
+#     catalogs merged); and
+#   * every part of SQL_PARTS where the hand-written part says "-- @PARTS@",
+#     each statement kept unless it makes an object that is there at that
+#     point (0.1.0's, less what the hand-written part dropped).
+# So a new part (one more word in SQL_PARTS) and new objects in an old part
+# come into the upgrade by themselves, and changed views and functions are
+# taken from where they are defined, once the hand-written part drops the
+# old ones; a changed table of 0.1.0 needs its ALTER TABLE there.
+# test/cli/upgrade.sh compares a schema dump of 0.1.0 upgraded with one of
+# a fresh install, so what is forgotten shows there.
+UPGRADE_FROM = 0.1.0
+
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 TESTS = $(sort $(wildcard test/sql/*.sql))
 REGRESS = $(patsubst test/sql/%.sql,%,$(TESTS))
@@ -84,7 +106,7 @@ PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter $(KANSA_WERROR)
 XLSXWRITER_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
 SHLIB_LINK = $(XML2_LIBS) -lz $(MECAB_LIBS) $(XLSXWRITER_LIBS)
 
-EXTRA_CLEAN = sql/$(EXTENSION)--$(EXTVERSION).sql src/calibration.h results regression.diffs regression.out
+EXTRA_CLEAN = $(DATA_built) src/calibration.h results regression.diffs regression.out
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -95,11 +117,25 @@ include $(PGXS)
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) scripts/catalog2sql $(wildcard data/*.tsv)
 	scripts/catalog2sql $(SQL_PARTS) data > $@.tmp && mv $@.tmp $@
 
+# The upgrade script: the hand-written part, with the install script's
+# parts where it says "-- @PARTS@" (see above).
+sql/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql: sql/$(EXTENSION)--$(UPGRADE_FROM).sql sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION).sql $(SQL_PARTS) scripts/upgrade2sql scripts/catalog2sql $(wildcard data/*.tsv)
+	scripts/upgrade2sql sql/$(EXTENSION)--$(UPGRADE_FROM).sql sql/upgrade/$(UPGRADE_FROM)--$(EXTVERSION).sql $(SQL_PARTS) > $@.tmp && mv $@.tmp $@
+
 # The classifier's confidence table, measured by scripts/calibrate.
 src/calibration.h: data/calibration.tsv scripts/calibration2h
 	scripts/calibration2h data/calibration.tsv > $@.tmp && mv $@.tmp $@
 
 src/classify.o src/classify.bc: src/calibration.h
+
+# The PGXN bundle: kansa-<version>.zip of the committed tree (git archive
+# of HEAD; .gitattributes leaves out what make, make install and make
+# installcheck do not need).  test/cli/dist.sh checks it.
+DIST_ZIP ?= $(EXTENSION)-$(EXTVERSION).zip
+
+.PHONY: dist
+dist:
+	git archive --format=zip --prefix=$(EXTENSION)-$(EXTVERSION)/ -o $(DIST_ZIP) HEAD
 
 .PHONY: bootstrap test demo bench fuzz clean-fuzz
 

@@ -148,7 +148,8 @@ get_lexicon(void)
 	if (!OidIsValid(lexicon_relid))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("relation \"kansa.lexicon\" does not exist")));
+				 errmsg("relation \"kansa.lexicon\" does not exist"),
+				 errhint("The extension's objects in this database may be older than its module: run ALTER EXTENSION kansa UPDATE.")));
 
 	cxt = AllocSetContextCreate(CacheMemoryContext, "kansa lexicon",
 								ALLOCSET_DEFAULT_SIZES);
