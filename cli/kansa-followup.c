@@ -27,19 +27,14 @@
 #include "getopt_long.h"
 #include "libpq-fe.h"
 
+#include "connect.h"
+
 #ifndef KANSA_VERSION
 #error "KANSA_VERSION must be defined; build kansa-followup with cli/followup.mk"
 #endif
 
 #define EXIT_FAILED		1			/* the server refused, or the file failed */
 #define EXIT_USAGE		2			/* bad options, or no connection */
-
-typedef enum
-{
-	PROMPT_AUTO,
-	PROMPT_NEVER,
-	PROMPT_ALWAYS
-} Prompt;
 
 static const char *progname;
 
@@ -66,68 +61,6 @@ usage(void)
 	printf("  -W, --password           force password prompt\n");
 	printf("\nExit status: 0 when the file was written, 1 when the server refused or the\n"
 		   "file could not be written, 2 for bad options or no connection.\n");
-}
-
-/* Connect as PostgreSQL's own clients (and kansa-import) do. */
-static PGconn *
-connect_database(const char *dbname, const char *host, const char *port,
-				 const char *username, Prompt prompt)
-{
-	const char *keywords[8];
-	const char *values[8];
-	char	   *password = NULL;
-	PGconn	   *conn;
-
-	if (prompt == PROMPT_ALWAYS)
-		password = simple_prompt("Password: ", false);
-	for (;;)
-	{
-		int			n = 0;
-
-		keywords[n] = "host";
-		values[n++] = host;
-		keywords[n] = "port";
-		values[n++] = port;
-		keywords[n] = "user";
-		values[n++] = username;
-		keywords[n] = "password";
-		values[n++] = password;
-		keywords[n] = "dbname";
-		values[n++] = dbname;
-		keywords[n] = "fallback_application_name";
-		values[n++] = progname;
-		keywords[n] = "client_encoding";
-		values[n++] = getenv("PGCLIENTENCODING") == NULL ? "UTF8" : NULL;
-		keywords[n] = NULL;
-		values[n] = NULL;
-
-		conn = PQconnectdbParams(keywords, values, 1);
-		if (conn == NULL)
-			pg_fatal("could not connect to the database: out of memory");
-		if (PQstatus(conn) == CONNECTION_BAD && PQconnectionNeedsPassword(conn) &&
-			password == NULL && prompt != PROMPT_NEVER)
-		{
-			char	   *p = psprintf("Password for user %s: ", PQuser(conn));
-
-			PQfinish(conn);
-			password = simple_prompt(p, false);
-			free(p);
-			continue;
-		}
-		break;
-	}
-	if (password != NULL)
-	{
-		explicit_bzero(password, strlen(password));
-		free(password);
-	}
-	if (PQstatus(conn) != CONNECTION_OK)
-	{
-		pg_log_error("%s", PQerrorMessage(conn));
-		PQfinish(conn);
-		exit(EXIT_USAGE);
-	}
-	return conn;
 }
 
 /* Report a failed statement with the server's message, detail and hint. */
@@ -209,7 +142,7 @@ main(int argc, char **argv)
 	const char *host = NULL;
 	const char *port = NULL;
 	const char *username = NULL;
-	Prompt		prompt = PROMPT_AUTO;
+	KansaPrompt prompt = KANSA_PROMPT_IF_NEEDED;
 	bool		mark_sent = false;
 	PGconn	   *conn;
 	PGresult   *res;
@@ -259,10 +192,10 @@ main(int argc, char **argv)
 				username = optarg;
 				break;
 			case 'w':
-				prompt = PROMPT_NEVER;
+				prompt = KANSA_PROMPT_NEVER;
 				break;
 			case 'W':
-				prompt = PROMPT_ALWAYS;
+				prompt = KANSA_PROMPT_ALWAYS;
 				break;
 			case 'V':
 				printf("%s (kansa) %s\n", progname, KANSA_VERSION);
@@ -298,7 +231,13 @@ main(int argc, char **argv)
 	if (output == NULL)
 		output = psprintf("followup-%s.xlsx", assessment);
 
-	conn = connect_database(dbname, host, port, username, prompt);
+	{
+		KansaConnOptions conn_opts = {dbname, host, port, username, prompt};
+
+		/* UTF-8, unless PGCLIENTENCODING says otherwise */
+		conn = kansa_connect(&conn_opts, progname,
+							 getenv("PGCLIENTENCODING") == NULL ? "UTF8" : NULL);
+	}
 	params[0] = assessment;
 	params[1] = language;
 	/* the workbook in binary: the bytes as the server made them */

@@ -38,6 +38,8 @@
 #include "mb/pg_wchar.h"
 #include "pqexpbuffer.h"
 
+#include "connect.h"
+
 /* cli/Makefile passes kansa.control's default_version. */
 #ifndef KANSA_VERSION
 #error "KANSA_VERSION must be defined; build kansa-import with cli/Makefile"
@@ -210,26 +212,10 @@ typedef struct Totals
 	long long	unknown_controls;
 } Totals;
 
-typedef enum PasswordPrompt
-{
-	PROMPT_IF_NEEDED,
-	PROMPT_ALWAYS,
-	PROMPT_NEVER
-} PasswordPrompt;
-
-typedef struct ConnOptions
-{
-	const char *dbname;
-	const char *host;
-	const char *port;
-	const char *username;
-	PasswordPrompt prompt;
-} ConnOptions;
-
 /* Everything the command line says. */
 typedef struct Settings
 {
-	ConnOptions conn;
+	KansaConnOptions conn;
 	const char *org;
 	const char *vendor;
 	const char *service;
@@ -347,18 +333,6 @@ buffer_text(PQExpBuffer buf)
 		exit(EXIT_INCOMPLETE);
 	}
 	return buf->data;
-}
-
-/* A copy of a message without its trailing newlines and spaces. */
-static char *
-trimmed_message(const char *msg)
-{
-	size_t		len = strlen(msg);
-
-	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' ' ||
-					   msg[len - 1] == '\t' || msg[len - 1] == '\r'))
-		len--;
-	return pnstrdup(msg, len);
 }
 
 /* The last component of a path, ignoring trailing slashes. */
@@ -1144,89 +1118,6 @@ read_manifest(const char *manifest, JobList *jobs)
  */
 
 /*
- * Connect as PostgreSQL's own clients do: -d may be a connection string or
- * URI, whose settings win over -h, -p and -U; libpq reads the PG*
- * environment variables; ask for a password when the server wants one,
- * unless -w.  Exits with EXIT_USAGE when no connection can be made.
- */
-static PGconn *
-connect_database(const ConnOptions *opts)
-{
-	const char *keywords[8];
-	const char *values[8];
-	char	   *password = NULL;
-	PGconn	   *conn;
-
-	if (opts->prompt == PROMPT_ALWAYS)
-		password = simple_prompt("Password: ", false);
-
-	for (;;)
-	{
-		int			n = 0;
-
-		keywords[n] = "host";
-		values[n++] = opts->host;
-		keywords[n] = "port";
-		values[n++] = opts->port;
-		keywords[n] = "user";
-		values[n++] = opts->username;
-		keywords[n] = "password";
-		values[n++] = password;
-		keywords[n] = "dbname";
-		values[n++] = opts->dbname;
-		keywords[n] = "fallback_application_name";
-		values[n++] = progname;
-
-		/*
-		 * kansa's databases are UTF8, and so are its manifests: talk UTF-8
-		 * unless PGCLIENTENCODING says otherwise.  JSON is UTF-8 always.
-		 */
-		keywords[n] = "client_encoding";
-		values[n++] = (json_output || getenv("PGCLIENTENCODING") == NULL) ?
-			"UTF8" : NULL;
-		keywords[n] = NULL;
-		values[n] = NULL;
-
-		conn = PQconnectdbParams(keywords, values, 1);
-		if (conn == NULL)
-		{
-			pg_log_error("could not connect to the database: out of memory");
-			exit(EXIT_USAGE);
-		}
-		if (PQstatus(conn) == CONNECTION_BAD &&
-			PQconnectionNeedsPassword(conn) &&
-			password == NULL &&
-			opts->prompt != PROMPT_NEVER)
-		{
-			char	   *prompt = psprintf("Password for user %s: ", PQuser(conn));
-
-			PQfinish(conn);
-			password = simple_prompt(prompt, false);
-			free(prompt);
-			continue;
-		}
-		break;
-	}
-
-	if (password != NULL)
-	{
-		explicit_bzero(password, strlen(password));
-		free(password);
-	}
-
-	if (PQstatus(conn) != CONNECTION_OK)
-	{
-		char	   *msg = trimmed_message(PQerrorMessage(conn));
-
-		pg_log_error("%s", msg);
-		free(msg);
-		PQfinish(conn);
-		exit(EXIT_USAGE);
-	}
-	return conn;
-}
-
-/*
  * Write a message to stderr from the signal handler, where stdio is not
  * safe.  There is nothing to do if it fails.
  */
@@ -1272,7 +1163,7 @@ check_import_sheet(PGconn *conn)
 				 " IS NOT NULL");
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 	{
-		char	   *msg = trimmed_message(PQerrorMessage(conn));
+		char	   *msg = kansa_trimmed_message(PQerrorMessage(conn));
 
 		pg_log_error("could not look for kansa.import_sheet: %s", msg);
 		free(msg);
@@ -1317,7 +1208,7 @@ check_line_options(PGconn *conn, const JobList *jobs, const char *manifest)
 		{
 			const char *primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
 			const char *detail = PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL);
-			char	   *msg = trimmed_message(primary != NULL ? primary :
+			char	   *msg = kansa_trimmed_message(primary != NULL ? primary :
 											  PQerrorMessage(conn));
 
 			pg_log_error("%s:%d: options: %s%s%s%s", manifest, job->manifest_line,
@@ -1360,7 +1251,7 @@ read_file_limit(PGconn *conn, FileLimit *limit)
 	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1 ||
 		PQgetisnull(res, 0, 0) || PQgetisnull(res, 0, 1))
 	{
-		char	   *msg = trimmed_message(PQerrorMessage(conn));
+		char	   *msg = kansa_trimmed_message(PQerrorMessage(conn));
 
 		pg_log_warning("could not read the setting %s%s%s; files up to 1 GB are sent and the server applies its limit",
 					   FILE_LIMIT_SETTING, *msg ? ": " : " (not defined)",
@@ -1386,7 +1277,13 @@ read_file_limit(PGconn *conn, FileLimit *limit)
 static PGconn *
 open_session(const Settings *settings, const JobList *jobs, FileLimit *limit)
 {
-	PGconn	   *conn = connect_database(&settings->conn);
+	/*
+	 * kansa's databases are UTF8, and so are its manifests: talk UTF-8
+	 * unless PGCLIENTENCODING says otherwise.  JSON is UTF-8 always.
+	 */
+	PGconn	   *conn = kansa_connect(&settings->conn, progname,
+									   (json_output || getenv("PGCLIENTENCODING") == NULL) ?
+									   "UTF8" : NULL);
 	int			errors = 0;
 
 	memset(limit, 0, sizeof(FileLimit));
@@ -1781,11 +1678,11 @@ emit_statement_error(PGconn *conn, PGresult *res, const ImportJob *job,
 	if (res != NULL)
 		primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
 	if (primary != NULL)
-		message = trimmed_message(primary);
+		message = kansa_trimmed_message(primary);
 	else if (res != NULL && PQresultErrorMessage(res)[0] != '\0')
-		message = trimmed_message(PQresultErrorMessage(res));
+		message = kansa_trimmed_message(PQresultErrorMessage(res));
 	else
-		message = trimmed_message(PQerrorMessage(conn));
+		message = kansa_trimmed_message(PQerrorMessage(conn));
 
 	emit_error(job, file_name, bytes, message,
 			   res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL,
@@ -1886,7 +1783,7 @@ connect_like(PGconn *first)
 
 	if (conn == NULL || PQstatus(conn) != CONNECTION_OK)
 	{
-		char	   *msg = trimmed_message(conn ? PQerrorMessage(conn) :
+		char	   *msg = kansa_trimmed_message(conn ? PQerrorMessage(conn) :
 										  "out of memory");
 
 		pg_log_error("could not open another connection for --jobs: %s", msg);
@@ -2028,7 +1925,7 @@ reconnect(PGconn *conn, int slotno)
 			return true;
 		}
 	}
-	msg = trimmed_message(PQerrorMessage(conn));
+	msg = kansa_trimmed_message(PQerrorMessage(conn));
 	pg_log_error("could not reconnect: %s", msg);
 	free(msg);
 	return false;
@@ -2256,7 +2153,7 @@ parse_options(int argc, char **argv, Settings *settings)
 	int			c;
 
 	memset(settings, 0, sizeof(Settings));
-	settings->conn.prompt = PROMPT_IF_NEEDED;
+	settings->conn.prompt = KANSA_PROMPT_IF_NEEDED;
 	settings->jobs = 1;
 
 	/* -? as the only argument means help, as in PostgreSQL's clients. */
@@ -2285,10 +2182,10 @@ parse_options(int argc, char **argv, Settings *settings)
 				settings->conn.username = optarg;
 				break;
 			case 'w':
-				settings->conn.prompt = PROMPT_NEVER;
+				settings->conn.prompt = KANSA_PROMPT_NEVER;
 				break;
 			case 'W':
-				settings->conn.prompt = PROMPT_ALWAYS;
+				settings->conn.prompt = KANSA_PROMPT_ALWAYS;
 				break;
 			case OPT_ORG:
 				settings->org = optarg;

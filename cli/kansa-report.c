@@ -32,6 +32,8 @@
 #include "getopt_long.h"
 #include "libpq-fe.h"
 
+#include "connect.h"
+
 /* cli/kansa-report.mk passes kansa.control's default_version. */
 #ifndef KANSA_VERSION
 #error "KANSA_VERSION must be defined; build kansa-report with cli/kansa-report.mk"
@@ -54,22 +56,6 @@ static const char *const report_sql =
 "SELECT kansa.report_html($1::pg_catalog.int8,\n"
 "       pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(\n"
 "           'lang', $2::pg_catalog.text, 'max_gaps', $3::pg_catalog.int4)))";
-
-typedef enum
-{
-	PROMPT_AUTO,
-	PROMPT_NEVER,
-	PROMPT_ALWAYS
-} PromptMode;
-
-typedef struct
-{
-	const char *dbname;
-	const char *host;
-	const char *port;
-	const char *username;
-	PromptMode	prompt;
-} ConnOptions;
 
 static const char *progname;
 
@@ -117,97 +103,6 @@ usage_error(const char *msg)
 	pg_log_error("%s", msg);
 	pg_log_error_hint("Try \"%s --help\" for more information.", progname);
 	exit(EXIT_USAGE);
-}
-
-/* A copy of msg without its trailing newlines. */
-static char *
-trimmed_message(const char *msg)
-{
-	char	   *copy = pg_strdup(msg ? msg : "");
-	size_t		len = strlen(copy);
-
-	while (len > 0 && (copy[len - 1] == '\n' || copy[len - 1] == '\r'))
-		copy[--len] = '\0';
-	return copy;
-}
-
-/*
- * Connect as PostgreSQL's own clients do (and as kansa-import does): -d may
- * be a connection string or URI, whose settings win over -h, -p and -U;
- * libpq reads the PG* environment variables; ask for a password when the
- * server wants one, unless -w.  Exits with EXIT_USAGE when no connection
- * can be made.
- */
-static PGconn *
-connect_database(const ConnOptions *opts)
-{
-	const char *keywords[8];
-	const char *values[8];
-	char	   *password = NULL;
-	PGconn	   *conn;
-
-	if (opts->prompt == PROMPT_ALWAYS)
-		password = simple_prompt("Password: ", false);
-
-	for (;;)
-	{
-		int			n = 0;
-
-		keywords[n] = "host";
-		values[n++] = opts->host;
-		keywords[n] = "port";
-		values[n++] = opts->port;
-		keywords[n] = "user";
-		values[n++] = opts->username;
-		keywords[n] = "password";
-		values[n++] = password;
-		keywords[n] = "dbname";
-		values[n++] = opts->dbname;
-		keywords[n] = "fallback_application_name";
-		values[n++] = progname;
-		/* the page is UTF-8, as its <meta charset> says */
-		keywords[n] = "client_encoding";
-		values[n++] = "UTF8";
-		keywords[n] = NULL;
-		values[n] = NULL;
-
-		conn = PQconnectdbParams(keywords, values, 1);
-		if (conn == NULL)
-		{
-			pg_log_error("could not connect to the database: out of memory");
-			exit(EXIT_USAGE);
-		}
-		if (PQstatus(conn) == CONNECTION_BAD &&
-			PQconnectionNeedsPassword(conn) &&
-			password == NULL &&
-			opts->prompt != PROMPT_NEVER)
-		{
-			char	   *prompt = psprintf("Password for user %s: ", PQuser(conn));
-
-			PQfinish(conn);
-			password = simple_prompt(prompt, false);
-			free(prompt);
-			continue;
-		}
-		break;
-	}
-
-	if (password != NULL)
-	{
-		explicit_bzero(password, strlen(password));
-		free(password);
-	}
-
-	if (PQstatus(conn) != CONNECTION_OK)
-	{
-		char	   *msg = trimmed_message(PQerrorMessage(conn));
-
-		pg_log_error("%s", msg);
-		free(msg);
-		PQfinish(conn);
-		exit(EXIT_USAGE);
-	}
-	return conn;
 }
 
 /*
@@ -494,7 +389,7 @@ main(int argc, char **argv)
 		{"help", no_argument, NULL, '?'},
 		{NULL, 0, NULL, 0}
 	};
-	ConnOptions conn_opts = {0};
+	KansaConnOptions conn_opts = {0};
 	const char *assessment = NULL;
 	const char *output = NULL;
 	const char *pdf = NULL;
@@ -558,10 +453,10 @@ main(int argc, char **argv)
 				conn_opts.username = optarg;
 				break;
 			case 'w':
-				conn_opts.prompt = PROMPT_NEVER;
+				conn_opts.prompt = KANSA_PROMPT_NEVER;
 				break;
 			case 'W':
-				conn_opts.prompt = PROMPT_ALWAYS;
+				conn_opts.prompt = KANSA_PROMPT_ALWAYS;
 				break;
 			case 'V':
 				printf("kansa-report (kansa) %s\n", KANSA_VERSION);
@@ -605,7 +500,8 @@ main(int argc, char **argv)
 		}
 	}
 
-	conn = connect_database(&conn_opts);
+	/* the page is UTF-8, as its <meta charset> says */
+	conn = kansa_connect(&conn_opts, progname, "UTF8");
 	params[0] = assessment;
 	params[1] = lang;
 	params[2] = max_gaps;
@@ -613,7 +509,7 @@ main(int argc, char **argv)
 	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1 ||
 		PQgetisnull(res, 0, 0))
 	{
-		char	   *msg = trimmed_message(PQresultErrorMessage(res));
+		char	   *msg = kansa_trimmed_message(PQresultErrorMessage(res));
 
 		pg_log_error("could not write the report of assessment %s: %s", assessment,
 					 msg[0] ? msg : "no page came back");
