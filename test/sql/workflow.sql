@@ -196,3 +196,8 @@ SELECT kansa.raise_findings(:a_meti);
 \set VERBOSITY terse
 RESET ROLE;
 SELECT state FROM kansa.finding WHERE id = :f3;
+
+-- roles are the cluster's, not the database's: leave none behind (the
+-- package test runs the suite again in the same cluster)
+DROP ROLE findings_importer_a, findings_analyst_a, findings_bi_a, findings_analyst_b,
+		  findings_admin, findings_org_a, findings_org_b;
