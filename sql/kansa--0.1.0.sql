@@ -1,5 +1,8 @@
 \echo Use "CREATE EXTENSION kansa" to load this file. \quit
 -- Generated from sql/kansa.sql and data/*.tsv by scripts/catalog2sql; do not edit.
+-- Frozen as 0.1.0 released it (commit 9d4a338), but for its citations of
+-- published documents, which name the documents themselves (comments and
+-- the shipped catalogs' source texts; no object or behaviour changed).
 
 -- kansa install script source.  The build compiles the shipped catalogs
 -- (data/*.tsv) into it at the "@CATALOG_DATA@" line and writes the result to
@@ -612,7 +615,7 @@ CREATE TYPE kansa.measure (
 	STORAGE = plain
 );
 COMMENT ON TYPE kansa.measure IS
-'A quantity with an optional bound, as reference values and vendors state them: frequency (>=1/10min, 1/1d, 1/event), duration (<=20min, 5y), ratio (>=99.5%), count (5gen), coverage (24x365, weekdays 09:00-18:00), relative (service+1y), choice (biometric|ic_card, timestamp&signature), or - (none set). Input also takes the Japanese and English forms of seed 004 and of vendors (1回以上／5分, 日次, 20分以内, 24時間365日, 生体認証 又は IC カード).';
+'A quantity with an optional bound, as reference values and vendors state them: frequency (>=1/10min, 1/1d, 1/event), duration (<=20min, 5y), ratio (>=99.5%), count (5gen), coverage (24x365, weekdays 09:00-18:00), relative (service+1y), choice (biometric|ic_card, timestamp&signature), or - (none set). Input also takes the Japanese and English forms of the ASP・SaaS guideline and of vendors (1回以上／5分, 日次, 20分以内, 24時間365日, 生体認証 又は IC カード).';
 COMMENT ON FUNCTION kansa.measure_in(cstring) IS 'Input function of measure: the canonical form, or the published Japanese and English forms.';
 COMMENT ON FUNCTION kansa.measure_out(kansa.measure) IS 'Output function of measure: the canonical text form.';
 COMMENT ON FUNCTION kansa.measure_recv(internal) IS 'Binary input of measure: a format-version byte, then kind, bound, unit, flags and two int4 fields, validated.';
@@ -944,15 +947,15 @@ COMMENT ON COLUMN kansa.control_link.note IS 'Why the two controls are linked.';
 COMMENT ON COLUMN kansa.control_link.builtin IS 'True for rows shipped with kansa; user rows are false and survive pg_dump.';
 
 -----------------------------------------------------------------------------
--- Service patterns (seed 004, I.7)
+-- Service patterns (the ASP・SaaS guideline, I.7)
 -----------------------------------------------------------------------------
 
 CREATE FUNCTION kansa.saas_pattern(confidentiality text, availability text) RETURNS integer
 	AS 'MODULE_PATHNAME', 'kansa_saas_pattern' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION kansa.saas_pattern(text, text) IS 'The ASP・SaaS service pattern (1-6, seed 004 figure 1) of a service from its confidentiality requirement (high or low) and availability requirement (high, medium or low; also 高/中/低, H/M/L); integrity is always high.';
+COMMENT ON FUNCTION kansa.saas_pattern(text, text) IS 'The ASP・SaaS service pattern (1-6, the ASP・SaaS guideline''s figure 1) of a service from its confidentiality requirement (high or low) and availability requirement (high, medium or low; also 高/中/低, H/M/L); integrity is always high.';
 CREATE FUNCTION kansa.saas_pattern(handles_personal_or_secret boolean, availability text) RETURNS integer
 	AS 'MODULE_PATHNAME', 'kansa_saas_pattern_bool' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION kansa.saas_pattern(boolean, text) IS 'The ASP・SaaS service pattern (1-6): confidentiality is high when the service handles personal information or trade secrets (seed 004 I.7.1).';
+COMMENT ON FUNCTION kansa.saas_pattern(boolean, text) IS 'The ASP・SaaS service pattern (1-6): confidentiality is high when the service handles personal information or trade secrets (ASP・SaaS guideline I.7.1).';
 CREATE FUNCTION kansa.service_type_key(text) RETURNS text
 	AS 'MODULE_PATHNAME', 'kansa_service_type_key' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION kansa.service_type_key(text) IS 'The form service types are matched in: NFKC (width folded), ASCII lower case, blanks removed.';
@@ -968,7 +971,7 @@ CREATE TABLE kansa.service_type (
 	CHECK ((pattern IS NULL) OPERATOR(pg_catalog.=) individual_decision)
 );
 CREATE INDEX service_type_short_key_idx ON kansa.service_type (short_key);
-COMMENT ON TABLE kansa.service_type IS 'Typical ASP・SaaS service types and their pattern (seed 004 figure 2); those marked ※ have no pattern and need an individual decision. Users may add rows.';
+COMMENT ON TABLE kansa.service_type IS 'Typical ASP・SaaS service types and their pattern (the ASP・SaaS guideline''s figure 2); those marked ※ have no pattern and need an individual decision. Users may add rows.';
 COMMENT ON COLUMN kansa.service_type.name IS 'The service type as published, e.g. ERP（財務会計等）.';
 COMMENT ON COLUMN kansa.service_type.pattern IS 'Its service pattern 1-6; NULL for the ※ types.';
 COMMENT ON COLUMN kansa.service_type.individual_decision IS 'True for the ※ types, whose pattern must be decided service by service (I.7.1).';
@@ -997,7 +1000,7 @@ CREATE FUNCTION kansa.saas_pattern_of(service_type text) RETURNS integer
 	BEGIN ATOMIC
 		SELECT m.pattern FROM kansa.service_type_match(service_type) AS m;
 	END;
-COMMENT ON FUNCTION kansa.saas_pattern_of(text) IS 'The pattern seed 004 figure 2 gives a service type (matched ignoring width, case and blanks); NULL for the ※ types that need an individual decision and for unknown types (service_type_known() tells them apart).';
+COMMENT ON FUNCTION kansa.saas_pattern_of(text) IS 'The pattern figure 2 of the ASP・SaaS guideline gives a service type (matched ignoring width, case and blanks); NULL for the ※ types that need an individual decision and for unknown types (service_type_known() tells them apart).';
 CREATE FUNCTION kansa.service_type_known(service_type text) RETURNS boolean
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
@@ -1117,15 +1120,15 @@ INSERT INTO kansa.service_type (name, pattern, individual_decision, builtin) VAL
   ('認証サービス', NULL, true, true),
   ('セキュリティサービス', NULL, true, true);
 
-INSERT INTO kansa.framework (code, title, edition, publisher, language, source, url, section_depth, builtin) VALUES ('asp_saas', 'ASP・SaaSにおける情報セキュリティ対策ガイドライン', '最終案 (2008)', '総務省 ASP・SaaS の情報セキュリティ対策に関する研究会 (MIC)', 'ja', 'shared/seeds/004 (the guideline itself): items II.x and III.x, levels, requirement texts, evaluation items and reference values', NULL, 2, true);
+INSERT INTO kansa.framework (code, title, edition, publisher, language, source, url, section_depth, builtin) VALUES ('asp_saas', 'ASP・SaaSにおける情報セキュリティ対策ガイドライン', '最終案 (2008)', '総務省 ASP・SaaS の情報セキュリティ対策に関する研究会 (MIC)', 'ja', 'the guideline as published by MIC (2008): items II.x and III.x, levels, requirement texts, evaluation items and reference values', NULL, 2, true);
 
-INSERT INTO kansa.framework (code, title, edition, publisher, language, source, url, section_depth, builtin) VALUES ('fisc8', '金融機関等コンピュータシステムの安全対策基準', '第8版追補改訂', '公益財団法人 金融情報システムセンター (FISC)', 'ja', 'shared/seeds/000 (a vendor answer sheet): control ids, short titles and their grouping', NULL, 1, true);
+INSERT INTO kansa.framework (code, title, edition, publisher, language, source, url, section_depth, builtin) VALUES ('fisc8', '金融機関等コンピュータシステムの安全対策基準', '第8版追補改訂', '公益財団法人 金融情報システムセンター (FISC)', 'ja', 'a vendor''s published answer sheet to the standard: control ids, short titles and their grouping', NULL, 1, true);
 
 INSERT INTO kansa.framework (code, title, edition, publisher, language, source, url, section_depth, builtin) VALUES ('fisc10', '金融機関等コンピュータシステムの安全対策基準・解説書', '第10版', '公益財団法人 金融情報システムセンター (FISC)', 'ja', 'ids only; FISC sells the texts', NULL, 1, true);
 
-INSERT INTO kansa.framework (code, title, edition, publisher, language, source, url, section_depth, builtin) VALUES ('iso27017', 'ISO/IEC 27017 クラウドサービスのための情報セキュリティ管理策の実践の規範 (JIS Q 27017)', '2015 (JIS Q 27017:2016)', 'ISO/IEC, JISC', 'ja', 'shared/seeds/001 (a vendor whitepaper): the clauses it answers, with their titles', NULL, 1, true);
+INSERT INTO kansa.framework (code, title, edition, publisher, language, source, url, section_depth, builtin) VALUES ('iso27017', 'ISO/IEC 27017 クラウドサービスのための情報セキュリティ管理策の実践の規範 (JIS Q 27017)', '2015 (JIS Q 27017:2016)', 'ISO/IEC, JISC', 'ja', 'a vendor''s published ISO/IEC 27017 whitepaper: the clauses it answers, with their titles', NULL, 1, true);
 
-INSERT INTO kansa.framework (code, title, edition, publisher, language, source, url, section_depth, builtin) VALUES ('meti_cloud', 'クラウドサービス利用のための情報セキュリティマネジメントガイドライン チェックシート', '2013年度版', '経済産業省 (METI)', 'ja', 'shared/seeds/002 (a vendor filled check sheet): items, titles and requirements', 'https://www.meti.go.jp/policy/netsecurity/downloadfiles/cloudsec2013fy.pdf', 1, true);
+INSERT INTO kansa.framework (code, title, edition, publisher, language, source, url, section_depth, builtin) VALUES ('meti_cloud', 'クラウドサービス利用のための情報セキュリティマネジメントガイドライン チェックシート', '2013年度版', '経済産業省 (METI)', 'ja', 'a vendor''s published filled check sheet: items, titles and requirements', 'https://www.meti.go.jp/policy/netsecurity/downloadfiles/cloudsec2013fy.pdf', 1, true);
 
 INSERT INTO kansa.control (id, parent, kind, level, title, body, position, builtin) VALUES
   ('asp_saas:II', NULL, 'section', NULL, '組織・運用編', NULL, 1, true),
@@ -2473,60 +2476,60 @@ INSERT INTO kansa.control (id, parent, kind, level, title, body, position, built
   ('meti_cloud:15.4', 'meti_cloud:15(2)', 'control', NULL, '入退室記録', '重要な物理的セキュリティ境界(カード制御による出入口、有人の受付等)に対し、個人認証システムを用いて、従業員及び出入りを許可された外部組織等に対する入退室の手順書と記録を作成し、適切な期間保存すること。', 131, true);
 
 INSERT INTO kansa.control_link (from_control, to_control, relation, source, note, builtin) VALUES
-  ('meti_cloud:1.1', 'asp_saas:II.1.1.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same obligation: management-approved and signed basic security policy document; METI adds roles and distribution', true),
-  ('meti_cloud:1.2', 'asp_saas:II.1.1.2', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: review the policy periodically or on significant change, revise under management approval; METI adds notification', true),
-  ('meti_cloud:2.1', 'asp_saas:II.2.1.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: management shows commitment and supports with people, assets and budget; METI adds appointing a security officer', true),
-  ('meti_cloud:3.1', 'asp_saas:II.3.1.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: ensure partner providers implement the agreed security measures and service levels; METI adds documenting them', true),
-  ('meti_cloud:4.1', 'asp_saas:II.4.1.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: owner and acceptable use defined and documented for each information asset', true),
-  ('meti_cloud:4.3', 'asp_saas:III.2.3.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same obligation in ISO wording (both from the ISO backup control): regular backup of information, software and systems', true),
-  ('meti_cloud:4.3', 'asp_saas:III.2.3.2', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same obligation: check the backups taken (asp: recorded and readable); METI adds agreed policy and backup specs for users', true),
-  ('meti_cloud:4.4', 'asp_saas:II.4.2.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: classify information assets by value and legal requirements; METI adds an asset inventory', true),
-  ('meti_cloud:4.7', 'asp_saas:II.4.3.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: asset owners periodically review that all measures follow the security policy; METI adds technical compliance review', true),
-  ('meti_cloud:4.8', 'asp_saas:II.4.3.2', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: periodically check and audit systems for compliance with the security policy; METI adds audit planning', true),
-  ('meti_cloud:4.9', 'asp_saas:III.3.1.1', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'both require an access control policy and access restricted under it; asp item is the network access-control item', true),
-  ('meti_cloud:4.13', 'asp_saas:III.3.1.3', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: authentication and connection-origin checks against spoofing, admin rules incl. ID/password expiry', true),
-  ('meti_cloud:5.1', 'asp_saas:II.5.1.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: security requirements and responsibilities explained and agreed in the employment contract', true),
-  ('meti_cloud:5.2', 'asp_saas:II.5.2.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: security awareness education and training for all employees', true),
-  ('meti_cloud:5.3', 'asp_saas:II.5.2.2', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: procedure for employees violating the security policy or service contract', true),
-  ('meti_cloud:5.4', 'asp_saas:II.5.3.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: access rights and assets on termination or change of employment', true),
-  ('meti_cloud:6.1', 'asp_saas:II.6.1.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: employees record and report vulnerabilities and incidents quickly; response responsibilities and procedures', true),
-  ('meti_cloud:7.1', 'asp_saas:II.7.1.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text (first sentence): identify laws/contracts for personal, confidential, IP information and apply measures', true),
-  ('meti_cloud:7.1', 'asp_saas:II.7.1.2', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text (second sentence): manage important records per laws, contracts and policy; METI adds providing them on request', true),
-  ('meti_cloud:7.1', 'asp_saas:III.5.1.2', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'METI item covers handling personal information per law as part of a broader legal-compliance requirement', true),
-  ('meti_cloud:7.2', 'asp_saas:II.7.1.3', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: prevent use of systems and facilities for unauthorised purposes', true),
-  ('meti_cloud:7.4', 'asp_saas:II.7.1.2', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'both protect important records per legal and contractual requirements; METI names threats and adds informing users', true),
-  ('meti_cloud:11.1', 'asp_saas:III.1.1.9', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: standards and procedures for security monitoring, plus operating procedure manuals (METI names applications only)', true),
-  ('meti_cloud:11.2', 'asp_saas:III.5.2.1', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'restates first two sentences (no unauthorised installs, virus check of admin terminals); omits the patching sentence', true),
-  ('meti_cloud:11.3', 'asp_saas:III.1.1.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'restates: availability monitoring and prompt notice to users when a stoppage is detected', true),
-  ('meti_cloud:11.3', 'asp_saas:III.1.1.2', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'restates: fault monitoring and prompt notice to users when a fault/anomaly is detected', true),
-  ('meti_cloud:11.3', 'asp_saas:III.1.1.3', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'restates: performance monitoring and notice to users on anomaly (the asp item''s evaluation items); less explicit on reporting results', true),
-  ('meti_cloud:11.3', 'asp_saas:III.1.1.4', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: evaluate and summarise monitoring results and report to the responsible manager', true),
-  ('meti_cloud:11.3', 'asp_saas:III.3.2.5', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'general fault monitoring with report to manager; asp item is external-network fault monitoring with notice to manager', true),
-  ('meti_cloud:11.4', 'asp_saas:III.1.1.8', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: follow-up report to users after the first notice of stoppage, fault or slowdown (METI names applications only)', true),
-  ('meti_cloud:11.5', 'asp_saas:III.1.1.5', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: define and implement time synchronisation (METI names applications only)', true),
-  ('meti_cloud:11.6', 'asp_saas:III.3.1.3', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'password management; asp item requires ID/password rules incl. expiry, METI requires interactive system and good passwords', true),
-  ('meti_cloud:11.8', 'asp_saas:III.2.1.2', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'capacity management: METI monitors and forecasts resource use, asp item documents capacity requirements from forecast', true),
-  ('meti_cloud:11.10', 'asp_saas:III.2.2.1', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'malware protection in general; asp item is virus countermeasures for platforms, servers and storage', true),
-  ('meti_cloud:11.11', 'asp_saas:III.2.1.3', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same obligation (ISO event logging): collect and keep logs of user activity, exceptions and security events; METI adds review', true),
-  ('meti_cloud:11.13', 'asp_saas:III.1.1.6', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'technical vulnerability management; asp item collects patch information and applies patches', true),
-  ('meti_cloud:11.13', 'asp_saas:III.2.1.4', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'METI evaluates exposure to vulnerabilities; asp item requires periodic vulnerability assessment and fixes', true),
-  ('meti_cloud:11.13', 'asp_saas:III.5.2.1', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'vulnerability information and countermeasures; asp item''s third sentence requires patching admin terminals', true),
-  ('meti_cloud:12.1', 'asp_saas:III.2.2.1', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'same wording (virus countermeasures) applied to applications; asp item covers platforms, servers and storage', true),
-  ('meti_cloud:12.2', 'asp_saas:III.3.2.2', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'protect information over public networks from disclosure and modification; asp item requires encryption for this', true),
-  ('meti_cloud:12.3', 'asp_saas:III.3.2.2', 'related', 'kansa, by reading seeds 002 and 004 side by side', 'protect transactions from misrouting, alteration, disclosure; asp item requires encryption against the same threats', true),
-  ('meti_cloud:12.5', 'asp_saas:III.2.3.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: regular backup of user data, application management information and system configuration', true),
-  ('meti_cloud:13.1', 'asp_saas:III.2.2.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: virus countermeasures for platforms, servers and storage', true),
-  ('meti_cloud:13.2', 'asp_saas:III.2.1.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: service hours, uptime within them, and scheduled maintenance windows', true),
-  ('meti_cloud:13.3', 'asp_saas:III.2.1.2', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: document capacity requirements designed from forecast usage and keep it', true),
-  ('meti_cloud:13.4', 'asp_saas:III.2.3.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: regular backup of server/storage management information and system configuration', true),
-  ('meti_cloud:14.1', 'asp_saas:III.3.1.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: network diagram, access-control responsibility incl. user lines, access control policy and procedures (sheet garbles some words)', true),
-  ('meti_cloud:14.2', 'asp_saas:III.3.1.2', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: restrict allocation and use of system and network administrator privileges', true),
-  ('meti_cloud:14.3', 'asp_saas:III.3.1.4', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: measures against external and internal unauthorised access (firewall, reverse proxy)', true),
-  ('meti_cloud:14.5', 'asp_saas:III.3.2.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: standards and procedures for information exchange over external networks', true),
-  ('meti_cloud:14.6', 'asp_saas:III.3.2.2', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: encrypt communication over external networks', true),
-  ('meti_cloud:14.7', 'asp_saas:III.3.2.3', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: server certificates against impersonation (phishing)', true),
-  ('meti_cloud:15.4', 'asp_saas:III.4.4.1', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'same text: entry/exit records via personal authentication at key perimeters, kept for a suitable period', true),
-  ('meti_cloud:15.4', 'asp_saas:III.4.4.3', 'equivalent', 'kansa, by reading seeds 002 and 004 side by side', 'METI adds the entry/exit procedure manual of III.4.4.3 to the same sentence', true);
+  ('meti_cloud:1.1', 'asp_saas:II.1.1.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same obligation: management-approved and signed basic security policy document; METI adds roles and distribution', true),
+  ('meti_cloud:1.2', 'asp_saas:II.1.1.2', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: review the policy periodically or on significant change, revise under management approval; METI adds notification', true),
+  ('meti_cloud:2.1', 'asp_saas:II.2.1.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: management shows commitment and supports with people, assets and budget; METI adds appointing a security officer', true),
+  ('meti_cloud:3.1', 'asp_saas:II.3.1.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: ensure partner providers implement the agreed security measures and service levels; METI adds documenting them', true),
+  ('meti_cloud:4.1', 'asp_saas:II.4.1.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: owner and acceptable use defined and documented for each information asset', true),
+  ('meti_cloud:4.3', 'asp_saas:III.2.3.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same obligation in ISO wording (both from the ISO backup control): regular backup of information, software and systems', true),
+  ('meti_cloud:4.3', 'asp_saas:III.2.3.2', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same obligation: check the backups taken (asp: recorded and readable); METI adds agreed policy and backup specs for users', true),
+  ('meti_cloud:4.4', 'asp_saas:II.4.2.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: classify information assets by value and legal requirements; METI adds an asset inventory', true),
+  ('meti_cloud:4.7', 'asp_saas:II.4.3.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: asset owners periodically review that all measures follow the security policy; METI adds technical compliance review', true),
+  ('meti_cloud:4.8', 'asp_saas:II.4.3.2', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: periodically check and audit systems for compliance with the security policy; METI adds audit planning', true),
+  ('meti_cloud:4.9', 'asp_saas:III.3.1.1', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'both require an access control policy and access restricted under it; asp item is the network access-control item', true),
+  ('meti_cloud:4.13', 'asp_saas:III.3.1.3', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: authentication and connection-origin checks against spoofing, admin rules incl. ID/password expiry', true),
+  ('meti_cloud:5.1', 'asp_saas:II.5.1.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: security requirements and responsibilities explained and agreed in the employment contract', true),
+  ('meti_cloud:5.2', 'asp_saas:II.5.2.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: security awareness education and training for all employees', true),
+  ('meti_cloud:5.3', 'asp_saas:II.5.2.2', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: procedure for employees violating the security policy or service contract', true),
+  ('meti_cloud:5.4', 'asp_saas:II.5.3.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: access rights and assets on termination or change of employment', true),
+  ('meti_cloud:6.1', 'asp_saas:II.6.1.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: employees record and report vulnerabilities and incidents quickly; response responsibilities and procedures', true),
+  ('meti_cloud:7.1', 'asp_saas:II.7.1.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text (first sentence): identify laws/contracts for personal, confidential, IP information and apply measures', true),
+  ('meti_cloud:7.1', 'asp_saas:II.7.1.2', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text (second sentence): manage important records per laws, contracts and policy; METI adds providing them on request', true),
+  ('meti_cloud:7.1', 'asp_saas:III.5.1.2', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'METI item covers handling personal information per law as part of a broader legal-compliance requirement', true),
+  ('meti_cloud:7.2', 'asp_saas:II.7.1.3', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: prevent use of systems and facilities for unauthorised purposes', true),
+  ('meti_cloud:7.4', 'asp_saas:II.7.1.2', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'both protect important records per legal and contractual requirements; METI names threats and adds informing users', true),
+  ('meti_cloud:11.1', 'asp_saas:III.1.1.9', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: standards and procedures for security monitoring, plus operating procedure manuals (METI names applications only)', true),
+  ('meti_cloud:11.2', 'asp_saas:III.5.2.1', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'restates first two sentences (no unauthorised installs, virus check of admin terminals); omits the patching sentence', true),
+  ('meti_cloud:11.3', 'asp_saas:III.1.1.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'restates: availability monitoring and prompt notice to users when a stoppage is detected', true),
+  ('meti_cloud:11.3', 'asp_saas:III.1.1.2', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'restates: fault monitoring and prompt notice to users when a fault/anomaly is detected', true),
+  ('meti_cloud:11.3', 'asp_saas:III.1.1.3', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'restates: performance monitoring and notice to users on anomaly (the asp item''s evaluation items); less explicit on reporting results', true),
+  ('meti_cloud:11.3', 'asp_saas:III.1.1.4', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: evaluate and summarise monitoring results and report to the responsible manager', true),
+  ('meti_cloud:11.3', 'asp_saas:III.3.2.5', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'general fault monitoring with report to manager; asp item is external-network fault monitoring with notice to manager', true),
+  ('meti_cloud:11.4', 'asp_saas:III.1.1.8', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: follow-up report to users after the first notice of stoppage, fault or slowdown (METI names applications only)', true),
+  ('meti_cloud:11.5', 'asp_saas:III.1.1.5', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: define and implement time synchronisation (METI names applications only)', true),
+  ('meti_cloud:11.6', 'asp_saas:III.3.1.3', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'password management; asp item requires ID/password rules incl. expiry, METI requires interactive system and good passwords', true),
+  ('meti_cloud:11.8', 'asp_saas:III.2.1.2', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'capacity management: METI monitors and forecasts resource use, asp item documents capacity requirements from forecast', true),
+  ('meti_cloud:11.10', 'asp_saas:III.2.2.1', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'malware protection in general; asp item is virus countermeasures for platforms, servers and storage', true),
+  ('meti_cloud:11.11', 'asp_saas:III.2.1.3', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same obligation (ISO event logging): collect and keep logs of user activity, exceptions and security events; METI adds review', true),
+  ('meti_cloud:11.13', 'asp_saas:III.1.1.6', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'technical vulnerability management; asp item collects patch information and applies patches', true),
+  ('meti_cloud:11.13', 'asp_saas:III.2.1.4', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'METI evaluates exposure to vulnerabilities; asp item requires periodic vulnerability assessment and fixes', true),
+  ('meti_cloud:11.13', 'asp_saas:III.5.2.1', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'vulnerability information and countermeasures; asp item''s third sentence requires patching admin terminals', true),
+  ('meti_cloud:12.1', 'asp_saas:III.2.2.1', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same wording (virus countermeasures) applied to applications; asp item covers platforms, servers and storage', true),
+  ('meti_cloud:12.2', 'asp_saas:III.3.2.2', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'protect information over public networks from disclosure and modification; asp item requires encryption for this', true),
+  ('meti_cloud:12.3', 'asp_saas:III.3.2.2', 'related', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'protect transactions from misrouting, alteration, disclosure; asp item requires encryption against the same threats', true),
+  ('meti_cloud:12.5', 'asp_saas:III.2.3.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: regular backup of user data, application management information and system configuration', true),
+  ('meti_cloud:13.1', 'asp_saas:III.2.2.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: virus countermeasures for platforms, servers and storage', true),
+  ('meti_cloud:13.2', 'asp_saas:III.2.1.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: service hours, uptime within them, and scheduled maintenance windows', true),
+  ('meti_cloud:13.3', 'asp_saas:III.2.1.2', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: document capacity requirements designed from forecast usage and keep it', true),
+  ('meti_cloud:13.4', 'asp_saas:III.2.3.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: regular backup of server/storage management information and system configuration', true),
+  ('meti_cloud:14.1', 'asp_saas:III.3.1.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: network diagram, access-control responsibility incl. user lines, access control policy and procedures (sheet garbles some words)', true),
+  ('meti_cloud:14.2', 'asp_saas:III.3.1.2', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: restrict allocation and use of system and network administrator privileges', true),
+  ('meti_cloud:14.3', 'asp_saas:III.3.1.4', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: measures against external and internal unauthorised access (firewall, reverse proxy)', true),
+  ('meti_cloud:14.5', 'asp_saas:III.3.2.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: standards and procedures for information exchange over external networks', true),
+  ('meti_cloud:14.6', 'asp_saas:III.3.2.2', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: encrypt communication over external networks', true),
+  ('meti_cloud:14.7', 'asp_saas:III.3.2.3', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: server certificates against impersonation (phishing)', true),
+  ('meti_cloud:15.4', 'asp_saas:III.4.4.1', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'same text: entry/exit records via personal authentication at key perimeters, kept for a suitable period', true),
+  ('meti_cloud:15.4', 'asp_saas:III.4.4.3', 'equivalent', 'kansa, by reading the METI check sheet and the ASP・SaaS guideline side by side', 'METI adds the entry/exit procedure manual of III.4.4.3 to the same sentence', true);
 
 -- Catalog tables are readable by everyone; changing them is for their owner.
 GRANT USAGE ON SCHEMA kansa TO PUBLIC;
@@ -2577,7 +2580,7 @@ COMMENT ON TABLE kansa.service IS 'A vendor''s service under assessment, with wh
 COMMENT ON COLUMN kansa.service.id IS 'Surrogate key.';
 COMMENT ON COLUMN kansa.service.vendor_id IS 'The vendor providing the service.';
 COMMENT ON COLUMN kansa.service.name IS 'Name of the service, unique per vendor.';
-COMMENT ON COLUMN kansa.service.service_type IS 'Its type as in kansa.service_type (seed 004 figure 2), if known; saas_pattern_of() gives that type''s pattern.';
+COMMENT ON COLUMN kansa.service.service_type IS 'Its type as in kansa.service_type (the ASP・SaaS guideline''s figure 2), if known; saas_pattern_of() gives that type''s pattern.';
 COMMENT ON COLUMN kansa.service.confidentiality IS 'Confidentiality of the data it handles: 高/中/低 (or H/M/L), as saas_pattern() reads it.';
 COMMENT ON COLUMN kansa.service.availability IS 'Availability it must keep: 高/中/低 (or H/M/L).';
 COMMENT ON COLUMN kansa.service.pattern_set IS 'A pattern (1-6) set explicitly by an analyst; overrides the one computed.';
