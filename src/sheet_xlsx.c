@@ -1178,6 +1178,31 @@ refuse_other_zip(Xlsx *x)
 }
 
 /*
+ * Open an xlsx workbook held in data and read its workbook part: the part's
+ * name into *wbpart and its sheets (WbSheet, in workbook order) into
+ * *wbsheets.  False when the zip has no workbook part.
+ */
+static bool
+workbook_open(Xlsx *x, const char *data, size_t len, const KansaSheetLimits *limits,
+			  char **wbpart, List **wbsheets)
+{
+	List	   *rootrels;
+	Rel		   *r;
+
+	memset(x, 0, sizeof(*x));
+	x->data = (const unsigned char *) data;
+	x->len = len;
+	x->limits = limits;
+	zip_open(x);
+
+	rootrels = xlsx_rels(x, "");
+	r = rel_by_type(rootrels, "/officeDocument");
+	*wbpart = r ? rel_resolve("", r->target) : "xl/workbook.xml";
+	*wbsheets = NIL;
+	return xlsx_part(x, *wbpart, workbook_handler, wbsheets);
+}
+
+/*
  * Read the worksheets of an xlsx workbook, in workbook order, or only the
  * one named only_sheet.  Returns a List of KansaSheet.
  */
@@ -1186,9 +1211,8 @@ kansa_sheets_from_xlsx(const char *data, size_t len, const char *only_sheet,
 					   const KansaSheetLimits *limits)
 {
 	Xlsx		x;
-	List	   *rootrels,
-			   *wbrels,
-			   *wbsheets = NIL,
+	List	   *wbrels,
+			   *wbsheets,
 			   *result = NIL;
 	Rel		   *r;
 	char	   *wbpart;
@@ -1196,16 +1220,7 @@ kansa_sheets_from_xlsx(const char *data, size_t len, const char *only_sheet,
 	bool		found = false;
 	StringInfoData names;
 
-	memset(&x, 0, sizeof(x));
-	x.data = (const unsigned char *) data;
-	x.len = len;
-	x.limits = limits;
-	zip_open(&x);
-
-	rootrels = xlsx_rels(&x, "");
-	r = rel_by_type(rootrels, "/officeDocument");
-	wbpart = r ? rel_resolve("", r->target) : "xl/workbook.xml";
-	if (!xlsx_part(&x, wbpart, workbook_handler, &wbsheets))
+	if (!workbook_open(&x, data, len, limits, &wbpart, &wbsheets))
 	{
 		refuse_other_zip(&x);
 		ereport(ERROR,
@@ -1287,23 +1302,12 @@ List *
 kansa_xlsx_sheet_names(const char *data, size_t len, const KansaSheetLimits *limits)
 {
 	Xlsx		x;
-	List	   *rootrels,
-			   *wbsheets = NIL,
+	List	   *wbsheets,
 			   *result = NIL;
-	Rel		   *r;
 	char	   *wbpart;
 	ListCell   *lc;
 
-	memset(&x, 0, sizeof(x));
-	x.data = (const unsigned char *) data;
-	x.len = len;
-	x.limits = limits;
-	zip_open(&x);
-
-	rootrels = xlsx_rels(&x, "");
-	r = rel_by_type(rootrels, "/officeDocument");
-	wbpart = r ? rel_resolve("", r->target) : "xl/workbook.xml";
-	if (!xlsx_part(&x, wbpart, workbook_handler, &wbsheets))
+	if (!workbook_open(&x, data, len, limits, &wbpart, &wbsheets))
 		return NIL;
 	foreach(lc, wbsheets)
 		result = lappend(result, ((WbSheet *) lfirst(lc))->name);
