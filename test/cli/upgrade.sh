@@ -312,6 +312,14 @@ shipped="SELECT string_agg(t || ' ' || n || ' ' || h, '|' ORDER BY t) FROM (
 	UNION ALL SELECT 'control_link', count(*), md5(string_agg(to_jsonb(x)::text, ',' ORDER BY to_jsonb(x)::text)) FROM kansa.control_link AS x WHERE builtin
 	UNION ALL SELECT 'lexicon', count(*), md5(string_agg(to_jsonb(x)::text, ',' ORDER BY to_jsonb(x)::text)) FROM kansa.lexicon AS x WHERE builtin) AS s"
 check "the shipped catalog rows are those of a fresh install of $to" "$(q $fresh -c "$shipped")" "$(q $db -c "$shipped")"
+# the tables pg_dump dumps with the extension (pg_extension_config_dump),
+# and with which rows: a fresh install's (the schema dump below leaves the
+# extension's own row out, so it is compared here)
+dumped="SELECT string_agg(c.relnamespace::regnamespace || '.' || c.relname || ' ' || COALESCE(e.cond, ''), ', ' ORDER BY c.relname)
+	FROM pg_extension AS x, unnest(x.extconfig, x.extcondition) AS e (rel, cond)
+	JOIN pg_class AS c ON c.oid = e.rel WHERE x.extname = 'kansa'"
+check "the tables and rows pg_dump keeps are a fresh install's (pg_extension_config_dump)" "$(q $fresh -c "$dumped")" "$(q $db -c "$dumped")"
+check "not vacuous: user-editable tables are registered" "t" "$(q $fresh -c "SELECT cardinality(extconfig) > 5 FROM pg_extension WHERE extname = 'kansa'")"
 
 # indexes
 check "the same indexes as before (but three that $to no longer has), and more" "" \
