@@ -1932,6 +1932,33 @@ reconnect(PGconn *conn, int slotno)
 }
 
 /*
+ * During the batch: analyse the tables that have grown stale, on an idle
+ * connection, after the batch's 1st, 2nd, 4th, 8th ... file.  The imports
+ * are asked not to analyse (see main), and autovacuum comes by once a
+ * minute at best; but every connection keeps its plans for the session
+ * (summary_refresh()'s generic plan among them), and a plan made while the
+ * statistics describe a table of one or two sheets reads all of it where
+ * an index would read one sheet's rows: a cost that grew with every sheet
+ * of a batch into a young database (bench/RESULTS.md, "import").  An
+ * ANALYZE invalidates those plans in every session.  Doubling the interval
+ * keeps the statistics within a factor of two of the tables for a total
+ * cost about twice that of the last ANALYZE; analyze_stale_tables() only
+ * analyses what autovacuum's rule says is due, so a batch into a large
+ * database does little or nothing here.  A failure is a warning: the
+ * imports go on.
+ */
+static void
+analyze_during_batch(PGconn *conn)
+{
+	PGresult   *res = PQexec(conn, "SELECT kansa.analyze_stale_tables()");
+
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		pg_log_warning("could not analyse the tables during the batch: %s",
+					   PQerrorMessage(conn));
+	PQclear(res);
+}
+
+/*
  * Import every file, on as many connections as there are slots: a work
  * queue, each idle connection taking the next file, the results reported
  * as they come.  Decides what happens after a file: ^C marks the rest not
@@ -1941,11 +1968,13 @@ reconnect(PGconn *conn, int slotno)
  */
 static void
 run_batch(Slot *slots, int nslots, const JobList *jobs,
-		  const char *cmd_options, const FileLimit *limit, Totals *totals)
+		  const char *cmd_options, const FileLimit *limit, Totals *totals,
+		  bool analyze)
 {
 	struct pollfd pfds[MAX_JOBS];
 	int			next = 0;		/* the next file to start */
 	int			done = 0;		/* files reported */
+	int			analyze_at = 1; /* analyse once this many are reported */
 	int			i;
 
 	/* From here on, ^C cancels the running imports and stops the batch. */
@@ -1967,6 +1996,14 @@ run_batch(Slot *slots, int nslots, const JobList *jobs,
 			if (slot->lost)
 				continue;
 			live++;
+			if (analyze && slot->job == NULL && done >= analyze_at &&
+				next < jobs->count && !CancelRequested &&
+				totals->loaded + totals->loaded_with_rejects > 0)
+			{
+				analyze_during_batch(slot->conn);
+				while (analyze_at <= done)
+					analyze_at *= 2;
+			}
 			while (slot->job == NULL && next < jobs->count && !CancelRequested)
 			{
 				const ImportJob *job = &jobs->items[next++];
@@ -2339,6 +2376,7 @@ main(int argc, char **argv)
 	int			nslots;
 	int			i;
 	int			status;
+	bool		batch_analyzes;
 
 	pg_logging_init(argv0);
 	pg_logging_set_pre_callback(progress_clear);
@@ -2351,13 +2389,15 @@ main(int argc, char **argv)
 	 * Each import_sheet() would end by analysing the tables an import has
 	 * made stale; in a batch that is an ANALYZE of the growing tables every
 	 * few sheets, most of it thrown away by the next.  The batch asks the
-	 * imports not to, and analyses once at its end (below), unless the user
-	 * asked otherwise with --option analyze=true.
+	 * imports not to, and analyses at doubling intervals during it
+	 * (analyze_during_batch) and once at its end (below), unless the user
+	 * set the option (--option analyze=true or false).
 	 */
 	for (i = 0; i < settings.options.count; i++)
 		if (strcmp(settings.options.items[i].key, "analyze") == 0)
 			break;
-	if (i == settings.options.count)
+	batch_analyzes = (i == settings.options.count);
+	if (batch_analyzes)
 		options_set(&settings.options, "analyze", 7, "false", true);
 	cmd_options = options_json(&settings.options);
 	options_free(&settings.options);
@@ -2384,7 +2424,7 @@ main(int argc, char **argv)
 	}
 
 	memset(&totals, 0, sizeof(totals));
-	run_batch(slots, nslots, &jobs, cmd_options, &limit, &totals);
+	run_batch(slots, nslots, &jobs, cmd_options, &limit, &totals, batch_analyzes);
 	analyze_after_batch(slots[0].conn, &totals);
 	for (i = 0; i < nslots; i++)
 		PQfinish(slots[i].conn);

@@ -237,11 +237,19 @@ BEGIN
 				AND c.relkind OPERATOR(pg_catalog.=) 'r'
 				AND (c.reltuples OPERATOR(pg_catalog.<) 0
 					 OR st.n_mod_since_analyze OPERATOR(pg_catalog.>)
-						(50 OPERATOR(pg_catalog.+) (0.1 OPERATOR(pg_catalog.*) c.reltuples)))
+						(50 OPERATOR(pg_catalog.+) (0.1 OPERATOR(pg_catalog.*) c.reltuples))
+					 -- grown by a tenth (and 4 pages) since: the counts
+					 -- above lag the caller's own recent imports, which a
+					 -- backend reports at most once a second; the size
+					 -- does not
+					 OR pg_catalog.pg_relation_size(c.oid) OPERATOR(pg_catalog.>)
+						(pg_catalog.current_setting('block_size')::bigint
+						 OPERATOR(pg_catalog.*) (4 OPERATOR(pg_catalog.+)
+												 (1.1 OPERATOR(pg_catalog.*) c.relpages))))
 			  ORDER BY c.relname
 	LOOP
 		EXECUTE pg_catalog.format('ANALYZE %s', t);
 	END LOOP;
 END;
 $$;
-COMMENT ON FUNCTION kansa.analyze_stale_tables() IS 'Analyses those of kansa''s tables that have never been analysed or have changed by more than 50 rows plus a tenth since (autovacuum''s rule). import_sheet() calls it, so that the views are not planned on missing or stale statistics right after imports. Runs as the extension''s owner; one session at a time, the others skip.';
+COMMENT ON FUNCTION kansa.analyze_stale_tables() IS 'Analyses those of kansa''s tables that have never been analysed, have changed by more than 50 rows plus a tenth since (autovacuum''s rule), or have grown by more than a tenth of their pages plus 4 (which the change counts, reported by each backend at most once a second, can miss). import_sheet() calls it, so that the views are not planned on missing or stale statistics right after imports. Runs as the extension''s owner; one session at a time, the others skip.';

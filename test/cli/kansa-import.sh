@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 K="${KANSA_IMPORT:-$(pg_config --bindir)/kansa-import}"
 db=kansa_cli
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; dropdb --if-exists $db > /dev/null 2>&1; psql -X -q -d postgres -c "DROP ROLE IF EXISTS kcli_importer, kcli_org" > /dev/null 2>&1' EXIT
+trap 'rm -rf "$tmp"; dropdb --if-exists $db > /dev/null 2>&1; dropdb --if-exists ${db}_an > /dev/null 2>&1; psql -X -q -d postgres -c "DROP ROLE IF EXISTS kcli_importer, kcli_org" > /dev/null 2>&1' EXIT
 dropdb --if-exists $db > /dev/null 2>&1
 createdb -E UTF8 -T template0 $db
 psql -X -q -d $db -c 'CREATE EXTENSION kansa'
@@ -250,3 +250,46 @@ check "kansa-import is on PATH and prints the extension's version" "kansa-import
 	--framework asp_saas test/fixtures/sheets/asp_saas_example.csv > "$tmp/outq" 2>&1
 check "--quiet loads (exit 0)" 0 $?
 check "--quiet prints no notice" 0 "$(grep -c 'NOTICE' "$tmp/outq")"
+
+# Statistics during a batch into a young database: ANALYZE after the 1st,
+# 2nd and 4th file (of 8) and at the end, kansa.response due each time
+# (300 responses a file, some 10 pages: 300 -> 600 -> 1200 -> 2400, grown
+# by more than a tenth; the change counts lag), so plans made on a table of
+# one sheet do not outlive its growth.  With the
+# option set by the user (analyze=false), only the ANALYZE at the end.
+# analyze_count counts manual ANALYZEs only (autovacuum's are apart); a
+# backend's counts reach the statistics when it exits, hence the wait.
+an_count() {	# the manual ANALYZEs of kansa.response in DB, once settled
+	local n last=-1 i
+	for i in $(seq 1 50); do
+		n=$(psql -X -At -d "$1" -c "SELECT analyze_count FROM pg_stat_all_tables WHERE relid = 'kansa.response'::regclass")
+		[ "$n" = "$2" ] && break
+		[ "$n" = "$last" ] && [ "$i" -gt 10 ] && break
+		last=$n
+		sleep 0.2
+	done
+	echo "$n"
+}
+mkdir "$tmp/an"
+ids=$(q "SELECT kansa.local_id(id) FROM kansa.control WHERE framework = 'fisc8' AND kind = 'control' ORDER BY position LIMIT 300")
+printf 'path\torganization\tvendor\tservice\tframework\toptions\n' > "$tmp/an/manifest"
+for i in $(seq 1 8); do
+	{ printf '項番\t回答\n'; echo "$ids" | sed 's/$/\t実施しています。/'; } > "$tmp/an/s$i.tsv"
+	printf '%s\tStats Bank\tStats Vendor\tservice %d\tfisc8\t\n' "$tmp/an/s$i.tsv" $i >> "$tmp/an/manifest"
+done
+for opt in default analyze=false; do
+	dropdb --if-exists ${db}_an > /dev/null 2>&1
+	createdb -E UTF8 -T template0 ${db}_an
+	psql -X -q -d ${db}_an -c 'CREATE EXTENSION kansa'
+	if [ $opt = default ]; then
+		"$K" -d ${db}_an --quiet --no-progress --manifest "$tmp/an/manifest" > "$tmp/out_an" 2>&1
+	else
+		"$K" -d ${db}_an --quiet --no-progress --option $opt --manifest "$tmp/an/manifest" > "$tmp/out_an" 2>&1
+	fi
+	check "8 files into a new database ($opt): exit 0, 2400 responses" "0 2400" \
+		"$? $(psql -X -At -d ${db}_an -c 'SELECT count(*) FROM kansa.response')"
+	want=4
+	[ $opt = default ] || want=1
+	check "8 files into a new database ($opt): kansa.response analysed $want times" $want "$(an_count ${db}_an $want)"
+done
+dropdb --if-exists ${db}_an > /dev/null 2>&1
