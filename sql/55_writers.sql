@@ -312,6 +312,10 @@ CREATE FUNCTION kansa.import_sheet_by(caller oid, organization text, vendor text
 	-- the summary triggers would refresh once per table written; the import
 	-- refreshes once, at its end (kansa.summary_refresh())
 	SET kansa.maintain_summaries = off
+	-- every statement reads one sheet's rows; JIT compilation, which the
+	-- estimates of the joins over kansa.response can call for at a million
+	-- rows, would cost more than the statement (see change_summary())
+	SET jit = off
 	AS $$
 DECLARE
 	v_started timestamptz := pg_catalog.clock_timestamp();
