@@ -389,13 +389,17 @@ COMMENT ON FUNCTION kansa.summary_refresh(bigint[]) IS 'Writes the maintained ro
 CREATE FUNCTION kansa.summary_dependents(service_ids bigint[]) RETURNS bigint[]
 	LANGUAGE sql STABLE
 	SET search_path = pg_catalog, pg_temp
+	-- two index scans (assessment by service, dependency by provider): as
+	-- one condition with OR it read every assessment ever imported, on
+	-- every import of a new service
 	BEGIN ATOMIC
-		SELECT pg_catalog.array_agg(DISTINCT a.id)
-		  FROM kansa.assessment AS a
-		 WHERE a.superseded_by IS NULL
-		   AND (a.service_id = ANY (service_ids)
-				OR a.service_id IN (SELECT d.service_id FROM kansa.service_dependency AS d
-									 WHERE d.provider_service_id = ANY (service_ids)));
+		SELECT pg_catalog.array_agg(DISTINCT x.id)
+		  FROM (SELECT a.id FROM kansa.assessment AS a
+				 WHERE a.service_id = ANY (service_ids) AND a.superseded_by IS NULL
+				UNION ALL
+				SELECT a.id FROM kansa.service_dependency AS d
+				  JOIN kansa.assessment AS a ON a.service_id = d.service_id
+				 WHERE d.provider_service_id = ANY (service_ids) AND a.superseded_by IS NULL) AS x;
 	END;
 COMMENT ON FUNCTION kansa.summary_dependents(bigint[]) IS 'The current assessments of the given services and of the services that rely on them (service_dependency): whose summaries a change of these services'' assessments can move.';
 
