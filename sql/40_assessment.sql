@@ -200,9 +200,11 @@ CREATE UNIQUE INDEX assessment_current_idx
 	WHERE superseded_by IS NULL;
 CREATE INDEX assessment_service_idx ON kansa.assessment (service_id);
 -- the assessment another superseded: the earlier sheet beside the current
--- one (assessment_change, change_summary's gate in kansa-import), and the
--- foreign key's check when an assessment is deleted
-CREATE INDEX assessment_superseded_by_idx ON kansa.assessment (superseded_by);
+-- one (assessment_change, change_summary()'s gate), and the foreign key's
+-- check when an assessment is deleted.  Only ever probed for equality;
+-- hash, so that no ordered scan of it can rank another tenant's rows (see
+-- organization_name_key)
+CREATE INDEX assessment_superseded_by_idx ON kansa.assessment USING hash (superseded_by);
 -- import_batch.assessment_id has no foreign key: with one, the two tables
 -- would reference each other, and pg_restore, which loads one table at a
 -- time in foreign-key order, could load neither.  assessment.batch_id is
