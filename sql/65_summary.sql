@@ -1141,8 +1141,8 @@ BEGIN
 	-- of the view's dozen joins (4 ms, on every import of kansa-import,
 	-- which asks after each sheet).  plpgsql also keeps the plan of the
 	-- query below for the session.
-	IF NOT EXISTS (SELECT FROM kansa.assessment AS p
-					WHERE p.superseded_by = change_summary.assessment_id) THEN
+	PERFORM FROM kansa.assessment AS p WHERE p.superseded_by = change_summary.assessment_id;
+	IF NOT FOUND THEN
 		RETURN;
 	END IF;
 	RETURN QUERY
