@@ -176,8 +176,9 @@ CREATE FUNCTION kansa.sheet_answers(content bytea, framework text, options jsonb
 						   SELECT DISTINCT b.answer FROM lines AS b
 							WHERE b.kind = 'response' AND b.answer IS NOT NULL)))) AS c
 		), texts AS MATERIALIZED (
-			-- each distinct text read once, as import_sheet() reads it (not
-			-- inlined, which would read it again for every row and use)
+			-- each distinct text read once (not inlined, which would read
+			-- it again for every row and use; sheet_lines() declares its
+			-- rows, so the join below is hashed)
 			SELECT t.answer, (kansa.classify_explain(t.answer, x.c)).verdict AS read
 			  FROM (SELECT DISTINCT l.answer FROM lines AS l WHERE l.kind = 'response') AS t,
 				   context AS x
@@ -219,7 +220,7 @@ COMMENT ON COLUMN kansa.maintenance_lock.name IS 'What the row serialises.';
 REVOKE ALL ON kansa.maintenance_lock FROM PUBLIC;
 SELECT pg_catalog.pg_extension_config_dump('kansa.maintenance_lock', 'WHERE false');
 
-CREATE FUNCTION kansa.analyze_stale_tables() RETURNS void
+CREATE FUNCTION kansa.analyze_stale_tables(scale_factor real DEFAULT 0.1) RETURNS void
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	SET debug_print_plan = off SET debug_print_parse = off SET debug_print_rewritten = off
@@ -227,6 +228,16 @@ CREATE FUNCTION kansa.analyze_stale_tables() RETURNS void
 DECLARE
 	t regclass;
 BEGIN
+	IF scale_factor IS NULL THEN
+		RAISE EXCEPTION 'parameter "scale_factor" must not be null'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF NOT (scale_factor OPERATOR(pg_catalog.>=) 0
+			AND scale_factor OPERATOR(pg_catalog.<) 'Infinity'::real) THEN
+		RAISE EXCEPTION 'invalid value for parameter "scale_factor": %', scale_factor
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Give the share of its rows by which a table must have changed, a finite number of 0 or more (0.1 as autovacuum''s default).';
+	END IF;
 	PERFORM FROM kansa.maintenance_lock AS l WHERE l.name = 'analyze' FOR UPDATE SKIP LOCKED;
 	IF NOT FOUND THEN
 		RETURN;
@@ -237,19 +248,20 @@ BEGIN
 				AND c.relkind OPERATOR(pg_catalog.=) 'r'
 				AND (c.reltuples OPERATOR(pg_catalog.<) 0
 					 OR st.n_mod_since_analyze OPERATOR(pg_catalog.>)
-						(50 OPERATOR(pg_catalog.+) (0.1 OPERATOR(pg_catalog.*) c.reltuples))
-					 -- grown by a tenth (and 4 pages) since: the counts
+						(50 OPERATOR(pg_catalog.+) (scale_factor OPERATOR(pg_catalog.*) c.reltuples))
+					 -- grown by as much (and 4 pages) since: the counts
 					 -- above lag the caller's own recent imports, which a
 					 -- backend reports at most once a second; the size
 					 -- does not
 					 OR pg_catalog.pg_relation_size(c.oid) OPERATOR(pg_catalog.>)
 						(pg_catalog.current_setting('block_size')::bigint
 						 OPERATOR(pg_catalog.*) (4 OPERATOR(pg_catalog.+)
-												 (1.1 OPERATOR(pg_catalog.*) c.relpages))))
+												 ((1 OPERATOR(pg_catalog.+) scale_factor)
+												  OPERATOR(pg_catalog.*) c.relpages))))
 			  ORDER BY c.relname
 	LOOP
 		EXECUTE pg_catalog.format('ANALYZE %s', t);
 	END LOOP;
 END;
 $$;
-COMMENT ON FUNCTION kansa.analyze_stale_tables() IS 'Analyses those of kansa''s tables that have never been analysed, have changed by more than 50 rows plus a tenth since (autovacuum''s rule), or have grown by more than a tenth of their pages plus 4 (which the change counts, reported by each backend at most once a second, can miss). import_sheet() calls it, so that the views are not planned on missing or stale statistics right after imports. Runs as the extension''s owner; one session at a time, the others skip.';
+COMMENT ON FUNCTION kansa.analyze_stale_tables(real) IS 'Analyses those of kansa''s tables that have never been analysed, have changed by more than 50 rows plus scale_factor of their rows since (autovacuum''s rule; a tenth by default), or have grown by more than scale_factor of their pages plus 4 (which the change counts, reported by each backend at most once a second, can miss). import_sheet() calls it, so that the views are not planned on missing or stale statistics right after imports; kansa-import calls it with scale_factor 1 (the tables that have doubled) during and after a batch, and leaves the last tenth to autovacuum. Runs as the extension''s owner; one session at a time, the others skip.';

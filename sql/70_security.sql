@@ -214,7 +214,7 @@ REVOKE EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, tex
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
 	kansa.review(bigint, kansa.answer, text), kansa.control_tree_refresh(),
-	kansa.organization_check(), kansa.analyze_stale_tables(), kansa.response_verdict_guard(),
+	kansa.organization_check(), kansa.analyze_stale_tables(real), kansa.response_verdict_guard(),
 	kansa.caller_organization(oid, text, boolean),
 	kansa.caller_organizations(oid), kansa.organization_service(bigint, text, text, boolean),
 	kansa.service_set(text, text, text, text, text, text, integer),
@@ -248,13 +248,13 @@ GRANT EXECUTE ON FUNCTION kansa.sheet_answers(bytea, text, text[], text[], text[
 	kansa.sheet_frameworks(bytea, jsonb), kansa.sheet_lines(bytea, text, jsonb),
 	kansa.caller_organization(oid, text, boolean),
 	kansa.caller_organizations(oid), kansa.organization_service(bigint, text, text, boolean),
-	kansa.analyze_stale_tables()
+	kansa.analyze_stale_tables(real)
 	TO kansa_owner;
 GRANT EXECUTE ON FUNCTION kansa.import_sheet(text, text, text, text, bytea, text, jsonb),
 	kansa.sheet_answers(bytea, text, text[], text[], text[], jsonb),
 	kansa.sheet_answers(bytea, text, jsonb), kansa.read_sheet(bytea, jsonb),
 	kansa.sheet_frameworks(bytea, jsonb), kansa.sheet_lines(bytea, text, jsonb),
-	kansa.analyze_stale_tables() TO kansa_importer;
+	kansa.analyze_stale_tables(real) TO kansa_importer;
 GRANT EXECUTE ON FUNCTION kansa.review(bigint, kansa.answer, text)
 	TO kansa_importer, kansa_analyst;
 GRANT EXECUTE ON FUNCTION kansa.service_set(text, text, text, text, text, text, integer),

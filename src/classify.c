@@ -29,11 +29,13 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
 #include "utils/jsonb.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -1305,22 +1307,169 @@ kansa_classify(PG_FUNCTION_ARGS)
 	PG_RETURN_INT16((int16) v.verdict);
 }
 
+/*
+ * classify_explain()'s memo of the texts a call site has read.  An import
+ * reads a sheet's rows in one statement, and many rows share a text
+ * (merged cells, lists, ranges, the same stock answer): each distinct text
+ * is read once per statement, the other rows get a copy of its result.
+ * The memo lives in the call site's fn_extra (the statement's lifetime),
+ * keyed on the text; it also keeps the second argument (boilerplate or
+ * context) parsed, and starts afresh when that argument changes.  Results
+ * are the same with or without it: classify_explain is STABLE.
+ */
+#define CLASSIFY_MEMO_MAX	4096	/* texts kept before the memo starts again */
+
+typedef struct
+{
+	const char *s;
+	Size		len;
+} MemoKey;
+
+typedef struct
+{
+	MemoKey		key;			/* the text, copied into the memo */
+	HeapTuple	result;
+} MemoEntry;
+
+typedef struct
+{
+	MemoryContext argcxt;		/* the second argument, parsed */
+	MemoryContext rescxt;		/* the texts and their results */
+	bool		valid;			/* argument parsed (an error leaves it not) */
+	bool		hasarg;
+	Oid			argtype;
+	char	   *arg;			/* its bytes, to know it again */
+	Size		arglen;
+	KansaReadContext *ctx;
+	char	  **bp;
+	int			nbp;
+	HTAB	   *results;
+	long		nresults;
+} ClassifyMemo;
+
+static uint32
+memo_hash(const void *key, Size keysize)
+{
+	const MemoKey *k = key;
+
+	return hash_bytes((const unsigned char *) k->s, (int) k->len);
+}
+
+static int
+memo_match(const void *a, const void *b, Size keysize)
+{
+	const MemoKey *x = a;
+	const MemoKey *y = b;
+
+	return !(x->len == y->len && memcmp(x->s, y->s, x->len) == 0);
+}
+
+static void
+memo_start_results(ClassifyMemo *m)
+{
+	HASHCTL		hctl;
+
+	MemoryContextReset(m->rescxt);
+	hctl.keysize = sizeof(MemoKey);
+	hctl.entrysize = sizeof(MemoEntry);
+	hctl.hash = memo_hash;
+	hctl.match = memo_match;
+	hctl.hcxt = m->rescxt;
+	m->results = hash_create("kansa classify memo", 256, &hctl,
+							 HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
+	m->nresults = 0;
+}
+
+/*
+ * The call site's memo, its second argument parsed: made on the first
+ * call, started afresh when the argument is not the one it was made with.
+ */
+static ClassifyMemo *
+classify_memo(FunctionCallInfo fcinfo)
+{
+	ClassifyMemo *m = (ClassifyMemo *) fcinfo->flinfo->fn_extra;
+	bool		hasarg = PG_NARGS() >= 2 && !PG_ARGISNULL(1);
+	struct varlena *arg = NULL;
+	const char *bytes = NULL;
+	Size		len = 0;
+	Oid			argtype = InvalidOid;
+	MemoryContext old;
+
+	if (m == NULL)
+	{
+		m = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ClassifyMemo));
+		m->argcxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "kansa classify memo argument",
+										  ALLOCSET_SMALL_SIZES);
+		m->rescxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "kansa classify memo",
+										  ALLOCSET_DEFAULT_SIZES);
+		fcinfo->flinfo->fn_extra = m;
+	}
+	if (hasarg)
+	{
+		arg = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
+		bytes = VARDATA_ANY(arg);
+		len = VARSIZE_ANY_EXHDR(arg);
+		argtype = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	}
+	if (m->valid && m->hasarg == hasarg && m->argtype == argtype &&
+		m->arglen == len && (len == 0 || memcmp(m->arg, bytes, len) == 0))
+		return m;
+
+	m->valid = false;
+	MemoryContextReset(m->argcxt);
+	old = MemoryContextSwitchTo(m->argcxt);
+	m->hasarg = hasarg;
+	m->argtype = argtype;
+	m->arglen = len;
+	m->arg = palloc(Max(len, 1));
+	if (len > 0)
+		memcpy(m->arg, bytes, len);
+	m->ctx = get_second_arg(fcinfo, &m->bp, &m->nbp);
+	MemoryContextSwitchTo(old);
+	memo_start_results(m);
+	m->valid = true;
+	return m;
+}
+
+/* classify_explain()'s row of a reading */
+static HeapTuple
+explain_tuple(TupleDesc tupdesc, const Verdict *v)
+{
+	Datum		values[7];
+	bool		nulls[7] = {false, false, false, false, false, false, false};
+
+	values[0] = Int16GetDatum((int16) v->verdict);
+	values[1] = Float4GetDatum(v->confidence);
+	values[2] = CStringGetTextDatum(v->rule);
+	values[3] = CStringGetTextDatum(v->cue.data);
+	values[4] = CStringGetTextDatum(v->specific.data);
+	values[5] = CStringGetTextDatum(v->reading.data);
+	/* a mark, an empty cell: the rule is the class */
+	values[6] = CStringGetTextDatum(v->kind[0] ? v->kind : v->rule);
+	nulls[3] = (v->cue.len == 0);
+	nulls[5] = (v->reading.len == 0);
+	return heap_form_tuple(tupdesc, values, nulls);
+}
+
 PG_FUNCTION_INFO_V1(kansa_classify_explain);
 
 /*
- * classify_explain(text [, boilerplate text[]]) returns (verdict answer,
- * confidence real, rule text, cue text, specific_text text)
+ * classify_explain(text [, boilerplate text[] | context jsonb]) returns
+ * (verdict answer, confidence real, rule text, cue text, specific_text
+ * text, reading text, confidence_class text); a text the call site has
+ * read before in the statement is answered from its memo.
  */
 Datum
 kansa_classify_explain(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
-	Datum		values[7];
-	bool		nulls[7] = {false, false, false, false, false, false, false};
-	char	  **bp;
-	int			nbp;
-	KansaReadContext *ctx;
 	Verdict		v;
+	ClassifyMemo *m;
+	text	   *t;
+	MemoKey		key;
+	MemoEntry  *e;
+	HeapTuple	tuple;
+	MemoryContext old;
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
@@ -1335,25 +1484,37 @@ kansa_classify_explain(PG_FUNCTION_ARGS)
 		v.confidence = 1.0f;
 		v.rule = "empty";
 		v.kind[0] = '\0';
+		PG_RETURN_DATUM(HeapTupleGetDatum(explain_tuple(tupdesc, &v)));
 	}
-	else
-	{
-		text	   *t = PG_GETARG_TEXT_PP(0);
 
-		ctx = get_second_arg(fcinfo, &bp, &nbp);
-		classify_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), bp, nbp, ctx, &v);
+	m = classify_memo(fcinfo);
+	t = PG_GETARG_TEXT_PP(0);
+	key.s = VARDATA_ANY(t);
+	key.len = VARSIZE_ANY_EXHDR(t);
+	e = hash_search(m->results, &key, HASH_FIND, NULL);
+	if (e != NULL)
+		PG_RETURN_DATUM(heap_copy_tuple_as_datum(e->result, tupdesc));
+
+	classify_text(key.s, key.len, m->bp, m->nbp, m->ctx, &v);
+	tuple = explain_tuple(tupdesc, &v);
+
+	/* kept for the rows to come: the text and the result, in the memo */
+	if (m->nresults >= CLASSIFY_MEMO_MAX)
+		memo_start_results(m);
+	old = MemoryContextSwitchTo(m->rescxt);
+	{
+		char	   *copy = palloc(Max(key.len, 1));
+		HeapTuple	kept = heap_copytuple(tuple);
+		bool		found;
+
+		memcpy(copy, key.s, key.len);
+		key.s = copy;
+		e = hash_search(m->results, &key, HASH_ENTER, &found);
+		e->result = kept;
+		m->nresults++;
 	}
-	values[0] = Int16GetDatum((int16) v.verdict);
-	values[1] = Float4GetDatum(v.confidence);
-	values[2] = CStringGetTextDatum(v.rule);
-	values[3] = CStringGetTextDatum(v.cue.data);
-	values[4] = CStringGetTextDatum(v.specific.data);
-	values[5] = CStringGetTextDatum(v.reading.data);
-	/* a mark, an empty cell: the rule is the class */
-	values[6] = CStringGetTextDatum(v.kind[0] ? v.kind : v.rule);
-	nulls[3] = (v.cue.len == 0);
-	nulls[5] = (v.reading.len == 0);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+	MemoryContextSwitchTo(old);
+	PG_RETURN_DATUM(HeapTupleGetDatum(tuple));
 }
 
 /* A sentence and the answer it came from, for boilerplate counting. */

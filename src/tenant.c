@@ -64,6 +64,19 @@ cmp_int64(const void *a, const void *b)
 }
 
 /*
+ * Does the current user see every organisation's rows (a superuser, or
+ * kansa_owner itself)?
+ */
+static bool
+tenant_sees_all(void)
+{
+	Oid			userid = GetUserId();
+	Oid			owner = get_role_oid("kansa_owner", true);
+
+	return superuser_arg(userid) || (OidIsValid(owner) && userid == owner);
+}
+
+/*
  * Read kansa.organization (found in the schema of the calling function)
  * directly, without its own policy, and keep the ids of the organisations
  * whose tenant role the user is a member of (pg_has_role MEMBER: directly or
@@ -73,7 +86,6 @@ static void
 tenant_cache_fill(TenantCache *tc, Oid fn_oid, MemoryContext cxt)
 {
 	Oid			userid = GetUserId();
-	Oid			owner = get_role_oid("kansa_owner", true);
 	Oid			nsp = get_func_namespace(fn_oid);
 	Oid			relid = get_relname_relid("organization", nsp);
 	Relation	rel;
@@ -86,8 +98,7 @@ tenant_cache_fill(TenantCache *tc, Oid fn_oid, MemoryContext cxt)
 	tc->userid = userid;
 	tc->n = 0;
 	tc->ids = NULL;
-	tc->all = superuser_arg(userid) ||
-		(OidIsValid(owner) && userid == owner);
+	tc->all = tenant_sees_all();
 	if (tc->all)
 		return;
 	if (!OidIsValid(relid))
@@ -171,8 +182,23 @@ kansa_tenant_visible(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(kansa_tenant_visible_support);
 
 /*
- * tenant_visible_support(internal): the planner's estimate of the share of
- * a tenant table's rows the policy lets through.  Without it the planner
+ * tenant_visible_support(internal): for the planner, the policy's
+ * simplification and its selectivity.
+ *
+ * Simplification: planned for a user who sees every row (a superuser, or
+ * kansa_owner, as whom kansa's SECURITY DEFINER functions run: the imports,
+ * reviews and the summaries' refresh), the policy is the constant true.
+ * The planner then drops it, and with it the rule that keeps every
+ * condition that is not LEAKPROOF behind the policy: kansa's functions can
+ * find a service by its name_key() or a response by its control through
+ * the unique indexes on them, where behind the policy they read the whole
+ * table.  Such a plan is only ever run as the user it was made for: a plan
+ * of a query on a table with row-level security is made again when the
+ * current user changes (the plan cache's check of the role a query was
+ * rewritten for), and tenant_visible() is used by the policies alone.  A
+ * tenant's plan keeps the call, answered per row.
+ *
+ * Selectivity: the share of a tenant table's rows the policy lets through.  Without it the planner
  * takes a third for any boolean function, for every relation of a view, and
  * underestimates every join above them: the summaries' views then ran as
  * nested loops of index probes, twice as slow as the hash joins the true
@@ -196,6 +222,12 @@ kansa_tenant_visible_support(PG_FUNCTION_ARGS)
 	TenantCache tc;
 	Selectivity s = 1.0;
 
+	if (IsA(rawreq, SupportRequestSimplify))
+	{
+		if (tenant_sees_all())
+			PG_RETURN_POINTER(makeBoolConst(true, false));
+		PG_RETURN_POINTER(NULL);
+	}
 	if (!IsA(rawreq, SupportRequestSelectivity))
 		PG_RETURN_POINTER(NULL);
 	req = (SupportRequestSelectivity *) rawreq;

@@ -63,6 +63,24 @@ SELECT (classify_explain('LiveOnは、ISMS（ISO27001）認証を受けていま
                          ARRAY['LiveOnは、ISMS（ISO27001）認証を受けています。'])).*;
 SELECT (classify_explain('弊社の標準文言です、これは繰り返されます。',
                          ARRAY['弊社の標準文言です、これは繰り返されます。'])).*;
+-- A call site keeps the texts it has read in a statement (its memo), and
+-- starts again when the boilerplate or context changes: the same text read
+-- with, without and again with the boilerplate, by one call site, and a
+-- text repeated (its second reading from the memo, the same row).
+SELECT x.n, c.verdict::text, c.rule, c.specific_text
+  FROM (VALUES (1, '暗号化しています。', '["暗号化しています。"]'::jsonb),
+               (2, '暗号化しています。', '[]'),
+               (3, '暗号化しています。', '["暗号化しています。"]'),
+               (4, 'ログを取得しています。', '[]'),
+               (5, 'ログを取得しています。', '[]')) AS x (n, t, b),
+       LATERAL kansa.classify_explain(x.t, jsonb_build_object('boilerplate', x.b)) AS c
+ ORDER BY x.n;
+SELECT x.n, c.verdict::text, c.rule
+  FROM (VALUES (1, '暗号化しています。', ARRAY['暗号化しています。']),
+               (2, '暗号化しています。', NULL),
+               (3, '暗号化しています。', ARRAY['暗号化しています。'])) AS x (n, t, b),
+       LATERAL kansa.classify_explain(x.t, x.b) AS c
+ ORDER BY x.n;
 -- an answer that opens with an answer word: the word decides where the
 -- reading went the other way, a reading that refines it stands
 SELECT t, c.verdict::text, c.rule

@@ -495,12 +495,21 @@ SELECT relname, last_analyze IS NOT NULL AS analysed_by_import
   FROM pg_stat_user_tables
  WHERE schemaname = 'kansa' AND relname IN ('assessment', 'response', 'response_evidence')
  ORDER BY relname;
+-- its scale_factor: a share of 0 or more, finite, not null
+SELECT kansa.analyze_stale_tables(1);
+SELECT kansa.analyze_stale_tables(NULL);
+SELECT kansa.analyze_stale_tables(-0.5);
+SELECT kansa.analyze_stale_tables('NaN');
+SELECT kansa.analyze_stale_tables('Infinity');
 
 --
 -- Each distinct text of a sheet is read once, however many rows share it:
--- track_functions counts the calls of classify_explain (four rows, two
--- distinct texts; the count is taken before and after inside one
--- transaction, since counts not yet flushed carry over from the last one).
+-- classify_explain() is called once per row (four rows; not once per field
+-- taken from its result, as when the statement inlined the call) and
+-- answers the rows whose text it has read from its memo (classify.sql).
+-- track_functions counts the calls (the count is taken before and after
+-- inside one transaction, since counts not yet flushed carry over from the
+-- last one).
 --
 \set twice `printf '項番,回答\n設1,耐震構造の建物です。\n設2,耐震構造の建物です。\n設3,消火設備を備えています。\n設4,耐震構造の建物です。\n'`
 CREATE FUNCTION readings() RETURNS bigint LANGUAGE sql AS $$

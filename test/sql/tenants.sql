@@ -91,6 +91,32 @@ SELECT kansa.service_dependency_set('Beta Bank', :'vendor_1', 'LiveOn', 'B: DC',
 SELECT name, cardinality(controls) FROM kansa.scope_set('Beta Bank', 'fisc8', 'B: secret scope', ARRAY['設1', '設2'], 'B: note');
 RESET ROLE;
 
+-- A plan made for a user who sees every row has no policy in it
+-- (tenant_visible_support() simplifies it to true, so that kansa's own
+-- functions use the indexes a policy would bar); the same statement run
+-- as a tenant is planned again, with the policy.  A prepared statement
+-- and a function's cached plan, made by the superuser, then used by A.
+SET plan_cache_mode = force_generic_plan;
+PREPARE tenants_responses AS
+SELECT count(*) AS responses, count(DISTINCT organization_id) AS organizations FROM kansa.response;
+EXECUTE tenants_responses;
+EXPLAIN (COSTS OFF) EXECUTE tenants_responses;
+CREATE FUNCTION public.tenants_services() RETURNS bigint LANGUAGE plpgsql AS $$
+BEGIN
+	RETURN (SELECT count(*) FROM kansa.service AS s
+			 WHERE kansa.name_key(s.name) = kansa.name_key('LiveOn'));
+END
+$$;
+SELECT public.tenants_services() AS services_named_liveon;
+SET ROLE tenants_analyst_a;
+EXECUTE tenants_responses;
+EXPLAIN (COSTS OFF) EXECUTE tenants_responses;
+SELECT public.tenants_services() AS services_named_liveon;
+RESET ROLE;
+DEALLOCATE tenants_responses;
+DROP FUNCTION public.tenants_services();
+RESET plan_cache_mode;
+
 -- What is org B's: as the superuser sees it.
 CREATE TABLE public.org_b (kind text, id bigint);
 INSERT INTO public.org_b
