@@ -268,9 +268,12 @@ BEGIN
 									   r.responsibility = 'inherited' AND cur.no_provider)).rank
 			   END AS rank_expired
 		  FROM cur
-		  JOIN kansa.control AS c
-			ON c.framework = cur.framework AND c.kind = 'control' AND NOT c.withdrawn
-		   AND kansa.in_scope(cur.scope, c.id::text)
+		  -- each assessment's controls by the catalog's index on framework
+		  -- (a hash join read every framework's controls)
+		  CROSS JOIN LATERAL (SELECT c.id, c.section, c.level FROM kansa.control AS c
+							   WHERE c.framework = cur.framework AND c.kind = 'control'
+								 AND NOT c.withdrawn AND kansa.in_scope(cur.scope, c.id::text)
+							  OFFSET 0) AS c
 		  LEFT JOIN answers AS r
 			ON r.assessment_id = cur.id AND r.control OPERATOR(kansa.=) c.id
 		  LEFT JOIN (SELECT re.response_id,
@@ -284,6 +287,12 @@ BEGIN
 		  LEFT JOIN (SELECT q.assessment_id, q.control, pg_catalog.bool_or(q.must_achieve) AS must_achieve
 					   FROM kansa.reference_check AS q
 					  WHERE q.assessment_id = ANY (assessment_ids) AND NOT q.satisfied
+						-- reference values apply to a service's pattern: with
+						-- none among the services, the check is not run at all
+						-- (a one-time filter)
+						AND EXISTS (SELECT FROM cur AS cp
+									  JOIN kansa.service AS sp ON sp.id = cp.service_id
+									 WHERE sp.pattern IS NOT NULL)
 					  GROUP BY q.assessment_id, q.control) AS b
 			ON b.assessment_id = cur.id AND b.control = c.id::text
 	), expiry AS MATERIALIZED (
@@ -329,9 +338,11 @@ BEGIN
 					   pg_catalog.count(*) FILTER (WHERE f.boilerplate_only) AS boilerplate_only
 				  FROM facts AS f
 				 GROUP BY f.assessment_id, f.organization_id, f.framework, f.service_id, f.section) AS g
-		  -- the section's heading, looked up once per section
-		  LEFT JOIN kansa.control AS st
-			ON st.id OPERATOR(kansa.=) kansa.control_id(g.framework, g.section)
+		  -- the section's heading, looked up once per section by its id
+		  -- (a hash join read the whole catalog)
+		  LEFT JOIN LATERAL (SELECT st.title, st.position FROM kansa.control AS st
+							  WHERE st.id OPERATOR(kansa.=) kansa.control_id(g.framework, g.section)
+							 OFFSET 0) AS st ON true
 		  LEFT JOIN (SELECT e.assessment_id, e.section_key,
 							pg_catalog.array_agg(e.expires ORDER BY e.expires) AS days,
 							pg_catalog.array_agg(e.high::integer ORDER BY e.expires) AS high,
