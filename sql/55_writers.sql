@@ -610,7 +610,9 @@ BEGIN
 			   CASE WHEN j.sv IS NOT NULL THEN 'sheet_mark' ELSE (j.ce).rule END,
 			   (j.ce).cue,
 			   CASE WHEN j.sv IS NULL THEN (j.ce).confidence_class END,
-			   kansa.mark_conflict(j.mark, (j.ce).verdict)
+			   -- (false without a mark, as mark_conflict() says, without a
+			   -- call of it for every row of a sheet that has none)
+			   j.mark IS NOT NULL AND kansa.mark_conflict(j.mark, (j.ce).verdict)
 		  FROM judged AS j
 		RETURNING id, clean_text, conflict
 	), ev AS (
