@@ -433,23 +433,42 @@ kansa_find_id_column(Catalog *cat, KansaSheet *sheet, Layout *lay, int forced)
 	char	   *subsection = NULL;
 	IdList		l = {0};
 
+	/*
+	 * Each cell's trial reading (NFKC, folding, candidate ids) in a context
+	 * of its own, emptied after the cell: up to SCAN_ROWS x SCAN_COLUMNS
+	 * readings would otherwise hold memory until the statement ends (and,
+	 * growing, fault in fresh pages as they go).
+	 */
+	MemoryContext trial = AllocSetContextCreate(CurrentMemoryContext,
+												"kansa id column trial",
+												ALLOCSET_DEFAULT_SIZES);
+	MemoryContext outer = CurrentMemoryContext;
+
 	for (r = 1; r <= nrows; r++)
 	{
 		const char *fc = kansa_first_cell(sheet, r, NULL);
-		char	   *s = kansa_row_section(cat, fc);
+		char	   *s;
+		char	   *sub = NULL;
 
 		CHECK_FOR_INTERRUPTS();
+		/* a heading's section is kept (copied out), the rest emptied */
+		MemoryContextSwitchTo(trial);
+		s = kansa_row_section(cat, fc);
+		if (s == NULL)
+			sub = kansa_row_subsection(cat, fc, section);
+		MemoryContextSwitchTo(outer);
+		if (s != NULL)
+			section = pstrdup(s);
+		else if (sub != NULL)
+			subsection = pstrdup(sub);
+		MemoryContextReset(trial);
 		if (s != NULL)
 		{
-			section = s;
 			subsection = NULL;
 			continue;
 		}
-		if ((s = kansa_row_subsection(cat, fc, section)) != NULL)
-		{
-			subsection = s;
+		if (sub != NULL)
 			continue;
-		}
 		for (c = lo; c <= ncols; c++)
 		{
 			const char *v = kansa_sheet_get(sheet, r, c);
@@ -458,6 +477,8 @@ kansa_find_id_column(Catalog *cat, KansaSheet *sheet, Layout *lay, int forced)
 
 			if (v == NULL || strlen(v) > 200)
 				continue;
+			MemoryContextSwitchTo(trial);
+			memset(&l, 0, sizeof(l));
 			if (kansa_resolve_cell(cat, v, section, &l, subsection, &single, &bad) > 0)
 			{
 				hits[c]++;
@@ -466,8 +487,11 @@ kansa_find_id_column(Catalog *cat, KansaSheet *sheet, Layout *lay, int forced)
 				if (v[strspn(v, " 0123456789")] == '\0')
 					bare[c]++;
 			}
+			MemoryContextSwitchTo(outer);
+			MemoryContextReset(trial);
 		}
 	}
+	MemoryContextDelete(trial);
 	lay->id_column = forced;
 	lay->id_hits = forced > 0 ? hits[forced] : 0;
 	if (forced == 0)
