@@ -6,7 +6,8 @@
 # run: COPY of the same 300,000 (id, answer) rows into a staging table, then one INSERT ... SELECT into a
 # table shaped like kansa.response (its columns, checks and indexes) that
 # applies clean_text, classify_explain (once per distinct text of a sheet,
-# with the sheet's boilerplate, as import_sheet does), extract_evidence and
+# with the sheet's boilerplate and its service's name, as import_sheet
+# does), extract_evidence and
 # extract_measures into tables shaped like response_evidence and
 # response_measure.  Targets (issue 19): tsv <= 1.3x that baseline, xlsx <=
 # 1.5x; kansa-import --jobs 2 >= 1.7x the sheets a second of one connection
@@ -96,12 +97,20 @@ WITH lines AS MATERIALIZED (
 	SELECT l.sheet, kansa.boilerplate(array_agg(DISTINCT l.answer)) AS b
 	  FROM lines AS l GROUP BY l.sheet
 ), texts AS MATERIALIZED (
-	SELECT t.sheet, t.answer,
-		   kansa.classify_explain(t.answer,
-								  jsonb_build_object('service', 'Bench service', 'vendor', 'Bench Vendor',
-													 'framework', 'fisc8', 'boilerplate', to_jsonb(b.b))) AS ce
-	  FROM (SELECT DISTINCT l.sheet, l.answer FROM lines AS l) AS t
-	  JOIN boiler AS b ON b.sheet = t.sheet
+	-- each distinct text of a sheet read once, with the sheet's context:
+	-- its boilerplate and its service named as its import names it, the
+	-- sheets in order (classify_explain() keeps the context it has parsed,
+	-- and the texts it has read, while the context stays the same; with
+	-- one context for every sheet of a chunk it would read a text that
+	-- many sheets share once for all of them, which no import of one
+	-- sheet can)
+	SELECT t.sheet, t.answer, kansa.classify_explain(t.answer, t.context) AS ce
+	  FROM (SELECT d.sheet, d.answer,
+				   jsonb_build_object('service', 'Bench service ' || d.sheet, 'vendor', 'Bench Vendor',
+									  'framework', 'fisc8', 'boilerplate', to_jsonb(b.b)) AS context
+			  FROM (SELECT DISTINCT l.sheet, l.answer FROM lines AS l) AS d
+			  JOIN boiler AS b ON b.sheet = d.sheet
+			 ORDER BY d.sheet OFFSET 0) AS t
 ), ins AS (
 	INSERT INTO bench_response (assessment_id, organization_id, control, sheet, row_number, cell,
 								via, raw_text, clean_text, specific_text, classified, verdict,
@@ -111,7 +120,10 @@ WITH lines AS MATERIALIZED (
 		   (t.ce).verdict, 'classifier', (t.ce).confidence, (t.ce).rule, (t.ce).cue,
 		   (t.ce).confidence_class
 	  FROM lines AS l
-	  JOIN texts AS t ON t.sheet = l.sheet AND t.answer IS NOT DISTINCT FROM l.answer
+	  -- equalities a hash join can use (IS NOT DISTINCT FROM is none, and
+	  -- a join on the sheet alone compares each row with all its sheet's texts)
+	  JOIN texts AS t ON t.sheet = l.sheet AND COALESCE(t.answer, '') = COALESCE(l.answer, '')
+					 AND (t.answer IS NULL) = (l.answer IS NULL)
 	RETURNING id, assessment_id, clean_text
 ), ev AS (
 	INSERT INTO bench_evidence (response_id, position, evidence, assessment_id, organization_id)
@@ -246,7 +258,7 @@ row() {	# row LABEL BASELINE-MS KANSA-MS TARGET CHUNK-RATIO...
 	}'
 }
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%.0f", n * 1000 / t }'; }
-echo "$n sheets × $rows rows, in $chunks chunks.  Baseline: \`\\copy\` of the same $((n * rows)) (id, answer) rows into a staging table, an assessment row per sheet, then one INSERT … SELECT into a table shaped like kansa.response (its checks, indexes and foreign keys: to the sheet's assessment and to the catalog's control) applying clean_text, classify_explain (once per distinct text of a sheet, with its boilerplate), extract_evidence and extract_measures into side tables with their foreign keys ($base_rows responses, $base_side).  Each chunk of sheets is loaded by the baseline and then by kansa-import, seconds apart, both into tables that grow from empty; a ratio is that of the sums, the chunks' own ratios listed beside it.  The whole baseline in one statement (no chunks) took $base_nofk ms without the foreign keys; the bare \`\\copy\` into a two-column table took $copy ms (medians of 3; issue 5's baseline)."
+echo "$n sheets × $rows rows, in $chunks chunks.  Baseline: \`\\copy\` of the same $((n * rows)) (id, answer) rows into a staging table, an assessment row per sheet, then one INSERT … SELECT into a table shaped like kansa.response (its checks, indexes and foreign keys: to the sheet's assessment and to the catalog's control) applying clean_text, classify_explain (once per distinct text of a sheet, with its boilerplate and its service's name), extract_evidence and extract_measures into side tables with their foreign keys ($base_rows responses, $base_side).  Each chunk of sheets is loaded by the baseline and then by kansa-import, seconds apart, both into tables that grow from empty; a ratio is that of the sums, the chunks' own ratios listed beside it.  The whole baseline in one statement (no chunks) took $base_nofk ms without the foreign keys; the bare \`\\copy\` into a two-column table took $copy ms (medians of 3; issue 5's baseline)."
 echo ""
 echo "| case | baseline ms | kansa-import ms | ratio | chunks | target | |"
 echo "|---|---|---|---|---|---|---|"

@@ -1375,7 +1375,8 @@ memo_start_results(ClassifyMemo *m)
 	hctl.hash = memo_hash;
 	hctl.match = memo_match;
 	hctl.hcxt = m->rescxt;
-	m->results = hash_create("kansa classify memo", 256, &hctl,
+	/* small at first: a call site whose argument changes at every call */
+	m->results = hash_create("kansa classify memo", 16, &hctl,
 							 HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
 	m->nresults = 0;
 }
