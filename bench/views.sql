@@ -177,7 +177,10 @@ RESET kansa.maintain_summaries;
 ANALYZE;
 SELECT bench.since(:'build_t0') AS build_s \gset
 
--- Tenants: an analyst of each organisation.
+-- Tenants: an analyst of each organisation.  (Roles belong to the cluster:
+-- a run in a cluster kept from an earlier run, whose database is gone,
+-- finds that run's.)
+DROP ROLE IF EXISTS bench_credit_analyst, bench_analyst, bench_credit, bench_bank;
 CREATE ROLE bench_bank NOLOGIN;
 CREATE ROLE bench_analyst NOLOGIN IN ROLE kansa_analyst, bench_bank;
 CREATE ROLE bench_credit NOLOGIN;

@@ -1315,9 +1315,12 @@ kansa_classify(PG_FUNCTION_ARGS)
  * The memo lives in the call site's fn_extra (the statement's lifetime),
  * keyed on the text; it also keeps the second argument (boilerplate or
  * context) parsed, and starts afresh when that argument changes.  Results
- * are the same with or without it: classify_explain is STABLE.
+ * are the same with or without it: classify_explain is STABLE.  It holds
+ * at most CLASSIFY_MEMO_MAX texts and CLASSIFY_MEMO_BYTES of memory, then
+ * starts again.
  */
 #define CLASSIFY_MEMO_MAX	4096	/* texts kept before the memo starts again */
+#define CLASSIFY_MEMO_BYTES (8 * 1024 * 1024)	/* or this much memory */
 
 typedef struct
 {
@@ -1500,7 +1503,8 @@ kansa_classify_explain(PG_FUNCTION_ARGS)
 	tuple = explain_tuple(tupdesc, &v);
 
 	/* kept for the rows to come: the text and the result, in the memo */
-	if (m->nresults >= CLASSIFY_MEMO_MAX)
+	if (m->nresults >= CLASSIFY_MEMO_MAX ||
+		MemoryContextMemAllocated(m->rescxt, false) > CLASSIFY_MEMO_BYTES)
 		memo_start_results(m);
 	old = MemoryContextSwitchTo(m->rescxt);
 	{
