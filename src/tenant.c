@@ -192,17 +192,18 @@ PG_FUNCTION_INFO_V1(kansa_tenant_visible_support);
  * condition that is not LEAKPROOF behind the policy: kansa's functions can
  * find a service by its name_key() or a response by its control through
  * the unique indexes on them, where behind the policy they read the whole
- * table.  Such a plan is only ever run as the user it was made for: a plan
- * of a query on a table with row-level security is made again when the
- * current user changes (the plan cache's check of the role a query was
- * rewritten for), and tenant_visible() is used by the policies alone.  A
- * tenant's plan keeps the call, answered per row.
+ * table.  A tenant never runs such a plan: a cached plan of a query on a
+ * table with row-level security is made again when the current user
+ * changes (the plan cache's check of the role a query was rewritten for),
+ * and tenant_visible() is used by the policies alone.  (A cursor a
+ * superuser opens goes on as opened after SET ROLE, as it would for a role
+ * with BYPASSRLS.)  A tenant's plan keeps the call, answered per row.
  *
- * Selectivity: the share of a tenant table's rows the policy lets through.  Without it the planner
- * takes a third for any boolean function, for every relation of a view, and
- * underestimates every join above them: the summaries' views then ran as
- * nested loops of index probes, twice as slow as the hash joins the true
- * row counts call for.
+ * Selectivity: the share of a tenant table's rows the policy lets
+ * through.  Without it the planner takes a third for any boolean function,
+ * for every relation of a view, and underestimates every join above them:
+ * the summaries' views then ran as nested loops of index probes, twice as
+ * slow as the hash joins the true row counts call for.
  *
  * A superuser or kansa_owner (whose SECURITY DEFINER functions keep the
  * summaries) sees every row: 1.  Any other user sees the rows of the
