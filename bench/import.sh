@@ -186,8 +186,8 @@ sum() { printf '%s\n' "$@" | awk '{ t += $1 } END { printf "%.1f", t }'; }
 #   2. xlsx: the same, the baseline's tables emptied again, the xlsx
 #      sheets into the same database as other services;
 #   3. --jobs 2: a chunk of the tsv sheets as yet other services by one
-#      connection, then the same chunk as still other services with
-#      --jobs 2.
+#      connection, and the same chunk as still other services with
+#      --jobs 2 (one connection first in odd chunks, --jobs 2 in even).
 chunks=${KANSA_BENCH_CHUNKS:-5}
 per=$(( (n + chunks - 1) / chunks ))
 for c in $(seq 1 "$chunks"); do
@@ -219,9 +219,17 @@ for c in $(seq 1 "$chunks"); do
 	k_xlsx+=("$(run "xlsx-$c")")
 done
 last_single=$(psql -X -At -d kansa_bench_import -c "SELECT max(id) FROM kansa.import_batch")
+# (in turn which side goes first: the writes of the side that runs first
+# set autovacuum going on tables of millions of rows, and it then takes a
+# core from the side that follows)
 for c in $(seq 1 "$chunks"); do
-	one+=("$(run "tsv-single-$c")")
-	two+=("$(run "tsv-jobs-$c" --jobs 2)")
+	if [ $((c % 2)) = 1 ]; then
+		one+=("$(run "tsv-single-$c")")
+		two+=("$(run "tsv-jobs-$c" --jobs 2)")
+	else
+		two+=("$(run "tsv-jobs-$c" --jobs 2)")
+		one+=("$(run "tsv-single-$c")")
+	fi
 done
 base=$(sum "${b_tsv[@]}")
 base_x=$(sum "${b_xlsx[@]}")
@@ -275,7 +283,7 @@ echo "|---|---|---|---|---|---|---|"
 awk -v a="$tsv_one" -v b="$tsv_jobs" -v all="${r_jobs[*]}" 'BEGIN {
 	r = a / b;
 	gsub(/ /, "×, ", all);
-	printf "| tsv sheets, --jobs 2 (a chunk by one connection, then the same chunk as other services by two) | %.0f | %.0f | %.2f× | %s× | ≥ 1.7× | %s |\n", a, b, r, all, (r >= 1.7 ? "met" : "MISSED")
+	printf "| tsv sheets, --jobs 2 (each chunk by one connection and, as other services, by two, in turn which first) | %.0f | %.0f | %.2f× | %s× | ≥ 1.7× | %s |\n", a, b, r, all, (r >= 1.7 ? "met" : "MISSED")
 }'
 echo ""
 echo "Per sheet, from kansa.import_batch of the tsv and xlsx series (format | read ms: file, layout, ids | summary ms: keeping the summaries up to date | total ms | responses | sheets):"
