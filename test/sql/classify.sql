@@ -81,6 +81,14 @@ SELECT x.n, c.verdict::text, c.rule
                (3, '暗号化しています。', ARRAY['暗号化しています。'])) AS x (n, t, b),
        LATERAL kansa.classify_explain(x.t, x.b) AS c
  ORDER BY x.n;
+-- Past its 4,096 texts the memo starts again: 5,000 distinct texts, then
+-- the first ones again, read by one call site, every row as read alone
+SELECT count(*) AS readings,
+       count(*) FILTER (WHERE c.verdict::text = 'implemented' AND c.rule = 'affirmed') AS as_alone
+  FROM (SELECT 'ログを取得しています。' || (g % 5000) || '件。' AS t
+          FROM generate_series(1, 5100) AS g) AS x,
+       LATERAL kansa.classify_explain(x.t, '{}'::jsonb) AS c;
+SELECT c.verdict::text, c.rule FROM kansa.classify_explain('ログを取得しています。1件。', '{}'::jsonb) AS c;
 -- an answer that opens with an answer word: the word decides where the
 -- reading went the other way, a reading that refines it stands
 SELECT t, c.verdict::text, c.rule
