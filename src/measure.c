@@ -201,6 +201,9 @@ eat_phrase(const char **p, const char *w)
 	}
 	if (is_ascii_alpha(w[-1]) && is_ascii_alpha(*q))
 		return false;
+	/* nor does one that ends in a digit before another: 24/7 in 24/70分 */
+	if (w[-1] >= '0' && w[-1] <= '9' && *q >= '0' && *q <= '9')
+		return false;
 	*p = q;
 	return true;
 }
@@ -701,10 +704,11 @@ scan_amount(const char *p, Measure *m, int bound, bool in_text)
  * NULL when no figure starts at s.  Choices are not read here (see
  * measure_parse).  In text (in_text), what looks like a date or a calendar
  * year (2018年) is not a figure.  The forms are tried in this order, the
- * first one that starts at s deciding.
+ * first one that starts at s deciding; hours of coverage are tried first
+ * only when coverage is true.
  */
-const char *
-kansa_measure_scan(const char *s, Measure *m, bool in_text)
+static const char *
+measure_scan(const char *s, Measure *m, bool in_text, bool coverage)
 {
 	const char *p = s;
 	const char *end;
@@ -715,7 +719,7 @@ kansa_measure_scan(const char *s, Measure *m, bool in_text)
 	skip_blanks(&p);
 
 	/* hours of coverage take no bound */
-	if (scan_coverage(&p, m))
+	if (coverage && scan_coverage(&p, m))
 		return bound == MEASURE_UNBOUNDED ? p : NULL;
 	if (scan_frequency_word(p, m, bound, &end) ||
 		scan_each_time(p, m, bound, in_text, &end) ||
@@ -724,6 +728,13 @@ kansa_measure_scan(const char *s, Measure *m, bool in_text)
 		scan_relative(p, m, bound, &end))
 		return end;
 	return scan_amount(p, m, bound, in_text);
+}
+
+/* One figure at s, hours of coverage first (see measure_scan). */
+const char *
+kansa_measure_scan(const char *s, Measure *m, bool in_text)
+{
+	return measure_scan(s, m, in_text, true);
 }
 
 /* ---------- choices ---------- */
@@ -961,13 +972,24 @@ measure_parse(const char *str, size_t len, Measure *m, bool throw_error,
 			}
 	} while (label);
 
-	q = kansa_measure_scan(p, m, false);
+	/*
+	 * A whole value that starts like hours of coverage may be a rate: 24/7y
+	 * (24 times in 7 years, the canonical text of 24回/7年) is not 24/7 and
+	 * then a stray y.  So when the coverage reading leaves text over, the
+	 * other forms are tried.  In running text (extract_measures) 24/7 stays
+	 * hours of coverage whatever follows it.
+	 */
+	q = measure_scan(p, m, false, true);
 	if (q != NULL)
-	{
 		skip_blanks(&q);
-		if (*q == '\0')
-			return true;
+	if (q == NULL || *q != '\0')
+	{
+		q = measure_scan(p, m, false, false);
+		if (q != NULL)
+			skip_blanks(&q);
 	}
+	if (q != NULL && *q == '\0')
+		return true;
 	if (scan_choice(p, m, detail))
 		return true;
 	if (*detail == NULL)

@@ -34,6 +34,14 @@ SELECT t, t::measure::text::measure = t::measure AS equal,
   FROM unnest(ARRAY['1回以上／5分*', '平日9:00-18:00', 'daily 22:00-06:00', '99.95%',
                     '生体認証 又は IC カード', 'サービス提供期間+6ヶ月', 'バックアップ実施の都度']) t;
 
+-- a rate that starts like hours of coverage (24/7) is a rate: its canonical
+-- text reads back; running text keeps 24/7 as hours of coverage
+SELECT t, t::measure AS canonical, kind(t::measure),
+       t::measure::text::measure = t::measure AS reads_back
+  FROM unnest(ARRAY['24回/7年', '24/7y', '24/7 years', '24回/7日', '24/70分', '24/72h',
+                    '24/7', '24x7', '24x365']) t;
+SELECT quantity, measure::text, span FROM extract_measures('監視カメラは 24/7 hours で録画。バックアップは 24/70分ごとに取得。');
+
 -- bad input: 22P02 with the core wording and a detail
 SELECT 'foo'::measure;
 SELECT '1回'::measure;
