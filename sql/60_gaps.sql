@@ -243,6 +243,32 @@ SELECT a.id AS assessment_id, o.name AS organization, v.name AS vendor, s.name A
 	ON n.assessment_id = a.id AND COALESCE(n.section, '') = COALESCE(cs.section, '')
  WHERE a.superseded_by IS NULL;
 
+-- The findings raised on each assessment (kansa.finding), by state, as of
+-- kansa.today().  Findings are read at read time, not maintained, so
+-- assessment_summary and assessment_summary_recomputed both take their
+-- findings columns from here: one definition of "overdue" for the counts
+-- (kansa.findings states it again per finding).
+CREATE VIEW kansa.assessment_findings AS
+SELECT f.assessment_id,
+	   pg_catalog.count(*)::integer AS findings,
+	   pg_catalog.count(*) FILTER (WHERE f.state IN ('open', 'sent'))::integer AS findings_open,
+	   pg_catalog.count(*) FILTER (WHERE (f.state IN ('open', 'sent') AND f.due < kansa.today())
+								   OR (f.state = 'risk_accepted' AND f.risk_expires < kansa.today()))::integer
+		   AS findings_overdue,
+	   pg_catalog.count(*) FILTER (WHERE f.state = 'answered')::integer AS findings_answered,
+	   pg_catalog.count(*) FILTER (WHERE f.state = 'closed')::integer AS findings_closed,
+	   pg_catalog.count(*) FILTER (WHERE f.state = 'risk_accepted')::integer AS findings_risk_accepted
+  FROM kansa.finding AS f
+ GROUP BY f.assessment_id;
+COMMENT ON VIEW kansa.assessment_findings IS 'One row per assessment with findings (kansa.finding), the organisations the user may see: how many are waiting for the vendor, overdue, answered, closed and risk accepted, as of kansa.today().  The findings columns of assessment_summary.';
+COMMENT ON COLUMN kansa.assessment_findings.assessment_id IS 'The assessment (kansa.assessment.id) the findings were raised on; current or superseded.';
+COMMENT ON COLUMN kansa.assessment_findings.findings IS 'Findings raised on the assessment, in any state.';
+COMMENT ON COLUMN kansa.assessment_findings.findings_open IS 'Findings waiting for the vendor: open or sent.';
+COMMENT ON COLUMN kansa.assessment_findings.findings_overdue IS 'Of those, the ones past their due day, and risk acceptances past their expiry (as of kansa.today()).';
+COMMENT ON COLUMN kansa.assessment_findings.findings_answered IS 'Findings with a reply for an analyst to judge (answered).';
+COMMENT ON COLUMN kansa.assessment_findings.findings_closed IS 'Findings closed.';
+COMMENT ON COLUMN kansa.assessment_findings.findings_risk_accepted IS 'Findings whose risk was accepted (risk_accepted).';
+
 CREATE VIEW kansa.assessment_summary_recomputed AS
 SELECT sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.framework,
 	   pg_catalog.sum(sc.controls_in_scope)::integer AS controls_in_scope,
@@ -274,17 +300,9 @@ SELECT sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.
 			   FROM (SELECT DISTINCT re.assessment_id, re.evidence
 					   FROM kansa.response_evidence AS re) AS d
 			  GROUP BY d.assessment_id) AS ei ON ei.assessment_id = sc.assessment_id
-  -- the findings raised on the assessment (kansa.finding), by state
-  LEFT JOIN (SELECT f.assessment_id,
-					pg_catalog.count(*) FILTER (WHERE f.state IN ('open', 'sent'))::integer AS findings_open,
-					pg_catalog.count(*) FILTER (WHERE (f.state IN ('open', 'sent') AND f.due < kansa.today())
-												OR (f.state = 'risk_accepted' AND f.risk_expires < kansa.today()))::integer
-						AS findings_overdue,
-					pg_catalog.count(*) FILTER (WHERE f.state = 'answered')::integer AS findings_answered,
-					pg_catalog.count(*) FILTER (WHERE f.state = 'closed')::integer AS findings_closed,
-					pg_catalog.count(*) FILTER (WHERE f.state = 'risk_accepted')::integer AS findings_risk_accepted
-			   FROM kansa.finding AS f
-			  GROUP BY f.assessment_id) AS fc ON fc.assessment_id = a.id
+  -- the findings raised on the assessment, by state: read at read time by
+  -- both summaries from the one view
+  LEFT JOIN kansa.assessment_findings AS fc ON fc.assessment_id = a.id
  GROUP BY sc.assessment_id, sc.organization, sc.vendor, sc.service, sc.pattern, sc.framework,
 		  a.id, fc.findings_open, fc.findings_overdue, fc.findings_answered, fc.findings_closed,
 		  fc.findings_risk_accepted;

@@ -870,17 +870,8 @@ SELECT t.assessment_id, o.name AS organization, v.name AS vendor, s.name AS serv
   JOIN kansa.service AS s ON s.id = t.service_id
   JOIN kansa.vendor AS v ON v.id = s.vendor_id
   JOIN kansa.organization AS o ON o.id = t.organization_id
-  -- the findings raised on the assessment (kansa.finding), by state
-  LEFT JOIN (SELECT f.assessment_id,
-					pg_catalog.count(*) FILTER (WHERE f.state IN ('open', 'sent'))::integer AS findings_open,
-					pg_catalog.count(*) FILTER (WHERE (f.state IN ('open', 'sent') AND f.due < kansa.today())
-												OR (f.state = 'risk_accepted' AND f.risk_expires < kansa.today()))::integer
-						AS findings_overdue,
-					pg_catalog.count(*) FILTER (WHERE f.state = 'answered')::integer AS findings_answered,
-					pg_catalog.count(*) FILTER (WHERE f.state = 'closed')::integer AS findings_closed,
-					pg_catalog.count(*) FILTER (WHERE f.state = 'risk_accepted')::integer AS findings_risk_accepted
-			   FROM kansa.finding AS f
-			  GROUP BY f.assessment_id) AS fc ON fc.assessment_id = t.assessment_id;
+  -- the findings raised on the assessment, by state (read at read time)
+  LEFT JOIN kansa.assessment_findings AS fc ON fc.assessment_id = t.assessment_id;
 
 CREATE VIEW kansa.organization_summary AS
 SELECT o.name AS organization, t.framework,

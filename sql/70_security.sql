@@ -291,7 +291,8 @@ DECLARE
 BEGIN
 	FOREACH v IN ARRAY ARRAY['control_section', 'response_gap', 'assessment_control', 'gaps',
 							 'review_queue',
-							 'section_coverage', 'assessment_summary', 'reference_check',
+							 'section_coverage', 'assessment_summary', 'assessment_findings',
+							 'reference_check',
 							 'evidence_register', 'organization_summary',
 							 'section_coverage_recomputed', 'assessment_summary_recomputed',
 							 'response_gap_recomputed', 'assessment_change', 'service_history',

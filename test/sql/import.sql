@@ -56,7 +56,8 @@ SELECT l.file, count(*) AS labels, count(r.id) AS found,
   FROM label l LEFT JOIN kansa.response r ON r.control::text = l.control
  GROUP BY 1 ORDER BY 1;
 SELECT r.control, r.verdict, r.verdict_source, r.rule, r.confidence > 0.5 AS confident
-  FROM kansa.response r WHERE r.control::text IN ('fisc8:設85', 'meti_cloud:1.1');
+  FROM kansa.response r WHERE r.control::text IN ('fisc8:設85', 'meti_cloud:1.1')
+ ORDER BY r.control::text COLLATE "C";
 SELECT e.evidence FROM kansa.response_evidence e JOIN kansa.response r ON r.id = e.response_id
  WHERE r.control::text = 'fisc8:設1' ORDER BY e.position;
 SELECT m.quantity, m.measure, m.span FROM kansa.response_measure m
