@@ -152,7 +152,8 @@ SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod)
   FROM pg_class AS c JOIN pg_attribute AS a ON a.attrelid = c.oid
  WHERE c.relnamespace = 'kansa'::regnamespace AND c.relkind = 'v' AND a.attnum > 0
    AND a.atttypid NOT IN ('text'::regtype, 'integer'::regtype, 'bigint'::regtype, 'numeric'::regtype,
-                          'boolean'::regtype, 'date'::regtype, 'timestamptz'::regtype);
+                          'boolean'::regtype, 'date'::regtype, 'timestamptz'::regtype)
+ ORDER BY 1, 2;
 -- kansa_bi is granted the views and nothing else; it cannot read the tenant tables
 SELECT array_agg(c.relname ORDER BY c.relname) AS granted_to_kansa_bi
   FROM pg_class AS c, aclexplode(c.relacl) AS x
