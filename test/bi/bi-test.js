@@ -36,7 +36,7 @@ async function main() {
        FROM pg_class AS c
       WHERE c.relnamespace = 'kansa'::regnamespace AND c.relkind = 'v'
       ORDER BY c.relname`)).rows;
-  check('the twenty-three views are there', views.length === 23, views.map((v) => v.relname).join(','));
+  check('the twenty-four views are there', views.length === 24, views.map((v) => v.relname).join(','));
 
   for (const v of views) {
     check(`${v.relname} has a comment`, (v.comment || '').length > 20);
