@@ -303,7 +303,7 @@ may_start(const char *t, int pos)
 	if ((u[0] >= '0' && u[0] <= '9') || u[0] == '>' || u[0] == '<')
 		return true;
 	if (u[0] >= 'a' && u[0] <= 'z')
-		return strchr("adehmquwy", u[0]) != NULL;
+		return strchr("adehmoqtuwy", u[0]) != NULL;	/* once, twice … */
 	if ((u[0] & 0xF0) != 0xE0 || u[1] == 0 || u[2] == 0)
 		return false;			/* every starter is a three-byte character */
 	c = utf8_to_unicode(u);

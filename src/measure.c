@@ -276,7 +276,11 @@ whole(int64 v)
 	return (int32) (v / 10000);
 }
 
-/* A time of day at *p (9:00, 09:30, 9時, 18時30分): minutes, or -1. */
+/*
+ * A time of day at *p (9:00, 09:30, 9時, 18時30分, 9am, 6:30 pm, 午後6時):
+ * minutes, or -1.  With am/pm or 午前/午後 the hour is at most 12 (12am
+ * and 午前0時 are midnight, 12pm and 午後0時 noon).
+ */
 static int
 scan_clock(const char **p)
 {
@@ -284,7 +288,12 @@ scan_clock(const char **p)
 	int			h = 0,
 				m = 0,
 				n = 0;
+	int			half = 0;		/* 1 am, 2 pm */
 
+	if (eat(&q, "午前"))
+		half = 1;
+	else if (eat(&q, "午後"))
+		half = 2;
 	while (*q >= '0' && *q <= '9' && n < 2)
 		h = h * 10 + (*q++ - '0'), n++;
 	if (n == 0)
@@ -307,9 +316,40 @@ scan_clock(const char **p)
 			m = mm;
 			q = r;
 		}
+		else if (eat(&r, "半"))
+		{
+			m = 30;
+			q = r;
+		}
+	}
+	else if (half == 0)
+	{
+		/* 9am, 6 pm: the hour alone, then the half of the day */
+		const char *r = q;
+
+		skip_blanks(&r);
+		if (!(eat_phrase(&r, "am") || eat_phrase(&r, "a.m.") ||
+			  eat_phrase(&r, "pm") || eat_phrase(&r, "p.m.")))
+			return -1;
 	}
 	else
 		return -1;
+	if (half == 0)
+	{
+		const char *r = q;
+
+		skip_blanks(&r);
+		if (eat_phrase(&r, "am") || eat_phrase(&r, "a.m."))
+			half = 1, q = r;
+		else if (eat_phrase(&r, "pm") || eat_phrase(&r, "p.m."))
+			half = 2, q = r;
+	}
+	if (half != 0)
+	{
+		if (h > 12)
+			return -1;
+		h = h % 12 + (half == 2 ? 12 : 0);
+	}
 	if (h > 24 || m > 59 || (h == 24 && m != 0))
 		return -1;
 	*p = q;
@@ -376,6 +416,7 @@ scan_bound_suffix(const char **p)
 
 	skip_blanks(&q);
 	if (eat(&q, "以内") || eat(&q, "以下") || eat(&q, "未満") ||
+		eat(&q, "までに") || eat(&q, "まで") ||
 		eat_phrase(&q, "or less") || eat_phrase(&q, "or sooner") ||
 		eat_phrase(&q, "at most"))
 	{
@@ -596,17 +637,33 @@ scan_relative(const char *p, Measure *m, int bound, const char **end)
 				  bound, p);
 	return true;
 }
+
+/* A frequency word at *p (daily, weekly, 四半期): its period, or false. */
+static bool
+scan_frequency_period(const char **p, int32 *amount, int *unit)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(frequency_words); i++)
+		if (eat_phrase(p, frequency_words[i].word))
+		{
+			*amount = frequency_words[i].amount;
+			*unit = frequency_words[i].unit;
+			return true;
+		}
+	return false;
+}
+
 /*
- * A rate after the count n (at p, past the number): N回/M units, N回以上／M
- * units, N times per M units, the canonical N/M units and N/event.  A bound
- * word after 回 (以上) overrides the one in front.
+ * The period of a rate of n, at q past the count and its 回 or times word if
+ * any (times): /M units, and after a times word also per, every, a or an M
+ * units (3 times a day), or a frequency word (twice daily).  A bound word
+ * after 回 (以上) overrides the one in front.  As the scan_* steps.
  */
 static bool
-scan_rate(const char *p, Measure *m, int32 n, int bound, const char **end)
+scan_rate_period(const char *q, Measure *m, int32 n, int bound, bool times,
+				 const char **end)
 {
-	const char *q = p;
-	bool		times = eat(&q, "回") || eat(&q, "度") ||
-		eat(&q, "times") || eat(&q, "time");
 	int			suffix = MEASURE_UNBOUNDED;
 	int32		amount;
 	int			unit;
@@ -614,15 +671,21 @@ scan_rate(const char *p, Measure *m, int32 n, int bound, const char **end)
 	if (times)
 		suffix = scan_bound_suffix(&q);
 	skip_blanks(&q);
-	if (!(eat(&q, "/") || (times && eat_phrase(&q, "per")) ||
-		  (times && eat_phrase(&q, "every"))))
+	if (suffix)
+		bound = suffix;
+	if (times && n > 0 && scan_frequency_period(&q, &amount, &unit))
+	{
+		*end = figure(m, MEASURE_FREQUENCY, n, amount, unit, bound, q);
+		return true;
+	}
+	if (!(eat(&q, "/") ||
+		  (times && (eat_phrase(&q, "per") || eat_phrase(&q, "every") ||
+					 eat_phrase(&q, "an") || eat_phrase(&q, "a")))))
 		return false;
 	*end = NULL;
 	if (n <= 0)
 		return true;
 	skip_blanks(&q);
-	if (suffix)
-		bound = suffix;
 	if (eat(&q, "event"))
 	{
 		m->flags = MEASURE_EVENT;
@@ -631,6 +694,38 @@ scan_rate(const char *p, Measure *m, int32 n, int bound, const char **end)
 	else if (scan_period(&q, &amount, &unit))
 		*end = figure(m, MEASURE_FREQUENCY, n, amount, unit, bound, q);
 	return true;
+}
+
+/*
+ * A rate after the count n (at p, past the number): N回/M units, N回以上／M
+ * units, N times per M units, 3 times a day, the canonical N/M units and
+ * N/event.
+ */
+static bool
+scan_rate(const char *p, Measure *m, int32 n, int bound, const char **end)
+{
+	const char *q = p;
+	bool		times = eat(&q, "回") || eat(&q, "度") ||
+		eat_phrase(&q, "times") || eat_phrase(&q, "time");
+
+	return scan_rate_period(q, m, n, bound, times, end);
+}
+
+/* English counts in words: once, twice, thrice a day (per, every) or daily. */
+static bool
+scan_times_word(const char *p, Measure *m, int bound, const char **end)
+{
+	int32		n;
+
+	if (eat_phrase(&p, "once"))
+		n = 1;
+	else if (eat_phrase(&p, "twice"))
+		n = 2;
+	else if (eat_phrase(&p, "thrice"))
+		n = 3;
+	else
+		return false;
+	return scan_rate_period(p, m, n, bound, true, end);
 }
 
 /*
@@ -722,11 +817,22 @@ measure_scan(const char *s, Measure *m, bool in_text, bool coverage)
 	if (coverage && scan_coverage(&p, m))
 		return bound == MEASURE_UNBOUNDED ? p : NULL;
 	if (scan_frequency_word(p, m, bound, &end) ||
+		scan_times_word(p, m, bound, &end) ||
 		scan_each_time(p, m, bound, in_text, &end) ||
 		scan_count_per_period(p, m, bound, &end) ||
 		scan_every(p, m, bound, &end) ||
 		scan_relative(p, m, bound, &end))
 		return end;
+	/* as a whole value, the next (business) day is one */
+	if (!in_text)
+	{
+		const char *q = p;
+
+		if (eat(&q, "翌営業日") || eat_phrase(&q, "next business day"))
+			return figure(m, MEASURE_DURATION, 1, 0, U_BDAY, bound, q);
+		if (eat(&q, "翌日") || eat_phrase(&q, "next day"))
+			return figure(m, MEASURE_DURATION, 1, 0, U_DAY, bound, q);
+	}
 	return scan_amount(p, m, bound, in_text);
 }
 
@@ -880,7 +986,8 @@ drop_footnote_marks(const char *str, size_t len, size_t *outlen)
 static const char *const value_labels[] = {
 	"ベンダリリースから", "ベンダーリリースから", "リリースから", "リリース後",
 	"発見後", "検知後", "発生後", "保管期間:", "保存期間:", "保管期間", "保存期間",
-	"過去", "rpo:", "rto:", "rpo", "rto"
+	"保持期間", "稼働率", "可用性", "過去", "rpo:", "rto:", "rpo", "rto",
+	"availability", "uptime", "retention"
 };
 
 #define MEASURE_MAX_INPUT 1024
@@ -945,6 +1052,12 @@ measure_parse(const char *str, size_t len, Measure *m, bool throw_error,
 		*detail = "The text is not valid UTF-8.";
 		return false;
 	}
+	/* a note after a reference mark (5年 ※法令による) is not the value */
+	if ((q = strstr(f, "※")) != NULL && q > f)
+	{
+		flen = q - f;
+		f[flen] = '\0';
+	}
 	/* a trailing * marks a must-achieve value; it is not part of it */
 	while (flen > 0 && (f[flen - 1] == '*' || f[flen - 1] == ' '))
 		f[--flen] = '\0';
@@ -968,9 +1081,23 @@ measure_parse(const char *str, size_t len, Measure *m, bool throw_error,
 			if (eat(&p, value_labels[i]))
 			{
 				skip_blanks(&p);
+				(void) eat(&p, ":");
+				skip_blanks(&p);
 				label = true;
 			}
 	} while (label);
+
+	/*
+	 * Any other label: text with no digit up to a colon (Retention: 90 days,
+	 * 取得頻度：日次).  No value has a colon before its first digit.
+	 */
+	for (q = p; *q != '\0' && *q != ':' && !(*q >= '0' && *q <= '9'); q++)
+		;
+	if (*q == ':' && q > p)
+	{
+		p = q + 1;
+		skip_blanks(&p);
+	}
 
 	/*
 	 * A whole value that starts like hours of coverage may be a rate: 24/7y

@@ -42,6 +42,22 @@ SELECT t, t::measure AS canonical, kind(t::measure),
                     '24/7', '24x7', '24x365']) t;
 SELECT quantity, measure::text, span FROM extract_measures('監視カメラは 24/7 hours で録画。バックアップは 24/70分ごとに取得。');
 
+-- more of the ways vendors write a value: English counts in words, the
+-- next (business) day, a note after ※, labels before a colon, clock times
+-- with am/pm or 午前/午後, まで(に) as a bound
+SELECT t AS input, t::measure AS canonical
+  FROM unnest(ARRAY['twice a day', 'once a month', 'at least once a day', '3 times a day',
+                    'twice daily', '2 times an hour', '翌営業日', '翌営業日以内', 'next business day',
+                    '翌日', '1回／1日※', '5年 ※法令による', 'Retention: 90 days', '取得頻度：日次',
+                    '稼働率99.9%以上', 'availability: 99.95%', 'uptime 99.9%', '認証方式：生体認証 又は IC カード',
+                    'weekdays 9am-6pm', 'weekdays 9:30 a.m. - 5:30 p.m.', '平日 午前9時～午後6時',
+                    '平日9時半〜17時半', 'daily 12am-6am', '24時間までに', '3年まで']) AS t;
+SELECT is_valid_measure(t), t
+  FROM unnest(ARRAY['13pm-6pm', 'weekdays 9-18', 'once a breach', 'twice', 'N/A', '※5年', '3 times']) t;
+-- in running text too, where a cue names the quantity
+SELECT quantity, measure::text, span
+  FROM extract_measures('Backups are taken twice a day and logs are kept for 1 year.');
+
 -- bad input: 22P02 with the core wording and a detail
 SELECT 'foo'::measure;
 SELECT '1回'::measure;
