@@ -367,9 +367,9 @@ scan_coverage(const char **p, Measure *m)
 
 	if (eat_phrase(&q, "24 時間 365 日") || eat_phrase(&q, "365 日 24 時間") ||
 		eat_phrase(&q, "24 時間 / 365 日") || eat_phrase(&q, "24 時間・365 日") ||
-		eat_phrase(&q, "24/7") || eat_phrase(&q, "24x7") ||
-		eat_phrase(&q, "24x365") || eat_phrase(&q, "24×7") ||
-		eat_phrase(&q, "24×365") || eat_phrase(&q, "24h365d") ||
+		eat_phrase(&q, "24 / 7") || eat_phrase(&q, "24 x 7") ||
+		eat_phrase(&q, "24 x 365") || eat_phrase(&q, "24 × 7") ||
+		eat_phrase(&q, "24 × 365") || eat_phrase(&q, "24h365d") ||
 		eat_phrase(&q, "24 hours a day, 365 days a year") ||
 		eat_phrase(&q, "24 hours a day, 7 days a week"))
 	{
@@ -377,7 +377,7 @@ scan_coverage(const char **p, Measure *m)
 		m->b = 1440;
 		goto found;
 	}
-	if (eat_phrase(&q, "24x5") || eat_phrase(&q, "24×5") ||
+	if (eat_phrase(&q, "24 x 5") || eat_phrase(&q, "24 × 5") ||
 		eat_phrase(&q, "平日 24 時間"))
 	{
 		weekdays = true;
@@ -731,16 +731,46 @@ scan_times_word(const char *p, Measure *m, int bound, const char **end)
 /*
  * n units at p, past the unit: a duration, or with ごと/毎/間隔/おき after
  * it an interval, which is a frequency (10分間隔 is once per 10 minutes).
- * In text, a calendar year (2018年) is neither.
+ * Hours and minutes (1時間30分) are minutes, years and months (1年6ヶ月)
+ * months; 分 after another unit is "worth of" (7日分).  In text, a
+ * calendar year (2018年) is neither.
  */
 static const char *
 scan_duration(const char *p, Measure *m, int32 n, int unit, int bound,
 			  bool in_text)
 {
 	const char *q = p;
+	const char *r;
+	int64		v;
+	int			unit2;
 
 	if (in_text && unit == U_YEAR && n >= 1000)
 		return NULL;
+	r = p;
+	skip_blanks(&r);
+	if ((unit == U_HOUR || unit == U_YEAR) && (v = scan_number(&r)) >= 0 &&
+		whole(v) > 0)
+	{
+		int32		n2 = whole(v);
+
+		skip_blanks(&r);
+		unit2 = scan_unit(&r);
+		if ((unit == U_HOUR && unit2 == U_MIN) ||
+			(unit == U_YEAR && unit2 == U_MONTH))
+		{
+			int64		total = (int64) n * (unit == U_HOUR ? 60 : 12) + n2;
+
+			if (total > MEASURE_MAX_AMOUNT)
+				return NULL;
+			n = (int32) total;
+			unit = unit2;
+			p = q = r;
+		}
+	}
+	r = p;
+	skip_blanks(&r);
+	if (unit != U_MIN && eat(&r, "分"))
+		p = q = r;
 	skip_blanks(&q);
 	if (eat(&q, "ごと") || eat(&q, "毎") || eat(&q, "に1回") ||
 		eat(&q, "に一回") || eat(&q, "に1度") || eat(&q, "に一度") ||
@@ -986,7 +1016,8 @@ drop_footnote_marks(const char *str, size_t len, size_t *outlen)
 static const char *const value_labels[] = {
 	"ベンダリリースから", "ベンダーリリースから", "リリースから", "リリース後",
 	"発見後", "検知後", "発生後", "保管期間:", "保存期間:", "保管期間", "保存期間",
-	"保持期間", "稼働率", "可用性", "過去", "rpo:", "rto:", "rpo", "rto",
+	"保持期間", "月間稼働率", "年間稼働率", "稼働率", "可用性", "過去", "rpo:",
+	"rto:", "rpo", "rto",
 	"availability", "uptime", "retention"
 };
 

@@ -51,9 +51,12 @@ SELECT t AS input, t::measure AS canonical
                     '翌日', '1回／1日※', '5年 ※法令による', 'Retention: 90 days', '取得頻度：日次',
                     '稼働率99.9%以上', 'availability: 99.95%', 'uptime 99.9%', '認証方式：生体認証 又は IC カード',
                     'weekdays 9am-6pm', 'weekdays 9:30 a.m. - 5:30 p.m.', '平日 午前9時～午後6時',
-                    '平日9時半〜17時半', 'daily 12am-6am', '24時間までに', '3年まで']) AS t;
+                    '平日9時半〜17時半', 'daily 12am-6am', '24時間までに', '3年まで',
+                    '1時間30分以内', '1 hour 30 minutes', '1年6ヶ月', '過去13ヶ月分', '7日分',
+                    '24 x 5', '24 / 7', '月間稼働率 99.95%']) AS t;
 SELECT is_valid_measure(t), t
-  FROM unnest(ARRAY['13pm-6pm', 'weekdays 9-18', 'once a breach', 'twice', 'N/A', '※5年', '3 times']) t;
+  FROM unnest(ARRAY['13pm-6pm', 'weekdays 9-18', 'once a breach', 'twice', 'N/A', '※5年', '3 times',
+                    '2000時間1分', '2時間 3回']) t;
 -- in running text too, where a cue names the quantity
 SELECT quantity, measure::text, span
   FROM extract_measures('Backups are taken twice a day and logs are kept for 1 year.');
