@@ -43,6 +43,7 @@
 #define R K(MEASURE_RATIO)
 #define C K(MEASURE_COUNT)
 #define V K(MEASURE_COVERAGE)
+#define L K(MEASURE_RELATIVE)
 
 /* Penalty, in bytes of distance, of a generic cue against a specific one. */
 #define GENERIC_PENALTY 30
@@ -73,27 +74,73 @@ static const struct
 	{"パフォーマンス監視", "performance_interval", F, false},
 	{"性能監視", "performance_interval", F, false},
 	{"リソース監視", "performance_interval", F, false},
+	{"performance monitoring", "performance_interval", F, false},
+	{"resource monitoring", "performance_interval", F, false},
+	{"外形監視", "liveness_interval", F, false},
+	{"health check", "liveness_interval", F, false},
+	{"health-check", "liveness_interval", F, false},
+	{"health-checked", "liveness_interval", F, false},
+	{"heartbeat", "liveness_interval", F, false},
+	{"dead monitoring", "liveness_interval", F, false},
+	{"dead-monitoring", "liveness_interval", F, false},
+	{"alive monitoring", "liveness_interval", F, false},
+	{"死活確認", "liveness_interval", F, false},
+	{"ping", "liveness_interval", F, false},
+	{"liveness", "liveness_interval", F, false},
+	{"fault monitoring", "fault_interval", F, false},
+	{"異常監視", "fault_interval", F, false},
 	{"バックアップ", "backup_interval", F, false},
 	{"backup", "backup_interval", F, false},
+	{"backed up", "backup_interval", F, false},
+	{"snapshot", "backup_interval", F, false},
+	{"スナップショット", "backup_interval", F, false},
 	{"バックアップ", "backup_generations", C, false},
 	{"backup", "backup_generations", C, false},
 	{"世代", "backup_generations", C, false},
 	{"バックアップ", "backup_retention", D, false},
 	{"backup", "backup_retention", D, false},
+	{"snapshot", "backup_retention", D, false},
+	{"スナップショット", "backup_retention", D, false},
 	{"リストアテスト", "backup_check", F, false},
 	{"リストア試験", "backup_check", F, false},
 	{"復元テスト", "backup_check", F, false},
+	{"復元試験", "backup_check", F, false},
+	{"リストア確認", "backup_check", F, false},
+	{"restore test", "backup_check", F, false},
+	{"restoration test", "backup_check", F, false},
+	{"restore testing", "backup_check", F, false},
+	{"リストア訓練", "backup_check", F, false},
+	{"復元訓練", "backup_check", F, false},
+	{"正常終了", "backup_check", F, false},
+	{"成否", "backup_check", F, false},
 	{"稼働率", "uptime", R, false},
 	{"可用性", "uptime", R, false},
 	{"uptime", "uptime", R, false},
 	{"availability", "uptime", R, false},
 	{"sla", "uptime", R, false},
+	{"稼動率", "uptime", R, false},
+	{"サービスレベル", "uptime", R, false},
+	{"service level", "uptime", R, false},
 	{"セキュリティログ", "security_log_retention", D, false},
 	{"監査ログ", "security_log_retention", D, false},
 	{"セキュリティイベント", "security_log_retention", D, false},
 	{"例外処理", "security_log_retention", D, false},
 	{"audit log", "security_log_retention", D, false},
 	{"security log", "security_log_retention", D, false},
+	{"セキュリティ事象", "security_log_retention", D | L, false},
+	{"security event", "security_log_retention", D | L, false},
+	{"siem", "security_log_retention", D | L, false},
+	{"incident log", "security_log_retention", D | L, false},
+	{"アクセスログ", "usage_log_retention", D | L, false},
+	{"利用状況", "usage_log_retention", D | L, false},
+	{"操作ログ", "usage_log_retention", D | L, false},
+	{"操作履歴", "usage_log_retention", D | L, false},
+	{"利用履歴", "usage_log_retention", D | L, false},
+	{"access log", "usage_log_retention", D | L, false},
+	{"usage log", "usage_log_retention", D | L, false},
+	{"activity log", "usage_log_retention", D | L, false},
+	{"キャパシティ", "capacity_doc_retention", D | L, false},
+	{"capacity", "capacity_doc_retention", D | L, false},
 	{"ログ", "usage_log_retention", D, true},
 	{"log", "usage_log_retention", D, true},
 	{"履歴", "usage_log_retention", D, true},
@@ -102,22 +149,48 @@ static const struct
 	{"入退室", "entry_log_retention", D, false},
 	{"入退館", "entry_log_retention", D, false},
 	{"入館", "entry_log_retention", D, false},
+	{"入退出", "entry_log_retention", D, false},
+	{"入室記録", "entry_log_retention", D, false},
+	{"entry and exit", "entry_log_retention", D, false},
+	{"entry/exit", "entry_log_retention", D, false},
+	{"entry log", "entry_log_retention", D, false},
+	{"data center access", "entry_log_retention", D, false},
+	{"datacenter access", "entry_log_retention", D, false},
+	{"facility access", "entry_log_retention", D, false},
+	{"physical access", "entry_log_retention", D, false},
+	{"access log of the data", "entry_log_retention", D, false},
 	{"監視カメラ", "camera_hours", V, false},
 	{"カメラ", "camera_hours", V, false},
 	{"camera", "camera_hours", V, false},
 	{"cctv", "camera_hours", V, false},
+	{"防犯カメラ", "camera_hours", V, false},
+	{"surveillance", "camera_hours", V, false},
 	{"監視カメラ", "camera_retention", D, false},
 	{"カメラ", "camera_retention", D, false},
 	{"映像", "camera_retention", D, false},
 	{"録画", "camera_retention", D, false},
 	{"camera", "camera_retention", D, false},
 	{"cctv", "camera_retention", D, false},
+	{"防犯カメラ", "camera_retention", D, false},
+	{"footage", "camera_retention", D, false},
+	{"recordings", "camera_retention", D, false},
 	{"警備員", "guard_hours", V, false},
 	{"警備", "guard_hours", V, false},
 	{"有人", "guard_hours", V, false},
 	{"guard", "guard_hours", V, false},
+	{"常駐", "guard_hours", V, false},
+	{"security guard", "guard_hours", V, false},
 	{"追加報告", "followup_report_time", D, false},
 	{"続報", "followup_report_time", D, false},
+	{"経過報告", "followup_report_time", D, false},
+	{"進捗報告", "followup_report_time", D, false},
+	{"報告書", "followup_report_time", D, false},
+	{"再発防止", "followup_report_time", D, false},
+	{"follow-up report", "followup_report_time", D, false},
+	{"status update", "followup_report_time", D, false},
+	{"incident report", "followup_report_time", D, false},
+	{"detailed report", "followup_report_time", D, false},
+	{"final report", "followup_report_time", D, false},
 	{"定期報告", "periodic_report_interval", F | D, false},
 	{"報告", "periodic_report_interval", F, true},
 	{"report", "periodic_report_interval", F, true},
@@ -130,16 +203,34 @@ static const struct
 	{"notified", "notification_time", D, true},
 	{"inform", "notification_time", D, true},
 	{"informed", "notification_time", D, true},
+	{"alert", "notification_time", D, true},
+	{"alerted", "notification_time", D, true},
+	{"paged", "notification_time", D, true},
+	{"escalated", "notification_time", D, true},
+	{"contact", "notification_time", D, true},
+	{"contacted", "notification_time", D, true},
+	{"エスカレーション", "notification_time", D, true},
 	{"パッチ", "patch_start_time", D | F, false},
 	{"patch", "patch_start_time", D | F, false},
 	{"修正プログラム", "patch_start_time", D | F, false},
 	{"セキュリティ更新", "patch_start_time", D | F, false},
+	{"patches", "patch_start_time", D | F, false},
+	{"patched", "patch_start_time", D | F, false},
+	{"patching", "patch_start_time", D | F, false},
+	{"security update", "patch_start_time", D | F, false},
+	{"hotfix", "patch_start_time", D | F, false},
+	{"セキュリティアップデート", "patch_start_time", D | F, false},
 	{"パターンファイル", "pattern_file_update", D | F, false},
 	{"定義ファイル", "pattern_file_update", D | F, false},
 	{"シグネチャ", "pattern_file_update", D | F, false},
 	{"シグニチャ", "pattern_file_update", D | F, false},
 	{"signature", "pattern_file_update", D | F, false},
 	{"pattern file", "pattern_file_update", D | F, false},
+	{"ウイルス定義", "pattern_file_update", D | F, false},
+	{"ウィルス定義", "pattern_file_update", D | F, false},
+	{"virus definition", "pattern_file_update", D | F, false},
+	{"malware definition", "pattern_file_update", D | F, false},
+	{"definition file", "pattern_file_update", D | F, false},
 	{"脆弱性診断", "vuln_scan_interval", F, false},
 	{"ぜい弱性診断", "vuln_scan_interval", F, false},
 	{"脆弱性検査", "vuln_scan_interval", F, false},
@@ -149,31 +240,64 @@ static const struct
 	{"ポートスキャン", "vuln_scan_interval", F, false},
 	{"vulnerability", "vuln_scan_interval", F, false},
 	{"penetration", "vuln_scan_interval", F, false},
+	{"pen test", "vuln_scan_interval", F, false},
+	{"pentest", "vuln_scan_interval", F, false},
+	{"vulnerability scan", "vuln_scan_interval", F, false},
 	{"脆弱性", "vuln_scan_interval", F, true},
 	{"ups", "ups_minutes", D, false},
 	{"無停電", "ups_minutes", D, false},
+	{"uninterruptible", "ups_minutes", D, false},
 	{"発電機", "generator_hours", D, false},
 	{"generator", "generator_hours", D, false},
+	{"自家発電", "generator_hours", D, false},
+	{"非常用発電", "generator_hours", D, false},
+	{"発電設備", "generator_hours", D, false},
 	{"rpo", "rpo", D, false},
 	{"目標復旧時点", "rpo", D, false},
 	{"復旧時点", "rpo", D, false},
+	{"recovery point", "rpo", D, false},
+	{"data loss", "rpo", D, false},
 	{"rto", "rto", D, false},
 	{"目標復旧時間", "rto", D, false},
 	{"復旧時間", "rto", D, false},
+	{"recovery time", "rto", D, false},
+	{"サービス再開", "rto", D, false},
+	{"運転再開", "rto", D, false},
+	{"復旧", "rto", D, true},
+	{"restored", "rto", D, true},
+	{"recovered", "rto", D, true},
+	{"restore service", "rto", D, false},
+	{"service restoration", "rto", D, false},
+	{"service is restored", "rto", D, false},
 	{"教育", "training_interval", F, false},
 	{"研修", "training_interval", F, false},
 	{"訓練", "training_interval", F, false},
 	{"training", "training_interval", F, false},
+	{"講習", "training_interval", F, false},
+	{"eラーニング", "training_interval", F, false},
+	{"e-learning", "training_interval", F, false},
+	{"awareness", "training_interval", F, false},
 	{"内部監査", "audit_interval", F, false},
 	{"監査", "audit_interval", F, true},
 	{"audit", "audit_interval", F, true},
+	{"外部監査", "audit_interval", F, false},
+	{"審査", "audit_interval", F, true},
+	{"audited", "audit_interval", F, true},
 	{"見直し", "review_interval", F, false},
 	{"レビュー", "review_interval", F, false},
 	{"review", "review_interval", F, false},
+	{"reviewed", "review_interval", F, false},
+	{"改訂", "review_interval", F, true},
+	{"改定", "review_interval", F, true},
 };
 
 /* Words in a sentence that make a pattern-file figure an IDS signature one. */
 static const char *const ids_words[] = {"ids", "ips", "侵入検知", "不正侵入"};
+
+/* Words that make "N in advance" (prior, before) an advance notice. */
+static const char *const english_notice_words[] = {
+	"notice", "notif", "announc", "inform", "told", "tell"
+};
 
 /* Words that make "N before" an advance notice of a change. */
 static const char *const notice_words[] = {
@@ -276,18 +400,20 @@ contains_any(const char *t, int from, int to, const char *const *words, int n)
 
 /*
  * Could a figure start at p?  A digit, a bound sign, the first letter of an
- * English word that starts one, or one of the few ideographs that do (年1回,
- * 毎日, 週次, 四半期, 半年, 平日, 都度, 一 … 十).  Not inside a word or a
+ * English word that starts one (daily, every, once, no later than, one …
+ * twelve, round the clock, service+ …), or one of the few ideographs and
+ * kana that do (年1回, 毎日, 週次, 四半期, 半年, 平日, 都度, 一 … 十,
+ * サービス提供期間, 翌営業日, 少なくとも, 最低).  Not inside a word or a
  * number, a version (v1.2) or a time (9:00).
  */
 static bool
 may_start(const char *t, int pos)
 {
-	/* 一 二 三 四 五 六 七 八 九 十 毎 日 週 月 年 半 平 都 ≥ ≤ */
+	/* 一 二 三 四 五 六 七 八 九 十 毎 日 週 月 年 半 平 都 ≥ ≤ サ 翌 少 最 */
 	static const pg_wchar starters[] = {
 		0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B,
 		0x4E5D, 0x5341, 0x6BCE, 0x65E5, 0x9031, 0x6708, 0x5E74, 0x534A,
-		0x5E73, 0x90FD, 0x2265, 0x2264
+		0x5E73, 0x90FD, 0x2265, 0x2264, 0x30B5, 0x7FCC, 0x5C11, 0x6700
 	};
 	const unsigned char *u = (const unsigned char *) t + pos;
 	unsigned char prev = pos > 0 ? (unsigned char) t[pos - 1] : ' ';
@@ -303,7 +429,7 @@ may_start(const char *t, int pos)
 	if ((u[0] >= '0' && u[0] <= '9') || u[0] == '>' || u[0] == '<')
 		return true;
 	if (u[0] >= 'a' && u[0] <= 'z')
-		return strchr("adehmoqtuwy", u[0]) != NULL;	/* once, twice … */
+		return strchr("adefhmnoqrstuwy", u[0]) != NULL;
 	if ((u[0] & 0xF0) != 0xE0 || u[1] == 0 || u[2] == 0)
 		return false;			/* every starter is a three-byte character */
 	c = utf8_to_unicode(u);
@@ -487,6 +613,30 @@ figure_quantity(FigureScan *fsc, const Measure *m, int fs, int fe)
 			!contains_any(lower, ss, se, notice_words, lengthof(notice_words)))
 			return NULL;
 		return "change_notice";
+	}
+	/* 7 days' notice; 14 days in advance (prior, before) of a notice */
+	if (m->kind == MEASURE_DURATION)
+	{
+		const char *q = lower + after;
+
+		if (strncmp(q, "'s", 2) == 0)
+			q += 2;
+		else if (*q == '\'')
+			q++;
+		else if (strncmp(q, "’s", strlen("’s")) == 0)
+			q += strlen("’s");
+		else if (strncmp(q, "’", strlen("’")) == 0)
+			q += strlen("’");
+		while (*q == ' ')
+			q++;
+		if (strncmp(q, "notice", 6) == 0 || strncmp(q, "advance notice", 14) == 0 ||
+			strncmp(q, "prior notice", 12) == 0)
+			return "change_notice";
+		if ((strncmp(q, "in advance", 10) == 0 || strncmp(q, "prior", 5) == 0 ||
+			 strncmp(q, "before", 6) == 0 || strncmp(q, "ahead", 5) == 0) &&
+			contains_any(lower, ss, se, english_notice_words,
+						 lengthof(english_notice_words)))
+			return "change_notice";
 	}
 
 	best = nearest_cue(fsc, m, fs, fe, ss, se, cs, ce);

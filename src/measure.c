@@ -231,6 +231,10 @@ scan_number(const char **p)
 	static const char *const kanji[] = {
 		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"
 	};
+	static const char *const english[] = {
+		"one", "two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "eleven", "twelve"
+	};
 	const char *q = *p;
 	int64		v = 0;
 	int			digits = 0;
@@ -240,6 +244,9 @@ scan_number(const char **p)
 	{
 		for (i = 0; i < (int) lengthof(kanji); i++)
 			if (eat(p, kanji[i]))
+				return (int64) (i + 1) * 10000;
+		for (i = 0; i < (int) lengthof(english); i++)
+			if (eat_phrase(p, english[i]))
 				return (int64) (i + 1) * 10000;
 		return -1;
 	}
@@ -371,7 +378,11 @@ scan_coverage(const char **p, Measure *m)
 		eat_phrase(&q, "24 x 365") || eat_phrase(&q, "24 × 7") ||
 		eat_phrase(&q, "24 × 365") || eat_phrase(&q, "24h365d") ||
 		eat_phrase(&q, "24 hours a day, 365 days a year") ||
-		eat_phrase(&q, "24 hours a day, 7 days a week"))
+		eat_phrase(&q, "24 hours a day, 7 days a week") ||
+		eat_phrase(&q, "24 hours a day") || eat_phrase(&q, "around the clock") ||
+		eat_phrase(&q, "round the clock") || eat_phrase(&q, "round-the-clock") ||
+		eat_phrase(&q, "24 時間稼働") || eat_phrase(&q, "24 時間体制") ||
+		eat_phrase(&q, "24 時間常駐") || eat_phrase(&q, "24 時間有人"))
 	{
 		m->a = 0;
 		m->b = 1440;
@@ -478,11 +489,12 @@ static int
 scan_bound_prefix(const char **p)
 {
 	if (eat(p, ">=") || eat(p, "≥") || eat_phrase(p, "at least") ||
-		eat_phrase(p, "no less than"))
+		eat_phrase(p, "no less than") || eat(p, "少なくとも") ||
+		eat(p, "最低でも") || eat(p, "最低"))
 		return MEASURE_AT_LEAST;
 	if (eat(p, "<=") || eat(p, "≤") || eat(p, "within") ||
 		eat_phrase(p, "at most") || eat_phrase(p, "up to") ||
-		eat_phrase(p, "no more than"))
+		eat_phrase(p, "no more than") || eat_phrase(p, "no later than"))
 		return MEASURE_AT_MOST;
 	return MEASURE_UNBOUNDED;
 }
@@ -774,7 +786,8 @@ scan_duration(const char *p, Measure *m, int32 n, int unit, int bound,
 	skip_blanks(&q);
 	if (eat(&q, "ごと") || eat(&q, "毎") || eat(&q, "に1回") ||
 		eat(&q, "に一回") || eat(&q, "に1度") || eat(&q, "に一度") ||
-		eat(&q, "間隔") || eat(&q, "隔") || eat(&q, "おき") || eat(&q, "置き"))
+		eat(&q, "間隔") || eat(&q, "隔") || eat(&q, "おき") || eat(&q, "置き") ||
+		eat_phrase(&q, "intervals") || eat_phrase(&q, "interval"))
 	{
 		if (n <= 0)
 			return NULL;
@@ -811,6 +824,9 @@ scan_amount(const char *p, Measure *m, int bound, bool in_text)
 	}
 	if ((n = whole(v)) < 0)
 		return NULL;
+	/* 5-minute, 24-hour: a hyphen before an English unit */
+	if (*p == '-' && is_ascii_alpha(p[1]))
+		p++;
 	if (eat(&p, "世代") || eat(&p, "generations") || eat(&p, "generation") ||
 		eat(&p, "gen"))
 		return figure(m, MEASURE_COUNT, n, 0, U_NONE, bound, p);
@@ -853,14 +869,13 @@ measure_scan(const char *s, Measure *m, bool in_text, bool coverage)
 		scan_every(p, m, bound, &end) ||
 		scan_relative(p, m, bound, &end))
 		return end;
-	/* as a whole value, the next (business) day is one */
-	if (!in_text)
+	/* the next business day is one; as a whole value, so is the next day */
 	{
 		const char *q = p;
 
 		if (eat(&q, "翌営業日") || eat_phrase(&q, "next business day"))
 			return figure(m, MEASURE_DURATION, 1, 0, U_BDAY, bound, q);
-		if (eat(&q, "翌日") || eat_phrase(&q, "next day"))
+		if (!in_text && (eat(&q, "翌日") || eat_phrase(&q, "next day")))
 			return figure(m, MEASURE_DURATION, 1, 0, U_DAY, bound, q);
 	}
 	return scan_amount(p, m, bound, in_text);

@@ -53,13 +53,19 @@ SELECT t AS input, t::measure AS canonical
                     'weekdays 9am-6pm', 'weekdays 9:30 a.m. - 5:30 p.m.', '平日 午前9時～午後6時',
                     '平日9時半〜17時半', 'daily 12am-6am', '24時間までに', '3年まで',
                     '1時間30分以内', '1 hour 30 minutes', '1年6ヶ月', '過去13ヶ月分', '7日分',
-                    '24 x 5', '24 / 7', '月間稼働率 99.95%']) AS t;
+                    '24 x 5', '24 / 7', '月間稼働率 99.95%', 'one year', 'twelve months',
+                    '5-minute intervals', '5 minutes interval', 'around the clock', '24時間稼働',
+                    '24 hours a day', '少なくとも年1回', 'no later than 72 hours']) AS t;
 SELECT is_valid_measure(t), t
   FROM unnest(ARRAY['13pm-6pm', 'weekdays 9-18', 'once a breach', 'twice', 'N/A', '※5年', '3 times',
                     '2000時間1分', '2時間 3回']) t;
 -- in running text too, where a cue names the quantity
 SELECT quantity, measure::text, span
   FROM extract_measures('Backups are taken twice a day and logs are kept for 1 year.');
+SELECT quantity, measure::text, span
+  FROM extract_measures(E'Customers are notified no later than 72 hours after detection, and given 14 days\' notice of planned maintenance. Guards are on site around the clock; CCTV footage is kept for 90 days.');
+SELECT quantity, measure::text, span
+  FROM extract_measures('監視カメラは24時間稼働し、映像は1ヶ月間保存します。アクセスログはサービス提供期間+1年間保存し、規程は少なくとも年1回見直します。障害報告書は翌営業日までに提出します。');
 
 -- bad input: 22P02 with the core wording and a detail
 SELECT 'foo'::measure;
