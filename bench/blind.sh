@@ -3,14 +3,9 @@
 # (bench/blind.sql), one section per set.  Run by bench/run.
 set -eu
 cd "$(dirname "$0")/.."
-for f in test/fixtures/labels/blind/*.tsv; do
-	echo "#### $(basename "$f" .tsv)"
-	echo ""
-	if [ -f "${f%.tsv}.baseline.txt" ]; then
-		echo "Blind figure (first measured): $(cat "${f%.tsv}.baseline.txt")"
-		echo ""
-	fi
+. bench/common.sh
+one_set() {
 	psql -X -q -At -v ON_ERROR_STOP=1 -d "${KANSA_BENCH_DB:-kansa_bench}" \
-		-f bench/common.sql -f bench/blind.sql < "$f"
-	echo ""
-done
+		-f bench/common.sql -f bench/blind.sql < "$1"
+}
+blind_sets test/fixtures/labels/blind one_set

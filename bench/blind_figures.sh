@@ -3,17 +3,12 @@
 # how many of the figures an analyst records it finds.  Run by bench/run.
 set -eu
 cd "$(dirname "$0")/.."
-for f in test/fixtures/labels/figures_blind/*.tsv; do
-	echo "#### $(basename "$f" .tsv)"
-	echo ""
-	if [ -f "${f%.tsv}.baseline.txt" ]; then
-		echo "Blind figure (first measured): $(cat "${f%.tsv}.baseline.txt")"
-		echo ""
-	fi
+. bench/common.sh
+one_set() {
 	psql -X -q -At -v ON_ERROR_STOP=1 -d "${KANSA_BENCH_DB:-kansa_bench}" <<SQL
 \\i bench/common.sql
 CREATE TEMP TABLE bf (id text, text text, quantity text, measure text, note text);
-\\copy bf FROM '$f' WITH (FORMAT csv, DELIMITER E'\\t', HEADER, QUOTE E'\\x01')
+\\copy bf FROM '$1' WITH (FORMAT csv, DELIMITER E'\\t', HEADER, QUOTE E'\\x01')
 CREATE TEMP TABLE answer AS
 SELECT DISTINCT id, replace(text, '\\n', E'\\n') AS text FROM bf;
 CREATE TEMP TABLE expected AS
@@ -56,5 +51,5 @@ SELECT 'Returned wrongly: ' || coalesce(string_agg(format('%s %s %s', id, found_
                                                  '; ' ORDER BY id), 'none')
   FROM paired WHERE expected_quantity IS NULL;
 SQL
-	echo ""
-done
+}
+blind_sets test/fixtures/labels/figures_blind one_set

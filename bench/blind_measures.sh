@@ -3,17 +3,12 @@
 # how many values read as the README says.  Run by bench/run.
 set -eu
 cd "$(dirname "$0")/.."
-for f in test/fixtures/labels/measures/*.tsv; do
-	echo "#### $(basename "$f" .tsv)"
-	echo ""
-	if [ -f "${f%.tsv}.baseline.txt" ]; then
-		echo "Blind figure (first measured): $(cat "${f%.tsv}.baseline.txt")"
-		echo ""
-	fi
+. bench/common.sh
+one_set() {
 	psql -X -q -At -v ON_ERROR_STOP=1 -d "${KANSA_BENCH_DB:-kansa_bench}" <<SQL
 \i bench/common.sql
 CREATE TEMP TABLE blind_measure (input text, expected text, note text);
-\copy blind_measure FROM '$f' WITH (FORMAT csv, DELIMITER E'\t', HEADER, QUOTE E'\x01')
+\copy blind_measure FROM '$1' WITH (FORMAT csv, DELIMITER E'\t', HEADER, QUOTE E'\x01')
 CREATE TEMP VIEW blind_read AS
 SELECT input, expected, note NOT LIKE 'UNSURE%' AS settled,
        CASE WHEN kansa.is_valid_measure(input) THEN kansa.measure(input)::text ELSE 'ERROR' END AS got
@@ -32,5 +27,5 @@ SELECT 'Read otherwise: ' || coalesce(string_agg(format('%s\`%s\` → \`%s\` (ex
                                                        input, got, expected), '; '), 'none')
   FROM blind_read WHERE got <> expected;
 SQL
-	echo ""
-done
+}
+blind_sets test/fixtures/labels/measures one_set
