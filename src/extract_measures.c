@@ -111,8 +111,6 @@ static const struct
 	{"restore testing", "backup_check", F, false},
 	{"リストア訓練", "backup_check", F, false},
 	{"復元訓練", "backup_check", F, false},
-	{"正常終了", "backup_check", F, false},
-	{"成否", "backup_check", F, false},
 	{"稼働率", "uptime", R, false},
 	{"可用性", "uptime", R, false},
 	{"uptime", "uptime", R, false},
@@ -127,20 +125,26 @@ static const struct
 	{"例外処理", "security_log_retention", D, false},
 	{"audit log", "security_log_retention", D, false},
 	{"security log", "security_log_retention", D, false},
-	{"セキュリティ事象", "security_log_retention", D | L, false},
-	{"security event", "security_log_retention", D | L, false},
+	{"セキュリティ事象", "security_log_retention", D | L, true},
+	{"security event", "security_log_retention", D | L, true},
 	{"siem", "security_log_retention", D | L, false},
 	{"incident log", "security_log_retention", D | L, false},
-	{"アクセスログ", "usage_log_retention", D | L, false},
+	{"アクセスログ", "usage_log_retention", D | L, true},
+	{"キャパシティ管理", "capacity_doc_retention", D | L, false},
+	{"キャパシティ計画", "capacity_doc_retention", D | L, false},
+	{"容量管理", "capacity_doc_retention", D | L, false},
+	{"容量計画", "capacity_doc_retention", D | L, false},
+	{"capacity planning", "capacity_doc_retention", D | L, false},
+	{"capacity plan", "capacity_doc_retention", D | L, false},
+	{"capacity management", "capacity_doc_retention", D | L, false},
+	{"capacity requirement", "capacity_doc_retention", D | L, false},
 	{"利用状況", "usage_log_retention", D | L, false},
 	{"操作ログ", "usage_log_retention", D | L, false},
 	{"操作履歴", "usage_log_retention", D | L, false},
 	{"利用履歴", "usage_log_retention", D | L, false},
-	{"access log", "usage_log_retention", D | L, false},
+	{"access log", "usage_log_retention", D | L, true},
 	{"usage log", "usage_log_retention", D | L, false},
 	{"activity log", "usage_log_retention", D | L, false},
-	{"キャパシティ", "capacity_doc_retention", D | L, false},
-	{"capacity", "capacity_doc_retention", D | L, false},
 	{"ログ", "usage_log_retention", D, true},
 	{"log", "usage_log_retention", D, true},
 	{"履歴", "usage_log_retention", D, true},
@@ -164,7 +168,6 @@ static const struct
 	{"camera", "camera_hours", V, false},
 	{"cctv", "camera_hours", V, false},
 	{"防犯カメラ", "camera_hours", V, false},
-	{"surveillance", "camera_hours", V, false},
 	{"監視カメラ", "camera_retention", D, false},
 	{"カメラ", "camera_retention", D, false},
 	{"映像", "camera_retention", D, false},
@@ -173,23 +176,21 @@ static const struct
 	{"cctv", "camera_retention", D, false},
 	{"防犯カメラ", "camera_retention", D, false},
 	{"footage", "camera_retention", D, false},
-	{"recordings", "camera_retention", D, false},
 	{"警備員", "guard_hours", V, false},
 	{"警備", "guard_hours", V, false},
 	{"有人", "guard_hours", V, false},
 	{"guard", "guard_hours", V, false},
-	{"常駐", "guard_hours", V, false},
 	{"security guard", "guard_hours", V, false},
 	{"追加報告", "followup_report_time", D, false},
 	{"続報", "followup_report_time", D, false},
 	{"経過報告", "followup_report_time", D, false},
 	{"進捗報告", "followup_report_time", D, false},
-	{"報告書", "followup_report_time", D, false},
 	{"再発防止", "followup_report_time", D, false},
 	{"follow-up report", "followup_report_time", D, false},
 	{"status update", "followup_report_time", D, false},
-	{"incident report", "followup_report_time", D, false},
 	{"detailed report", "followup_report_time", D, false},
+	{"詳細な報告", "followup_report_time", D, false},
+	{"詳細報告", "followup_report_time", D, false},
 	{"final report", "followup_report_time", D, false},
 	{"定期報告", "periodic_report_interval", F | D, false},
 	{"報告", "periodic_report_interval", F, true},
@@ -207,7 +208,6 @@ static const struct
 	{"alerted", "notification_time", D, true},
 	{"paged", "notification_time", D, true},
 	{"escalated", "notification_time", D, true},
-	{"contact", "notification_time", D, true},
 	{"contacted", "notification_time", D, true},
 	{"エスカレーション", "notification_time", D, true},
 	{"パッチ", "patch_start_time", D | F, false},
@@ -256,16 +256,12 @@ static const struct
 	{"目標復旧時点", "rpo", D, false},
 	{"復旧時点", "rpo", D, false},
 	{"recovery point", "rpo", D, false},
-	{"data loss", "rpo", D, false},
 	{"rto", "rto", D, false},
 	{"目標復旧時間", "rto", D, false},
 	{"復旧時間", "rto", D, false},
 	{"recovery time", "rto", D, false},
 	{"サービス再開", "rto", D, false},
 	{"運転再開", "rto", D, false},
-	{"復旧", "rto", D, true},
-	{"restored", "rto", D, true},
-	{"recovered", "rto", D, true},
 	{"restore service", "rto", D, false},
 	{"service restoration", "rto", D, false},
 	{"service is restored", "rto", D, false},
@@ -286,7 +282,7 @@ static const struct
 	{"見直し", "review_interval", F, false},
 	{"レビュー", "review_interval", F, false},
 	{"review", "review_interval", F, false},
-	{"reviewed", "review_interval", F, false},
+	{"reviewed", "review_interval", F, true},
 	{"改訂", "review_interval", F, true},
 	{"改定", "review_interval", F, true},
 };
@@ -294,9 +290,10 @@ static const struct
 /* Words in a sentence that make a pattern-file figure an IDS signature one. */
 static const char *const ids_words[] = {"ids", "ips", "侵入検知", "不正侵入"};
 
-/* Words that make "N in advance" (prior, before) an advance notice. */
+/* Words that make "N in advance" an advance notice (whole words). */
 static const char *const english_notice_words[] = {
-	"notice", "notif", "announc", "inform", "told", "tell"
+	"notice", "notify", "notified", "notification", "notifications",
+	"announce", "announced", "announcement", "inform", "informed"
 };
 
 /* Words that make "N before" an advance notice of a change. */
@@ -422,6 +419,9 @@ may_start(const char *t, int pos)
 
 	if ((prev >= '0' && prev <= '9') || (prev >= 'a' && prev <= 'z') ||
 		(prev >= 'A' && prev <= 'Z') || prev == '.')
+		return false;
+	/* twenty-one: a word after a hyphen is part of the one before */
+	if (prev == '-' && u[0] >= 'a' && u[0] <= 'z')
 		return false;
 	/* 9:00, 24/7 and 1/2 go on; 保管期間:1年間 starts one */
 	if ((prev == ':' || prev == '/') && pos >= 2 && t[pos - 2] >= '0' && t[pos - 2] <= '9')
@@ -578,6 +578,36 @@ nearest_cue(const FigureScan *fsc, const Measure *m, int fs, int fe, int ss, int
 	return best;
 }
 
+/* Does the ASCII word (or phrase) w stand at q, no letter after it? */
+static bool
+word_at(const char *q, const char *w)
+{
+	size_t		wl = strlen(w);
+
+	return strncmp(q, w, wl) == 0 &&
+		!((q[wl] >= 'a' && q[wl] <= 'z') || (q[wl] >= 'A' && q[wl] <= 'Z'));
+}
+
+/* Does lower[ss, se) hold one of the ASCII words, each a word of its own? */
+static bool
+contains_word(const char *lower, int ss, int se, const char *const *words,
+			  int nwords)
+{
+	int			i;
+
+	for (i = 0; i < nwords; i++)
+	{
+		int			wl = strlen(words[i]);
+		int			pos;
+
+		for (pos = ss; pos + wl <= se; pos++)
+			if (word_at(lower + pos, words[i]) &&
+				!ascii_letter_at(lower, pos - 1, se))
+				return true;
+	}
+	return false;
+}
+
 /*
  * The quantity the figure lower[fs, fe) is about: an advance notice of a
  * change ("1 か月前にユーザー通知"), else the quantity of the nearest cue
@@ -614,7 +644,7 @@ figure_quantity(FigureScan *fsc, const Measure *m, int fs, int fe)
 			return NULL;
 		return "change_notice";
 	}
-	/* 7 days' notice; 14 days in advance (prior, before) of a notice */
+	/* 7 days' notice, 7 days prior notice; 14 days in advance of a notice */
 	if (m->kind == MEASURE_DURATION)
 	{
 		const char *q = lower + after;
@@ -629,13 +659,12 @@ figure_quantity(FigureScan *fsc, const Measure *m, int fs, int fe)
 			q += strlen("’");
 		while (*q == ' ')
 			q++;
-		if (strncmp(q, "notice", 6) == 0 || strncmp(q, "advance notice", 14) == 0 ||
-			strncmp(q, "prior notice", 12) == 0)
+		if (word_at(q, "notice") || word_at(q, "advance notice") ||
+			word_at(q, "prior notice"))
 			return "change_notice";
-		if ((strncmp(q, "in advance", 10) == 0 || strncmp(q, "prior", 5) == 0 ||
-			 strncmp(q, "before", 6) == 0 || strncmp(q, "ahead", 5) == 0) &&
-			contains_any(lower, ss, se, english_notice_words,
-						 lengthof(english_notice_words)))
+		if (word_at(q, "in advance") &&
+			contains_word(lower, ss, se, english_notice_words,
+						  lengthof(english_notice_words)))
 			return "change_notice";
 	}
 
@@ -712,6 +741,32 @@ kansa_extract_measures(const char *str, size_t len, KansaFigure **out)
 			fe--;
 		pos = fe;
 		quantity = figure_quantity(&fsc, &m, fs, fe);
+		if (quantity == NULL && m.kind == MEASURE_COVERAGE)
+		{
+			/*
+			 * 24時間稼働, 24 hours a day: hours of coverage beside a camera,
+			 * how long power lasts beside a generator or a UPS.
+			 */
+			Measure		m2;
+			const char *q2 = kansa_measure_scan_no_coverage(lower + fs, &m2);
+
+			if (q2 != NULL)
+			{
+				int			fe2 = q2 - lower;
+
+				while (fe2 > fs && lower[fe2 - 1] == ' ')
+					fe2--;
+				quantity = figure_quantity(&fsc, &m2, fs, fe2);
+				if (quantity != NULL && strcmp(quantity, "generator_hours") != 0 &&
+					strcmp(quantity, "ups_minutes") != 0)
+					quantity = NULL;
+				if (quantity != NULL)
+				{
+					m = m2;
+					fe = pos = fe2;
+				}
+			}
+		}
 		if (quantity != NULL)
 			add_figure(&fsc, quantity, &m, fs, fe);
 	}

@@ -740,6 +740,24 @@ scan_times_word(const char *p, Measure *m, int bound, const char **end)
 	return scan_rate_period(p, m, n, bound, true, end);
 }
 
+
+static bool
+eat_interval_word(const char **q)
+{
+	return eat(q, "ごと") || eat(q, "毎") || eat(q, "に1回") ||
+		eat(q, "に一回") || eat(q, "に1度") || eat(q, "に一度") ||
+		eat(q, "間隔") || eat(q, "隔") || eat(q, "おき") || eat(q, "置き") ||
+		eat_phrase(q, "intervals") || eat_phrase(q, "interval");
+}
+
+/* Does an interval word follow at q, past blanks (24時間 5分間隔)? */
+static bool
+followed_by_interval(const char *q)
+{
+	skip_blanks(&q);
+	return eat_interval_word(&q);
+}
+
 /*
  * n units at p, past the unit: a duration, or with ごと/毎/間隔/おき after
  * it an interval, which is a frequency (10分間隔 is once per 10 minutes).
@@ -767,8 +785,9 @@ scan_duration(const char *p, Measure *m, int32 n, int unit, int bound,
 
 		skip_blanks(&r);
 		unit2 = scan_unit(&r);
-		if ((unit == U_HOUR && unit2 == U_MIN) ||
-			(unit == U_YEAR && unit2 == U_MONTH))
+		if (((unit == U_HOUR && unit2 == U_MIN) ||
+			 (unit == U_YEAR && unit2 == U_MONTH)) &&
+			!followed_by_interval(r))
 		{
 			int64		total = (int64) n * (unit == U_HOUR ? 60 : 12) + n2;
 
@@ -784,10 +803,7 @@ scan_duration(const char *p, Measure *m, int32 n, int unit, int bound,
 	if (unit != U_MIN && eat(&r, "分"))
 		p = q = r;
 	skip_blanks(&q);
-	if (eat(&q, "ごと") || eat(&q, "毎") || eat(&q, "に1回") ||
-		eat(&q, "に一回") || eat(&q, "に1度") || eat(&q, "に一度") ||
-		eat(&q, "間隔") || eat(&q, "隔") || eat(&q, "おき") || eat(&q, "置き") ||
-		eat_phrase(&q, "intervals") || eat_phrase(&q, "interval"))
+	if (eat_interval_word(&q))
 	{
 		if (n <= 0)
 			return NULL;
@@ -824,9 +840,19 @@ scan_amount(const char *p, Measure *m, int bound, bool in_text)
 	}
 	if ((n = whole(v)) < 0)
 		return NULL;
-	/* 5-minute, 24-hour: a hyphen before an English unit */
+	/*
+	 * 5-minute, 24-hour: a hyphen before an English unit.  In text such a
+	 * word is an adjective (a 24-hour desk, 14-day soft delete) unless an
+	 * interval follows (5-minute intervals).
+	 */
 	if (*p == '-' && is_ascii_alpha(p[1]))
+	{
+		const char *r = p + 1;
+
+		if (in_text && (scan_unit(&r) == U_NONE || !followed_by_interval(r)))
+			return NULL;
 		p++;
+	}
 	if (eat(&p, "世代") || eat(&p, "generations") || eat(&p, "generation") ||
 		eat(&p, "gen"))
 		return figure(m, MEASURE_COUNT, n, 0, U_NONE, bound, p);
@@ -869,11 +895,18 @@ measure_scan(const char *s, Measure *m, bool in_text, bool coverage)
 		scan_every(p, m, bound, &end) ||
 		scan_relative(p, m, bound, &end))
 		return end;
-	/* the next business day is one; as a whole value, so is the next day */
+	/*
+	 * The next business day is one (in text only as a deadline: within,
+	 * 翌営業日までに; 翌営業日に取得 is not a period); as a whole value, so is
+	 * the next day.
+	 */
 	{
 		const char *q = p;
+		const char *r;
 
-		if (eat(&q, "翌営業日") || eat_phrase(&q, "next business day"))
+		if ((eat(&q, "翌営業日") || eat_phrase(&q, "next business day")) &&
+			(!in_text || bound != MEASURE_UNBOUNDED ||
+			 scan_bound_suffix((r = q, &r)) != MEASURE_UNBOUNDED))
 			return figure(m, MEASURE_DURATION, 1, 0, U_BDAY, bound, q);
 		if (!in_text && (eat(&q, "翌日") || eat_phrase(&q, "next day")))
 			return figure(m, MEASURE_DURATION, 1, 0, U_DAY, bound, q);
@@ -886,6 +919,13 @@ const char *
 kansa_measure_scan(const char *s, Measure *m, bool in_text)
 {
 	return measure_scan(s, m, in_text, true);
+}
+
+/* One figure in text at s, hours of coverage not tried (24時間稼働 is 24h). */
+const char *
+kansa_measure_scan_no_coverage(const char *s, Measure *m)
+{
+	return measure_scan(s, m, true, false);
 }
 
 /* ---------- choices ---------- */
@@ -1067,6 +1107,30 @@ number_problem(const char *f)
 }
 
 /*
+ * Is folded text p, all of it, one figure (not a choice)?  A whole value
+ * that starts like hours of coverage may be a rate: 24/7y (24 times in 7
+ * years, the canonical text of 24回/7年) is not 24/7 and then a stray y.
+ * So when the coverage reading leaves text over, the other forms are
+ * tried.  In running text (extract_measures) 24/7 stays hours of coverage
+ * whatever follows it.
+ */
+static bool
+whole_figure(const char *p, Measure *m)
+{
+	const char *q = measure_scan(p, m, false, true);
+
+	if (q != NULL)
+		skip_blanks(&q);
+	if (q == NULL || *q != '\0')
+	{
+		q = measure_scan(p, m, false, false);
+		if (q != NULL)
+			skip_blanks(&q);
+	}
+	return q != NULL && *q == '\0';
+}
+
+/*
  * Parse the text of a measure.  Returns false, with *detail set, for text
  * that is not one (invalid UTF-8 raises the core error when throw_error).
  */
@@ -1079,7 +1143,6 @@ measure_parse(const char *str, size_t len, Measure *m, bool throw_error,
 	char	   *f;
 	int			flen;
 	const char *p;
-	const char *q;
 	bool		label;
 
 	*detail = NULL;
@@ -1097,12 +1160,6 @@ measure_parse(const char *str, size_t len, Measure *m, bool throw_error,
 	{
 		*detail = "The text is not valid UTF-8.";
 		return false;
-	}
-	/* a note after a reference mark (5年 ※法令による) is not the value */
-	if ((q = strstr(f, "※")) != NULL && q > f)
-	{
-		flen = q - f;
-		f[flen] = '\0';
 	}
 	/* a trailing * marks a must-achieve value; it is not part of it */
 	while (flen > 0 && (f[flen - 1] == '*' || f[flen - 1] == ' '))
@@ -1133,36 +1190,42 @@ measure_parse(const char *str, size_t len, Measure *m, bool throw_error,
 			}
 	} while (label);
 
-	/*
-	 * Any other label: text with no digit up to a colon (Retention: 90 days,
-	 * 取得頻度：日次).  No value has a colon before its first digit.
-	 */
-	for (q = p; *q != '\0' && *q != ':' && !(*q >= '0' && *q <= '9'); q++)
-		;
-	if (*q == ':' && q > p)
-	{
-		p = q + 1;
-		skip_blanks(&p);
-	}
+	if (whole_figure(p, m))
+		return true;
 
 	/*
-	 * A whole value that starts like hours of coverage may be a rate: 24/7y
-	 * (24 times in 7 years, the canonical text of 24回/7年) is not 24/7 and
-	 * then a stray y.  So when the coverage reading leaves text over, the
-	 * other forms are tried.  In running text (extract_measures) 24/7 stays
-	 * hours of coverage whatever follows it.
+	 * A figure may come with a note after a reference mark (5年 ※法令による)
+	 * or another label, text with no digit up to a colon (Retention: 90
+	 * days, 取得頻度：日次; no figure has a colon before its first digit).
+	 * Options are read from the whole text: the label may name the option
+	 * (VPN: あり), and a note may stand between two (生体認証※1 又は IC カード).
 	 */
-	q = measure_scan(p, m, false, true);
-	if (q != NULL)
-		skip_blanks(&q);
-	if (q == NULL || *q != '\0')
 	{
-		q = measure_scan(p, m, false, false);
-		if (q != NULL)
-			skip_blanks(&q);
+		char	   *g = pstrdup(p);
+		char	   *r;
+		int			glen;
+
+		if ((r = strstr(g, "※")) != NULL && r > g)
+			*r = '\0';
+		glen = strlen(g);
+		while (glen > 0 && (g[glen - 1] == '*' || g[glen - 1] == ' '))
+			g[--glen] = '\0';
+		for (r = g; *r != '\0' && *r != ':' && !(*r >= '0' && *r <= '9'); r++)
+			;
+		if (*r == ':' && r > g)
+		{
+			r++;
+			skip_blanks((const char **) &r);
+		}
+		else
+			r = g;
+		if (strcmp(r, p) != 0 && *r != '\0' && whole_figure(r, m))
+		{
+			pfree(g);
+			return true;
+		}
+		pfree(g);
 	}
-	if (q != NULL && *q == '\0')
-		return true;
 	if (scan_choice(p, m, detail))
 		return true;
 	if (*detail == NULL)

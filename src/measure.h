@@ -73,6 +73,7 @@ typedef enum
 /* measure.c */
 extern const char *const kansa_measure_kind_names[MEASURE_N_KINDS];
 extern const char *kansa_measure_scan(const char *s, Measure *m, bool in_text);
+extern const char *kansa_measure_scan_no_coverage(const char *s, Measure *m);
 extern char *kansa_measure_text(const Measure *m);
 
 /* One figure extract_measures() found: what it is about, its value, its words. */

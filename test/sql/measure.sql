@@ -65,7 +65,20 @@ SELECT quantity, measure::text, span
 SELECT quantity, measure::text, span
   FROM extract_measures(E'Customers are notified no later than 72 hours after detection, and given 14 days\' notice of planned maintenance. Guards are on site around the clock; CCTV footage is kept for 90 days.');
 SELECT quantity, measure::text, span
-  FROM extract_measures('監視カメラは24時間稼働し、映像は1ヶ月間保存します。アクセスログはサービス提供期間+1年間保存し、規程は少なくとも年1回見直します。障害報告書は翌営業日までに提出します。');
+  FROM extract_measures('監視カメラは24時間稼働し、映像は1ヶ月間保存します。アクセスログはサービス提供期間+1年間保存し、規程は少なくとも年1回見直します。詳細な報告書は翌営業日までに提出します。');
+-- what a label, a note or a hyphen does not change: options named before a
+-- colon or beside a note; a generator's 24 hours; adjectives; word parts
+SELECT t AS input, t::measure AS canonical
+  FROM unnest(ARRAY['VPN: あり', 'mfa: 必須', '生体認証※1 又は ICカード', 'ホットスタンバイ: 可能']) AS t;
+SELECT t, string_agg(e.quantity || ' ' || e.measure::text, ', ') AS figures
+  FROM unnest(ARRAY['非常用発電機により24時間稼働可能です。', 'The emergency generator can run 24 hours a day.',
+                    'Logs are kept for twenty-one days.', '24-hour CCTV surveillance; footage is kept for 90 days.',
+                    '週末分のバックアップは翌営業日に取得します。', '稼働時間 24時間 5分間隔で死活監視。',
+                    'UPS battery capacity: 15 minutes.',
+                    'Logs are kept for 90 days before they are deleted, as noticed in the policy.',
+                    'Physical access logs are kept for 1 year.']) WITH ORDINALITY AS u(t, n)
+  LEFT JOIN LATERAL extract_measures(t) AS e ON true
+ GROUP BY t, n ORDER BY n;
 
 -- bad input: 22P02 with the core wording and a detail
 SELECT 'foo'::measure;
