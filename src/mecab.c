@@ -129,6 +129,43 @@ split_features(const char *f, char **fields, int max)
 }
 
 /*
+ * MeCab refuses a sentence whose lattice grows too large ("too long
+ * sentence": 200,000 bytes of "a." fail, while a few hundred kilobytes of
+ * other text pass), so text is analysed in pieces of at most
+ * MECAB_CHUNK_BYTES, each cut after a line break, a full stop or a blank
+ * near its end when there is one (else between two characters).  A word is
+ * cut in two only in a run of that length with no such break.
+ */
+#define MECAB_CHUNK_BYTES 65536
+#define MECAB_CHUNK_LOOKBACK 4096
+
+/* Where to end the piece of str[start, len) that is analysed next. */
+static size_t
+chunk_end(const char *str, size_t start, size_t len)
+{
+	size_t		end = start + MECAB_CHUNK_BYTES;
+	size_t		p;
+
+	if (end >= len)
+		return len;
+	for (p = end; p > end - MECAB_CHUNK_LOOKBACK; p--)
+	{
+		const unsigned char *u = (const unsigned char *) str + p;
+
+		if (u[-1] == '\n' || u[-1] == ' ' || u[-1] == '.' || u[-1] == '\t')
+			return p;
+		/* 。 (E3 80 82) and 、 (E3 80 81) */
+		if (p >= start + 3 && u[-3] == 0xE3 && u[-2] == 0x80 &&
+			(u[-1] == 0x82 || u[-1] == 0x81))
+			return p;
+	}
+	/* no break near: between two characters */
+	while (end > start && (((const unsigned char *) str)[end] & 0xC0) == 0x80)
+		end--;
+	return end > start ? end : start + MECAB_CHUNK_BYTES;
+}
+
+/*
  * Analyse len bytes of UTF-8 text; returns the number of tokens and a
  * palloc'd array of them in *out.
  */
@@ -140,42 +177,50 @@ kansa_tokens(const char *str, size_t len, KansaToken **out)
 	int			n = 0;
 	int			cap = 16;
 	KansaToken *toks;
+	size_t		start = 0;
 
 	kansa_check_text_size(len);
 	lat = kansa_mecab_lattice();
-	mecab_lattice_set_sentence2(lat, str, len);
-	if (!mecab_parse_lattice(tagger, lat))
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("MeCab could not analyse the text"),
-				 errdetail("%s", mecab_lattice_strerror(lat))));
-
-	/* copy everything out first: nothing below raises until it is done */
 	toks = palloc(cap * sizeof(KansaToken));
-	for (node = mecab_lattice_get_bos_node(lat); node != NULL; node = node->next)
+	do
 	{
-		char	   *fields[KANSA_TOKEN_MAX_FIELDS];
-		int			nf;
-		KansaToken *t;
+		size_t		end = chunk_end(str, start, len);
 
-		if (node->stat != MECAB_NOR_NODE && node->stat != MECAB_UNK_NODE)
-			continue;
-		if (n == cap)
+		CHECK_FOR_INTERRUPTS();
+		mecab_lattice_set_sentence2(lat, str + start, end - start);
+		if (!mecab_parse_lattice(tagger, lat))
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("MeCab could not analyse the text"),
+					 errdetail("%s", mecab_lattice_strerror(lat))));
+
+		/* copy everything out first: nothing below raises until it is done */
+		for (node = mecab_lattice_get_bos_node(lat); node != NULL; node = node->next)
 		{
-			cap *= 2;
-			toks = repalloc(toks, cap * sizeof(KansaToken));
+			char	   *fields[KANSA_TOKEN_MAX_FIELDS];
+			int			nf;
+			KansaToken *t;
+
+			if (node->stat != MECAB_NOR_NODE && node->stat != MECAB_UNK_NODE)
+				continue;
+			if (n == cap)
+			{
+				cap *= 2;
+				toks = repalloc(toks, cap * sizeof(KansaToken));
+			}
+			t = &toks[n];
+			t->offset = node->surface - str;
+			t->surface = pnstrdup(node->surface, node->length);
+			nf = split_features(node->feature ? node->feature : "", fields,
+								KANSA_TOKEN_MAX_FIELDS);
+			t->nfields = nf;
+			memcpy(t->fields, fields, nf * sizeof(char *));
+			t->unknown = node->stat == MECAB_UNK_NODE;
+			n++;
 		}
-		t = &toks[n];
-		t->offset = node->surface - str;
-		t->surface = pnstrdup(node->surface, node->length);
-		nf = split_features(node->feature ? node->feature : "", fields,
-							KANSA_TOKEN_MAX_FIELDS);
-		t->nfields = nf;
-		memcpy(t->fields, fields, nf * sizeof(char *));
-		t->unknown = node->stat == MECAB_UNK_NODE;
-		n++;
-	}
-	mecab_lattice_clear(lat);
+		mecab_lattice_clear(lat);
+		start = end;
+	} while (start < len);
 	*out = toks;
 	return n;
 }
