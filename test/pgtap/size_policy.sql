@@ -10,7 +10,7 @@ SET search_path = kansa, public;
 CREATE TEMP TABLE big AS SELECT repeat('a', 8 * 1024 * 1024 + 1) AS over,
 								repeat('a', 8 * 1024 * 1024) AS at;
 
-SELECT plan(29);
+SELECT plan(31);
 
 SELECT throws_ok(format('SELECT %s FROM big', e), '54000',
 				 'text is too long for kansa (8388609 bytes, max 8388608 bytes)',
@@ -34,5 +34,15 @@ SELECT is(length(clean_text(repeat('&', 2000000))), 2000000, '2M characters of &
 SELECT is(length(clean_text(repeat('<!--', 500000))), 2000000, 'half a million unclosed comments read as text');
 SELECT is(clean_text(repeat('<div><span>', 200000)), '', 'nested tags, two million characters, read as markup');
 SELECT is(length(clean_text(repeat('<p class="', 200000))), 2000000, 'unclosed tags read as text');
+-- Text longer than MeCab takes at once (it refused 200 KB of "a." as "too
+-- long sentence") is analysed in pieces: the tokens cover every byte, each
+-- where the one before ends
+SELECT is((SELECT count(*) FILTER (WHERE "offset" <> prev_end) + count(*) FILTER (WHERE nothing)
+             FROM (SELECT "offset", octet_length(surface) = 0 AS nothing,
+                          coalesce(lag("offset" + octet_length(surface)) OVER (ORDER BY "position"), 0) AS prev_end
+                     FROM tokens(repeat('a.', 100000))) AS t), 0::bigint,
+          'tokens of 200 KB of a. stand each where the one before ends');
+SELECT is((SELECT sum(octet_length(surface)) FROM tokens(repeat('a.', 100000))), 200000::bigint,
+          'and cover every byte');
 SELECT * FROM finish();
 ROLLBACK;
